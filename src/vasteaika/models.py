@@ -105,3 +105,15 @@ class FolderStatus:
     uidvalidity: int
     uidnext: int
     exists: int
+
+
+@dataclass(frozen=True)
+class ConversationRef:
+    """The few facts threading needs about an existing conversation."""
+
+    id: int
+    customer_email: str
+    base_subject: str
+    first_contact_at: int
+    last_activity_at: int
+    answered: bool

@@ -1,0 +1,188 @@
+"""The `check` use case: sync → parse → classify → thread → store, one message per transaction.
+
+A message is parsed, classified, matched and stored in one transaction together with its folder's
+new watermark, so an interrupted run leaves a consistent database and the next run resumes where
+it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from .classify import classify
+from .config import Config
+from .errors import ParseError
+from .models import Classification, Kind, Message, RawMessage
+from .parse import base_subject, parse
+from .source import MailSource
+from .store import Store, epoch
+from .sync import FolderPlan, new_messages, plan_folder
+from .threads import counterparts, joins_conversation
+
+ProgressStart = Callable[[str, int], None]
+ProgressStep = Callable[[], None]
+
+
+@dataclass
+class CheckResult:
+    run_id: int
+    folders: dict[str, int] = field(default_factory=dict)  # folder → messages read
+    new_conversations: int = 0
+    new_replies: int = 0
+    problems: int = 0
+
+
+@dataclass(frozen=True)
+class _Context:
+    config: Config
+    store: Store
+    run_id: int
+    now: int
+    sent_folder: str | None
+
+    @property
+    def window(self) -> int:
+        return int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
+
+
+def run_check(
+    config: Config,
+    source: MailSource,
+    store: Store,
+    now: datetime,
+    on_folder: ProgressStart | None = None,
+    on_message: ProgressStep | None = None,
+) -> CheckResult:
+    """Read everything new from INBOX and Sent into the ledger."""
+    run_id = store.start_run(epoch(now))
+    sent = source.find_sent_folder() if config.sent == "auto" else config.sent
+    ctx = _Context(config, store, run_id, epoch(now), sent)
+    result = CheckResult(run_id)
+    for folder in [config.inbox] + ([sent] if sent else []):
+        plan = _plan(ctx, source, folder)
+        count = 0
+        for raw in new_messages(source, plan, lambda n, f=folder: on_folder and on_folder(f, n)):
+            _ingest(ctx, raw, plan.status.uidvalidity, result)
+            count += 1
+            if on_message:
+                on_message()
+        with store.db.atomic():
+            store.set_folder_state(folder, plan.status.uidvalidity, plan.after_uid, ctx.now)
+        result.folders[folder] = count
+    store.finish_run(run_id, epoch(now))
+    return result
+
+
+def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
+    state = ctx.store.folder_state(folder)
+    plan = plan_folder(source, folder, (state.uidvalidity, state.highest_uid) if state else None)
+    if plan.reset and state is not None:
+        with ctx.store.db.atomic():
+            ctx.store.reset_folder(folder, plan.status.uidvalidity, ctx.now)
+    return plan
+
+
+def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
+    store = ctx.store
+    with store.db.atomic():
+        try:
+            msg = parse(raw)
+            cls = _classify(ctx, msg)
+        except ParseError as exc:
+            store.record_problem(raw.folder, uidvalidity, raw.uid, str(exc), ctx.now)
+            result.problems += 1
+        except Exception as exc:  # noqa: BLE001 - one hostile mail never stops a sync
+            reason = f"could not be read ({type(exc).__name__})"
+            store.record_problem(raw.folder, uidvalidity, raw.uid, reason, ctx.now)
+            result.problems += 1
+        else:
+            if not store.has_message(raw.folder, msg.message_id):
+                _store(ctx, msg, cls, uidvalidity, result)
+        store.set_folder_state(raw.folder, uidvalidity, raw.uid, ctx.now)
+
+
+def _classify(ctx: _Context, msg: Message) -> Classification:
+    cfg = ctx.config
+    cls = classify(msg, cfg.owner_addresses, cfg.ignore)
+    if msg.folder == ctx.sent_folder and cls.kind not in (Kind.OWNER, Kind.ACK):
+        return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
+    return cls
+
+
+def _store(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int,
+           result: CheckResult) -> None:
+    customer = cls.customer
+    row: dict[str, Any] = {
+        "folder": msg.folder,
+        "uid": msg.uid,
+        "uidvalidity": uidvalidity,
+        "message_id": msg.message_id,
+        "synthetic_id": int(msg.synthetic_id),
+        "kind": cls.kind.value,
+        "reasons": json.dumps(list(cls.reasons), ensure_ascii=False),
+        "from_email": msg.from_addr.email,
+        "from_name": msg.from_addr.name,
+        "customer_email": customer.email if customer else None,
+        "customer_name": customer.name if customer else None,
+        "subject": msg.subject,
+        "base_subject": base_subject(msg.subject),
+        "received_at": epoch(msg.received_at),
+        "run_id": ctx.run_id,
+    }
+    refs = list(dict.fromkeys(msg.references + msg.in_reply_to))
+    recipients = [a.email for a in msg.recipients]
+    pk = ctx.store.insert_message(row, refs, recipients)
+    if cls.kind is Kind.CUSTOMER and customer is not None:
+        result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
+    elif cls.kind is Kind.OWNER:
+        result.new_replies += _thread_reply(ctx, pk, row, refs, recipients)
+
+
+def _thread_customer(ctx: _Context, msg: Message, cls: Classification, pk: int,
+                     row: dict[str, Any], refs: list[str]) -> int:
+    store, at = ctx.store, row["received_at"]
+    linked = store.conversation_by_message_ids(refs)
+    candidate = linked or store.latest_conversation(row["customer_email"], at)
+    if joins_conversation(candidate, linked=linked is not None, base_subject=row["base_subject"],
+                          received_at=at, window_seconds=ctx.window):
+        assert candidate is not None
+        store.set_message_conversation(pk, candidate.id)
+        store.touch_conversation(candidate.id, at)
+        return 0
+    conv_id = store.open_conversation({
+        "customer_email": row["customer_email"],
+        "customer_name": row["customer_name"] or "",
+        "subject": msg.subject,
+        "base_subject": row["base_subject"],
+        "via_form": int(cls.via_form),
+        "first_contact_id": pk,
+        "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
+        "first_contact_at": at,
+        "last_customer_at": at,
+        "run_id": ctx.run_id,
+    })
+    store.set_message_conversation(pk, conv_id)
+    reply = store.earliest_owner_reply(
+        None if msg.synthetic_id else msg.message_id, row["customer_email"],
+        row["base_subject"], at, at + ctx.window,
+    )
+    if reply:
+        store.set_first_reply(conv_id, *reply)
+    return 1
+
+
+def _thread_reply(ctx: _Context, pk: int, row: dict[str, Any], refs: list[str],
+                  recipients: list[str]) -> int:
+    store, at = ctx.store, row["received_at"]
+    conv = store.conversation_by_message_ids(refs) or store.conversation_for_reply(
+        counterparts(recipients, ctx.config.owner_addresses), row["base_subject"], at, ctx.window
+    )
+    if conv is None:
+        return 0
+    store.set_message_conversation(pk, conv.id)
+    store.set_first_reply(conv.id, pk, at)
+    return 0 if conv.answered else 1

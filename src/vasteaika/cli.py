@@ -1,0 +1,273 @@
+"""The command line: parse options, build the real parts, call one library function, render.
+
+Every VasteaikaError ends here as one line on stderr and the exit code its class carries.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from . import __version__, render
+from .check import run_check
+from .clock import system_clock
+from .config import Config, default_config_path, get_password, load_config
+from .errors import UsageError, VasteaikaError
+from .ledger import business_hours, conversation_records
+from .source import MailSource
+from .store import Store, from_epoch, open_database, run_lock
+
+app = typer.Typer(
+    name="vasteaika",
+    help=(
+        "React to every customer at once, and see how fast you really answer.\n\n"
+        "vasteaika reads your mailbox (read-only), records when each customer first wrote and "
+        "when you first answered, and shows who is still waiting.\n\n"
+        "Start with 'vasteaika init', edit the file it writes, then run 'vasteaika check'."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class State:
+    config_path: Path | None = None
+    debug: bool = False
+
+
+state = State()
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="Config file (default: $VASTEAIKA_CONFIG, else "
+                 "~/.config/vasteaika/config.toml).", show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vasteaika {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    config: ConfigOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool | None, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+) -> None:
+    state.config_path = config
+    state.debug = debug
+
+
+def _load() -> Config:
+    config = load_config(state.config_path)
+    for warning in config.warnings:
+        render.err_console.print(f"vasteaika: warning: {warning}", highlight=False)
+    return config
+
+
+def open_source(config: Config) -> MailSource:
+    """The mailbox the config points at: a local Maildir, else the IMAP account."""
+    if config.account.maildir is not None:
+        from .local import MaildirSource
+
+        return MaildirSource(config.account.maildir)
+    from .imap import ImapSettings, connect_imap
+
+    acc = config.account
+    settings = ImapSettings(acc.imap_host, acc.imap_port, acc.security,  # type: ignore[arg-type]
+                            acc.username, acc.ca_file, acc.timeout)
+    return connect_imap(settings, get_password(acc))
+
+
+def _store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+@app.command()
+def init(
+    path: Annotated[Path | None, typer.Argument(help="Where to write (default: the user config dir).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter config file to edit. Never overwrites without --force."""
+    target = path or state.config_path or default_config_path()
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists", "edit it, or pass --force to overwrite it")
+    text = (resources.files("vasteaika") / "starter.toml").read_text(encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target.write_text(text, encoding="utf-8")
+    target.chmod(0o600)
+    typer.echo(f"Wrote {target}. Edit it, then run: vasteaika check")
+
+
+@app.command()
+def check(
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something "
+                                        "is wrong (for cron).")] = False,
+) -> None:
+    """Read new mail from INBOX and Sent, then show who is waiting for your answer.
+
+    Safe to run any time, by hand or from cron: the mailbox is only read, never changed, and a
+    second run reads only what is new.
+    """
+    config = _load()
+    now = system_clock()
+    with run_lock(config.database):
+        store = _store(config)
+        source = open_source(config)
+        try:
+            with render.progress(not quiet and not json_out) as bar:
+                result = run_check(config, source, store, now, bar.start, bar.step)
+        finally:
+            source.close()
+    hours = business_hours(config.hours)
+    waiting = conversation_records(store, hours, waiting_only=True)
+    new = [r for r in conversation_records(store, hours) if r.id in _run_conversations(store, result.run_id)]
+    if json_out:
+        render.print_json({
+            "read": result.folders,
+            "new_conversations": [r.as_json() for r in new],
+            "new_replies": result.new_replies,
+            "problems": result.problems,
+            "waiting": [dict(r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds()))
+                        for r in waiting],
+        })
+        return
+    if quiet:
+        return
+    local_now = now.astimezone(config.hours.timezone)
+    read = sum(result.folders.values())
+    render.console.print(
+        f"Read {read} new message(s): {len(new)} new conversation(s), "
+        f"{result.new_replies} answered by you" + (f", {result.problems} unreadable (see 'vasteaika problems')" if result.problems else "") + ".",
+        highlight=False,
+    )
+    if waiting:
+        render.console.print(render.waiting_table(waiting, local_now, f"Waiting for your answer ({len(waiting)})"))
+    else:
+        render.console.print("Nobody is waiting for your answer.")
+
+
+def _run_conversations(store: Store, run_id: int) -> set[int]:
+    return {r["id"] for r in store.db.query("SELECT id FROM conversations WHERE run_id = ?", [run_id])}
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    since: Annotated[str | None, typer.Option(help="Only conversations from this date on "
+                                              "(YYYY-MM-DD).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Export one record per conversation: first contact, first reply, response times.
+
+    Times are ISO 8601 with offset; durations are seconds (business_response_seconds counts only
+    your business hours).
+    """
+    if fmt not in ("json", "csv"):
+        raise UsageError(f"unknown format {fmt!r}", "use --format json or --format csv")
+    config = _load()
+    start = _parse_day(since, config) if since else None
+    records = conversation_records(_store(config), business_hours(config.hours), start)
+    import json
+
+    text = (json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n"
+            if fmt == "json" else render.records_csv(records))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _parse_day(text: str, config: Config) -> datetime:
+    try:
+        day = datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+    return day.replace(tzinfo=config.hours.timezone)
+
+
+@app.command()
+def why(message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")]) -> None:
+    """Explain why a message was or was not counted as a customer contact."""
+    config = _load()
+    store = _store(config)
+    mid = message_id.strip().strip("<>")
+    rows = store.messages_by_message_id(mid)
+    if not rows:
+        raise UsageError(f"no message with Message-ID <{mid}> has been read",
+                         "run 'vasteaika check' first, or check the id")
+    import json
+
+    tz = config.hours.timezone
+    for row in rows:
+        at = from_epoch(row["received_at"])
+        render.console.print(f"<{mid}> in {row['folder']}, from {row['from_email']}, "
+                             f"received {at.astimezone(tz).isoformat() if at else '?'}", highlight=False)
+        render.console.print(f"  kind: {row['kind']}", highlight=False)
+        for reason in json.loads(row["reasons"]):
+            render.console.print(f"  because: {reason}", highlight=False)
+        conv = store.conversation(row["conversation_id"]) if row["conversation_id"] else None
+        if conv:
+            role = "opened" if conv["first_contact_id"] == row["id"] else (
+                "first reply of" if conv["first_reply_id"] == row["id"] else "belongs to")
+            render.console.print(f"  {role} conversation #{conv['id']} with {conv['customer_email']}: "
+                                 f"{conv['subject']!r}", highlight=False)
+        else:
+            render.console.print("  belongs to no conversation", highlight=False)
+
+
+@app.command()
+def problems() -> None:
+    """List messages that could not be read (they were skipped; the rest was synced)."""
+    config = _load()
+    rows = _store(config).problems()
+    if not rows:
+        render.console.print("No problems recorded.")
+    for r in rows:
+        render.console.print(f"{r['folder']} UID {r['uid']}: {r['reason']}", highlight=False)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; errors become one line on stderr."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=args, prog_name="vasteaika", standalone_mode=False)
+    except VasteaikaError as exc:
+        if debug:
+            raise
+        print(f"vasteaika: {exc.line()}", file=sys.stderr)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        print("vasteaika: interrupted — nothing half-written; run again to continue",
+              file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        print(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
+              "run with --debug for details", file=sys.stderr)
+        return 70
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,389 @@
+"""The IMAP adapter: a strictly read-only MailSource over imapclient.
+
+Folders are opened with EXAMINE, messages are read with ``BODY.PEEK`` only, and no command that
+changes the mailbox (STORE, APPEND, COPY, MOVE, EXPUNGE) is ever sent. Certificates and host
+names are always verified. Every network failure becomes a VasteaikaError whose message says what
+is wrong and what to do; the password never appears in a message or a log line.
+"""
+
+from __future__ import annotations
+
+import errno
+import imaplib
+import logging
+import socket
+import ssl
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import imapclient
+from imapclient import SocketTimeout
+
+from .errors import (
+    AuthenticationError,
+    ConfigError,
+    TemporaryError,
+    UnreachableError,
+)
+from .models import FolderStatus, RawMessage
+
+log = logging.getLogger(__name__)
+
+Security = Literal["ssl", "starttls", "none"]
+ClientFactory = Callable[..., Any]
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+FETCH_BATCH = 500
+
+# Tried in this order when no folder carries the SPECIAL-USE \Sent flag. Each name is tried
+# under every personal namespace prefix ("" and "INBOX." on most servers); the last ones are
+# full names used by Gmail and Courier-style servers.
+SENT_FOLDER_NAMES = (
+    "Sent",
+    "Sent Items",
+    "Sent Messages",
+    "Sent Mail",
+    "Lähetetyt",
+    "Lähetetyt kohteet",
+    "Lähetetyt viestit",
+)
+SENT_FOLDER_FULL_NAMES = ("[Gmail]/Sent Mail", "INBOX.Sent", "INBOX/Sent")
+_FALLBACK_NAMESPACES = ("", "INBOX.")
+
+_HEADER_ITEM = b"BODY[HEADER]"
+_WHOLE_ITEM = b"BODY[]"
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    host: str
+    port: int
+    security: Literal["ssl", "starttls", "none"]
+    username: str
+    ca_file: Path | None = None
+    timeout: float = 30.0
+
+
+def connect_imap(
+    settings: ImapSettings,
+    password: str,
+    *,
+    batch_size: int = FETCH_BATCH,
+    client_factory: ClientFactory = imapclient.IMAPClient,
+) -> ImapSource:
+    """Connect, secure the connection, log in and return a read-only source.
+
+    ``client_factory`` is the seam for tests: it is called like ``imapclient.IMAPClient``.
+    """
+    if settings.security == "none" and settings.host.lower() not in LOOPBACK_HOSTS:
+        raise ConfigError(
+            f'imap_security = "none" would send the password to {settings.host} unencrypted',
+            'use imap_security = "ssl" (port 993) or "starttls" (port 143); '
+            '"none" is allowed only for localhost',
+        )
+    context = _tls_context(settings.ca_file)
+    where = f"{settings.host}:{settings.port}"
+    with _connect_errors(settings):
+        client = client_factory(
+            settings.host,
+            port=settings.port,
+            ssl=settings.security == "ssl",
+            ssl_context=context if settings.security == "ssl" else None,
+            timeout=SocketTimeout(connect=settings.timeout, read=settings.timeout),
+        )
+    try:
+        client.normalise_times = False
+        with _connect_errors(settings):
+            if settings.security == "starttls":
+                if not client.has_capability("STARTTLS"):
+                    raise UnreachableError(
+                        f"{where} does not offer STARTTLS, so the password cannot be sent safely",
+                        'set imap_security = "ssl" and imap_port = 993, or ask the mail '
+                        "provider which secure port to use",
+                    )
+                client.starttls(context)
+            if client.has_capability("LOGINDISABLED"):
+                raise ConfigError(
+                    f"{where} refuses logins over an unencrypted connection",
+                    'set imap_security = "ssl" (port 993) or "starttls" (port 143)',
+                )
+            _login(client, settings, password)
+    except BaseException:
+        _shutdown(client)
+        raise
+    log.debug("logged in to %s as %s", where, settings.username)
+    return ImapSource(client, settings, batch_size=batch_size)
+
+
+class ImapSource:
+    """A MailSource over one logged-in imapclient connection. Not thread-safe."""
+
+    def __init__(self, client: Any, settings: ImapSettings, *, batch_size: int = FETCH_BATCH):
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self._client = client
+        self._settings = settings
+        self._batch_size = batch_size
+        self._selected: str | None = None
+
+    def __enter__(self) -> ImapSource:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def find_sent_folder(self) -> str | None:
+        """SPECIAL-USE ``\\Sent`` first, else a common English or Finnish name; one LIST."""
+        with self._session_errors():
+            folders = self._client.list_folders()
+            prefixes = self._personal_prefixes()
+        return pick_sent_folder(folders, prefixes)
+
+    def select(self, folder: str) -> FolderStatus:
+        """EXAMINE ``folder``; UIDVALIDITY, UIDNEXT and EXISTS come from its response."""
+        try:
+            with self._session_errors():
+                response = self._client.select_folder(folder, readonly=True)
+        except TemporaryError as exc:
+            if isinstance(exc.__cause__, imaplib.IMAP4.abort) or not isinstance(
+                exc.__cause__, imaplib.IMAP4.error
+            ):
+                raise
+            raise ConfigError(
+                f'cannot open the folder "{folder}" on {self._settings.host}',
+                "check the folder name in the config (names are case-sensitive)",
+            ) from exc.__cause__
+        self._selected = folder
+        uidvalidity = response.get(b"UIDVALIDITY")
+        if uidvalidity is None:
+            raise UnreachableError(
+                f'{self._settings.host} did not report a UIDVALIDITY for "{folder}"',
+                "this server cannot be read safely; please report it",
+            )
+        exists = int(response.get(b"EXISTS", 0))
+        uidnext = response.get(b"UIDNEXT")
+        if uidnext is None:
+            uidnext = self._highest_uid() + 1 if exists else 1
+        return FolderStatus(folder, int(uidvalidity), int(uidnext), exists)
+
+    def uids_after(self, folder: str, last_uid: int) -> list[int]:
+        """``UID SEARCH UID n:*``; the server always includes the highest UID, so filter."""
+        self._ensure_selected(folder)
+        with self._session_errors():
+            found = self._client.search(["UID", f"{last_uid + 1}:*"])
+        return sorted(uid for uid in (int(u) for u in found) if uid > last_uid)
+
+    def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+        """Header block and INTERNALDATE (aware, UTC) per UID, fetched ``batch_size`` at a time."""
+        self._ensure_selected(folder)
+        ordered = sorted(set(uids))
+        for start in range(0, len(ordered), self._batch_size):
+            batch = ordered[start : start + self._batch_size]
+            with self._session_errors():
+                response = self._client.fetch(batch, ["INTERNALDATE", "BODY.PEEK[HEADER]"])
+            for uid in batch:
+                item = response.get(uid)
+                if item is None or _HEADER_ITEM not in item:
+                    continue  # expunged meanwhile
+                yield RawMessage(
+                    folder=folder,
+                    uid=uid,
+                    internal_date=to_utc(item.get(b"INTERNALDATE")),
+                    data=bytes(item[_HEADER_ITEM] or b""),
+                )
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        """The whole message with ``BODY.PEEK[]``; None when it is gone."""
+        self._ensure_selected(folder)
+        with self._session_errors():
+            response = self._client.fetch([uid], ["BODY.PEEK[]"])
+        item = response.get(uid)
+        if item is None or item.get(_WHOLE_ITEM) is None:
+            return None
+        return bytes(item[_WHOLE_ITEM])
+
+    def close(self) -> None:
+        """Log out; a connection that is already gone is simply dropped."""
+        try:
+            self._client.logout()
+        except Exception:  # the server may be gone already: nothing to do
+            _shutdown(self._client)
+        self._selected = None
+
+    def _ensure_selected(self, folder: str) -> None:
+        if self._selected != folder:
+            self.select(folder)
+
+    def _highest_uid(self) -> int:
+        with self._session_errors():
+            response = self._client.fetch("*", ["UID"])
+        return max((int(uid) for uid in response), default=0)
+
+    def _personal_prefixes(self) -> tuple[str, ...]:
+        if not self._client.has_capability("NAMESPACE"):
+            return _FALLBACK_NAMESPACES
+        personal = self._client.namespace().personal or ()
+        return tuple(str(prefix) for prefix, _separator in personal) or ("",)
+
+    @contextmanager
+    def _session_errors(self) -> Iterator[None]:
+        host = self._settings.host
+        try:
+            yield
+        except (TimeoutError, socket.timeout) as exc:
+            raise TemporaryError(
+                f"{host} did not answer within {self._settings.timeout:g} seconds",
+                "run again later; nothing was lost",
+            ) from exc
+        except (imaplib.IMAP4.abort, OSError, EOFError) as exc:
+            raise TemporaryError(
+                f"the connection to {host} was lost", "run again; nothing was lost"
+            ) from exc
+        except imaplib.IMAP4.error as exc:
+            raise TemporaryError(
+                f"{host} refused a read request: {_server_text(exc)}",
+                "run again later; if it keeps happening, report it",
+            ) from exc
+
+
+def pick_sent_folder(
+    folders: Sequence[tuple[Sequence[bytes], Any, str]], prefixes: Sequence[str]
+) -> str | None:
+    """The Sent folder from a LIST response: ``\\Sent`` first, then the first well-known name.
+
+    Names compare case-insensitively and in Unicode NFC, so "LÄHETETYT" and a decomposed "ä"
+    still match; folders that cannot be selected are never chosen.
+    """
+    selectable = [
+        (flags, str(name))
+        for flags, _delimiter, name in folders
+        if not {b"\\noselect", b"\\nonexistent"} & {bytes(f).lower() for f in flags}
+    ]
+    for flags, name in selectable:
+        if b"\\sent" in {bytes(f).lower() for f in flags}:
+            return name
+    by_key = {_folder_key(name): name for _flags, name in reversed(selectable)}
+    candidates = [prefix + name for name in SENT_FOLDER_NAMES for prefix in prefixes]
+    candidates += SENT_FOLDER_FULL_NAMES
+    for candidate in candidates:
+        found = by_key.get(_folder_key(candidate))
+        if found is not None:
+            return found
+    return None
+
+
+def to_utc(value: object) -> datetime | None:
+    """INTERNALDATE as an aware UTC datetime (imapclient with ``normalise_times=False``)."""
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=UTC)  # the server gave no zone: IMAP says it is UTC then
+    return value.astimezone(UTC)
+
+
+def _folder_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    try:
+        return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigError(
+            f"the certificate file {ca_file} cannot be used ({_reason(exc)})",
+            "check ca_file in the config: it must be a PEM file with the server's certificate",
+        ) from exc
+
+
+def _login(client: Any, settings: ImapSettings, password: str) -> None:
+    try:
+        client.login(settings.username, password)
+    except imapclient.exceptions.LoginError:
+        raise AuthenticationError(
+            f"IMAP login to {settings.host} as {settings.username} was refused",
+            "check the username and password (Gmail/Fastmail need an app password)",
+        ) from None  # the server's text is not needed and must not carry anything secret
+
+
+@contextmanager
+def _connect_errors(settings: ImapSettings) -> Iterator[None]:
+    host, where = settings.host, f"{settings.host}:{settings.port}"
+    try:
+        yield
+    except ssl.SSLCertVerificationError as exc:
+        raise UnreachableError(
+            f"the TLS certificate of {host} could not be verified ({exc.verify_message})",
+            "if the server uses its own certificate, set ca_file to that certificate's "
+            "PEM file; otherwise check imap_host",
+        ) from exc
+    except ssl.SSLError as exc:
+        raise UnreachableError(
+            f"the TLS handshake with {where} failed ({_reason(exc)})",
+            'check imap_port and imap_security: 993 is usually "ssl", 143 "starttls"',
+        ) from exc
+    except (TimeoutError, socket.timeout) as exc:
+        raise TemporaryError(
+            f"{where} did not answer within {settings.timeout:g} seconds",
+            "check the internet connection and imap_port; run again later",
+        ) from exc
+    except socket.gaierror as exc:
+        if exc.errno in (socket.EAI_AGAIN, getattr(socket, "EAI_NODATA", None)):
+            raise UnreachableError(
+                f"cannot look up the mail server {host} ({_reason(exc)})",
+                "check the internet connection and imap_host",
+            ) from exc
+        raise UnreachableError(
+            f"unknown host {host}", "check imap_host in the config for a typo"
+        ) from exc
+    except ConnectionRefusedError as exc:
+        raise UnreachableError(
+            f"{where} refused the connection",
+            'check imap_host and imap_port (993 for "ssl", 143 for "starttls")',
+        ) from exc
+    except (imaplib.IMAP4.abort, EOFError, ConnectionResetError, BrokenPipeError) as exc:
+        raise TemporaryError(
+            f"the connection to {host} was lost", "run again; nothing was lost"
+        ) from exc
+    except OSError as exc:
+        unreachable = exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN)
+        raise UnreachableError(
+            f"cannot reach {where} ({_reason(exc)})",
+            "check the internet connection and imap_host"
+            if unreachable
+            else "check imap_host and imap_port; run again later",
+        ) from exc
+    except imaplib.IMAP4.error as exc:
+        raise UnreachableError(
+            f"{where} did not answer like an IMAP server ({_server_text(exc)})",
+            'check imap_port and imap_security (993 for "ssl", 143 for "starttls")',
+        ) from exc
+
+
+def _shutdown(client: Any) -> None:
+    try:
+        client.shutdown()
+    except Exception as exc:  # already closed: nothing left to release
+        log.debug("closing the IMAP connection: %s", exc)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, ssl.SSLError) and exc.reason:
+        return str(exc.reason)
+    return str(exc) or type(exc).__name__
+
+
+def _server_text(exc: BaseException) -> str:
+    return str(exc)[:200]

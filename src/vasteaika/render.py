@@ -1,0 +1,101 @@
+"""Output: rich tables for people, JSON and CSV for scripts, and the first-sync progress bar."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .ledger import FIELDS, ConversationRecord
+
+PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def human_duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes:02d} min"
+    return f"{hours // 24} d {hours % 24} h"
+
+
+def local(t: datetime) -> str:
+    return t.strftime("%a %d.%m. %H:%M")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def waiting_table(records: Sequence[ConversationRecord], now: datetime, title: str) -> Table:
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("Customer", overflow="fold", max_width=30)
+    table.add_column("Subject", overflow="ellipsis", max_width=32, no_wrap=True)
+    table.add_column("Since", no_wrap=True)
+    table.add_column("Waiting", justify="right", no_wrap=True)
+    for r in records:
+        who = r.customer_name or r.customer_email
+        table.add_row(who, r.subject or "(no subject)", local(r.first_contact_at),
+                      human_duration(now - r.first_contact_at))
+    return table
+
+
+def records_csv(records: Sequence[ConversationRecord]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        row = r.as_json()
+        writer.writerow({k: "" if row[k] is None else row[k] for k in FIELDS})
+    return out.getvalue()
+
+
+class FolderProgress:
+    """A rich progress bar on a terminal for long first syncs; silent under cron or --quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and err_console.is_terminal
+        self._progress: Progress | None = None
+        self._task: Any = None
+
+    def start(self, folder: str, total: int) -> None:
+        if not self.enabled or total < PROGRESS_THRESHOLD:
+            return
+        if self._progress is None:
+            self._progress = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeRemainingColumn(), console=err_console, transient=True,
+            )
+            self._progress.start()
+        self._task = self._progress.add_task(f"Reading {folder}", total=total)
+
+    def step(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@contextmanager
+def progress(enabled: bool) -> Iterator[FolderProgress]:
+    bar = FolderProgress(enabled)
+    try:
+        yield bar
+    finally:
+        bar.stop()

@@ -1,0 +1,347 @@
+"""SQLite storage through sqlite-utils: messages, conversations, folder sync state, problems.
+
+Times are stored as integer Unix seconds (UTC) so that SQL can compare and aggregate them; the
+time zone is applied when they are shown. Response times are never stored: they are computed on
+read from the stored times, so changing hours or holidays later recomputes history.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database, Migrations
+
+from .errors import StorageError, TemporaryError
+from .models import ConversationRef
+
+migrations = Migrations("vasteaika")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            message_id TEXT NOT NULL,
+            synthetic_id INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            from_email TEXT NOT NULL,
+            from_name TEXT NOT NULL,
+            customer_email TEXT,
+            customer_name TEXT,
+            subject TEXT NOT NULL,
+            base_subject TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            conversation_id INTEGER REFERENCES conversations(id),
+            run_id INTEGER,
+            UNIQUE (folder, message_id)
+        );
+        CREATE INDEX messages_message_id ON messages(message_id);
+        CREATE INDEX messages_conversation ON messages(conversation_id);
+        CREATE INDEX messages_run ON messages(run_id);
+        CREATE TABLE message_refs (message INTEGER NOT NULL REFERENCES messages(id), ref TEXT NOT NULL);
+        CREATE INDEX message_refs_ref ON message_refs(ref);
+        CREATE TABLE message_recipients (
+            message INTEGER NOT NULL REFERENCES messages(id), email TEXT NOT NULL
+        );
+        CREATE INDEX message_recipients_email ON message_recipients(email);
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            customer_email TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            base_subject TEXT NOT NULL,
+            via_form INTEGER NOT NULL DEFAULT 0,
+            first_contact_id INTEGER NOT NULL REFERENCES messages(id),
+            first_contact_message_id TEXT,
+            first_contact_at INTEGER NOT NULL,
+            last_customer_at INTEGER NOT NULL,
+            first_reply_id INTEGER REFERENCES messages(id),
+            first_reply_at INTEGER,
+            run_id INTEGER
+        );
+        CREATE INDEX conversations_customer ON conversations(customer_email, last_customer_at);
+        CREATE INDEX conversations_first_contact ON conversations(first_contact_at);
+        CREATE INDEX conversations_waiting ON conversations(first_reply_at, first_contact_at);
+        CREATE TABLE folder_state (
+            folder TEXT PRIMARY KEY,
+            uidvalidity INTEGER NOT NULL,
+            highest_uid INTEGER NOT NULL,
+            synced_at INTEGER
+        );
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            UNIQUE (folder, uidvalidity, uid)
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER
+        );
+        """
+    )
+
+
+def epoch(t: datetime) -> int:
+    return int(t.timestamp())
+
+
+def from_epoch(s: int | None) -> datetime | None:
+    return None if s is None else datetime.fromtimestamp(s, UTC)
+
+
+@dataclass(frozen=True)
+class FolderState:
+    uidvalidity: int
+    highest_uid: int
+
+
+_CONV_REF_SQL = """
+    SELECT id, customer_email, base_subject, first_contact_at,
+           max(last_customer_at, coalesce(first_reply_at, 0)) AS last_activity_at,
+           first_reply_at IS NOT NULL AS answered
+    FROM conversations
+"""
+
+
+class Store:
+    """All reads and writes of the database. One instance per run."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- folder state -------------------------------------------------------------------------
+
+    def folder_state(self, folder: str) -> FolderState | None:
+        row = self._one("SELECT uidvalidity, highest_uid FROM folder_state WHERE folder = ?", folder)
+        return FolderState(row[0], row[1]) if row else None
+
+    def set_folder_state(self, folder: str, uidvalidity: int, highest_uid: int, now: int) -> None:
+        self.db.execute(
+            "INSERT INTO folder_state (folder, uidvalidity, highest_uid, synced_at) VALUES (?,?,?,?)"
+            " ON CONFLICT(folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,"
+            " highest_uid = max(highest_uid, excluded.highest_uid), synced_at = excluded.synced_at",
+            [folder, uidvalidity, highest_uid, now],
+        )
+
+    def reset_folder(self, folder: str, uidvalidity: int, now: int) -> None:
+        """UIDVALIDITY changed: forget the watermark; messages are matched again by Message-ID."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO folder_state (folder, uidvalidity, highest_uid, synced_at)"
+            " VALUES (?,?,0,?)",
+            [folder, uidvalidity, now],
+        )
+
+    # --- runs and problems --------------------------------------------------------------------
+
+    def start_run(self, now: int) -> int:
+        cur = self.db.execute("INSERT INTO runs (started_at) VALUES (?)", [now])
+        self.db.conn.commit()
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, now: int) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE runs SET finished_at = ? WHERE id = ?", [now, run_id])
+
+    def previous_run_at(self, run_id: int) -> int | None:
+        row = self._one("SELECT max(started_at) FROM runs WHERE id < ? AND finished_at IS NOT NULL",
+                        run_id)
+        return row[0] if row else None
+
+    def record_problem(self, folder: str, uidvalidity: int, uid: int, reason: str, now: int) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO problems (folder, uidvalidity, uid, reason, seen_at)"
+            " VALUES (?,?,?,?,?)",
+            [folder, uidvalidity, uid, reason[:500], now],
+        )
+
+    # --- messages -----------------------------------------------------------------------------
+
+    def has_message(self, folder: str, message_id: str) -> bool:
+        return self._one("SELECT 1 FROM messages WHERE folder = ? AND message_id = ?",
+                         folder, message_id) is not None
+
+    def insert_message(self, row: dict[str, Any], refs: list[str], recipients: list[str]) -> int:
+        cur = self.db.execute(
+            f"INSERT INTO messages ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        pk = int(cur.lastrowid or 0)
+        self.db.conn.executemany("INSERT INTO message_refs VALUES (?, ?)", [(pk, r) for r in refs])
+        self.db.conn.executemany(
+            "INSERT INTO message_recipients VALUES (?, ?)", [(pk, e) for e in recipients]
+        )
+        return pk
+
+    def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
+        self.db.execute("UPDATE messages SET conversation_id = ? WHERE id = ?",
+                        [conversation_id, message_pk])
+
+    # --- conversations ------------------------------------------------------------------------
+
+    def conversation_by_message_ids(self, ids: list[str]) -> ConversationRef | None:
+        """The newest conversation any of ``ids`` belongs to (a reply's In-Reply-To/References)."""
+        if not ids:
+            return None
+        marks = ",".join("?" * len(ids))
+        row = self._one(
+            f"{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM messages"
+            f" WHERE message_id IN ({marks}) AND conversation_id IS NOT NULL)"
+            " ORDER BY first_contact_at DESC LIMIT 1",
+            *ids,
+        )
+        return ConversationRef(*row) if row else None
+
+    def latest_conversation(self, customer_email: str, before: int) -> ConversationRef | None:
+        row = self._one(
+            f"{_CONV_REF_SQL} WHERE customer_email = ? AND first_contact_at <= ?"
+            " ORDER BY first_contact_at DESC LIMIT 1",
+            customer_email, before,
+        )
+        return ConversationRef(*row) if row else None
+
+    def open_conversation(self, row: dict[str, Any]) -> int:
+        cur = self.db.execute(
+            f"INSERT INTO conversations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        return int(cur.lastrowid or 0)
+
+    def touch_conversation(self, conversation_id: int, customer_at: int) -> None:
+        self.db.execute(
+            "UPDATE conversations SET last_customer_at = max(last_customer_at, ?) WHERE id = ?",
+            [customer_at, conversation_id],
+        )
+
+    def set_first_reply(self, conversation_id: int, message_pk: int, at: int) -> None:
+        """Record a reply unless an earlier one is already known (mail may sync out of order)."""
+        self.db.execute(
+            "UPDATE conversations SET first_reply_id = ?, first_reply_at = ?"
+            " WHERE id = ? AND ? >= first_contact_at AND (first_reply_at IS NULL OR first_reply_at > ?)",
+            [message_pk, at, conversation_id, at, at],
+        )
+
+    def earliest_owner_reply(
+        self, message_id: str | None, customer_email: str, base_subject: str, since: int, until: int
+    ) -> tuple[int, int] | None:
+        """An owner message already stored that answers a new conversation: linked by its
+        references, else sent to the customer with the same base subject inside the window."""
+        row = self._one(
+            "SELECT m.id, m.received_at FROM messages m WHERE m.kind = 'owner'"
+            " AND m.received_at >= ? AND ("
+            "   (? IS NOT NULL AND m.id IN (SELECT message FROM message_refs WHERE ref = ?))"
+            "   OR (m.base_subject = ? AND m.received_at <= ? AND m.id IN"
+            "       (SELECT message FROM message_recipients WHERE email = ?)))"
+            " ORDER BY m.received_at LIMIT 1",
+            since, message_id, message_id, base_subject, until, customer_email,
+        )
+        return (row[0], row[1]) if row else None
+
+    def conversation_for_reply(
+        self, recipients: list[str], base_subject: str, at: int, window: int
+    ) -> ConversationRef | None:
+        """Fallback for replies without In-Reply-To/References (phone mail apps)."""
+        if not recipients:
+            return None
+        marks = ",".join("?" * len(recipients))
+        row = self._one(
+            f"{_CONV_REF_SQL} WHERE customer_email IN ({marks}) AND base_subject = ?"
+            " AND first_contact_at <= ? AND last_customer_at >= ?"
+            " ORDER BY first_contact_at DESC LIMIT 1",
+            *recipients, base_subject, at, at - window,
+        )
+        return ConversationRef(*row) if row else None
+
+    # --- reading for commands -----------------------------------------------------------------
+
+    def conversations(self, since: int | None = None, waiting_only: bool = False) -> list[dict[str, Any]]:
+        where, params = ["1 = 1"], []
+        if since is not None:
+            where.append("first_contact_at >= ?")
+            params.append(since)
+        if waiting_only:
+            where.append("first_reply_at IS NULL")
+        return list(self.db.query(
+            f"SELECT * FROM conversations WHERE {' AND '.join(where)} ORDER BY first_contact_at",
+            params,
+        ))
+
+    def messages_by_message_id(self, message_id: str) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM messages WHERE message_id = ?", [message_id]))
+
+    def conversation(self, conversation_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM conversations WHERE id = ?", [conversation_id]))
+        return rows[0] if rows else None
+
+    def problems(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM problems ORDER BY seen_at"))
+
+    def count(self, sql: str, *params: Any) -> int:
+        row = self._one(sql, *params)
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def _one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return tuple(row) if row is not None else None
+
+
+def open_database(path: Path) -> Store:
+    """Open (creating privately: directory 0700, files 0600) and migrate the database."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        old = os.umask(0o077)
+        try:
+            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        finally:
+            os.umask(old)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn)
+        migrations.apply(db)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(
+            f"cannot open the database {path}: {exc}",
+            "check that the folder exists and is writable, or set storage.database",
+        ) from None
+    return Store(db)
+
+
+@contextlib.contextmanager
+def run_lock(database: Path) -> Iterator[None]:
+    """Stop two overlapping runs (cron plus a hand run) from working on one mailbox at once."""
+    lock_path = database.with_name(database.name + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StorageError(f"cannot create the lock file {lock_path}: {exc}",
+                           "check that the folder is writable") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise TemporaryError(
+                "another vasteaika run is working on this mailbox",
+                "wait for it to finish and run again",
+            ) from None
+        yield
+    finally:
+        os.close(fd)

@@ -67,7 +67,10 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
         ({"owner": {}}, "owner.addresses is missing"),
         ({"account": {"imap_host": "imap.example.fi"}}, "account.username is missing"),
         ({"account": {**MINIMAL["account"], "security": "none"}}, "only allowed for 127.0.0.1"),
-        ({"account": {**MINIMAL["account"], "security": "tls"}}, 'one of "ssl", "starttls", "none"'),
+        (
+            {"account": {**MINIMAL["account"], "security": "tls"}},
+            'one of "ssl", "starttls", "none"',
+        ),
         ({"hours": {"start": "16:00", "end": "08:00"}}, "hours.start must be before hours.end"),
         ({"customers": {"new_conversation_after_days": 0}}, "positive number"),
     ],
@@ -79,7 +82,10 @@ def test_unusable_values_are_refused(patch: dict[str, object], expected: str) ->
 
 
 def test_security_none_is_fine_on_loopback() -> None:
-    data = {**MINIMAL, "account": {**MINIMAL["account"], "imap_host": "127.0.0.1", "security": "none"}}
+    data = {
+        **MINIMAL,
+        "account": {**MINIMAL["account"], "imap_host": "127.0.0.1", "security": "none"},
+    }
     assert config_from_dict(data, None).account.security == "none"
 
 
@@ -107,7 +113,9 @@ def test_group_readable_config_gets_a_warning(tmp_path: Path) -> None:
 
 def test_password_command_runs_without_a_shell(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    account = AccountConfig(password_command=(sys.executable, "-c", "print('s3cret; touch " + str(marker) + "')"))
+    account = AccountConfig(
+        password_command=(sys.executable, "-c", "print('s3cret; touch " + str(marker) + "')")
+    )
     assert get_password(account) == f"s3cret; touch {marker}"
     assert not marker.exists()
 
@@ -119,7 +127,9 @@ def test_password_command_failures_are_config_errors(monkeypatch: pytest.MonkeyP
         get_password(AccountConfig(password_command=(sys.executable, "-c", "raise SystemExit(3)")))
     monkeypatch.setattr(cfgmod, "PASSWORD_COMMAND_TIMEOUT", 0.2)
     with pytest.raises(ConfigError, match="did not finish"):
-        get_password(AccountConfig(password_command=(sys.executable, "-c", "import time; time.sleep(5)")))
+        get_password(
+            AccountConfig(password_command=(sys.executable, "-c", "import time; time.sleep(5)"))
+        )
 
 
 def test_password_from_environment_and_its_absence() -> None:

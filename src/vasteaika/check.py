@@ -62,10 +62,17 @@ def run_check(
     sent = source.find_sent_folder() if config.sent == "auto" else config.sent
     ctx = _Context(config, store, run_id, epoch(now), sent)
     result = CheckResult(run_id)
-    for folder in [config.inbox] + ([sent] if sent else []):
+    # Sent first: a customer mail read later finds the owner's replies already stored, so the
+    # conversation boundaries do not depend on which folder happened to be read first.
+    for folder in ([sent] if sent else []) + [config.inbox]:
         plan = _plan(ctx, source, folder)
         count = 0
-        for raw in new_messages(source, plan, lambda n, f=folder: on_folder and on_folder(f, n)):
+
+        def counted(total: int, folder: str = folder) -> None:
+            if on_folder:
+                on_folder(folder, total)
+
+        for raw in new_messages(source, plan, counted):
             _ingest(ctx, raw, plan.status.uidvalidity, result)
             count += 1
             if on_message:
@@ -73,6 +80,11 @@ def run_check(
         with store.db.atomic():
             store.set_folder_state(folder, plan.status.uidvalidity, plan.after_uid, ctx.now)
         result.folders[folder] = count
+    result.new_replies = store.count(
+        "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
+        " WHERE m.run_id = ?",
+        run_id,
+    )
     store.finish_run(run_id, epoch(now))
     return result
 
@@ -95,7 +107,7 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
         except ParseError as exc:
             store.record_problem(raw.folder, uidvalidity, raw.uid, str(exc), ctx.now)
             result.problems += 1
-        except Exception as exc:  # noqa: BLE001 - one hostile mail never stops a sync
+        except Exception as exc:
             reason = f"could not be read ({type(exc).__name__})"
             store.record_problem(raw.folder, uidvalidity, raw.uid, reason, ctx.now)
             result.problems += 1
@@ -113,8 +125,9 @@ def _classify(ctx: _Context, msg: Message) -> Classification:
     return cls
 
 
-def _store(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int,
-           result: CheckResult) -> None:
+def _store(
+    ctx: _Context, msg: Message, cls: Classification, uidvalidity: int, result: CheckResult
+) -> None:
     customer = cls.customer
     row: dict[str, Any] = {
         "folder": msg.folder,
@@ -139,50 +152,63 @@ def _store(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int,
     if cls.kind is Kind.CUSTOMER and customer is not None:
         result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
     elif cls.kind is Kind.OWNER:
-        result.new_replies += _thread_reply(ctx, pk, row, refs, recipients)
+        _thread_reply(ctx, pk, row, refs, recipients)
 
 
-def _thread_customer(ctx: _Context, msg: Message, cls: Classification, pk: int,
-                     row: dict[str, Any], refs: list[str]) -> int:
+def _thread_customer(
+    ctx: _Context, msg: Message, cls: Classification, pk: int, row: dict[str, Any], refs: list[str]
+) -> int:
     store, at = ctx.store, row["received_at"]
     linked = store.conversation_by_message_ids(refs)
     candidate = linked or store.latest_conversation(row["customer_email"], at)
-    if joins_conversation(candidate, linked=linked is not None, base_subject=row["base_subject"],
-                          received_at=at, window_seconds=ctx.window):
+    if joins_conversation(
+        candidate,
+        linked=linked is not None,
+        base_subject=row["base_subject"],
+        received_at=at,
+        window_seconds=ctx.window,
+    ):
         assert candidate is not None
         store.set_message_conversation(pk, candidate.id)
         store.touch_conversation(candidate.id, at)
+        if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
+            reply = store.earliest_owner_reply(msg.message_id, "", "", at, at)
+            if reply:
+                store.set_first_reply(candidate.id, *reply)
         return 0
-    conv_id = store.open_conversation({
-        "customer_email": row["customer_email"],
-        "customer_name": row["customer_name"] or "",
-        "subject": msg.subject,
-        "base_subject": row["base_subject"],
-        "via_form": int(cls.via_form),
-        "first_contact_id": pk,
-        "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
-        "first_contact_at": at,
-        "last_customer_at": at,
-        "run_id": ctx.run_id,
-    })
+    conv_id = store.open_conversation(
+        {
+            "customer_email": row["customer_email"],
+            "customer_name": row["customer_name"] or "",
+            "subject": msg.subject,
+            "base_subject": row["base_subject"],
+            "via_form": int(cls.via_form),
+            "first_contact_id": pk,
+            "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
+            "first_contact_at": at,
+            "last_customer_at": at,
+            "run_id": ctx.run_id,
+        }
+    )
     store.set_message_conversation(pk, conv_id)
     reply = store.earliest_owner_reply(
-        None if msg.synthetic_id else msg.message_id, row["customer_email"],
-        row["base_subject"], at, at + ctx.window,
+        None if msg.synthetic_id else msg.message_id,
+        row["customer_email"],
+        row["base_subject"],
+        at,
+        at + ctx.window,
     )
     if reply:
         store.set_first_reply(conv_id, *reply)
     return 1
 
 
-def _thread_reply(ctx: _Context, pk: int, row: dict[str, Any], refs: list[str],
-                  recipients: list[str]) -> int:
+def _thread_reply(
+    ctx: _Context, pk: int, row: dict[str, Any], refs: list[str], recipients: list[str]
+) -> None:
     store, at = ctx.store, row["received_at"]
     conv = store.conversation_by_message_ids(refs) or store.conversation_for_reply(
         counterparts(recipients, ctx.config.owner_addresses), row["base_subject"], at, ctx.window
     )
-    if conv is None:
-        return 0
-    store.set_message_conversation(pk, conv.id)
-    store.set_first_reply(conv.id, pk, at)
-    return 0 if conv.answered else 1
+    if conv is not None:
+        store.set_first_reply(conv.id, pk, at)

@@ -47,8 +47,12 @@ state = State()
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="Config file (default: $VASTEAIKA_CONFIG, else "
-                 "~/.config/vasteaika/config.toml).", show_default=False),
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file (default: $VASTEAIKA_CONFIG, else ~/.config/vasteaika/config.toml).",
+        show_default=False,
+    ),
 ]
 
 
@@ -62,8 +66,12 @@ def _version(value: bool) -> None:
 def main_options(
     config: ConfigOption = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-    version: Annotated[bool | None, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
 ) -> None:
     state.config_path = config
     state.debug = debug
@@ -85,8 +93,14 @@ def open_source(config: Config) -> MailSource:
     from .imap import ImapSettings, connect_imap
 
     acc = config.account
-    settings = ImapSettings(acc.imap_host, acc.imap_port, acc.security,  # type: ignore[arg-type]
-                            acc.username, acc.ca_file, acc.timeout)
+    settings = ImapSettings(
+        acc.imap_host,
+        acc.imap_port,
+        acc.security,  # type: ignore[arg-type]
+        acc.username,
+        acc.ca_file,
+        acc.timeout,
+    )
     return connect_imap(settings, get_password(acc))
 
 
@@ -96,7 +110,9 @@ def _store(config: Config) -> Store:
 
 @app.command()
 def init(
-    path: Annotated[Path | None, typer.Argument(help="Where to write (default: the user config dir).")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="Where to write (default: the user config dir).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter config file to edit. Never overwrites without --force."""
@@ -113,8 +129,10 @@ def init(
 @app.command()
 def check(
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something "
-                                        "is wrong (for cron).")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print nothing unless something is wrong (for cron)."),
+    ] = False,
 ) -> None:
     """Read new mail from INBOX and Sent, then show who is waiting for your answer.
 
@@ -133,16 +151,26 @@ def check(
             source.close()
     hours = business_hours(config.hours)
     waiting = conversation_records(store, hours, waiting_only=True)
-    new = [r for r in conversation_records(store, hours) if r.id in _run_conversations(store, result.run_id)]
+    new = [
+        r
+        for r in conversation_records(store, hours)
+        if r.id in _run_conversations(store, result.run_id)
+    ]
     if json_out:
-        render.print_json({
-            "read": result.folders,
-            "new_conversations": [r.as_json() for r in new],
-            "new_replies": result.new_replies,
-            "problems": result.problems,
-            "waiting": [dict(r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds()))
-                        for r in waiting],
-        })
+        render.print_json(
+            {
+                "read": result.folders,
+                "new_conversations": [r.as_json() for r in new],
+                "new_replies": result.new_replies,
+                "problems": result.problems,
+                "waiting": [
+                    dict(
+                        r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
+                    )
+                    for r in waiting
+                ],
+            }
+        )
         return
     if quiet:
         return
@@ -150,25 +178,34 @@ def check(
     read = sum(result.folders.values())
     render.console.print(
         f"Read {read} new message(s): {len(new)} new conversation(s), "
-        f"{result.new_replies} answered by you" + (f", {result.problems} unreadable (see 'vasteaika problems')" if result.problems else "") + ".",
+        f"{result.new_replies} answered by you"
+        + (f", {result.problems} unreadable (see 'vasteaika problems')" if result.problems else "")
+        + ".",
         highlight=False,
     )
     if waiting:
-        render.console.print(render.waiting_table(waiting, local_now, f"Waiting for your answer ({len(waiting)})"))
+        render.console.print(
+            render.waiting_table(waiting, local_now, f"Waiting for your answer ({len(waiting)})")
+        )
     else:
         render.console.print("Nobody is waiting for your answer.")
 
 
 def _run_conversations(store: Store, run_id: int) -> set[int]:
-    return {r["id"] for r in store.db.query("SELECT id FROM conversations WHERE run_id = ?", [run_id])}
+    return {
+        r["id"] for r in store.db.query("SELECT id FROM conversations WHERE run_id = ?", [run_id])
+    }
 
 
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
-    since: Annotated[str | None, typer.Option(help="Only conversations from this date on "
-                                              "(YYYY-MM-DD).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only conversations from this date on (YYYY-MM-DD).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Export one record per conversation: first contact, first reply, response times.
 
@@ -182,8 +219,11 @@ def export(
     records = conversation_records(_store(config), business_hours(config.hours), start)
     import json
 
-    text = (json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n"
-            if fmt == "json" else render.records_csv(records))
+    text = (
+        json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n"
+        if fmt == "json"
+        else render.records_csv(records)
+    )
     if output:
         output.write_text(text, encoding="utf-8")
     else:
@@ -194,36 +234,51 @@ def _parse_day(text: str, config: Config) -> datetime:
     try:
         day = datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
-        raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+        raise UsageError(
+            f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-01"
+        ) from None
     return day.replace(tzinfo=config.hours.timezone)
 
 
 @app.command()
-def why(message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")]) -> None:
+def why(
+    message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")],
+) -> None:
     """Explain why a message was or was not counted as a customer contact."""
     config = _load()
     store = _store(config)
     mid = message_id.strip().strip("<>")
     rows = store.messages_by_message_id(mid)
     if not rows:
-        raise UsageError(f"no message with Message-ID <{mid}> has been read",
-                         "run 'vasteaika check' first, or check the id")
+        raise UsageError(
+            f"no message with Message-ID <{mid}> has been read",
+            "run 'vasteaika check' first, or check the id",
+        )
     import json
 
     tz = config.hours.timezone
     for row in rows:
         at = from_epoch(row["received_at"])
-        render.console.print(f"<{mid}> in {row['folder']}, from {row['from_email']}, "
-                             f"received {at.astimezone(tz).isoformat() if at else '?'}", highlight=False)
+        render.console.print(
+            f"<{mid}> in {row['folder']}, from {row['from_email']}, "
+            f"received {at.astimezone(tz).isoformat() if at else '?'}",
+            highlight=False,
+        )
         render.console.print(f"  kind: {row['kind']}", highlight=False)
         for reason in json.loads(row["reasons"]):
             render.console.print(f"  because: {reason}", highlight=False)
         conv = store.conversation(row["conversation_id"]) if row["conversation_id"] else None
         if conv:
-            role = "opened" if conv["first_contact_id"] == row["id"] else (
-                "first reply of" if conv["first_reply_id"] == row["id"] else "belongs to")
-            render.console.print(f"  {role} conversation #{conv['id']} with {conv['customer_email']}: "
-                                 f"{conv['subject']!r}", highlight=False)
+            role = (
+                "opened"
+                if conv["first_contact_id"] == row["id"]
+                else ("first reply of" if conv["first_reply_id"] == row["id"] else "belongs to")
+            )
+            render.console.print(
+                f"  {role} conversation #{conv['id']} with {conv['customer_email']}: "
+                f"{conv['subject']!r}",
+                highlight=False,
+            )
         else:
             render.console.print("  belongs to no conversation", highlight=False)
 
@@ -257,14 +312,18 @@ def run(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except (KeyboardInterrupt, click.exceptions.Abort):
-        print("vasteaika: interrupted — nothing half-written; run again to continue",
-              file=sys.stderr)
+        print(
+            "vasteaika: interrupted — nothing half-written; run again to continue", file=sys.stderr
+        )
         return 130
     except Exception as exc:
         if debug:
             raise
-        print(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
-              "run with --debug for details", file=sys.stderr)
+        print(
+            f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
+            "run with --debug for details",
+            file=sys.stderr,
+        )
         return 70
     return 0
 

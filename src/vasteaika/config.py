@@ -11,7 +11,7 @@ import os
 import stat
 import subprocess
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -181,7 +181,9 @@ def load_config(path: Path | None = None) -> Config:
             "run 'vasteaika init' to write a starter file, or pass --config PATH",
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}", "check the file and its permissions") from None
+        raise ConfigError(
+            f"cannot read {path}: {exc}", "check the file and its permissions"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -239,12 +241,14 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
     if not acc["maildir"]:
         for key in ("imap_host", "username"):
             if not acc[key]:
-                problems.append(f"account.{key} is missing (or set account.maildir for a local mailbox)")
+                problems.append(
+                    f"account.{key} is missing (or set account.maildir for a local mailbox)"
+                )
         if acc["security"] == "none" and acc["imap_host"] not in LOOPBACK:
             problems.append('account.security = "none" is only allowed for 127.0.0.1/localhost')
-    if _is_clock(hours["start"]) is None and _is_clock(hours["end"]) is None:
-        if time.fromisoformat(hours["start"]) >= time.fromisoformat(hours["end"]):
-            problems.append("hours.start must be before hours.end")
+    clocks_ok = _is_clock(hours["start"]) is None and _is_clock(hours["end"]) is None
+    if clocks_ok and time.fromisoformat(hours["start"]) >= time.fromisoformat(hours["end"]):
+        problems.append("hours.start must be before hours.end")
     for addr in v["owner"]["addresses"] if isinstance(v["owner"]["addresses"], list) else []:
         if isinstance(addr, str) and addr.count("@") != 1:
             problems.append(f"owner.addresses: {addr!r} is not an email address")
@@ -308,7 +312,7 @@ def _permission_warnings(path: Path | None) -> list[str]:
     return []
 
 
-def get_password(account: AccountConfig, env: dict[str, str] | None = None) -> str:
+def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -> str:
     """The IMAP password from password_command, the keyring or $VASTEAIKA_PASSWORD. Never stored."""
     env = os.environ if env is None else env
     if account.password_command:
@@ -335,7 +339,11 @@ def _run_password_command(argv: tuple[str, ...]) -> str:
     name = argv[0]
     try:
         done = subprocess.run(
-            list(argv), capture_output=True, text=True, timeout=PASSWORD_COMMAND_TIMEOUT, check=False
+            list(argv),
+            capture_output=True,
+            text=True,
+            timeout=PASSWORD_COMMAND_TIMEOUT,
+            check=False,
         )
     except FileNotFoundError:
         raise ConfigError(

@@ -41,7 +41,9 @@ class MaildirSource:
 
     def select(self, folder: str) -> FolderStatus:
         if not (self._dir(folder) / "cur").is_dir():
-            raise ConfigError(f"the Maildir has no folder {folder!r}", "check the [folders] section")
+            raise ConfigError(
+                f"the Maildir has no folder {folder!r}", "check the [folders] section"
+            )
         files = self._listing(folder)
         self._files[folder] = files
         digest = hashlib.sha256("\n".join(p.name for p in files).encode()).digest()

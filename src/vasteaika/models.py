@@ -116,4 +116,7 @@ class ConversationRef:
     base_subject: str
     first_contact_at: int
     last_activity_at: int
-    answered: bool
+    first_reply_at: int | None
+
+    def answered_by(self, at: int) -> bool:
+        return self.first_reply_at is not None and self.first_reply_at <= at

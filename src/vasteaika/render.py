@@ -49,8 +49,12 @@ def waiting_table(records: Sequence[ConversationRecord], now: datetime, title: s
     table.add_column("Waiting", justify="right", no_wrap=True)
     for r in records:
         who = r.customer_name or r.customer_email
-        table.add_row(who, r.subject or "(no subject)", local(r.first_contact_at),
-                      human_duration(now - r.first_contact_at))
+        table.add_row(
+            who,
+            r.subject or "(no subject)",
+            local(r.first_contact_at),
+            human_duration(now - r.first_contact_at),
+        )
     return table
 
 
@@ -77,8 +81,12 @@ class FolderProgress:
             return
         if self._progress is None:
             self._progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=err_console, transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=True,
             )
             self._progress.start()
         self._task = self._progress.add_task(f"Reading {folder}", total=total)

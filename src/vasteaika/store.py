@@ -117,7 +117,7 @@ class FolderState:
 _CONV_REF_SQL = """
     SELECT id, customer_email, base_subject, first_contact_at,
            max(last_customer_at, coalesce(first_reply_at, 0)) AS last_activity_at,
-           first_reply_at IS NOT NULL AS answered
+           first_reply_at
     FROM conversations
 """
 
@@ -131,7 +131,9 @@ class Store:
     # --- folder state -------------------------------------------------------------------------
 
     def folder_state(self, folder: str) -> FolderState | None:
-        row = self._one("SELECT uidvalidity, highest_uid FROM folder_state WHERE folder = ?", folder)
+        row = self._one(
+            "SELECT uidvalidity, highest_uid FROM folder_state WHERE folder = ?", folder
+        )
         return FolderState(row[0], row[1]) if row else None
 
     def set_folder_state(self, folder: str, uidvalidity: int, highest_uid: int, now: int) -> None:
@@ -162,11 +164,14 @@ class Store:
             self.db.execute("UPDATE runs SET finished_at = ? WHERE id = ?", [now, run_id])
 
     def previous_run_at(self, run_id: int) -> int | None:
-        row = self._one("SELECT max(started_at) FROM runs WHERE id < ? AND finished_at IS NOT NULL",
-                        run_id)
+        row = self._one(
+            "SELECT max(started_at) FROM runs WHERE id < ? AND finished_at IS NOT NULL", run_id
+        )
         return row[0] if row else None
 
-    def record_problem(self, folder: str, uidvalidity: int, uid: int, reason: str, now: int) -> None:
+    def record_problem(
+        self, folder: str, uidvalidity: int, uid: int, reason: str, now: int
+    ) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO problems (folder, uidvalidity, uid, reason, seen_at)"
             " VALUES (?,?,?,?,?)",
@@ -176,8 +181,12 @@ class Store:
     # --- messages -----------------------------------------------------------------------------
 
     def has_message(self, folder: str, message_id: str) -> bool:
-        return self._one("SELECT 1 FROM messages WHERE folder = ? AND message_id = ?",
-                         folder, message_id) is not None
+        return (
+            self._one(
+                "SELECT 1 FROM messages WHERE folder = ? AND message_id = ?", folder, message_id
+            )
+            is not None
+        )
 
     def insert_message(self, row: dict[str, Any], refs: list[str], recipients: list[str]) -> int:
         cur = self.db.execute(
@@ -192,8 +201,9 @@ class Store:
         return pk
 
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
-        self.db.execute("UPDATE messages SET conversation_id = ? WHERE id = ?",
-                        [conversation_id, message_pk])
+        self.db.execute(
+            "UPDATE messages SET conversation_id = ? WHERE id = ?", [conversation_id, message_pk]
+        )
 
     # --- conversations ------------------------------------------------------------------------
 
@@ -214,7 +224,8 @@ class Store:
         row = self._one(
             f"{_CONV_REF_SQL} WHERE customer_email = ? AND first_contact_at <= ?"
             " ORDER BY first_contact_at DESC LIMIT 1",
-            customer_email, before,
+            customer_email,
+            before,
         )
         return ConversationRef(*row) if row else None
 
@@ -233,6 +244,7 @@ class Store:
 
     def set_first_reply(self, conversation_id: int, message_pk: int, at: int) -> None:
         """Record a reply unless an earlier one is already known (mail may sync out of order)."""
+        self.set_message_conversation(message_pk, conversation_id)
         self.db.execute(
             "UPDATE conversations SET first_reply_id = ?, first_reply_at = ?"
             " WHERE id = ? AND ? >= first_contact_at AND (first_reply_at IS NULL OR first_reply_at > ?)",
@@ -251,7 +263,12 @@ class Store:
             "   OR (m.base_subject = ? AND m.received_at <= ? AND m.id IN"
             "       (SELECT message FROM message_recipients WHERE email = ?)))"
             " ORDER BY m.received_at LIMIT 1",
-            since, message_id, message_id, base_subject, until, customer_email,
+            since,
+            message_id,
+            message_id,
+            base_subject,
+            until,
+            customer_email,
         )
         return (row[0], row[1]) if row else None
 
@@ -266,23 +283,30 @@ class Store:
             f"{_CONV_REF_SQL} WHERE customer_email IN ({marks}) AND base_subject = ?"
             " AND first_contact_at <= ? AND last_customer_at >= ?"
             " ORDER BY first_contact_at DESC LIMIT 1",
-            *recipients, base_subject, at, at - window,
+            *recipients,
+            base_subject,
+            at,
+            at - window,
         )
         return ConversationRef(*row) if row else None
 
     # --- reading for commands -----------------------------------------------------------------
 
-    def conversations(self, since: int | None = None, waiting_only: bool = False) -> list[dict[str, Any]]:
+    def conversations(
+        self, since: int | None = None, waiting_only: bool = False
+    ) -> list[dict[str, Any]]:
         where, params = ["1 = 1"], []
         if since is not None:
             where.append("first_contact_at >= ?")
             params.append(since)
         if waiting_only:
             where.append("first_reply_at IS NULL")
-        return list(self.db.query(
-            f"SELECT * FROM conversations WHERE {' AND '.join(where)} ORDER BY first_contact_at",
-            params,
-        ))
+        return list(
+            self.db.query(
+                f"SELECT * FROM conversations WHERE {' AND '.join(where)} ORDER BY first_contact_at",
+                params,
+            )
+        )
 
     def messages_by_message_id(self, message_id: str) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM messages WHERE message_id = ?", [message_id]))
@@ -332,8 +356,9 @@ def run_lock(database: Path) -> Iterator[None]:
         lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise StorageError(f"cannot create the lock file {lock_path}: {exc}",
-                           "check that the folder is writable") from None
+        raise StorageError(
+            f"cannot create the lock file {lock_path}: {exc}", "check that the folder is writable"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -27,7 +27,8 @@ def joins_conversation(
         return False
     if received_at - candidate.last_activity_at > window_seconds:
         return False
-    return linked or not candidate.answered or candidate.base_subject == base_subject
+    answered = candidate.answered_by(received_at)
+    return linked or not answered or candidate.base_subject == base_subject
 
 
 def counterparts(recipients: list[str], owner_addresses: frozenset[str]) -> list[str]:

@@ -1,0 +1,90 @@
+"""An in-memory MailSource: the same contract as IMAP and Maildir, for use-case tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from vasteaika.errors import TemporaryError
+from vasteaika.models import FolderStatus, RawMessage
+
+
+@dataclass
+class FakeFolder:
+    uidvalidity: int = 1
+    uidnext: int = 1
+    messages: dict[int, tuple[datetime, bytes]] = field(default_factory=dict)
+
+
+class FakeSource:
+    def __init__(self, sent: str | None = "Sent") -> None:
+        self.folders: dict[str, FakeFolder] = {"INBOX": FakeFolder()}
+        self.sent = sent
+        if sent:
+            self.folders[sent] = FakeFolder()
+        self.commands: list[str] = []
+        self.fail_after: int | None = None  # drop the connection after this many fetched messages
+        self._fetched = 0
+
+    def add(self, folder: str, raw: bytes, at: datetime) -> int:
+        f = self.folders[folder]
+        uid = f.uidnext
+        f.messages[uid] = (at, raw)
+        f.uidnext += 1
+        return uid
+
+    def renumber(self, folder: str) -> None:
+        """What a server does when UIDVALIDITY changes: new validity, new UIDs, same mail."""
+        f = self.folders[folder]
+        old = [f.messages[u] for u in sorted(f.messages)]
+        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=1)
+        for at, raw in old:
+            self.add(folder, raw, at)
+
+    def find_sent_folder(self) -> str | None:
+        self.commands.append("LIST")
+        return self.sent
+
+    def select(self, folder: str) -> FolderStatus:
+        self.commands.append(f"EXAMINE {folder}")
+        f = self.folders[folder]
+        return FolderStatus(folder, f.uidvalidity, f.uidnext, len(f.messages))
+
+    def uids_after(self, folder: str, last_uid: int) -> list[int]:
+        self.commands.append(f"SEARCH {folder}")
+        return sorted(u for u in self.folders[folder].messages if u > last_uid)
+
+    def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+        self.commands.append(f"FETCH {folder}")
+        for uid in uids:
+            if self.fail_after is not None and self._fetched >= self.fail_after:
+                raise TemporaryError("the connection to the fake server was lost", "run again")
+            self._fetched += 1
+            at, raw = self.folders[folder].messages[uid]
+            yield RawMessage(folder, uid, at, raw)
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        entry = self.folders[folder].messages.get(uid)
+        return entry[1] if entry else None
+
+    def close(self) -> None:
+        self.commands.append("LOGOUT")
+
+
+def mail(
+    frm: str,
+    to: str,
+    subject: str,
+    msgid: str | None,
+    date: str = "Wed, 25 Nov 2026 09:00:00 +0200",
+    *,
+    extra: str = "",
+    body: str = "Hei,\n\nvoisitteko tehdä tarjouksen?\n",
+) -> bytes:
+    head = f"From: {frm}\nTo: {to}\nSubject: {subject}\nDate: {date}\n"
+    if msgid:
+        head += f"Message-ID: <{msgid}>\n"
+    head += extra
+    head += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+    return (head + "\n" + body).encode("utf-8")

@@ -1,0 +1,250 @@
+"""The check use case on an in-memory source and a real SQLite store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fakes import FakeSource, mail
+from vasteaika.check import run_check
+from vasteaika.config import Config, config_from_dict
+from vasteaika.errors import TemporaryError
+from vasteaika.ledger import business_hours, conversation_records
+from vasteaika.store import Store, open_database
+
+OWNER = "ylermi@pihapalvelu.fi"
+T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER, "info@pihapalvelu.fi"]},
+            "customers": {"ignore": ["supplier.example"]},
+            "storage": {"database": str(tmp_path / "db" / "v.db")},
+        },
+        None,
+    )
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+def at(hours: float) -> datetime:
+    return T0 + timedelta(hours=hours)
+
+
+def convs(store: Store, config: Config) -> list[dict[str, object]]:
+    return [r.as_json() for r in conversation_records(store, business_hours(config.hours))]
+
+
+def test_first_contact_and_reply_by_in_reply_to(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add(
+        "INBOX",
+        mail("Maija Meikäläinen <maija@example.fi>", OWNER, "Nurmikon leikkuu", "m1@x"),
+        at(0),
+    )
+    src.add(
+        "INBOX",
+        mail(
+            "maija@example.fi", OWNER, "Re: Nurmikon leikkuu", "m2@x", extra="In-Reply-To: <m1@x>\n"
+        ),
+        at(1),
+    )
+    src.add(
+        "Sent",
+        mail(
+            OWNER,
+            "maija@example.fi",
+            "Re: Nurmikon leikkuu",
+            "r1@p",
+            extra="In-Reply-To: <m2@x>\nReferences: <m1@x> <m2@x>\n",
+        ),
+        at(3),
+    )
+    result = run_check(config, src, store, at(4))
+    [c] = convs(store, config)
+    assert c["customer_email"] == "maija@example.fi" and c["customer_name"] == "Maija Meikäläinen"
+    assert c["first_contact_at"] == "2026-11-25T09:00:00+02:00"  # a follow-up did not move it
+    assert c["first_reply_at"] == "2026-11-25T12:00:00+02:00"
+    assert c["response_seconds"] == 3 * 3600 == c["business_response_seconds"]
+    assert c["status"] == "answered" and c["first_contact_message_id"] == "m1@x"
+    assert result.new_conversations == 1 and result.new_replies == 1
+
+
+def test_phone_reply_without_headers_matches_by_subject(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", mail("pekka@example.com", OWNER, "[Web] Pensasaidan leikkuu", "p1@x"), at(0))
+    src.add(
+        "Sent",
+        mail(OWNER, "Pekka <pekka@example.com>", "VS: Vs: [Web] pensasaidan  leikkuu", "r@p"),
+        at(30),
+    )
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Re: jotain muuta", "r2@p"), at(20))
+    run_check(config, src, store, at(31))
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 30 * 3600
+
+
+def test_reply_seen_before_the_contact_still_counts(config: Config, store: Store) -> None:
+    """After a UIDVALIDITY reset INBOX can be re-read after Sent: order must not matter."""
+    src = FakeSource()
+    src.add(
+        "Sent",
+        mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r@p", extra="In-Reply-To: <a1@x>\n"),
+        at(2),
+    )
+    run_check(config, src, store, at(3))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    run_check(config, src, store, at(3))
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 2 * 3600
+
+
+def test_acknowledgment_never_counts_as_the_reply(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add(
+        "Sent",
+        mail(
+            f"Ylermi <{OWNER}>",
+            "anna@example.fi",
+            "Re: Lumityöt",
+            "vasteaika-ack.1@pihapalvelu.fi",
+            extra="In-Reply-To: <a1@x>\nAuto-Submitted: auto-replied\nX-Vasteaika-Ack: 1\n",
+        ),
+        at(0.01),
+    )
+    run_check(config, src, store, at(1))
+    [c] = convs(store, config)
+    assert c["first_reply_at"] is None and c["status"] == "waiting"
+
+
+def test_new_subject_after_an_answer_opens_a_new_conversation(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add(
+        "Sent",
+        mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r@p", extra="In-Reply-To: <a1@x>\n"),
+        at(1),
+    )
+    src.add(
+        "INBOX",
+        mail("anna@example.fi", OWNER, "Re: Lumityöt", "a2@x", extra="In-Reply-To: <r@p>\n"),
+        at(2),
+    )
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Puiden kaato", "a3@x"), at(50))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a4@x"), at(24 * 20))
+    run_check(config, src, store, at(24 * 21))
+    subjects = [(c["subject"], c["status"]) for c in convs(store, config)]
+    assert subjects == [
+        ("Lumityöt", "answered"),
+        ("Puiden kaato", "waiting"),
+        ("Lumityöt", "waiting"),
+    ]
+
+
+def test_more_mail_before_an_answer_stays_in_one_conversation(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Unohdin: myös katto", "a2@x"), at(5))
+    run_check(config, src, store, at(6))
+    assert len(convs(store, config)) == 1
+
+
+def test_robots_lists_and_owner_mail_are_not_contacts(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add(
+        "INBOX",
+        mail("uutiset@kauppa.example", OWNER, "Tarjouksia", "n@x", extra="List-Id: <u.kauppa>\n"),
+        at(0),
+    )
+    src.add("INBOX", mail("laskutus@supplier.example", OWNER, "Lasku 123", "s@x"), at(0))
+    src.add("INBOX", mail("noreply@posti.fi", OWNER, "Paketti", "np@x"), at(0))
+    src.add("INBOX", mail(OWNER, OWNER, "Muistiinpano", "o@x"), at(0))
+    src.add(
+        "INBOX",
+        mail(
+            "bob@example.com",
+            OWNER,
+            "Automatic reply: hello",
+            "oof@x",
+            extra="Auto-Submitted: auto-replied\n",
+        ),
+        at(0),
+    )
+    run_check(config, src, store, at(1))
+    assert convs(store, config) == []
+
+
+def test_contact_form_opens_a_conversation_with_the_person(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add(
+        "INBOX",
+        mail(
+            "WordPress <wordpress@pihapalvelu.fi>",
+            OWNER,
+            "Yhteydenotto",
+            "f@x",
+            extra="Reply-To: Liisa Laine <liisa@example.fi>\n",
+        ),
+        at(0),
+    )
+    run_check(config, src, store, at(1))
+    [c] = convs(store, config)
+    assert c["customer_email"] == "liisa@example.fi" and c["via_form"] is True
+
+
+def test_broken_message_is_a_problem_and_the_rest_syncs(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", b"\x00\xff garbage without headers", at(0))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(1))
+    result = run_check(config, src, store, at(2))
+    assert result.problems == 1 and len(convs(store, config)) == 1
+    assert [(p["folder"], p["uid"]) for p in store.problems()] == [("INBOX", 1)]
+
+
+def test_second_run_reads_nothing_and_costs_constant_commands(config: Config, store: Store) -> None:
+    src = FakeSource()
+    for i in range(30):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    run_check(config, src, store, at(40))
+    src.commands.clear()
+    again = run_check(config, src, store, at(41))
+    assert sum(again.folders.values()) == 0
+    assert src.commands == ["LIST", "EXAMINE Sent", "EXAMINE INBOX"]
+    assert len(convs(store, config)) == 30
+
+
+def test_uidvalidity_change_duplicates_nothing(config: Config, store: Store) -> None:
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", None), at(1))  # synthetic id
+    run_check(config, src, store, at(2))
+    src.renumber("INBOX")
+    src.add("INBOX", mail("ville@example.fi", OWNER, "Kattoremontti", "v@x"), at(3))
+    run_check(config, src, store, at(4))
+    assert store.count("SELECT count(*) FROM messages") == 3
+    assert len(convs(store, config)) == 2
+
+
+def test_interrupted_run_resumes_without_loss_or_duplicates(config: Config, store: Store) -> None:
+    src = FakeSource()
+    for i in range(10):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    src.fail_after = 4
+    with pytest.raises(TemporaryError):
+        run_check(config, src, store, at(20))
+    assert store.count("SELECT count(*) FROM messages") == 4
+    assert store.folder_state("INBOX").highest_uid == 4  # type: ignore[union-attr]
+    src.fail_after = None
+    run_check(config, src, store, at(21))
+    assert store.count("SELECT count(*) FROM messages") == 10
+    assert len(convs(store, config)) == 10

@@ -100,6 +100,43 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_acknowledgments_and_reminders(db: Database) -> None:
+    """The acknowledgment of each conversation (with its outbox state) and callback reminders."""
+    db.executescript(
+        """
+        ALTER TABLE conversations ADD COLUMN ack_status TEXT;  -- pending|sent|draft|skipped|failed
+        ALTER TABLE conversations ADD COLUMN ack_reasons TEXT;  -- JSON list: why (not) acknowledged
+        ALTER TABLE conversations ADD COLUMN ack_at INTEGER;
+        ALTER TABLE conversations ADD COLUMN ack_message_id TEXT;
+        ALTER TABLE conversations ADD COLUMN ack_recipient TEXT;
+        ALTER TABLE conversations ADD COLUMN callback_at INTEGER;  -- the promised callback slot
+        ALTER TABLE conversations ADD COLUMN reply_channel TEXT;  -- mail | call
+        ALTER TABLE conversations ADD COLUMN language TEXT;
+        CREATE INDEX conversations_ack ON conversations(ack_recipient, ack_at);
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER REFERENCES conversations(id),
+            customer_email TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            phone TEXT,
+            due_at INTEGER NOT NULL,
+            has_time INTEGER NOT NULL DEFAULT 1,
+            source TEXT NOT NULL,  -- ack | reply
+            source_message_id TEXT,
+            promise_text TEXT,
+            created_at INTEGER NOT NULL,
+            fired_at INTEGER,
+            snoozed_until INTEGER,
+            done_at INTEGER,
+            UNIQUE (conversation_id, source, due_at)
+        );
+        CREATE INDEX reminders_due ON reminders(done_at, due_at);
+        """
+    )
+
+
 def epoch(t: datetime) -> int:
     return int(t.timestamp())
 

@@ -104,7 +104,10 @@ def test_broken_toml_names_the_file(tmp_path: Path) -> None:
 
 def test_group_readable_config_gets_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_text('[owner]\naddresses = ["a@b.fi"]\n[account]\nmaildir = "m"\n', encoding="utf-8")
+    path.write_text(
+        '[owner]\naddresses = ["a@b.fi"]\n[account]\nmaildir = "m"\npassword_command = ["pass", "x"]\n',
+        encoding="utf-8",
+    )
     path.chmod(0o644)
     assert any("chmod 600" in w for w in load_config(path).warnings)
     path.chmod(0o600)

@@ -203,7 +203,8 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
             problems=problems,
         )
     base = path.parent if path else Path.cwd()
-    return _build(values, path, base, _permission_warnings(path))
+    secrets = bool(values["account"]["password_command"])
+    return _build(values, path, base, _permission_warnings(path) if secrets else [])
 
 
 def _validate(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -301,6 +302,7 @@ def _resolve(value: str | None, base: Path) -> Path | None:
 
 
 def _permission_warnings(path: Path | None) -> list[str]:
+    """A password_command can carry a secret in its arguments: keep such a file private."""
     if path is None:
         return []
     try:

@@ -1,0 +1,155 @@
+"""The command line as a user meets it: help, exit codes, one-line errors, JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+
+from vasteaika.cli import app, run
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def commands() -> list[str]:
+    return sorted(c.name or "" for c in typer.main.get_command(app).commands.values())  # type: ignore[attr-defined]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("vasteaika ")
+
+
+@pytest.mark.parametrize("name", ["check", "export", "why", "init", "problems"])
+def test_every_command_has_help_that_teaches(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert name in commands()
+    assert run([name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage:" in out and len(out.splitlines()) > 4
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    for name in commands():
+        assert f"vasteaika {name}" in readme, f"README does not show 'vasteaika {name}'"
+
+
+def test_init_writes_a_private_starter_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "conf" / "config.toml"
+    assert run(["init", str(target)]) == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    text = target.read_text(encoding="utf-8")
+    assert "[account]" in text and "password_command" in text
+    target.write_text("# mine\n", encoding="utf-8")
+    assert run(["init", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "# mine\n"
+    assert run(["init", "--force", str(target)]) == 0
+
+
+def test_starter_config_is_valid_once_filled_in(tmp_path: Path) -> None:
+    from vasteaika.config import load_config
+
+    target = tmp_path / "config.toml"
+    run(["init", str(target)])
+    assert load_config(target).account.imap_host == "imap.example.fi"
+
+
+def test_bad_config_is_one_line_and_exit_78(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[owner]\naddresses = "me"\n[acount]\n', encoding="utf-8")
+    assert run(["--config", str(path), "check"]) == 78
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(path) in err and "owner.addresses" in err and "[acount]" in err
+
+
+def test_missing_config_tells_how_to_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--config", str(tmp_path / "none.toml"), "check"]) == 78
+    assert "vasteaika init" in capsys.readouterr().err
+
+
+def test_unwritable_database_is_exit_74(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    path = tmp_path / "c.toml"
+    path.write_text(
+        f'[owner]\naddresses = ["a@b.fi"]\n[account]\nmaildir = "{EXAMPLES / "mailbox"}"\n'
+        f'[storage]\ndatabase = "{blocker / "sub" / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    assert run(["--config", str(path), "check"]) == 74
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def demo_config(tmp_path: Path) -> Path:
+    text = (EXAMPLES / "config.toml").read_text(encoding="utf-8")
+    text = text.replace('maildir = "mailbox"', f'maildir = "{EXAMPLES / "mailbox"}"')
+    text = text.replace(
+        'database = "../demo-state/vasteaika.db"', f'database = "{tmp_path / "v.db"}"'
+    )
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_json_on_the_example_mailbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["new_conversations"] and first["read"]["INBOX"] > 0
+    waiting = {w["customer_email"] for w in first["waiting"]}
+    assert all(w["waiting_seconds"] > 0 for w in first["waiting"])
+    assert run(["--config", str(config), "check", "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["new_conversations"] == [] and sum(second["read"].values()) == 0
+    assert {w["customer_email"] for w in second["waiting"]} == waiting
+
+
+def test_export_formats_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    assert capsys.readouterr().out == ""
+    assert run(["--config", str(config), "export", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert run(["--config", str(config), "export", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["customer_email"] for r in rows] == [r["customer_email"] for r in records]
+    keys = {
+        "customer_email",
+        "customer_name",
+        "subject",
+        "first_contact_message_id",
+        "first_contact_at",
+        "first_reply_at",
+        "response_seconds",
+        "business_response_seconds",
+        "status",
+    }
+    assert keys <= set(records[0]) and keys <= set(rows[0])
+    assert all(r["first_contact_at"][-6] in "+-" for r in records)
+    assert run(["--config", str(config), "export", "--format", "xml"]) == 2
+
+
+def test_why_explains_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--json"])
+    first = json.loads(capsys.readouterr().out)["new_conversations"][0]
+    assert run(["--config", str(config), "why", f"<{first['first_contact_message_id']}>"]) == 0
+    out = capsys.readouterr().out
+    assert "kind: customer" in out and "opened conversation" in out
+    assert run(["--config", str(config), "why", "<nope@nowhere>"]) == 2

@@ -1,0 +1,88 @@
+"""The bundled example mailbox against its answer key (examples/MAILBOX.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_cli import demo_config
+
+from vasteaika.cli import run
+
+# (customer, first contact, first reply or None, business seconds) — copied from MAILBOX.md
+KEY = [
+    ("matti.virtanen@example.fi", "2026-10-26T08:14:05+02:00", "2026-10-26T08:31:40+02:00", 1055),
+    (
+        "riitta.laaksonen@koivukuja.example",
+        "2026-10-27T10:05:33+02:00",
+        "2026-10-28T07:45:10+02:00",
+        21267,
+    ),
+    ("paivi.hamalainen@example.fi", "2026-10-27T21:37:50+02:00", "2026-10-28T06:58:12+02:00", 0),
+    ("james.whitfield@example.com", "2026-10-29T14:12:40+02:00", "2026-10-29T16:40:18+02:00", 6440),
+    ("sanna.koskinen@example.fi", "2026-10-30T17:26:09+02:00", "2026-11-02T08:12:44+02:00", 764),
+    ("eero.makinen@example.fi", "2026-11-04T11:48:26+02:00", None, None),
+    ("laura.nieminen@example.fi", "2026-11-05T13:02:37+02:00", "2026-11-05T20:15:48+02:00", 10643),
+    (
+        "riitta.laaksonen@koivukuja.example",
+        "2026-11-09T13:20:18+02:00",
+        "2026-11-09T13:52:40+02:00",
+        1942,
+    ),
+    ("sophie.martin@example.com", "2026-11-10T07:55:12+02:00", "2026-11-10T08:03:37+02:00", 217),
+    (
+        "juha.korhonen@korhonen-consulting.example",
+        "2026-11-11T09:40:22+02:00",
+        "2026-11-11T10:25:05+02:00",
+        2683,
+    ),
+    ("kalevi.heikkinen@example.fi", "2026-11-12T18:22:51+02:00", "2026-11-13T07:30:14+02:00", 0),
+    ("tuomas.jarvinen@example.fi", "2026-11-14T10:12:30+02:00", "2026-11-16T07:50:26+02:00", 0),
+    ("oliver.bennett@example.com", "2026-11-16T12:30:07+02:00", "2026-11-17T09:10:33+02:00", 16826),
+    ("ville.lehtonen@example.fi", "2026-11-18T16:05:21+02:00", "2026-11-18T16:20:49+02:00", 0),
+    (
+        "riitta.laaksonen@koivukuja.example",
+        "2026-11-20T15:40:02+02:00",
+        "2026-11-20T15:47:30+02:00",
+        448,
+    ),
+]
+
+NOT_CONTACTS = {
+    "list": 2,
+    "suspected-auto-reply": 1,
+    "robot": 1,
+    "ignored": 1,
+    "bounce": 1,
+    "auto-reply": 1,
+}
+
+
+def test_ledger_matches_the_answer_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check", "--quiet"]) == 0
+    assert run(["--config", str(config), "export"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    got = [
+        (
+            r["customer_email"],
+            r["first_contact_at"],
+            r["first_reply_at"],
+            r["business_response_seconds"],
+        )
+        for r in records
+    ]
+    assert got == KEY
+
+
+def test_non_customer_mail_is_classified_as_in_the_key(tmp_path: Path) -> None:
+    from vasteaika.store import open_database
+
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    store = open_database(tmp_path / "v.db")
+    rows = store.db.query(
+        "SELECT kind, count(*) AS n FROM messages WHERE folder = 'INBOX' AND kind != 'customer' GROUP BY kind"
+    )
+    assert {r["kind"]: r["n"] for r in rows} == NOT_CONTACTS

@@ -8,12 +8,13 @@ key and what is expected. Secrets are never stored here: the password is fetched
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -52,6 +53,52 @@ class HoursConfig:
 
 
 @dataclass(frozen=True)
+class SmtpConfig:
+    host: str = ""
+    port: int = 465
+    security: str = "ssl"
+    username: str = ""  # empty: the IMAP username
+    password_command: tuple[str, ...] = ()  # empty: the IMAP password sources
+    keyring: bool = False
+    ca_file: Path | None = None
+    timeout: float = 30.0
+    envelope_from: str = ""  # "" sends MAIL FROM:<>; many providers need your own address
+
+
+@dataclass(frozen=True)
+class Vacation:
+    first: date
+    last: date
+    substitute: str
+
+
+@dataclass(frozen=True)
+class AckConfig:
+    mode: str = "send"
+    max_age: timedelta = timedelta(hours=2)
+    once_per_days: int = 7
+    callback_times: tuple[time, ...] = (time(10), time(15))
+    lead: timedelta = timedelta(minutes=60)
+    key_lead: timedelta = timedelta(minutes=30)
+    language: str = "fi"
+    save_to_sent: bool = True
+    key_customers: tuple[str, ...] = ()
+    form_senders: tuple[str, ...] = ()
+    templates: Path | None = None
+    signature: str = ""
+    authserv_id: str | None = None
+    subject_prefix: str = "Re: "
+    vacation: Vacation | None = None
+
+
+@dataclass(frozen=True)
+class RemindersConfig:
+    lead: timedelta = timedelta(minutes=10)
+    email_fallback: bool = True
+    alarm_before: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     account: AccountConfig
@@ -64,6 +111,9 @@ class Config:
     new_conversation_after_days: int
     database: Path
     language: str
+    smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    ack: AckConfig = field(default_factory=AckConfig)
+    reminders: RemindersConfig = field(default_factory=RemindersConfig)
     warnings: tuple[str, ...] = ()
 
     @property
@@ -124,6 +174,41 @@ def _is_weekdays(v: Any) -> str | None:
     return None if ok else "a non-empty list of " + ", ".join(WEEKDAYS)
 
 
+DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|min|s)\s*$")
+UNITS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}
+
+
+def parse_duration(text: str) -> timedelta:
+    """"2h", "60m", "1d", "30 min" → timedelta; ValueError otherwise."""
+    match = DURATION.match(text) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(text)
+    return timedelta(seconds=int(match.group(1)) * UNITS[match.group(2)])
+
+
+def _is_duration(v: Any) -> str | None:
+    try:
+        parse_duration(v)
+    except ValueError:
+        return 'a duration like "2h", "60m" or "1d"'
+    return None
+
+
+def _is_clock_list(v: Any) -> str | None:
+    ok = isinstance(v, list) and v and all(_is_clock(x) is None for x in v)
+    return None if ok else 'a list of clock times like ["10:00", "15:00"]'
+
+
+def _is_date(v: Any) -> str | None:
+    if isinstance(v, date) or v == "":
+        return None
+    try:
+        date.fromisoformat(v)
+    except (TypeError, ValueError):
+        return "a date like 2026-12-01"
+    return None
+
+
 SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
     "account": {
         "imap_host": (_is_str, ""),
@@ -154,6 +239,41 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "new_conversation_after_days": (_is_positive, 14),
     },
     "storage": {"database": (_is_str, "auto")},
+    "smtp": {
+        "host": (_is_str, ""),
+        "port": (_is_port, 465),
+        "security": (_one_of(*SECURITY), "ssl"),
+        "username": (_is_str, ""),
+        "password_command": (_is_str_list, []),
+        "keyring": (_is_bool, False),
+        "ca_file": (_is_str, None),
+        "timeout": (_is_positive, 30),
+        "envelope_from": (_is_str, ""),
+    },
+    "ack": {
+        "mode": (_one_of("send", "draft", "off"), None),  # default: send when [smtp] is set
+        "max_age": (_is_duration, "2h"),
+        "once_per_days": (_is_positive, 7),
+        "callback_times": (_is_clock_list, ["10:00", "15:00"]),
+        "lead": (_is_duration, "60m"),
+        "key_lead": (_is_duration, "30m"),
+        "language": (_one_of("fi", "en"), None),
+        "save_to_sent": (_is_bool, True),
+        "key_customers": (_is_str_list, []),
+        "form_senders": (_is_str_list, []),
+        "templates": (_is_str, None),
+        "signature": (_is_str, None),
+        "authserv_id": (_is_str, None),
+        "subject_prefix": (_is_str, "Re: "),
+        "vacation_from": (_is_date, ""),
+        "vacation_until": (_is_date, ""),
+        "vacation_substitute": (_is_str, ""),
+    },
+    "reminders": {
+        "lead": (_is_duration, "10m"),
+        "email_fallback": (_is_bool, True),
+        "alarm_before": (_is_duration, "10m"),
+    },
 }
 
 REQUIRED = (("owner", "addresses"),)
@@ -250,6 +370,15 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
     clocks_ok = _is_clock(hours["start"]) is None and _is_clock(hours["end"]) is None
     if clocks_ok and time.fromisoformat(hours["start"]) >= time.fromisoformat(hours["end"]):
         problems.append("hours.start must be before hours.end")
+    ack = v["ack"]
+    if ack["mode"] is None:
+        ack["mode"] = "send" if v["smtp"]["host"] else "off"
+    if ack["mode"] == "send" and not v["smtp"]["host"]:
+        problems.append('ack.mode = "send" needs [smtp] host (or set ack.mode = "draft" or "off")')
+    if v["smtp"]["host"] and v["smtp"]["security"] == "none" and v["smtp"]["host"] not in LOOPBACK:
+        problems.append('smtp.security = "none" is only allowed for 127.0.0.1/localhost')
+    if bool(ack["vacation_from"]) != bool(ack["vacation_until"]):
+        problems.append("ack.vacation_from and ack.vacation_until go together: set both or neither")
     for addr in v["owner"]["addresses"] if isinstance(v["owner"]["addresses"], list) else []:
         if isinstance(addr, str) and addr.count("@") != 1:
             problems.append(f"owner.addresses: {addr!r} is not an email address")
@@ -278,11 +407,12 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         holidays=h["holidays"] or None,
     )
     db = v["storage"]["database"]
+    owner = frozenset(a.strip().lower() for a in v["owner"]["addresses"])
     return Config(
         path=path,
         account=account,
         owner_name=v["owner"]["name"],
-        owner_addresses=frozenset(a.strip().lower() for a in v["owner"]["addresses"]),
+        owner_addresses=owner,
         inbox=v["folders"]["inbox"],
         sent=v["folders"]["sent"],
         hours=hours,
@@ -290,8 +420,57 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         new_conversation_after_days=int(v["customers"]["new_conversation_after_days"]),
         database=default_database_path() if db == "auto" else _resolve(db, base) or Path(db),
         language=v["owner"]["language"],
+        smtp=_build_smtp(v["smtp"], base),
+        ack=_build_ack(v["ack"], v["owner"], base),
+        reminders=RemindersConfig(
+            lead=parse_duration(v["reminders"]["lead"]),
+            email_fallback=v["reminders"]["email_fallback"],
+            alarm_before=parse_duration(v["reminders"]["alarm_before"]),
+        ),
         warnings=tuple(warns),
     )
+
+
+def _build_smtp(s: dict[str, Any], base: Path) -> SmtpConfig:
+    return SmtpConfig(
+        host=s["host"],
+        port=s["port"],
+        security=s["security"],
+        username=s["username"],
+        password_command=tuple(s["password_command"]),
+        keyring=s["keyring"],
+        ca_file=_resolve(s["ca_file"], base),
+        timeout=float(s["timeout"]),
+        envelope_from=s["envelope_from"],
+    )
+
+
+def _build_ack(a: dict[str, Any], owner: dict[str, Any], base: Path) -> AckConfig:
+    vacation = None
+    if a["vacation_from"]:
+        vacation = Vacation(_as_date(a["vacation_from"]), _as_date(a["vacation_until"]),
+                            a["vacation_substitute"])
+    return AckConfig(
+        mode=a["mode"],
+        max_age=parse_duration(a["max_age"]),
+        once_per_days=int(a["once_per_days"]),
+        callback_times=tuple(sorted(time.fromisoformat(t) for t in a["callback_times"])),
+        lead=parse_duration(a["lead"]),
+        key_lead=parse_duration(a["key_lead"]),
+        language=a["language"] or owner["language"],
+        save_to_sent=a["save_to_sent"],
+        key_customers=tuple(x.strip().lower() for x in a["key_customers"]),
+        form_senders=tuple(x.strip().lower() for x in a["form_senders"]),
+        templates=_resolve(a["templates"], base),
+        signature=a["signature"] if a["signature"] is not None else owner["name"],
+        authserv_id=a["authserv_id"] or None,
+        subject_prefix=a["subject_prefix"],
+        vacation=vacation,
+    )
+
+
+def _as_date(v: str | date) -> date:
+    return v if isinstance(v, date) else date.fromisoformat(v)
 
 
 def _resolve(value: str | None, base: Path) -> Path | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from email.message import EmailMessage
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -15,11 +16,13 @@ import click
 import typer
 
 from . import __version__, render
-from .check import run_check
+from .check import CheckResult, run_check
 from .clock import system_clock
-from .config import Config, default_config_path, get_password, load_config
+from .config import AccountConfig, Config, default_config_path, get_password, load_config
 from .errors import UsageError, VasteaikaError
 from .ledger import business_hours, conversation_records
+from .outbox import AckOutcome, Deliver, acknowledge_new, draft_or_send
+from .smtp import SmtpSender, SmtpSettings
 from .source import MailSource
 from .store import Store, from_epoch, open_database, run_lock
 
@@ -133,29 +136,95 @@ def check(
         bool,
         typer.Option("--quiet", "-q", help="Print nothing unless something is wrong (for cron)."),
     ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Show which acknowledgments would go, to whom, with which text; "
+            "send nothing and change nothing.",
+        ),
+    ] = False,
 ) -> None:
-    """Read new mail from INBOX and Sent, then show who is waiting for your answer.
+    """Read new mail from INBOX and Sent, acknowledge new customers, show who is waiting.
 
-    Safe to run any time, by hand or from cron: the mailbox is only read, never changed, and a
-    second run reads only what is new.
+    Safe to run any time, by hand or from cron twice a day: the mailbox is only read (apart from
+    the copy of an acknowledgment in Sent), and a second run reads only what is new. An
+    acknowledgment goes only to a person who wrote in the last ack.max_age (2 h), never to a
+    robot, a list or twice to the same person; 'vasteaika why' tells why a mail got none.
     """
     config = _load()
     now = system_clock()
     with run_lock(config.database):
         store = _store(config)
+        if dry_run:
+            store = store.in_memory_copy()
         source = open_source(config)
         try:
             with render.progress(not quiet and not json_out) as bar:
                 result = run_check(config, source, store, now, bar.start, bar.step)
+            deliver = None if dry_run else _deliver(config, source)
+            outcome = acknowledge_new(config, store, source, now, deliver)
         finally:
             source.close()
+    _show_check(config, store, result, outcome, now, json_out, quiet, dry_run)
+    if outcome.error is not None:
+        raise outcome.error
+
+
+def _deliver(config: Config, source: MailSource) -> Deliver:
+    """Acknowledgments go by SMTP (connecting and asking for the password only when one is due),
+    or into Drafts; a copy is kept in Sent when ack.save_to_sent."""
+    sender: SmtpSender | None = None
+
+    def send(msg: EmailMessage, recipient: str) -> None:
+        nonlocal sender
+        if sender is None:
+            sender = _smtp_sender(config)
+        sender.send(msg, recipient)
+
+    class _Lazy:
+        def send(self, msg: EmailMessage, recipient: str) -> None:
+            send(msg, recipient)
+
+    append = getattr(source, "append_message", None)
+    return draft_or_send(_Lazy(), append, config.ack.mode, config.ack.save_to_sent)
+
+
+def _smtp_sender(config: Config) -> SmtpSender:
+    s, acc = config.smtp, config.account
+    settings = SmtpSettings(
+        host=s.host,
+        port=s.port,
+        security=s.security,  # type: ignore[arg-type]
+        username=s.username or acc.username or None,
+        ca_file=s.ca_file,
+        timeout=s.timeout,
+        envelope_from=s.envelope_from,
+    )
+    if s.password_command or s.keyring:
+        creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
+                              keyring=s.keyring)  # fmt: skip
+    else:
+        creds = acc
+    password = get_password(creds) if settings.username else None
+    return SmtpSender(settings, password)
+
+
+def _show_check(
+    config: Config,
+    store: Store,
+    result: CheckResult,
+    outcome: AckOutcome,
+    now: datetime,
+    json_out: bool,
+    quiet: bool,
+    dry_run: bool,
+) -> None:
     hours = business_hours(config.hours)
     waiting = conversation_records(store, hours, waiting_only=True)
-    new = [
-        r
-        for r in conversation_records(store, hours)
-        if r.id in _run_conversations(store, result.run_id)
-    ]
+    fresh = _run_conversations(store, result.run_id)
+    new = [r for r in conversation_records(store, hours) if r.id in fresh]
+    acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
             {
@@ -163,6 +232,9 @@ def check(
                 "new_conversations": [r.as_json() for r in new],
                 "new_replies": result.new_replies,
                 "problems": result.problems,
+                "dry_run": dry_run,
+                "acknowledgments": [render.ack_json(p) for p in acks],
+                "ack_error": outcome.error.line() if outcome.error else None,
                 "waiting": [
                     dict(
                         r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
@@ -176,17 +248,14 @@ def check(
         return
     local_now = now.astimezone(config.hours.timezone)
     read = sum(result.folders.values())
-    render.console.print(
-        f"Read {read} new message(s): {len(new)} new conversation(s), "
-        f"{result.new_replies} answered by you"
-        + (f", {result.problems} unreadable (see 'vasteaika problems')" if result.problems else "")
-        + ".",
-        highlight=False,
-    )
+    line = f"Read {read} new message(s): {len(new)} new conversation(s), {result.new_replies} answered by you"
+    if result.problems:
+        line += f", {result.problems} unreadable (see 'vasteaika problems')"
+    render.console.print(line + ".", highlight=False)
+    render.show_acks(acks, dry_run, config.hours.timezone)
     if waiting:
-        render.console.print(
-            render.waiting_table(waiting, local_now, f"Waiting for your answer ({len(waiting)})")
-        )
+        title = f"Waiting for your answer ({len(waiting)})"
+        render.console.print(render.waiting_table(waiting, local_now, title))
     else:
         render.console.print("Nobody is waiting for your answer.")
 

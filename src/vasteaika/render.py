@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from rich.console import Console
@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .ledger import FIELDS, ConversationRecord
+from .outbox import AckPlan
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
@@ -56,6 +57,32 @@ def waiting_table(records: Sequence[ConversationRecord], now: datetime, title: s
             human_duration(now - r.first_contact_at),
         )
     return table
+
+
+def ack_json(plan: AckPlan) -> dict[str, Any]:
+    return {
+        "conversation_id": plan.conversation_id,
+        "recipient": plan.recipient,
+        "language": plan.language,
+        "callback_at": plan.callback_at.isoformat(),
+        "subject": str(plan.message["Subject"]),
+        "message_id": str(plan.message["Message-ID"]),
+        "body": plan.body,
+    }
+
+
+def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo) -> None:
+    if not plans:
+        return
+    verb = "Would acknowledge" if dry_run else "Acknowledged"
+    console.print(f"{verb} {len(plans)} new customer(s):", highlight=False)
+    for p in plans:
+        when = p.callback_at.astimezone(tz).strftime("%a %d.%m. %H:%M")
+        console.print(f"  → {p.recipient}: callback {when} ({p.language})", highlight=False)
+        if dry_run:
+            console.print(f"    Subject: {p.message['Subject']}", highlight=False)
+            for body_line in p.body.splitlines():
+                console.print(f"    | {body_line}", highlight=False, markup=False)
 
 
 def records_csv(records: Sequence[ConversationRecord]) -> str:

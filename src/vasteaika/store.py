@@ -327,6 +327,85 @@ class Store:
         )
         return ConversationRef(*row) if row else None
 
+    # --- acknowledgments and reminders ---------------------------------------------------------
+
+    def ack_candidates(self, cutoff: int) -> list[dict[str, Any]]:
+        """Young, unanswered conversations without an acknowledgment decision yet. Older ones are
+        marked skipped in bulk, so `why` can say so and they are never looked at again."""
+        self.db.execute(
+            "UPDATE conversations SET ack_status = 'skipped', ack_reasons = ?"
+            " WHERE ack_status IS NULL AND (first_contact_at < ? OR first_reply_at IS NOT NULL)",
+            ['["backlog or answered: older than ack.max_age, or you had already replied"]', cutoff],
+        )
+        return list(
+            self.db.query(
+                "SELECT c.id, m.folder, m.uid, m.uidvalidity, m.received_at FROM conversations c"
+                " JOIN messages m ON m.id = c.first_contact_id"
+                " WHERE c.ack_status IS NULL AND c.first_reply_at IS NULL"
+                " AND c.first_contact_at >= ? ORDER BY c.first_contact_at",
+                [cutoff],
+            )
+        )
+
+    def last_ack_to(self, email: str) -> int | None:
+        row = self._one(
+            "SELECT max(ack_at) FROM conversations WHERE ack_recipient = ?"
+            " AND ack_status IN ('sent', 'pending', 'draft')",
+            email,
+        )
+        return row[0] if row else None
+
+    def set_ack(self, conversation_id: int, status: str | None, **fields: Any) -> None:
+        columns = {"ack_status": status}
+        for name, value in fields.items():
+            column = name if name in ("callback_at", "language") else f"ack_{name}"
+            columns[column] = value
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        self.db.execute(
+            f"UPDATE conversations SET {sets} WHERE id = ?", [*columns.values(), conversation_id]
+        )
+
+    def resolve_pending_acks(self) -> int:
+        cur = self.db.execute(
+            "UPDATE conversations SET ack_status = 'sent' WHERE ack_status = 'pending'"
+            " AND ack_message_id IN (SELECT message_id FROM messages)"
+        )
+        return cur.rowcount
+
+    def add_reminder(
+        self,
+        conversation_id: int,
+        due_at: int,
+        source: str,
+        phone: str | None,
+        now: int,
+        source_message_id: str | None = None,
+        promise_text: str | None = None,
+        has_time: bool = True,
+    ) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO reminders (conversation_id, customer_email, customer_name,"
+            " subject, phone, due_at, has_time, source, source_message_id, promise_text, created_at)"
+            " SELECT id, customer_email, customer_name, subject, ?, ?, ?, ?, ?, ?, ?"
+            " FROM conversations WHERE id = ?",
+            [
+                phone,
+                due_at,
+                int(has_time),
+                source,
+                source_message_id,
+                promise_text,
+                now,
+                conversation_id,
+            ],
+        )
+
+    def in_memory_copy(self) -> Store:
+        """A private copy for --dry-run: everything runs as usual and nothing reaches the disk."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.db.conn.backup(memory)
+        return Store(Database(memory))
+
     # --- reading for commands -----------------------------------------------------------------
 
     def conversations(

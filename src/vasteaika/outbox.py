@@ -1,0 +1,260 @@
+"""Acknowledge new customer contacts: decide, render, record as pending, send, mark sent.
+
+Crash safety follows one rule: the outbox row (with the pre-generated Message-ID) is committed
+before the message is handed to SMTP and marked sent after the server accepts it. A row left
+pending by a killed process is never sent again: the next run resolves it by finding its
+Message-ID in Sent, and otherwise leaves it for the owner (`vasteaika outbox`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any, Literal, cast
+
+from .acknowledge import (
+    AckDecision,
+    AckSettings,
+    build_ack,
+    callback_phrase,
+    decide,
+    detect_language,
+    format_day,
+    greeting,
+    load_template,
+    render_ack,
+)
+from .classify import classify
+from .config import Config
+from .errors import DataError, ParseError, TemporaryError, UnreachableError, VasteaikaError
+from .ledger import business_hours
+from .models import Message, RawMessage
+from .parse import parse
+from .schedule import next_callback_slot
+from .smtp import Sender, UncertainDeliveryError
+from .source import MailSource
+from .store import Store, epoch, from_epoch
+
+Language = Literal["fi", "en"]
+Deliver = Callable[[EmailMessage, str], None]
+PHONE = re.compile(r"(?<![\d+])(?:\+358|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,4}){2,3}(?!\d)")
+
+
+@dataclass(frozen=True)
+class AckPlan:
+    conversation_id: int
+    recipient: str
+    language: str
+    callback_at: datetime
+    message: EmailMessage
+    body: str
+    phone: str | None
+
+
+@dataclass
+class AckOutcome:
+    planned: list[AckPlan] = field(default_factory=list)
+    delivered: list[AckPlan] = field(default_factory=list)
+    skipped: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    resolved_pending: int = 0
+    error: VasteaikaError | None = None  # delivery stopped: the server is down or uncertain
+
+
+def ack_settings(config: Config) -> AckSettings:
+    owner = sorted(config.owner_addresses)[0]
+    return AckSettings(
+        mode=cast(Any, config.ack.mode),
+        owner_name=config.owner_name,
+        owner_address=owner,
+        owner_addresses=config.owner_addresses,
+        max_age=config.ack.max_age,
+        once_per_days=config.ack.once_per_days,
+        form_senders=config.ack.form_senders,
+        trusted_authserv_id=config.ack.authserv_id,
+        subject_prefix=config.ack.subject_prefix,
+    )
+
+
+def acknowledge_new(
+    config: Config,
+    store: Store,
+    source: MailSource,
+    now: datetime,
+    deliver: Deliver | None,
+) -> AckOutcome:
+    """Acknowledge every young, unanswered, unacknowledged conversation that passes the rules.
+
+    ``deliver`` sends (or saves as a draft) one message; None plans only (``--dry-run``, run on
+    a throw-away copy of the database).
+    """
+    outcome = AckOutcome()
+    if config.ack.mode == "off":
+        return outcome
+    outcome.resolved_pending = resolve_pending(store)
+    settings = ack_settings(config)
+    cutoff = epoch(now - config.ack.max_age)
+    for row in store.ack_candidates(cutoff):
+        plan = _plan_one(config, settings, store, source, row, now, outcome)
+        if plan is None:
+            continue
+        outcome.planned.append(plan)
+        if deliver is None:
+            continue
+        if not _deliver(store, plan, deliver, now, outcome):
+            break  # the server is down: every other ack would fail the same way
+    return outcome
+
+
+def resolve_pending(store: Store) -> int:
+    """Pending rows whose Message-ID has been seen in the mailbox did go out: mark them sent."""
+    return store.resolve_pending_acks()
+
+
+def _plan_one(
+    config: Config,
+    settings: AckSettings,
+    store: Store,
+    source: MailSource,
+    row: dict[str, Any],
+    now: datetime,
+    outcome: AckOutcome,
+) -> AckPlan | None:
+    msg, text = _fetch_contact(source, row)
+    if msg is None:
+        _skip(store, row["id"], ("gone: the first mail is no longer in the mailbox",), outcome)
+        return None
+    cls = classify(msg, config.owner_addresses, config.ignore, config.ack.form_senders)
+    customer = cls.customer.email if cls.customer else msg.from_addr.email
+    last = from_epoch(store.last_ack_to(customer))
+    decision: AckDecision = decide(
+        msg, cls, now=now, settings=settings, answered=False,
+        conversation_acked=False, last_ack_to_address_at=last,
+    )  # fmt: skip
+    if not decision.send or decision.recipient is None:
+        _skip(store, row["id"], decision.reasons, outcome)
+        return None
+    key = _is_key(customer, config.ack.key_customers)
+    hours = business_hours(config.hours)
+    lead = config.ack.key_lead if key else config.ack.lead
+    slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
+    lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
+    body = _body(config, decision.recipient.name, slot, now, lang)
+    domain = settings.owner_address.rpartition("@")[2]
+    built = build_ack(msg, decision.recipient, body=body, settings=settings,
+                      message_id_domain=domain, now=now)  # fmt: skip
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, _phone(text))
+
+
+def _body(config: Config, name: str, slot: datetime, now: datetime, lang: Language) -> str:
+    hours = business_hours(config.hours)
+    local_now = now.astimezone(hours.timezone)
+    vacation = config.ack.vacation
+    values = {
+        "greeting": greeting(name, lang),
+        "callback": callback_phrase(slot, now, lang),
+        "owner_name": config.owner_name,
+        "signature": config.ack.signature,
+    }
+    if vacation and vacation.first <= local_now.date() <= vacation.last:
+        values["vacation_until"] = format_day(vacation.last, lang)
+        values["substitute"] = vacation.substitute
+        return render_ack(load_template("vacation", lang, config.ack.templates), **values)
+    return render_ack(load_template("ack", lang, config.ack.templates), **values)
+
+
+def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, str]:
+    """Read the first mail again (whole, with BODY.PEEK) for its language and phone number."""
+    status = source.select(row["folder"])
+    if status.uidvalidity != row["uidvalidity"]:
+        return None, ""
+    data = source.fetch_text(row["folder"], row["uid"])
+    if data is None:
+        return None, ""
+    at = from_epoch(row["received_at"])
+    try:
+        msg = parse(RawMessage(row["folder"], row["uid"], at, data))
+    except ParseError:
+        return None, ""
+    return msg, _plain_text(data)
+
+
+def _plain_text(data: bytes) -> str:
+    try:
+        parsed = email.message_from_bytes(data, policy=email.policy.default)
+        part = parsed.get_body(preferencelist=("plain",))
+        return str(part.get_content())[:20000] if part is not None else ""
+    except Exception:  # a broken body only costs language detection
+        return ""
+
+
+def _phone(text: str) -> str | None:
+    match = PHONE.search(text)
+    return re.sub(r"[\s-]+", " ", match.group(0)).strip() if match else None
+
+
+def _is_key(email_address: str, key_customers: tuple[str, ...]) -> bool:
+    domain = email_address.rpartition("@")[2]
+    return email_address in key_customers or domain in key_customers
+
+
+def _skip(store: Store, conv_id: int, reasons: tuple[str, ...], outcome: AckOutcome) -> None:
+    with store.db.atomic():
+        store.set_ack(
+            conv_id, status="skipped", reasons=json.dumps(list(reasons), ensure_ascii=False)
+        )
+    outcome.skipped.append((conv_id, reasons))
+
+
+def _deliver(store: Store, plan: AckPlan, deliver: Deliver, now: datetime,
+             outcome: AckOutcome) -> bool:  # fmt: skip
+    message_id = str(plan.message["Message-ID"]).strip("<>")
+    with store.db.atomic():
+        store.set_ack(plan.conversation_id, status="pending", message_id=message_id,
+                      recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),
+                      language=plan.language)  # fmt: skip
+    try:
+        deliver(plan.message, plan.recipient)
+    except UncertainDeliveryError as exc:
+        outcome.error = exc  # stays pending: never risk a second acknowledgment
+        return False
+    except (TemporaryError, UnreachableError) as exc:
+        with store.db.atomic():
+            store.set_ack(plan.conversation_id, status=None)  # eligible again next run
+        outcome.error = exc
+        return False
+    except DataError as exc:
+        with store.db.atomic():
+            store.set_ack(plan.conversation_id, status="failed", reasons=json.dumps([exc.line()]))
+        return True
+    with store.db.atomic():
+        store.set_ack(plan.conversation_id, status="sent")
+        store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at), source="ack",
+                           phone=plan.phone, now=epoch(now))  # fmt: skip
+    outcome.delivered.append(plan)
+    return True
+
+
+def draft_or_send(sender: Sender | None, append: Callable[[str, bytes], None] | None,
+                  mode: str, sent_copy: bool) -> Deliver:  # fmt: skip
+    """The delivery for ``ack.mode``: SMTP (plus a copy in Sent), or a draft for the owner."""
+
+    def deliver(msg: EmailMessage, recipient: str) -> None:
+        if mode == "draft":
+            assert append is not None
+            append("drafts", msg.as_bytes())
+            return
+        assert sender is not None
+        sender.send(msg, recipient)
+        if sent_copy and append is not None:
+            # The acknowledgment went out; a missing copy in Sent is not worth a retry.
+            with contextlib.suppress(TemporaryError):
+                append("sent", msg.as_bytes())
+
+    return deliver

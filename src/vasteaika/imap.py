@@ -62,6 +62,9 @@ _WHOLE_ITEM = b"BODY[]"
 
 @dataclass(frozen=True)
 class ImapSettings:
+    """Where and how to connect. ``ca_file`` replaces the system CAs (for a self-signed
+    server); ``timeout`` bounds both the connection and every read, in seconds."""
+
     host: str
     port: int
     security: Literal["ssl", "starttls", "none"]
@@ -108,12 +111,13 @@ def connect_imap(
                         "provider which secure port to use",
                     )
                 client.starttls(context)
-            if client.has_capability("LOGINDISABLED"):
+            capabilities = {bytes(c).upper() for c in client.capabilities()}
+            if b"LOGINDISABLED" in capabilities:
                 raise ConfigError(
                     f"{where} refuses logins over an unencrypted connection",
                     'set imap_security = "ssl" (port 993) or "starttls" (port 143)',
                 )
-            _login(client, settings, password)
+            _login(client, settings, password, capabilities)
     except BaseException:
         _shutdown(client)
         raise
@@ -152,18 +156,16 @@ class ImapSource:
 
     def select(self, folder: str) -> FolderStatus:
         """EXAMINE ``folder``; UIDVALIDITY, UIDNEXT and EXISTS come from its response."""
-        try:
-            with self._session_errors():
+        with self._session_errors():
+            try:
                 response = self._client.select_folder(folder, readonly=True)
-        except TemporaryError as exc:
-            if isinstance(exc.__cause__, imaplib.IMAP4.abort) or not isinstance(
-                exc.__cause__, imaplib.IMAP4.error
-            ):
+            except imaplib.IMAP4.abort:
                 raise
-            raise ConfigError(
-                f'cannot open the folder "{folder}" on {self._settings.host}',
-                "check the folder name in the config (names are case-sensitive)",
-            ) from exc.__cause__
+            except imaplib.IMAP4.error as exc:
+                raise ConfigError(
+                    f'cannot open the folder "{folder}" on {self._settings.host}',
+                    "check the folder name in the config (names are case-sensitive)",
+                ) from exc
         self._selected = folder
         uidvalidity = response.get(b"UIDVALIDITY")
         if uidvalidity is None:
@@ -226,9 +228,10 @@ class ImapSource:
             self.select(folder)
 
     def _highest_uid(self) -> int:
+        # Only for the rare server whose EXAMINE response lacks UIDNEXT.
         with self._session_errors():
-            response = self._client.fetch("*", ["UID"])
-        return max((int(uid) for uid in response), default=0)
+            found = self._client.search(["ALL"])
+        return max((int(uid) for uid in found), default=0)
 
     def _personal_prefixes(self) -> tuple[str, ...]:
         if not self._client.has_capability("NAMESPACE"):
@@ -241,7 +244,7 @@ class ImapSource:
         host = self._settings.host
         try:
             yield
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise TemporaryError(
                 f"{host} did not answer within {self._settings.timeout:g} seconds",
                 "run again later; nothing was lost",
@@ -288,7 +291,7 @@ def to_utc(value: object) -> datetime | None:
     if not isinstance(value, datetime):
         return None
     if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=UTC)  # the server gave no zone: IMAP says it is UTC then
+        return value.replace(tzinfo=UTC)  # no zone given: take it as UTC
     return value.astimezone(UTC)
 
 
@@ -306,14 +309,27 @@ def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
         ) from exc
 
 
-def _login(client: Any, settings: ImapSettings, password: str) -> None:
+def _login(client: Any, settings: ImapSettings, password: str, capabilities: set[bytes]) -> None:
+    """LOGIN, or AUTHENTICATE PLAIN when the username or password is not ASCII: LOGIN cannot
+    carry "ä" (imaplib would fail to encode it), SASL PLAIN sends UTF-8."""
+    refused = AuthenticationError(
+        f"IMAP login to {settings.host} as {settings.username} was refused",
+        "check the username and password (Gmail/Fastmail need an app password)",
+    )
+    is_ascii = settings.username.isascii() and password.isascii()
     try:
-        client.login(settings.username, password)
+        if is_ascii:
+            client.login(settings.username, password)
+        elif b"AUTH=PLAIN" in capabilities:
+            client.plain_login(settings.username, password)
+        else:
+            raise AuthenticationError(
+                f"{settings.host} cannot take a username or password with letters "
+                "outside ASCII (such as ä or ö)",
+                "use an app password, or change the password to plain ASCII",
+            )
     except imapclient.exceptions.LoginError:
-        raise AuthenticationError(
-            f"IMAP login to {settings.host} as {settings.username} was refused",
-            "check the username and password (Gmail/Fastmail need an app password)",
-        ) from None  # the server's text is not needed and must not carry anything secret
+        raise refused from None  # the server's text is not needed and must carry no secret
 
 
 @contextmanager
@@ -322,8 +338,9 @@ def _connect_errors(settings: ImapSettings) -> Iterator[None]:
     try:
         yield
     except ssl.SSLCertVerificationError as exc:
+        reason = getattr(exc, "verify_message", None) or _reason(exc)
         raise UnreachableError(
-            f"the TLS certificate of {host} could not be verified ({exc.verify_message})",
+            f"the TLS certificate of {host} could not be verified ({reason})",
             "if the server uses its own certificate, set ca_file to that certificate's "
             "PEM file; otherwise check imap_host",
         ) from exc
@@ -332,7 +349,7 @@ def _connect_errors(settings: ImapSettings) -> Iterator[None]:
             f"the TLS handshake with {where} failed ({_reason(exc)})",
             'check imap_port and imap_security: 993 is usually "ssl", 143 "starttls"',
         ) from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise TemporaryError(
             f"{where} did not answer within {settings.timeout:g} seconds",
             "check the internet connection and imap_port; run again later",

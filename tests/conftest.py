@@ -1,0 +1,85 @@
+"""Shared pytest fixtures. Each section belongs to one part of the suite; keep them apart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# ======================================================================================
+# Dovecot: a real IMAP server on 127.0.0.1 (see tests/dovecot.py)
+# ======================================================================================
+from dovecot import DOVECOT, DovecotFactory, DovecotServer, make_certificate
+
+REQUIRE_DOVECOT = os.environ.get("VASTEAIKA_REQUIRE_DOVECOT") == "1"
+
+
+def _require_dovecot() -> None:
+    """Skip when Dovecot or openssl is missing, but fail when VASTEAIKA_REQUIRE_DOVECOT=1
+    (CI installs them, so a missing one there is a broken setup, not a reason to skip)."""
+    missing = [
+        name
+        for name, present in (
+            (str(DOVECOT), DOVECOT.exists()),
+            ("openssl", shutil.which("openssl") is not None),
+        )
+        if not present
+    ]
+    if not missing:
+        return
+    reason = f"{', '.join(missing)} missing (apt-get install dovecot-imapd openssl)"
+    if REQUIRE_DOVECOT:
+        pytest.fail(f"VASTEAIKA_REQUIRE_DOVECOT=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def dovecot_certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(cert.pem, key.pem): one self-signed certificate for localhost/127.0.0.1 per session."""
+    _require_dovecot()
+    return make_certificate(tmp_path_factory.mktemp("cert"))
+
+
+@pytest.fixture
+def dovecot_factory(
+    tmp_path_factory: pytest.TempPathFactory, dovecot_certificate: tuple[Path, Path]
+) -> Iterator[DovecotFactory]:
+    """``make(tls=True, certificate=None, special_use={"Sent": "\\\\Sent"}, start=True)``
+    → a fresh DovecotServer with an empty mailbox; every server made is killed at teardown.
+    ``certificate`` is a (cert, key) pair to use instead of the session's one."""
+    servers: list[DovecotServer] = []
+
+    def make(
+        *,
+        tls: bool = True,
+        certificate: tuple[Path, Path] | None = None,
+        special_use: dict[str, str] | None = None,
+        start: bool = True,
+    ) -> DovecotServer:
+        cert, key = (certificate or dovecot_certificate) if tls else (None, None)
+        # A short path: Dovecot's unix sockets live under it and must stay < 108 bytes.
+        server = DovecotServer(root=tmp_path_factory.mktemp("dv"), cert=cert, key=key)
+        if special_use is not None:
+            server.special_use = dict(special_use)
+        servers.append(server)
+        if start:
+            server.start()
+        return server
+
+    yield make
+    for server in servers:
+        # SIGKILL to the server's own process group: instant, and nothing outlives it. A
+        # graceful stop() costs ~2.5 s per server (the master waits for its children).
+        server.kill()
+
+
+@pytest.fixture
+def dovecot(dovecot_factory: DovecotFactory) -> DovecotServer:
+    """A running Dovecot with TLS (STARTTLS on ``imap_port``, IMAPS on ``imaps_port``)."""
+    return dovecot_factory()
+
+
+# ======================================================================================

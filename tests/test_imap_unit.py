@@ -1,0 +1,387 @@
+"""The IMAP adapter's error mapping and read-only discipline, with the network faked.
+
+The fake client has only the read-only methods the adapter may call: any other (store, append,
+copy, move, expunge, delete_messages …) raises AttributeError, so using one fails these tests.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import socket
+import ssl
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from imapclient.exceptions import LoginError
+from imapclient.fixed_offset import FixedOffset
+
+from vasteaika.errors import (
+    AuthenticationError,
+    ConfigError,
+    TemporaryError,
+    UnreachableError,
+)
+from vasteaika.imap import ImapSettings, ImapSource, connect_imap, pick_sent_folder, to_utc
+
+SETTINGS = ImapSettings(
+    host="imap.pihapalvelu.fi", port=993, security="ssl", username="ylermi@pihapalvelu.fi"
+)
+PASSWORD = "Salainen-Sana-7"
+
+
+class FakeClient:
+    """Records calls; ``fail`` maps a method name to the exception it raises."""
+
+    def __init__(self, *args: Any, fail: dict[str, BaseException] | None = None, **kw: Any):
+        self.args, self.kwargs = args, kw
+        self.fail = fail or {}
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.caps = {"STARTTLS", "NAMESPACE", "AUTH=PLAIN"}
+        self.normalise_times = True
+        self.messages: dict[int, dict[bytes, Any]] = {}
+
+    def _call(self, name: str, *args: Any) -> None:
+        self.calls.append((name, args))
+        if name in self.fail:
+            raise self.fail[name]
+
+    def has_capability(self, name: str) -> bool:
+        return name in self.caps
+
+    def capabilities(self) -> tuple[bytes, ...]:
+        return tuple(c.encode() for c in self.caps)
+
+    def starttls(self, context: ssl.SSLContext) -> None:
+        self._call("starttls", context)
+
+    def login(self, username: str, password: str) -> None:
+        self._call("login", username, password)
+
+    def plain_login(self, identity: str, password: str) -> None:
+        self._call("plain_login", identity, password)
+
+    def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]:
+        self._call("select_folder", folder, readonly)
+        return {b"UIDVALIDITY": 77, b"UIDNEXT": 12, b"EXISTS": 3, b"READ-ONLY": [b""]}
+
+    def search(self, criteria: list[str]) -> list[int]:
+        self._call("search", *criteria)
+        return [11]  # "n:*" with n beyond the last UID still answers the last one
+
+    def fetch(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, Any]]:
+        self._call("fetch", list(uids), *items)
+        return {uid: self.messages[uid] for uid in uids if uid in self.messages}
+
+    def logout(self) -> None:
+        self._call("logout")
+
+    def shutdown(self) -> None:
+        self._call("shutdown")
+
+
+def factory_failing_with(exc: BaseException) -> Any:
+    def factory(*args: Any, **kwargs: Any) -> FakeClient:
+        raise exc
+
+    return factory
+
+
+def returning(fake: FakeClient) -> Any:
+    def factory(*args: Any, **kwargs: Any) -> FakeClient:
+        fake.args, fake.kwargs = args, kwargs
+        return fake
+
+    return factory
+
+
+def connected(**fail: BaseException) -> tuple[ImapSource, FakeClient]:
+    fake = FakeClient(fail=fail)
+    return connect_imap(SETTINGS, PASSWORD, client_factory=returning(fake)), fake
+
+
+# --- connecting -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exc", "error", "message", "hint"),
+    [
+        (
+            socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+            UnreachableError,
+            "unknown host imap.pihapalvelu.fi",
+            "imap_host",
+        ),
+        (
+            socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"),
+            UnreachableError,
+            "cannot look up the mail server imap.pihapalvelu.fi",
+            "internet connection",
+        ),
+        (
+            ssl.SSLCertVerificationError(1, "certificate verify failed"),
+            UnreachableError,
+            "the TLS certificate of imap.pihapalvelu.fi could not be verified",
+            "ca_file",
+        ),
+        (
+            ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number"),
+            UnreachableError,
+            "the TLS handshake with imap.pihapalvelu.fi:993 failed",
+            "imap_security",
+        ),
+        (
+            TimeoutError("timed out"),
+            TemporaryError,
+            "imap.pihapalvelu.fi:993 did not answer within 30 seconds",
+            "run again later",
+        ),
+        (
+            socket.timeout("timed out"),  # noqa: UP041  (the name older code raises)
+            TemporaryError,
+            "imap.pihapalvelu.fi:993 did not answer within 30 seconds",
+            "run again later",
+        ),
+        (
+            ConnectionRefusedError(111, "Connection refused"),
+            UnreachableError,
+            "imap.pihapalvelu.fi:993 refused the connection",
+            "imap_port",
+        ),
+        (
+            OSError(113, "No route to host"),
+            UnreachableError,
+            "cannot reach imap.pihapalvelu.fi:993 (No route to host)",
+            "internet connection",
+        ),
+        (
+            imaplib.IMAP4.abort("socket error: EOF"),
+            TemporaryError,
+            "the connection to imap.pihapalvelu.fi was lost",
+            "nothing was lost",
+        ),
+        (
+            imaplib.IMAP4.error("-ERR this is a POP3 server"),
+            UnreachableError,
+            "imap.pihapalvelu.fi:993 did not answer like an IMAP server",
+            "imap_port",
+        ),
+    ],
+)
+def test_connection_failures(
+    exc: BaseException, error: type[Exception], message: str, hint: str
+) -> None:
+    with pytest.raises(error) as caught:
+        connect_imap(SETTINGS, PASSWORD, client_factory=factory_failing_with(exc))
+    assert caught.value.message.startswith(message)  # type: ignore[attr-defined]
+    assert hint in caught.value.hint  # type: ignore[attr-defined]
+    assert PASSWORD not in caught.value.line()  # type: ignore[attr-defined]
+
+
+def test_connects_with_a_verifying_context_and_timeouts() -> None:
+    source, fake = connected()
+    assert fake.args == ("imap.pihapalvelu.fi",)
+    assert fake.kwargs["port"] == 993 and fake.kwargs["ssl"] is True
+    context = fake.kwargs["ssl_context"]
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    timeout = fake.kwargs["timeout"]
+    assert (timeout.connect, timeout.read) == (30.0, 30.0)
+    assert fake.normalise_times is False
+    assert [name for name, _ in fake.calls] == ["login"]
+    source.close()
+
+
+def test_login_refused(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    with pytest.raises(AuthenticationError) as caught:
+        connected(login=LoginError(f"b'[AUTHENTICATIONFAILED] no {PASSWORD}'"))
+    assert caught.value.line() == (
+        "IMAP login to imap.pihapalvelu.fi as ylermi@pihapalvelu.fi was refused — "
+        "check the username and password (Gmail/Fastmail need an app password)"
+    )
+    assert caught.value.__cause__ is None and caught.value.__context__ is not None
+    assert PASSWORD not in caplog.text
+
+
+def test_a_non_ascii_password_goes_by_sasl_plain() -> None:
+    fake = FakeClient()
+    connect_imap(SETTINGS, "kesä-Kuusi-42", client_factory=returning(fake))
+    assert fake.calls == [("plain_login", ("ylermi@pihapalvelu.fi", "kesä-Kuusi-42"))]
+
+
+def test_a_non_ascii_password_without_sasl_plain() -> None:
+    fake = FakeClient()
+    fake.caps = {"AUTH=LOGIN"}
+    with pytest.raises(AuthenticationError, match="outside ASCII") as caught:
+        connect_imap(SETTINGS, "kesä-Kuusi-42", client_factory=returning(fake))
+    assert "kesä" not in caught.value.line()
+    assert [name for name, _ in fake.calls] == ["shutdown"]
+
+
+def test_login_disabled_without_tls() -> None:
+    fake = FakeClient()
+    fake.caps = {"LOGINDISABLED"}
+    settings = ImapSettings("localhost", 143, "none", "ylermi@pihapalvelu.fi")
+    with pytest.raises(ConfigError, match="unencrypted connection"):
+        connect_imap(settings, PASSWORD, client_factory=returning(fake))
+    assert [name for name, _ in fake.calls] == ["shutdown"]
+
+
+def test_certificate_failure_during_starttls() -> None:
+    fake = FakeClient(fail={"starttls": ssl.SSLCertVerificationError(1, "verify failed")})
+    settings = ImapSettings("imap.pihapalvelu.fi", 143, "starttls", "ylermi@pihapalvelu.fi")
+    with pytest.raises(UnreachableError, match="could not be verified"):
+        connect_imap(settings, PASSWORD, client_factory=returning(fake))
+    assert fake.kwargs["ssl"] is False
+    assert [name for name, _ in fake.calls] == ["starttls", "shutdown"]  # never logged in
+
+
+def test_starttls_missing_is_refused_before_login() -> None:
+    fake = FakeClient()
+    fake.caps = set()
+    settings = ImapSettings("imap.pihapalvelu.fi", 143, "starttls", "ylermi@pihapalvelu.fi")
+    with pytest.raises(UnreachableError, match="does not offer STARTTLS"):
+        connect_imap(settings, PASSWORD, client_factory=returning(fake))
+    assert "login" not in [name for name, _ in fake.calls]
+
+
+@pytest.mark.parametrize("host", ["imap.pihapalvelu.fi", "192.168.1.10"])
+def test_unencrypted_only_to_localhost(host: str) -> None:
+    settings = ImapSettings(host, 143, "none", "ylermi@pihapalvelu.fi")
+    with pytest.raises(ConfigError, match="unencrypted"):
+        connect_imap(settings, PASSWORD, client_factory=factory_failing_with(AssertionError()))
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1"])
+def test_unencrypted_to_localhost_is_allowed(host: str) -> None:
+    fake = FakeClient()
+    settings = ImapSettings(host, 143, "none", "ylermi@pihapalvelu.fi")
+    connect_imap(settings, PASSWORD, client_factory=returning(fake))
+    assert fake.kwargs["ssl"] is False
+
+
+def test_unreadable_ca_file_is_a_config_error(tmp_path: Any) -> None:
+    settings = ImapSettings("imap.pihapalvelu.fi", 993, "ssl", "y", ca_file=tmp_path / "no.pem")
+    with pytest.raises(ConfigError, match=r"no\.pem"):
+        connect_imap(settings, PASSWORD, client_factory=factory_failing_with(AssertionError()))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def test_reads_only_with_examine_and_peek() -> None:
+    source, fake = connected()
+    arrived = datetime(2025, 6, 2, 9, 15, tzinfo=FixedOffset(180))
+    fake.messages = {
+        5: {b"INTERNALDATE": arrived, b"BODY[HEADER]": b"Subject: a\r\n\r\n"},
+        7: {b"INTERNALDATE": arrived, b"BODY[HEADER]": b"Subject: b\r\n\r\n", b"BODY[]": b"x"},
+    }
+    status = source.select("INBOX")
+    assert (status.uidvalidity, status.uidnext, status.exists) == (77, 12, 3)
+    assert source.uids_after("INBOX", 11) == []  # the server's forced "last UID" is filtered
+    assert source.uids_after("INBOX", 4) == [11]
+    messages = list(source.fetch_headers("INBOX", [7, 5, 6]))
+    assert [(m.uid, m.data) for m in messages] == [
+        (5, b"Subject: a\r\n\r\n"),
+        (7, b"Subject: b\r\n\r\n"),
+    ]
+    assert messages[0].internal_date == datetime(2025, 6, 2, 6, 15, tzinfo=UTC)
+    assert source.fetch_text("INBOX", 7) == b"x"
+    assert source.fetch_text("INBOX", 6) is None
+    source.close()
+    assert fake.calls == [
+        ("login", ("ylermi@pihapalvelu.fi", PASSWORD)),
+        ("select_folder", ("INBOX", True)),
+        ("search", ("UID", "12:*")),
+        ("search", ("UID", "5:*")),
+        ("fetch", ([5, 6, 7], "INTERNALDATE", "BODY.PEEK[HEADER]")),
+        ("fetch", ([7], "BODY.PEEK[]")),
+        ("fetch", ([6], "BODY.PEEK[]")),
+        ("logout", ()),
+    ]
+
+
+def test_fetches_in_batches() -> None:
+    fake = FakeClient()
+    source = connect_imap(SETTINGS, PASSWORD, batch_size=2, client_factory=returning(fake))
+    fake.messages = {uid: {b"BODY[HEADER]": b"\r\n"} for uid in range(1, 6)}
+    assert [m.uid for m in source.fetch_headers("INBOX", range(1, 6))] == [1, 2, 3, 4, 5]
+    assert [args[0] for name, args in fake.calls if name == "fetch"] == [[1, 2], [3, 4], [5]]
+
+
+@pytest.mark.parametrize(
+    ("exc", "message"),
+    [
+        (TimeoutError("timed out"), "imap.pihapalvelu.fi did not answer within 30 seconds"),
+        (
+            imaplib.IMAP4.abort("socket error: EOF"),
+            "the connection to imap.pihapalvelu.fi was lost",
+        ),
+        (ConnectionResetError(104, "reset"), "the connection to imap.pihapalvelu.fi was lost"),
+        (ssl.SSLEOFError(8, "EOF occurred"), "the connection to imap.pihapalvelu.fi was lost"),
+    ],
+)
+def test_losing_the_connection_mid_fetch_is_temporary(exc: BaseException, message: str) -> None:
+    fake = FakeClient()
+    source = connect_imap(SETTINGS, PASSWORD, batch_size=1, client_factory=returning(fake))
+    fake.messages = {1: {b"BODY[HEADER]": b"\r\n"}, 2: {b"BODY[HEADER]": b"\r\n"}}
+    batches = source.fetch_headers("INBOX", [1, 2])
+    assert next(batches).uid == 1
+    fake.fail["fetch"] = exc
+    with pytest.raises(TemporaryError) as caught:
+        next(batches)
+    assert caught.value.message == message
+    assert "nothing was lost" in caught.value.hint
+
+
+def test_missing_folder_is_a_config_error() -> None:
+    source, _fake = connected(select_folder=imaplib.IMAP4.error("select failed: NO"))
+    with pytest.raises(ConfigError, match='"Lähetetyt"'):
+        source.select("Lähetetyt")
+
+
+def test_close_after_the_connection_died_is_quiet() -> None:
+    source, fake = connected(logout=imaplib.IMAP4.abort("socket error: EOF"))
+    source.close()
+    assert fake.calls[-1][0] == "shutdown"
+
+
+# --- pure helpers ---------------------------------------------------------------------------
+
+NOFLAGS: tuple[bytes, ...] = ()
+
+
+@pytest.mark.parametrize(
+    ("folders", "prefixes", "expected"),
+    [
+        ([((b"\\HasNoChildren", b"\\Sent"), b"/", "Omat"), (NOFLAGS, b"/", "Sent")], [""], "Omat"),
+        ([((b"\\SENT",), b".", "INBOX.Lähetetyt")], ["INBOX."], "INBOX.Lähetetyt"),
+        ([(NOFLAGS, b"/", "Sent Items"), (NOFLAGS, b"/", "Sent")], [""], "Sent"),
+        ([(NOFLAGS, b"/", "Lähetetyt kohteet")], [""], "Lähetetyt kohteet"),
+        ([(NOFLAGS, b"/", "LÄHETETYT")], [""], "LÄHETETYT"),
+        ([(NOFLAGS, b"/", "La\u0308hetetyt")], [""], "La\u0308hetetyt"),  # decomposed ä
+        ([(NOFLAGS, b".", "INBOX.Sent")], ["INBOX."], "INBOX.Sent"),
+        ([(NOFLAGS, b".", "INBOX.Sent")], [""], "INBOX.Sent"),
+        ([(NOFLAGS, b"/", "[Gmail]/Sent Mail")], [""], "[Gmail]/Sent Mail"),
+        (
+            [((b"\\Noselect",), b"/", "Sent"), (NOFLAGS, b"/", "Sent Messages")],
+            [""],
+            "Sent Messages",
+        ),
+        ([(NOFLAGS, b"/", "Projektit/Sent")], [""], None),
+        ([(NOFLAGS, b"/", "INBOX")], [""], None),
+    ],
+)
+def test_pick_sent_folder(
+    folders: list[tuple[tuple[bytes, ...], bytes, str]], prefixes: list[str], expected: str | None
+) -> None:
+    assert pick_sent_folder(folders, prefixes) == expected
+
+
+def test_to_utc() -> None:
+    eastern = datetime(2025, 1, 1, 12, 0, tzinfo=FixedOffset(120))
+    assert to_utc(eastern) == datetime(2025, 1, 1, 10, 0, tzinfo=UTC)
+    assert to_utc(eastern).tzinfo is UTC  # type: ignore[union-attr]
+    assert to_utc(datetime(2025, 1, 1, 12, 0)) == datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+    assert to_utc(None) is None
+    assert to_utc(datetime(2025, 1, 1, tzinfo=UTC) + timedelta(0)).tzinfo is UTC  # type: ignore[union-attr]

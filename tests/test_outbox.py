@@ -1,0 +1,265 @@
+"""Acknowledging new customers, on an in-memory source with a recording sender (no network)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from fakes import FakeSource, mail
+
+from vasteaika.check import run_check
+from vasteaika.config import Config, config_from_dict
+from vasteaika.errors import UnreachableError
+from vasteaika.outbox import acknowledge_new, draft_or_send
+from vasteaika.smtp import UncertainDeliveryError
+from vasteaika.store import Store, open_database
+
+OWNER = "ylermi@pihapalvelu.fi"
+HEL = "+0200"
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, EmailMessage]] = []
+        self.fail: Exception | None = None
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        if self.fail:
+            raise self.fail
+        self.sent.append((recipient, msg))
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi Yrittäjä", "addresses": [OWNER, "info@pihapalvelu.fi"]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"signature": "Ylermi"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+def customer(frm: str, subject: str, msgid: str, date: str, *, extra: str = "", to: str = OWNER,
+             body: str = "Hei,\nvoisitteko tehdä tarjouksen nurmikon leikkuusta?\n") -> bytes:  # fmt: skip
+    address = frm.split("<")[-1].rstrip(">")
+    return mail(
+        frm, to, subject, msgid, date, extra=f"Return-Path: <{address}>\n" + extra, body=body
+    )
+
+
+def run(config: Config, store: Store, src: FakeSource, now: datetime, rec: Recorder) -> int:
+    run_check(config, src, store, now)
+    out = acknowledge_new(config, store, src, now, draft_or_send(rec, None, "send", False))
+    if out.error:
+        raise out.error
+    return len(out.delivered)
+
+
+def at(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M %z")
+
+
+def test_new_customer_gets_one_ack_with_a_concrete_callback(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")  # Wednesday
+    src.add("INBOX", customer("Maija Meikäläinen <maija@example.fi>", "Nurmikko", "m1@x",
+                              "Wed, 25 Nov 2026 09:00:00 +0200"), now - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, now, rec) == 1
+    [(to, msg)] = rec.sent
+    assert to == "maija@example.fi" and msg["To"] == "Maija Meikäläinen <maija@example.fi>"
+    body = msg.get_content()
+    assert "Hei Maija," in body and "tänään klo 15" in body
+    assert msg["Auto-Submitted"] == "auto-replied" and msg["In-Reply-To"] == "<m1@x>"
+    assert msg["Subject"] == "Re: Nurmikko"
+    conv = store.db.execute("SELECT ack_status, callback_at FROM conversations").fetchone()
+    assert conv[0] == "sent" and conv[1] == int(at("2026-11-25 15:00 +0200").timestamp())
+    reminder = store.db.execute("SELECT source, due_at FROM reminders").fetchone()
+    assert reminder == ("ack", conv[1])
+    assert run(config, store, src, now + timedelta(minutes=5), rec) == 0  # never twice
+
+
+def test_english_customer_gets_english(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-27 17:00 +0200")  # Friday after hours
+    src.add("INBOX", customer("James Whitfield <james@example.com>", "Snow ploughing quote", "j@x",
+                              "Fri, 27 Nov 2026 16:55:00 +0200",
+                              body="Hello, could you please send me a quote for the driveway?\n"),
+            now - timedelta(minutes=5))  # fmt: skip
+    run(config, store, src, now, rec)
+    body = rec.sent[0][1].get_content()
+    assert "Hi James," in body and "on Monday 30 November at 10:00" in body
+
+
+@pytest.mark.parametrize(
+    ("now", "slot"),
+    [
+        ("2026-06-18 15:30 +0300", "maanantaina 22.6. klo 10"),  # Midsummer Eve is Fri 19.6.
+        (
+            "2026-12-23 15:30 +0200",
+            "maanantaina 28.12. klo 10",
+        ),  # Christmas Eve, Christmas, weekend
+        ("2026-11-27 17:00 +0200", "maanantaina 30.11. klo 10"),  # Friday 17:00
+    ],
+)
+def test_callback_skips_weekends_and_holidays(
+    config: Config, store: Store, now: str, slot: str
+) -> None:
+    src, rec = FakeSource(), Recorder()
+    moment = at(now)
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", moment.strftime("%a, %d %b %Y %H:%M:%S %z")),
+            moment - timedelta(minutes=1))  # fmt: skip
+    run(config, store, src, moment, rec)
+    assert slot in rec.sent[0][1].get_content()
+
+
+NEVER = [
+    ("list", "Uutiskirje <uutiset@kauppa.example>", "List-Id: <uutiset.kauppa.example>\n", OWNER),
+    ("bulk", "Kauppa <info@kauppa.example>", "Precedence: bulk\n", OWNER),
+    ("auto-reply", "Bob <bob@example.com>", "Auto-Submitted: auto-replied\n", OWNER),
+    (
+        "exchange",
+        "Bob <bob@example.com>",
+        "X-MS-Exchange-Inbox-Rules-Loop: bob@example.com\n",
+        OWNER,
+    ),
+    ("suppress", "Bob <bob@example.com>", "X-Auto-Response-Suppress: OOF, AutoReply\n", OWNER),
+    ("noreply", "Posti <noreply@posti.fi>", "", OWNER),
+    ("bcc", "Bob <bob@example.com>", "", "someone@else.example"),
+    ("reply-to elsewhere", "Bob <bob@example.com>", "Reply-To: <carol@other.example>\n", OWNER),
+]
+
+
+@pytest.mark.parametrize(("why", "frm", "extra", "to"), NEVER, ids=[n[0] for n in NEVER])
+def test_never_acknowledged(
+    config: Config, store: Store, why: str, frm: str, extra: str, to: str
+) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer(frm, "Kysymys", "q@x", "Wed, 25 Nov 2026 09:00:00 +0200", extra=extra, to=to),
+            now - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, now, rec) == 0 and rec.sent == []
+
+
+def test_bounce_with_null_sender_is_never_acknowledged(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    raw = mail("Mail Delivery System <MAILER-DAEMON@mx.example>", OWNER, "Undelivered Mail Returned to Sender",
+               "b@x", "Wed, 25 Nov 2026 09:00:00 +0200", extra="Return-Path: <>\n")  # fmt: skip
+    src.add("INBOX", raw, now - timedelta(minutes=10))
+    assert run(config, store, src, now, rec) == 0
+
+
+def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 12:00 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(hours=3))  # fmt: skip
+    assert run(config, store, src, now, rec) == 0
+    status, reasons = store.db.execute(
+        "SELECT ack_status, ack_reasons FROM conversations"
+    ).fetchone()
+    assert status == "skipped" and "backlog" in reasons
+
+
+def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 10:00 +0200")
+    for i in range(50):
+        src.add("INBOX", customer("Spammy <s@example.fi>", f"Aihe {i}", f"s{i}@x", "Wed, 25 Nov 2026 09:30:00 +0200"),
+                now - timedelta(minutes=30 - i * 0.5))  # fmt: skip
+    run(config, store, src, now, rec)
+    assert len(rec.sent) == 1
+
+
+def test_out_of_office_answer_to_our_ack_is_not_answered(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    run(config, store, src, now, rec)
+    ack_id = rec.sent[0][1]["Message-ID"]
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Automaattinen vastaus: Re: Lumityöt", "oof@x",
+                              "Wed, 25 Nov 2026 09:11:00 +0200", extra=f"In-Reply-To: {ack_id}\n"),
+            now + timedelta(minutes=1))  # fmt: skip
+    assert run(config, store, src, now + timedelta(minutes=2), rec) == 0
+
+
+def test_contact_form_is_acknowledged_to_the_person(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    raw = mail("WordPress <wordpress@pihapalvelu.fi>", OWNER, "Uusi yhteydenotto", "f@x",
+               "Wed, 25 Nov 2026 09:00:00 +0200",
+               extra="Return-Path: <wordpress@pihapalvelu.fi>\nReply-To: Liisa Laine <liisa@example.fi>\n")  # fmt: skip
+    src.add("INBOX", raw, now - timedelta(minutes=10))
+    run(config, store, src, now, rec)
+    assert [to for to, _ in rec.sent] == ["liisa@example.fi"]
+
+
+def test_smtp_down_leaves_the_contact_eligible(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    rec.fail = UnreachableError("cannot connect to 127.0.0.1:25", "check [smtp]")
+    with pytest.raises(UnreachableError):
+        run(config, store, src, now, rec)
+    assert store.db.execute("SELECT ack_status FROM conversations").fetchone()[0] is None
+    rec.fail = None
+    assert run(config, store, src, now + timedelta(minutes=5), rec) == 1
+
+
+def test_uncertain_delivery_is_never_retried(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    rec.fail = UncertainDeliveryError("the connection broke after the message was sent", "check")
+    with pytest.raises(UncertainDeliveryError):
+        run(config, store, src, now, rec)
+    rec.fail = None
+    assert run(config, store, src, now + timedelta(minutes=5), rec) == 0
+    status, mid = store.db.execute(
+        "SELECT ack_status, ack_message_id FROM conversations"
+    ).fetchone()
+    assert status == "pending"
+    # The provider put it in Sent: the next run sees it there and settles the row.
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", "anna@example.fi", "Re: Lumityöt", mid,
+                         extra="Auto-Submitted: auto-replied\nX-Vasteaika-Ack: 1\n"), now)  # fmt: skip
+    run(config, store, src, now + timedelta(minutes=10), rec)
+    row = store.db.execute("SELECT ack_status, first_reply_at FROM conversations").fetchone()
+    assert row == ("sent", None)  # and the ack is not the owner's reply
+
+
+def test_dry_run_changes_nothing(config: Config, store: Store) -> None:
+    src = FakeSource()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    copy = store.in_memory_copy()
+    run_check(config, src, copy, now)
+    out = acknowledge_new(config, copy, src, now, None)
+    assert [p.recipient for p in out.planned] == ["anna@example.fi"] and out.delivered == []
+    assert store.count("SELECT count(*) FROM messages") == 0
+    assert store.count("SELECT count(*) FROM conversations") == 0
+
+
+def test_mode_off_sends_nothing(tmp_path: Path) -> None:
+    cfg = config_from_dict({"owner": {"addresses": [OWNER]}, "account": {"maildir": str(tmp_path)},
+                            "storage": {"database": str(tmp_path / "x.db")}}, None)  # fmt: skip
+    assert cfg.ack.mode == "off"
+    store, src, rec = open_database(cfg.database), FakeSource(), Recorder()
+    now = datetime(2026, 11, 25, 7, 10, tzinfo=UTC)
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    assert run(cfg, store, src, now, rec) == 0

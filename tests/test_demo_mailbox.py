@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import demo_config
 
+from test_cli import demo_config
 from vasteaika.cli import run
 
 # (customer, first contact, first reply or None, business seconds) — copied from MAILBOX.md

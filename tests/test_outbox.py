@@ -7,8 +7,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from fakes import FakeSource, mail
 
+from fakes import FakeSource, mail
 from vasteaika.check import run_check
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError

@@ -83,3 +83,9 @@ def dovecot(dovecot_factory: DovecotFactory) -> DovecotServer:
 
 
 # ======================================================================================
+
+
+# ======================================================================================
+# SMTP: a real aiosmtpd server on 127.0.0.1 in its own process (see tests/smtp_fixture.py)
+# ======================================================================================
+from smtp_fixture import smtp_server, smtp_server_factory  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """A real aiosmtpd server for tests, run as its own process by smtp_fixture.py.
 
     python smtpd_process.py OUTDIR [--dsn] [--auth USER:PASSWORD] [--refuse-null-sender]
-                                   [--drop-after-data] [--tls starttls|ssl --cert C --key K]
+                                   [--drop-after-data] [--kill-client-file F] [--tls starttls|ssl --cert C --key K]
 
 Listens on 127.0.0.1 on a free port, then writes the port to OUTDIR/port (atomically) so the
 parent knows it is ready. Each accepted message becomes OUTDIR/msg-NNNN.json holding mail_from,
@@ -26,16 +26,28 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 
 class Recorder:
-    def __init__(self, outdir: Path, *, dsn: bool, refuse_null_sender: bool,
-                 drop_after_data: bool) -> None:
+    def __init__(
+        self,
+        outdir: Path,
+        *,
+        dsn: bool,
+        refuse_null_sender: bool,
+        drop_after_data: bool,
+        kill_client_file: str | None = None,
+    ) -> None:
         self.outdir = outdir
+        self.kill_client_file = kill_client_file
         self.drop_after_data = drop_after_data
         self.dsn = dsn
         self.refuse_null_sender = refuse_null_sender
         self.count = 0
 
     async def handle_EHLO(
-        self, server: SMTP, session: Session, envelope: Envelope, hostname: str,
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        hostname: str,
         responses: list[str],
     ) -> list[str]:
         session.host_name = hostname
@@ -44,7 +56,11 @@ class Recorder:
         return responses
 
     async def handle_MAIL(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str,
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
         mail_options: list[str],
     ) -> str:
         if self.refuse_null_sender and address in ("", "<>"):
@@ -54,7 +70,11 @@ class Recorder:
         return "250 OK"
 
     async def handle_RCPT(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str,
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
         rcpt_options: list[str],
     ) -> str:
         if address.startswith("reject5"):
@@ -65,9 +85,7 @@ class Recorder:
         envelope.rcpt_options.extend([*rcpt_options, *getattr(server, "dsn_params", [])])
         return "250 OK"
 
-    async def handle_DATA(
-        self, server: SMTP, session: Session, envelope: Envelope
-    ) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.count += 1
         record = {
             "mail_from": "" if envelope.mail_from == "<>" else envelope.mail_from,
@@ -77,6 +95,9 @@ class Recorder:
             "data": base64.b64encode(envelope.original_content or b"").decode("ascii"),
         }
         _write_atomic(self.outdir / f"msg-{self.count:04d}.json", json.dumps(record))
+        if self.kill_client_file and Path(self.kill_client_file).exists():
+            # The crash window: the server has the message, the client dies before the 250.
+            os.kill(int(Path(self.kill_client_file).read_text()), 9)
         if self.drop_after_data and isinstance(server.transport, asyncio.Transport):
             server.transport.abort()  # accepted, but the client never hears so
         return "250 OK queued"
@@ -104,8 +125,13 @@ def _write_atomic(path: Path, text: str) -> None:
 
 async def serve(args: argparse.Namespace) -> None:
     outdir = Path(args.outdir)
-    handler = Recorder(outdir, dsn=args.dsn, refuse_null_sender=args.refuse_null_sender,
-                       drop_after_data=args.drop_after_data)
+    handler = Recorder(
+        outdir,
+        dsn=args.dsn,
+        refuse_null_sender=args.refuse_null_sender,
+        drop_after_data=args.drop_after_data,
+        kill_client_file=args.kill_client_file,
+    )
     context = None
     if args.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -114,10 +140,12 @@ async def serve(args: argparse.Namespace) -> None:
     if args.auth:
         user, _, password = args.auth.partition(":")
 
-        def authenticator(server: SMTP, session: Session, envelope: Envelope,
-                          mechanism: str, auth_data: Any) -> AuthResult:
+        def authenticator(
+            server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+        ) -> AuthResult:
             ok = isinstance(auth_data, LoginPassword) and (
-                auth_data.login.decode() == user and auth_data.password.decode() == password)
+                auth_data.login.decode() == user and auth_data.password.decode() == password
+            )
             return AuthResult(success=ok, handled=False)
 
         options.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
@@ -125,7 +153,9 @@ async def serve(args: argparse.Namespace) -> None:
         options.update(tls_context=context, require_starttls=True)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: DsnSMTP(handler, **options), host="127.0.0.1", port=0,
+        lambda: DsnSMTP(handler, **options),
+        host="127.0.0.1",
+        port=0,
         ssl=context if args.tls == "ssl" else None,
     )
     port = server.sockets[0].getsockname()[1]
@@ -140,6 +170,7 @@ def main() -> None:
     parser.add_argument("--auth")
     parser.add_argument("--refuse-null-sender", action="store_true")
     parser.add_argument("--drop-after-data", action="store_true")
+    parser.add_argument("--kill-client-file")
     parser.add_argument("--tls", choices=["starttls", "ssl"])
     parser.add_argument("--cert")
     parser.add_argument("--key")

@@ -196,7 +196,7 @@ def _smtp_sender(config: Config) -> SmtpSender:
         host=s.host,
         port=s.port,
         security=s.security,  # type: ignore[arg-type]
-        username=s.username or acc.username or None,
+        username=(s.username or acc.username or None) if s.login else None,
         ca_file=s.ca_file,
         timeout=s.timeout,
         envelope_from=s.envelope_from,

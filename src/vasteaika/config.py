@@ -63,6 +63,7 @@ class SmtpConfig:
     ca_file: Path | None = None
     timeout: float = 30.0
     envelope_from: str = ""  # "" sends MAIL FROM:<>; many providers need your own address
+    login: bool = True  # false: a relay that takes mail without logging in (localhost)
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "ca_file": (_is_str, None),
         "timeout": (_is_positive, 30),
         "envelope_from": (_is_str, ""),
+        "login": (_is_bool, True),
     },
     "ack": {
         "mode": (_one_of("send", "draft", "off"), None),  # default: send when [smtp] is set
@@ -442,6 +444,7 @@ def _build_smtp(s: dict[str, Any], base: Path) -> SmtpConfig:
         ca_file=_resolve(s["ca_file"], base),
         timeout=float(s["timeout"]),
         envelope_from=s["envelope_from"],
+        login=s["login"],
     )
 
 

@@ -215,6 +215,25 @@ class ImapSource:
             return None
         return bytes(item[_WHOLE_ITEM])
 
+    def append_message(self, kind: str, data: bytes) -> None:
+        """The one write vasteaika ever makes: APPEND its own acknowledgment to Sent (``kind``
+        "sent") or Drafts ("drafts", for ack.mode = draft). Nothing else is ever changed."""
+        with self._session_errors():
+            folders = self._client.list_folders()
+        if kind == "sent":
+            folder = pick_sent_folder(folders, self._personal_prefixes())
+            flags: tuple[bytes, ...] = (b"\\Seen",)
+        else:
+            folder = pick_special_folder(folders, b"\\drafts", DRAFTS_FOLDER_NAMES)
+            flags = (b"\\Draft", b"\\Seen")
+        if folder is None:
+            raise ConfigError(
+                f"no {kind.title()} folder found on {self._settings.host}",
+                "create one, or set ack.mode/ack.save_to_sent so none is needed",
+            )
+        with self._session_errors():
+            self._client.append(folder, data, flags=flags)
+
     def close(self) -> None:
         """Log out; a connection that is already gone is simply dropped."""
         try:
@@ -284,6 +303,20 @@ def pick_sent_folder(
         if found is not None:
             return found
     return None
+
+
+DRAFTS_FOLDER_NAMES = ("Drafts", "Luonnokset", "[Gmail]/Drafts", "INBOX.Drafts", "Draft")
+
+
+def pick_special_folder(
+    folders: Sequence[tuple[Sequence[bytes], Any, str]], flag: bytes, names: Sequence[str]
+) -> str | None:
+    """A folder by its SPECIAL-USE flag (lower-case bytes), else by a well-known name."""
+    by_flag = [str(n) for f, _d, n in folders if flag in {bytes(x).lower() for x in f}]
+    if by_flag:
+        return by_flag[0]
+    by_key = {_folder_key(str(n)): str(n) for _f, _d, n in folders}
+    return next((by_key[_folder_key(n)] for n in names if _folder_key(n) in by_key), None)
 
 
 def to_utc(value: object) -> datetime | None:

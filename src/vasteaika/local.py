@@ -8,6 +8,9 @@ Message-ID (cheap for the sizes people keep locally, and never duplicates).
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +74,17 @@ class MaildirSource:
             return files[uid - 1].read_bytes()
         except (IndexError, OSError):
             return None
+
+    def append_message(self, kind: str, data: bytes) -> None:
+        """Keep vasteaika's own acknowledgment in Sent (or Drafts), as mbsync would upload it."""
+        folder = self._dir("Drafts" if kind == "drafts" else (self.find_sent_folder() or "Sent"))
+        flags = "DS" if kind == "drafts" else "S"
+        name = f"{int(time.time())}.M{uuid.uuid4().hex}P{os.getpid()}.vasteaika:2,{flags}"
+        for sub in ("cur", "new", "tmp"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        tmp = folder / "tmp" / name
+        tmp.write_bytes(data)
+        tmp.rename(folder / "cur" / name)
 
     def close(self) -> None:
         self._files.clear()

@@ -253,8 +253,8 @@ def draft_or_send(sender: Sender | None, append: Callable[[str, bytes], None] | 
         assert sender is not None
         sender.send(msg, recipient)
         if sent_copy and append is not None:
-            # The acknowledgment went out; a missing copy in Sent is not worth a retry.
-            with contextlib.suppress(TemporaryError):
+            # The acknowledgment went out; a missing copy in Sent is not worth failing for.
+            with contextlib.suppress(VasteaikaError):
                 append("sent", msg.as_bytes())
 
     return deliver

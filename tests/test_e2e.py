@@ -1,0 +1,265 @@
+"""The real CLI against a real Dovecot (IMAP) and a real aiosmtpd (SMTP) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+
+from dovecot import DovecotServer
+from fakes import mail
+from smtp_fixture import RunningSmtpServer
+from vasteaika.check import run_check
+from vasteaika.cli import run
+from vasteaika.config import load_config
+from vasteaika.errors import TemporaryError
+from vasteaika.imap import connect_imap
+from vasteaika.store import open_database
+
+OWNER = "ylermi@pihapalvelu.fi"
+
+
+def write_config(tmp_path: Path, server: DovecotServer, smtp_port: int, *, ca: bool = True,
+                 mode: str = "send") -> Path:  # fmt: skip
+    ca_line = f'ca_file = "{server.ca_file}"\n' if ca else ""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[account]\nimap_host = "127.0.0.1"\nimap_port = {server.imaps_port}\nsecurity = "ssl"\n'
+        f'username = "{server.username}"\n{ca_line}timeout = 10\n'
+        f'[owner]\nname = "Ylermi Yrittäjä"\naddresses = ["{OWNER}"]\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nlogin = false\n'
+        f'[ack]\nmode = "{mode}"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, dovecot: DovecotServer) -> DovecotServer:
+    monkeypatch.setenv("VASTEAIKA_PASSWORD", dovecot.password)
+    with dovecot.admin() as client:
+        client.create_folder("Sent")
+    return dovecot
+
+
+def customer_mail(
+    frm: str, subject: str, msgid: str, minutes_ago: float, **kw: str
+) -> tuple[bytes, datetime]:
+    when = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    address = frm.split("<")[-1].rstrip(">")
+    extra = f"Return-Path: <{address}>\n" + kw.get("extra", "")
+    raw = mail(
+        frm,
+        kw.get("to", OWNER),
+        subject,
+        msgid,
+        when.strftime("%a, %d %b %Y %H:%M:%S +0000"),
+        extra=extra,
+    )
+    return raw, when
+
+
+def check_json(config: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, object]:
+    code = run(["--config", str(config), "check", "--json", *extra])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)  # type: ignore[no-any-return]
+
+
+def test_first_and_incremental_sync_with_one_acknowledgment(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    old, old_at = customer_mail(
+        "Old Customer <old@example.fi>", "Vanha asia", "old@x", 60 * 24 * 30
+    )
+    env.deliver("INBOX", old, internal_date=old_at)
+    new, new_at = customer_mail(
+        "Maija Meikäläinen <maija@example.fi>", "Nurmikon leikkuu", "m1@x", 5
+    )
+    env.deliver("INBOX", new, internal_date=new_at)
+    env.deliver(
+        "INBOX", mail("uutiset@kauppa.example", OWNER, "Uutiskirje", "n@x", extra="List-Id: <k>\n")
+    )
+    first = check_json(config, capsys)
+    assert first["read"] == {"Sent": 0, "INBOX": 3}
+    assert [a["recipient"] for a in first["acknowledgments"]] == ["maija@example.fi"]  # type: ignore[index]
+    [envelope] = smtp_server.messages()
+    assert list(envelope.rcpt_tos) == ["maija@example.fi"]
+    ack = message_from_bytes(envelope.data)
+    assert ack["Auto-Submitted"] == "auto-replied" and ack["In-Reply-To"] == "<m1@x>"
+    assert not any(b"\\Seen" in f for f in env.flags("INBOX").values())  # nothing marked as read
+
+    second = check_json(config, capsys)
+    assert second["read"] == {"Sent": 1, "INBOX": 0}  # our own copy in Sent, nothing else
+    assert second["acknowledgments"] == [] and len(smtp_server.messages()) == 1
+    waiting = {w["customer_email"] for w in second["waiting"]}  # type: ignore[union-attr]
+    assert waiting == {"old@example.fi", "maija@example.fi"}  # the ack is not your reply
+
+    env.deliver(
+        "Sent",
+        mail(
+            OWNER, "maija@example.fi", "Re: Nurmikon leikkuu", "r@p", extra="In-Reply-To: <m1@x>\n"
+        ),
+    )
+    third = check_json(config, capsys)
+    assert third["read"] == {"Sent": 1, "INBOX": 0} and third["new_replies"] == 1
+
+
+def test_uidvalidity_change_duplicates_nothing(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port, mode="off")
+    for i in range(5):
+        env.deliver("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"))
+    check_json(config, capsys)
+    env.reset_uidvalidity("INBOX")
+    env.deliver("INBOX", mail("c9@example.fi", OWNER, "Uusi", "q9@x"))
+    again = check_json(config, capsys)
+    assert again["read"]["INBOX"] == 6  # type: ignore[index]
+    assert [c["customer_email"] for c in again["new_conversations"]] == ["c9@example.fi"]  # type: ignore[union-attr]
+    assert open_database(tmp_path / "v.db").count("SELECT count(*) FROM messages") == 6
+
+
+def test_connection_dropped_mid_fetch_then_resumes(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path
+) -> None:
+    config = load_config(write_config(tmp_path, env, smtp_server.port, mode="off"))
+    for i in range(8):
+        env.deliver("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"))
+    store = open_database(config.database)
+    source = connect_imap(env.settings(), env.password, batch_size=1)
+    seen = 0
+
+    def crash_after_three() -> None:
+        nonlocal seen
+        seen += 1
+        if seen == 3:
+            env.kill()
+
+    with pytest.raises(TemporaryError):
+        run_check(config, source, store, datetime.now(UTC), on_message=crash_after_three)
+    assert store.count("SELECT count(*) FROM messages") == 3
+    env.start()
+    source = connect_imap(env.settings(), env.password)
+    run_check(config, source, store, datetime.now(UTC))
+    source.close()
+    assert store.count("SELECT count(*) FROM messages") == 8
+    assert store.count("SELECT count(DISTINCT message_id) FROM messages") == 8
+
+
+def test_untrusted_certificate_is_refused_and_trusted_with_ca_file(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port, ca=False, mode="off")
+    assert run(["--config", str(config), "check"]) == 69
+    err = capsys.readouterr().err
+    assert "ca_file" in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    config = write_config(tmp_path, env, smtp_server.port, ca=True, mode="off")
+    assert run(["--config", str(config), "check", "--quiet"]) == 0
+
+
+def test_wrong_password_and_unreachable_server(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port, mode="off")
+    monkeypatch.setenv("VASTEAIKA_PASSWORD", "wrong")
+    assert run(["--config", str(config), "check"]) == 77
+    err = capsys.readouterr().err
+    assert "app password" in err and "wrong" not in err and "Traceback" not in err
+    env.stop()
+    monkeypatch.setenv("VASTEAIKA_PASSWORD", env.password)
+    assert run(["--config", str(config), "check"]) == 69
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_hostile_message_is_a_problem_and_the_rest_syncs(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port, mode="off")
+    env.deliver("INBOX", b"Subject: =?utf-8?q?no=0D=0Asender?=\r\nX-Junk: \x00\xff\r\n\r\nbody\r\n")
+    env.deliver(
+        "INBOX",
+        mail("=?utf-8?q?Evil=0D=0ABcc=3A_x=40y=2Ez?= <anna@example.fi>", OWNER, "Hei", "a@x"),
+    )
+    out = check_json(config, capsys)
+    assert out["problems"] == 1
+    [conv] = out["new_conversations"]  # type: ignore[misc]
+    assert conv["customer_email"] == "anna@example.fi" and "\n" not in conv["customer_name"]
+
+
+def cli_process(config: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    return subprocess.Popen([sys.executable, "-m", "vasteaika", "--config", str(config), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+
+
+def test_killed_after_smtp_accepts_never_sends_twice(
+    env: DovecotServer, smtp_server_factory: object, tmp_path: Path
+) -> None:
+    kill_file = tmp_path / "kill-pid"
+    smtp = smtp_server_factory(kill_client_file=str(kill_file))  # type: ignore[operator]
+    config = write_config(tmp_path, env, smtp.port)
+    raw, when = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a@x", 3)
+    env.deliver("INBOX", raw, internal_date=when)
+    proc = cli_process(config, "check", "--quiet")
+    kill_file.write_text(str(proc.pid))
+    proc.wait(timeout=60)
+    assert proc.returncode == -9 and len(smtp.messages()) == 1
+    kill_file.unlink()
+    proc = cli_process(config, "check", "--json")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert json.loads(out)["acknowledgments"] == [] and len(smtp.messages()) == 1
+    row = (
+        open_database(tmp_path / "v.db")
+        .db.execute("SELECT ack_status FROM conversations")
+        .fetchone()
+    )
+    assert row[0] == "pending"  # left for the owner: `vasteaika outbox` shows it
+
+
+def test_smtp_down_then_up_sends_exactly_one(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dovecot import free_port
+
+    down = write_config(tmp_path, env, free_port())
+    raw, when = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a@x", 3)
+    env.deliver("INBOX", raw, internal_date=when)
+    assert run(["--config", str(down), "check", "--quiet"]) == 69
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    up = write_config(tmp_path, env, smtp_server.port)
+    out = check_json(up, capsys)
+    assert len(out["acknowledgments"]) == 1 and len(smtp_server.messages()) == 1  # type: ignore[arg-type]
+    time.sleep(0)  # no waiting needed: the second run is immediate
+    again = check_json(up, capsys)
+    assert again["acknowledgments"] == [] and len(smtp_server.messages()) == 1

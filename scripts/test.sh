@@ -5,9 +5,15 @@ set -eu
 cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-if ! [ -x /usr/sbin/dovecot ] || ! python3 -c 'import ensurepip' 2>/dev/null; then
+# Real servers and tools the tests drive: Dovecot (IMAP), dbus-daemon (desktop notifications),
+# cron (the crontab installer), Chromium (the HTML report), openssl (test certificates).
+PACKAGES="dovecot-imapd openssl dbus cron chromium python3-venv"
+missing=""
+for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  echo "== apt-get install$missing =="
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq dovecot-imapd openssl python3-venv >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 # Debian starts the system Dovecot on install; the tests run their own on free ports.
 $SUDO systemctl stop dovecot 2>/dev/null || $SUDO service dovecot stop 2>/dev/null || true
@@ -18,4 +24,5 @@ echo "== ruff =="
 echo "== mypy =="
 .venv/bin/mypy
 echo "== pytest =="
-VASTEAIKA_REQUIRE_DOVECOT=1 .venv/bin/python -m pytest -q "$@"
+export VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"

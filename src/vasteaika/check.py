@@ -1,8 +1,8 @@
 """The `check` use case: sync → parse → classify → thread → store, one message per transaction.
 
-A message is parsed, classified, matched and stored in one transaction together with its folder's
-new watermark, so an interrupted run leaves a consistent database and the next run resumes where
-it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
+A message is parsed, classified, matched and stored atomically together with its folder's new
+watermark (a savepoint inside a batch transaction), so an interrupted run leaves a consistent
+database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
 """
 
 from __future__ import annotations
@@ -72,11 +72,17 @@ def run_check(
             if on_folder:
                 on_folder(folder, total)
 
-        for raw in new_messages(source, plan, counted):
-            _ingest(ctx, raw, plan.status.uidvalidity, result)
-            count += 1
-            if on_message:
-                on_message()
+        batch = _Batch(store)
+        try:
+            for raw in new_messages(source, plan, counted):
+                batch.begin()
+                _ingest(ctx, raw, plan.status.uidvalidity, result)
+                batch.done()
+                count += 1
+                if on_message:
+                    on_message()
+        finally:
+            batch.commit()  # also when the connection drops: keep what was read
         with store.db.atomic():
             store.set_folder_state(folder, plan.status.uidvalidity, plan.after_uid, ctx.now)
         result.folders[folder] = count
@@ -87,6 +93,36 @@ def run_check(
     )
     store.finish_run(run_id, epoch(now))
     return result
+
+
+class _Batch:
+    """Commits every COMMIT_EVERY messages instead of after each one.
+
+    Each message (with its folder's watermark) is still all-or-nothing: it runs in its own
+    savepoint inside the batch's transaction, so the database is consistent after any crash and
+    a broken message rolls back alone. A crash loses at most one batch of work, which the next
+    run reads again; the per-message commit it replaces made a first sync several times slower.
+    """
+
+    COMMIT_EVERY = 200
+
+    def __init__(self, store: Store) -> None:
+        self.conn = store.db.conn
+        self.pending = 0
+
+    def begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+
+    def done(self) -> None:
+        self.pending += 1
+        if self.pending >= self.COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.pending = 0
 
 
 def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
@@ -119,7 +155,7 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
 
 def _classify(ctx: _Context, msg: Message) -> Classification:
     cfg = ctx.config
-    cls = classify(msg, cfg.owner_addresses, cfg.ignore)
+    cls = classify(msg, cfg.owner_addresses, cfg.ignore, cfg.ack.form_senders)
     if msg.folder == ctx.sent_folder and cls.kind not in (Kind.OWNER, Kind.ACK):
         return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
     return cls

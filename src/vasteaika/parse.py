@@ -28,7 +28,7 @@ _EMPTY_LINE = re.compile(rb"(?:^|\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)")
 _HEADER_LINE = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)", re.S)
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _BRACKETED_ID = re.compile(r"<([^<>]*)>")
-_BARE_ADDRESS = re.compile(r"[^\s<>@\"',;:()\[\]]+@[^\s<>@\"',;:()\[\]]+")
+_ADDRESS_DELIMITERS = re.compile(r"[\s<>\"',;:()\[\]]+")
 _VALID_ADDRESS = re.compile(r"[^\s@<>]+@[^\s@<>]+")
 _MIME_TYPE = re.compile(r"\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?:;|$)")
 # §9 of AUTOREPLY_RULES minus the one- and two-letter prefixes (R:, I:, TR:) that are real words.
@@ -43,7 +43,7 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-8-i": "iso-
 
 
 def parse(raw: RawMessage) -> Message:
-    """Parse the header block of ``raw``. Raises ParseError when no sender or no date is readable."""
+    """The header fields of ``raw``; ParseError when no sender or no date is readable."""
     block = _header_block(raw.data)
     headers = _read_headers(block)
     from_addr = _from_address(headers.get("from", ()))
@@ -192,18 +192,34 @@ def _first(headers: dict[str, tuple[str, ...]], name: str) -> str:
 
 
 def _addresses(values: Iterable[str]) -> tuple[Address, ...]:
+    """Addresses with decoded, sanitized names.
+
+    Encoded-words are set aside before the address parser runs: decoded (or even raw, in Q form)
+    they may hold ``:``, ``@`` or ``<`` and would otherwise be read as addresses or groups.
+    """
+    words: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        words.append(match[0])
+        return f"=?{len(words) - 1}?="
+
+    def restore(text: str) -> str:
+        return re.sub(r"=\?(\d+)\?=", lambda m: words[int(m[1])], text)
+
     result = []
-    for name, email in _getaddresses(values):
+    for name, email in _getaddresses([_ENCODED_WORD.sub(set_aside, v) for v in values]):
         email = email.strip().lower()
-        if _VALID_ADDRESS.fullmatch(email):
-            result.append(Address(email, sanitize_header_text(decode_words(name), NAME_LIMIT)))
+        if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
+            name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
+            result.append(Address(email, name))
     return tuple(result)
 
 
-def _getaddresses(values: Iterable[str]) -> list[tuple[str, str]]:
+def _getaddresses(values: list[str]) -> list[tuple[str, str]]:
     try:
-        return getaddresses(list(values))
-    except (ValueError, IndexError, TypeError):  # tolerate any garbage the old parser trips over
+        return getaddresses(values)
+    # Garbage the stdlib parser trips over; it recurses once per nested comment "((((…".
+    except (ValueError, IndexError, TypeError, RecursionError):
         return []
 
 
@@ -213,9 +229,9 @@ def _from_address(values: tuple[str, ...]) -> Address | None:
     if found:
         return found[0]
     for value in values:
-        match = _BARE_ADDRESS.search(value)
-        if match:
-            return Address(match[0].lower())
+        for token in _ADDRESS_DELIMITERS.split(_ENCODED_WORD.sub(" ", value)):
+            if _VALID_ADDRESS.fullmatch(token):
+                return Address(token.lower())
     return None
 
 

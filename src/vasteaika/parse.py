@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import binascii
 import hashlib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -80,6 +81,8 @@ def sanitize_header_text(s: str, limit: int = 200) -> str:
     """One line of printable text: control characters and line separators become spaces, bidi
     overrides and lone surrogates go, whitespace is collapsed and the result is at most ``limit``
     characters long. Safe to put back into a header."""
+    if s.isprintable():  # the common case: no control, separator, surrogate or bidi character
+        return " ".join(s.split())[: max(limit, 0)].rstrip()
     kept = []
     for char in s:
         category = unicodedata.category(char)
@@ -192,7 +195,12 @@ def _first(headers: dict[str, tuple[str, ...]], name: str) -> str:
 
 
 def _addresses(values: Iterable[str]) -> tuple[Address, ...]:
-    """Addresses with decoded, sanitized names.
+    return _addresses_of(tuple(values))
+
+
+@functools.lru_cache(maxsize=8192)
+def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
+    """Addresses with decoded, sanitized names (cached: the same To and From recur constantly).
 
     Encoded-words are set aside before the address parser runs: decoded (or even raw, in Q form)
     they may hold ``:``, ``@`` or ``<`` and would otherwise be read as addresses or groups.

@@ -17,6 +17,7 @@ from .classify import classify
 from .config import Config
 from .errors import ParseError
 from .models import Classification, Kind, Message, RawMessage
+from .outbox import AckOutcome, Deliver, acknowledge_new
 from .parse import base_subject, parse
 from .source import MailSource
 from .store import Store, epoch
@@ -248,3 +249,24 @@ def _thread_reply(
     )
     if conv is not None:
         store.set_first_reply(conv.id, pk, at)
+
+
+@dataclass
+class CycleResult:
+    check: CheckResult
+    acks: AckOutcome
+
+
+def run_cycle(
+    config: Config,
+    store: Store,
+    source: MailSource,
+    now: datetime,
+    deliver: Deliver | None,
+    on_folder: ProgressStart | None = None,
+    on_message: ProgressStep | None = None,
+) -> CycleResult:
+    """One pass of the whole job, the same for `check` and `watch`: read new mail, then
+    acknowledge new customers (``deliver`` None: plan only, for --dry-run)."""
+    result = run_check(config, source, store, now, on_folder, on_message)
+    return CycleResult(result, acknowledge_new(config, store, source, now, deliver))

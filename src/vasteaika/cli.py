@@ -16,12 +16,12 @@ import click
 import typer
 
 from . import __version__, render
-from .check import CheckResult, run_check
+from .check import CheckResult, run_cycle
 from .clock import system_clock
 from .config import AccountConfig, Config, default_config_path, get_password, load_config
 from .errors import UsageError, VasteaikaError
 from .ledger import business_hours, conversation_records
-from .outbox import AckOutcome, Deliver, acknowledge_new, draft_or_send
+from .outbox import AckOutcome, Deliver, draft_or_send
 from .smtp import SmtpSender, SmtpSettings
 from .source import MailSource
 from .store import Store, from_epoch, open_database, run_lock
@@ -160,15 +160,81 @@ def check(
             store = store.in_memory_copy()
         source = open_source(config)
         try:
-            with render.progress(not quiet and not json_out) as bar:
-                result = run_check(config, source, store, now, bar.start, bar.step)
             deliver = None if dry_run else _deliver(config, source)
-            outcome = acknowledge_new(config, store, source, now, deliver)
+            with render.progress(not quiet and not json_out) as bar:
+                cycle = run_cycle(config, store, source, now, deliver, bar.start, bar.step)
         finally:
             source.close()
+    result, outcome = cycle.check, cycle.acks
     _show_check(config, store, result, outcome, now, json_out, quiet, dry_run)
     if outcome.error is not None:
         raise outcome.error
+
+
+@app.command()
+def watch(
+    poll: Annotated[
+        int, typer.Option(help="Seconds between checks where the server has no IMAP IDLE.")
+    ] = 60,
+) -> None:
+    """Stay connected and acknowledge new customers within a minute (IMAP IDLE on INBOX).
+
+    Runs the same job as 'check' whenever new mail arrives, until stopped with Ctrl-C or
+    SIGTERM. Reconnects by itself after a dropped connection or a server restart. Start it at
+    login with 'vasteaika schedule install --watch' (a systemd user service); 'vasteaika status'
+    shows whether it runs. One line per event goes to stderr.
+    """
+    import signal
+
+    from .watch import Watcher
+
+    config = _load()
+    store = _store(config)
+
+    def log(line: str) -> None:
+        stamp = system_clock().astimezone(config.hours.timezone).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{stamp} vasteaika watch: {line}", file=sys.stderr, flush=True)
+
+    watcher = Watcher(
+        config, store, lambda: open_source(config), lambda source: _deliver(config, source),
+        lambda: run_lock(config.database), system_clock, log, poll_seconds=poll,
+    )  # fmt: skip
+    signal.signal(signal.SIGTERM, watcher.stop)
+    signal.signal(signal.SIGINT, watcher.stop)
+    log(f"watching {config.inbox} (stop with Ctrl-C)")
+    watcher.run()
+
+
+@app.command()
+def status(
+    json_out: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
+    """Say whether 'vasteaika watch' is running, when it last heard from the server, and the
+    last acknowledgment sent."""
+    from .watch import last_ack, read_state
+
+    config = _load()
+    state, alive = read_state(config.database)
+    ack_at, ack_to = last_ack(_store(config))
+    data = {
+        "watch_running": alive,
+        "watch_pid": state.pid if state and alive else None,
+        "last_seen_server_at": state.last_seen_server_at if state else None,
+        "last_error": state.last_error if state else None,
+        "last_ack_at": ack_at.isoformat() if ack_at else None,
+        "last_ack_to": ack_to,
+    }
+    if json_out:
+        render.print_json(data)
+        return
+    running = f"running (pid {data['watch_pid']})" if alive else "not running"
+    render.console.print(f"watch: {running}", highlight=False)
+    render.console.print(f"last contact with the server: {data['last_seen_server_at'] or 'never'}",
+                         highlight=False)  # fmt: skip
+    if data["last_error"]:
+        render.console.print(f"last problem: {data['last_error']}", highlight=False)
+    last = f"{data['last_ack_at']} to {ack_to}" if ack_at else "none yet"
+    render.console.print(f"last acknowledgment: {last}", highlight=False)
 
 
 def _deliver(config: Config, source: MailSource) -> Deliver:
@@ -399,3 +465,6 @@ def run(argv: list[str] | None = None) -> int:
 
 def main() -> None:
     sys.exit(run())
+
+
+from . import cli_reminders  # noqa: E402, F401

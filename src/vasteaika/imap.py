@@ -13,6 +13,7 @@ import imaplib
 import logging
 import socket
 import ssl
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -234,6 +235,34 @@ class ImapSource:
         with self._session_errors():
             self._client.append(folder, data, flags=flags)
 
+    @property
+    def can_idle(self) -> bool:
+        return bool(self._client.has_capability("IDLE"))
+
+    def wait_for_change(self, folder: str, timeout: float, should_stop: Callable[[], bool]) -> bool:
+        """IDLE on ``folder`` (read-only) until the server reports a change, ``timeout`` seconds
+        pass (RFC 2177: re-issue at least every 29 minutes) or ``should_stop()``. True on change."""
+        self._ensure_selected(folder)
+        deadline = time.monotonic() + timeout
+        changed = False
+        with self._session_errors():
+            self._client.idle()
+            quick_empty = 0
+            try:
+                while not changed and not should_stop() and time.monotonic() < deadline:
+                    started = time.monotonic()
+                    responses = self._client.idle_check(timeout=1)
+                    changed = any(_is_change(r) for r in responses)
+                    # imapclient swallows EOF in idle_check: a readable socket that yields
+                    # nothing, again and again, is a connection the server closed.
+                    fast = not responses and time.monotonic() - started < 0.5
+                    quick_empty = quick_empty + 1 if fast else 0
+                    if quick_empty >= 3:
+                        raise EOFError("the server closed the connection during IDLE")
+            finally:
+                self._client.idle_done()
+        return changed
+
     def close(self) -> None:
         """Log out; a connection that is already gone is simply dropped."""
         try:
@@ -317,6 +346,15 @@ def pick_special_folder(
         return by_flag[0]
     by_key = {_folder_key(str(n)): str(n) for _f, _d, n in folders}
     return next((by_key[_folder_key(n)] for n in names if _folder_key(n) in by_key), None)
+
+
+def _is_change(response: Any) -> bool:
+    """An untagged EXISTS or RECENT (new mail) or EXPUNGE during IDLE."""
+    return (
+        isinstance(response, tuple)
+        and len(response) >= 2
+        and response[1] in (b"EXISTS", b"RECENT", b"EXPUNGE")
+    )
 
 
 def to_utc(value: object) -> datetime | None:

@@ -1,0 +1,211 @@
+"""`vasteaika watch`: acknowledge within a minute, by keeping an IMAP IDLE on INBOX.
+
+The watcher runs exactly the same cycle as `check` (check.run_cycle) whenever the server reports
+new mail, re-issues IDLE before the server's timeout (RFC 2177: at most every 29 minutes; we use
+25), polls where a server has no IDLE, reconnects with backoff after a dropped connection, and
+takes the same lock as `check` for each cycle, so the two never act on the mailbox at once.
+SIGTERM/SIGINT stop it between messages: the message in hand is finished and committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from .check import CycleResult, run_cycle
+from .clock import Clock
+from .config import Config
+from .errors import AuthenticationError, ConfigError, TemporaryError, UnreachableError
+from .outbox import Deliver
+from .source import MailSource
+from .store import Store
+
+IDLE_SECONDS = 25 * 60
+LOCK_RETRY_SECONDS = 1.0
+
+
+class Stopped(Exception):
+    """Raised inside a cycle (between messages) when a stop was requested."""
+
+
+class IdleSource(MailSource, Protocol):
+    def wait_for_change(
+        self, folder: str, timeout: float, should_stop: Callable[[], bool]
+    ) -> bool: ...
+
+
+@dataclass
+class WatchState:
+    pid: int
+    started_at: str
+    last_seen_server_at: str | None = None
+    last_ack_at: str | None = None
+    last_ack_to: str | None = None
+    last_error: str | None = None
+
+
+def state_path(database: Path) -> Path:
+    return database.with_name(database.name + ".watch.json")
+
+
+def read_state(database: Path) -> tuple[WatchState | None, bool]:
+    """The watcher's last written state, and whether its process is still alive."""
+    try:
+        data = json.loads(state_path(database).read_text(encoding="utf-8"))
+        state = WatchState(**data)
+    except (OSError, ValueError, TypeError):
+        return None, False
+    try:
+        os.kill(state.pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    except PermissionError:
+        alive = True
+    return state, alive
+
+
+class Watcher:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        connect: Callable[[], MailSource],
+        make_deliver: Callable[[MailSource], Deliver],
+        lock: Callable[[], AbstractContextManager[None]],
+        clock: Clock,
+        log: Callable[[str], None],
+        *,
+        idle_seconds: float = IDLE_SECONDS,
+        poll_seconds: float = 60.0,
+        max_backoff: float = 300.0,
+    ) -> None:
+        self.config, self.store, self.connect = config, store, connect
+        self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
+        self.idle_seconds, self.poll_seconds, self.max_backoff = (
+            idle_seconds,
+            poll_seconds,
+            max_backoff,
+        )
+        self.stopping = False
+        self.state = WatchState(os.getpid(), clock().isoformat())
+
+    def stop(self, *_: Any) -> None:
+        self.stopping = True
+
+    def run(self) -> None:
+        """Until stopped: connect, run a cycle, wait for new mail, repeat; back off on errors."""
+        backoff = 1.0
+        while not self.stopping:
+            try:
+                self._session()
+                backoff = 1.0
+            except Stopped:
+                break
+            except (TemporaryError, UnreachableError) as exc:
+                self._note_error(exc.line())
+                self.log(f"connection problem: {exc.line()}; retrying in {backoff:.0f} s")
+                self._sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+            except (AuthenticationError, ConfigError):
+                raise  # waiting does not fix a wrong password or a bad config
+        self.log("stopped")
+
+    def _session(self) -> None:
+        source = self.connect()
+        self.log("connected")
+        try:
+            while not self.stopping:
+                self._cycle(source)
+                if self.stopping:
+                    break
+                if self._wait(source):
+                    self.log("new mail")
+        finally:
+            source.close()
+
+    def _wait(self, source: MailSource) -> bool:
+        wait = getattr(source, "wait_for_change", None)
+        if wait is not None and getattr(source, "can_idle", False):
+            changed = bool(wait(self.config.inbox, self.idle_seconds, lambda: self.stopping))
+        else:
+            self._sleep(self.poll_seconds)
+            changed = False
+        self._seen_server()
+        return changed
+
+    def _cycle(self, source: MailSource) -> CycleResult | None:
+        while not self.stopping:
+            try:
+                with self.lock():
+                    result = run_cycle(self.config, self.store, source, self.clock(),
+                                       self.make_deliver(source), on_message=self._between)  # fmt: skip
+            except TemporaryError as exc:
+                if "another vasteaika run" not in exc.message:
+                    raise
+                self._sleep(LOCK_RETRY_SECONDS)  # `check` is running: wait for it
+                continue
+            self._after(result)
+            return result
+        return None
+
+    def _between(self) -> None:
+        if self.stopping:
+            raise Stopped
+
+    def _after(self, result: CycleResult) -> None:
+        self._seen_server()
+        read = sum(result.check.folders.values())
+        if read:
+            self.log(
+                f"read {read} message(s), {result.check.new_conversations} new conversation(s)"
+            )
+        for plan in result.acks.delivered:
+            self.state.last_ack_at = self.clock().isoformat()
+            self.state.last_ack_to = plan.recipient
+            self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
+        if result.acks.error is not None:
+            self.log(f"acknowledgment not sent: {result.acks.error.line()}")
+            self._note_error(result.acks.error.line())
+        self._write_state()
+
+    def _seen_server(self) -> None:
+        self.state.last_seen_server_at = self.clock().isoformat()
+        self._write_state()
+
+    def _note_error(self, line: str) -> None:
+        self.state.last_error = line
+        self._write_state()
+
+    def _write_state(self) -> None:
+        path = state_path(self.config.database)
+        tmp = path.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps(asdict(self.state)), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # status is a convenience; never stop watching because of it
+
+    def _sleep(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < deadline:
+            time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
+
+
+def last_ack(store: Store) -> tuple[datetime | None, str | None]:
+    row = store.db.execute(
+        "SELECT ack_at, ack_recipient FROM conversations WHERE ack_status = 'sent'"
+        " ORDER BY ack_at DESC LIMIT 1"
+    ).fetchone()
+    if not row:
+        return None, None
+    from .store import from_epoch
+
+    return from_epoch(row[0]), row[1]

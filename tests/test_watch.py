@@ -1,0 +1,97 @@
+"""`vasteaika watch` as a real process against real Dovecot (IDLE) and aiosmtpd."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from dovecot import DovecotServer
+from smtp_fixture import RunningSmtpServer
+from test_e2e import cli_process, customer_mail, env, write_config  # noqa: F401 (env is a fixture)
+
+DEADLINE = 60.0
+
+
+def wait_until(condition: Callable[[], bool], deadline: float = DEADLINE) -> None:
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"not within {deadline} s")
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def watcher(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path
+) -> Iterator[subprocess.Popen[str]]:
+    config = write_config(tmp_path, env, smtp_server.port)
+    proc = cli_process(config, "watch", "--poll", "2")
+    wait_until(lambda: (tmp_path / "v.db.watch.json").exists(), 30)
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+    _, err = proc.communicate(timeout=10)
+    print(err)  # the watcher's log, shown when a test fails
+
+
+def test_mail_delivered_while_watching_is_acknowledged_once(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    watcher: subprocess.Popen[str],
+    tmp_path: Path,
+) -> None:
+    raw, when = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a@x", 0)
+    start = time.monotonic()
+    env.deliver("INBOX", raw, internal_date=when)
+    wait_until(lambda: len(smtp_server.messages()) == 1)
+    assert time.monotonic() - start < DEADLINE
+    config = write_config(tmp_path, env, smtp_server.port)
+    by_hand = cli_process(config, "check", "--json")  # a hand run beside the watcher
+    out, err = by_hand.communicate(timeout=60)
+    assert by_hand.returncode == 0, err
+    assert json.loads(out)["acknowledgments"] == []
+    time.sleep(3)
+    assert len(smtp_server.messages()) == 1
+    status = cli_process(config, "status", "--json")
+    state = json.loads(status.communicate(timeout=30)[0])
+    assert state["watch_running"] is True and state["last_ack_to"] == "anna@example.fi"
+
+
+def test_reconnects_after_a_server_restart(
+    env: DovecotServer, smtp_server: RunningSmtpServer, watcher: subprocess.Popen[str]
+) -> None:
+    env.kill()
+    time.sleep(1)
+    env.start()
+    raw, when = customer_mail("Ville <ville@example.fi>", "Pihatyöt", "v@x", 0)
+    env.deliver("INBOX", raw, internal_date=when)
+    wait_until(lambda: len(smtp_server.messages()) == 1)
+    assert [list(m.rcpt_tos) for m in smtp_server.messages()] == [["ville@example.fi"]]
+
+
+def test_sigterm_stops_cleanly_and_a_restart_sends_nothing_twice(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    watcher: subprocess.Popen[str],
+    tmp_path: Path,
+) -> None:
+    for i in range(5):
+        raw, when = customer_mail(f"C{i} <c{i}@example.fi>", f"Kysymys {i}", f"q{i}@x", 0)
+        env.deliver("INBOX", raw, internal_date=when)
+    wait_until(lambda: len(smtp_server.messages()) >= 1)
+    watcher.send_signal(signal.SIGTERM)
+    assert watcher.wait(timeout=30) == 0
+    config = write_config(tmp_path, env, smtp_server.port)
+    again = cli_process(config, "watch", "--poll", "2")
+    wait_until(lambda: len(smtp_server.messages()) == 5)
+    time.sleep(3)
+    again.send_signal(signal.SIGTERM)
+    assert again.wait(timeout=30) == 0
+    recipients = sorted(m.rcpt_tos[0] for m in smtp_server.messages())
+    assert recipients == [f"c{i}@example.fi" for i in range(5)]  # each exactly once

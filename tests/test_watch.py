@@ -13,7 +13,8 @@ import pytest
 
 from dovecot import DovecotServer
 from smtp_fixture import RunningSmtpServer
-from test_e2e import cli_process, customer_mail, env, write_config  # noqa: F401 (env is a fixture)
+from test_e2e import cli_process, customer_mail, write_config
+from test_e2e import env as env  # the shared fixture
 
 DEADLINE = 60.0
 

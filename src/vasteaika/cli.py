@@ -288,8 +288,7 @@ def _show_check(
 ) -> None:
     hours = business_hours(config.hours)
     waiting = conversation_records(store, hours, waiting_only=True)
-    fresh = _run_conversations(store, result.run_id)
-    new = [r for r in conversation_records(store, hours) if r.id in fresh]
+    new = conversation_records(store, hours, run_id=result.run_id)
     acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
@@ -324,12 +323,6 @@ def _show_check(
         render.console.print(render.waiting_table(waiting, local_now, title))
     else:
         render.console.print("Nobody is waiting for your answer.")
-
-
-def _run_conversations(store: Store, run_id: int) -> set[int]:
-    return {
-        r["id"] for r in store.db.query("SELECT id FROM conversations WHERE run_id = ?", [run_id])
-    }
 
 
 @app.command()

@@ -77,7 +77,11 @@ def to_record(row: dict[str, Any], hours: BusinessHours) -> ConversationRecord:
 
 
 def conversation_records(
-    store: Store, hours: BusinessHours, since: datetime | None = None, waiting_only: bool = False
+    store: Store,
+    hours: BusinessHours,
+    since: datetime | None = None,
+    waiting_only: bool = False,
+    run_id: int | None = None,
 ) -> list[ConversationRecord]:
-    rows = store.conversations(int(since.timestamp()) if since else None, waiting_only)
+    rows = store.conversations(int(since.timestamp()) if since else None, waiting_only, run_id)
     return [to_record(r, hours) for r in rows]

@@ -137,6 +137,20 @@ def m002_acknowledgments_and_reminders(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_report_indexes(db: Database) -> None:
+    """Indexes the weekly report's queries use."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS conversations_customer_contact
+            ON conversations(customer_email, first_contact_at);
+        CREATE INDEX IF NOT EXISTS conversations_callback
+            ON conversations(callback_at) WHERE callback_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS reminders_due_at ON reminders(due_at);
+        """
+    )
+
+
 def epoch(t: datetime) -> int:
     return int(t.timestamp())
 
@@ -292,22 +306,27 @@ class Store:
         self, message_id: str | None, customer_email: str, base_subject: str, since: int, until: int
     ) -> tuple[int, int] | None:
         """An owner message already stored that answers a new conversation: linked by its
-        references, else sent to the customer with the same base subject inside the window."""
-        row = self._one(
-            "SELECT m.id, m.received_at FROM messages m WHERE m.kind = 'owner'"
-            " AND m.received_at >= ? AND ("
-            "   (? IS NOT NULL AND m.id IN (SELECT message FROM message_refs WHERE ref = ?))"
-            "   OR (m.base_subject = ? AND m.received_at <= ? AND m.id IN"
-            "       (SELECT message FROM message_recipients WHERE email = ?)))"
-            " ORDER BY m.received_at LIMIT 1",
-            since,
-            message_id,
-            message_id,
-            base_subject,
-            until,
-            customer_email,
-        )
-        return (row[0], row[1]) if row else None
+        references, else sent to the customer with the same base subject inside the window.
+        Two indexed lookups (by reference, by recipient), never a scan of all messages."""
+        found: list[tuple[int, int]] = []
+        if message_id is not None:
+            row = self._one(
+                "SELECT m.id, m.received_at FROM message_refs r JOIN messages m ON m.id = r.message"
+                " WHERE r.ref = ? AND m.kind = 'owner' AND m.received_at >= ?"
+                " ORDER BY m.received_at LIMIT 1",
+                message_id, since,
+            )  # fmt: skip
+            found += [(row[0], row[1])] if row else []
+        if customer_email:
+            row = self._one(
+                "SELECT m.id, m.received_at FROM message_recipients p"
+                " JOIN messages m ON m.id = p.message WHERE p.email = ? AND m.kind = 'owner'"
+                " AND m.base_subject = ? AND m.received_at BETWEEN ? AND ?"
+                " ORDER BY m.received_at LIMIT 1",
+                customer_email, base_subject, since, until,
+            )  # fmt: skip
+            found += [(row[0], row[1])] if row else []
+        return min(found, key=lambda f: f[1]) if found else None
 
     def conversation_for_reply(
         self, recipients: list[str], base_subject: str, at: int, window: int
@@ -409,9 +428,12 @@ class Store:
     # --- reading for commands -----------------------------------------------------------------
 
     def conversations(
-        self, since: int | None = None, waiting_only: bool = False
+        self, since: int | None = None, waiting_only: bool = False, run_id: int | None = None
     ) -> list[dict[str, Any]]:
         where, params = ["1 = 1"], []
+        if run_id is not None:
+            where.append("run_id = ?")
+            params.append(run_id)
         if since is not None:
             where.append("first_contact_at >= ?")
             params.append(since)

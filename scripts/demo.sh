@@ -12,3 +12,6 @@ fi
 rm -rf demo-state
 echo "== vasteaika check (reads the example mailbox into demo-state/vasteaika.db) =="
 .venv/bin/vasteaika --config examples/config.toml check
+echo
+echo "== vasteaika report (the four weeks of the example mailbox) =="
+.venv/bin/vasteaika --config examples/config.toml report --since 2026-10-26 --until 2026-11-22

@@ -153,3 +153,22 @@ def test_why_explains_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "kind: customer" in out and "opened conversation" in out
     assert run(["--config", str(config), "why", "<nope@nowhere>"]) == 2
+
+
+def test_report_on_the_example_mailbox(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    assert run(["--config", str(config), "report", "--week", "2026-W45", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["period"]["since"] == "2026-11-02T00:00:00+02:00"
+    assert data["contacts"] == 2 and data["answered"] == 1
+    [waiting] = data["unanswered"]
+    assert waiting["customer_email"] == "eero.makinen@example.fi" and waiting["waiting_seconds"] > 0
+    assert run(["--config", str(config), "report", "--week", "2026-W99"]) == 2
+    assert "2026-W99" in capsys.readouterr().err
+    out = tmp_path / "r.html"
+    assert (
+        run(["--config", str(config), "report", "--week", "2026-W45", "-f", "html", "-o", str(out)])
+        == 0
+    )
+    assert "<html" in out.read_text(encoding="utf-8")

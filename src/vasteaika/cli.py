@@ -6,7 +6,7 @@ Every VasteaikaError ends here as one line on stderr and the exit code its class
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from importlib import resources
 from pathlib import Path
@@ -366,6 +366,66 @@ def _parse_day(text: str, config: Config) -> datetime:
             f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-01"
         ) from None
     return day.replace(tzinfo=config.hours.timezone)
+
+
+@app.command()
+def report(
+    week: Annotated[
+        str | None, typer.Option(help="An ISO week, e.g. 2026-W47 (default: last full week).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, inclusive (YYYY-MM-DD).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, markdown, html, csv or json.")
+    ] = "table",
+    lang: Annotated[str | None, typer.Option(help="fi or en (default: owner.language).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """How fast you answered, what still waits, which promises you kept, who went quiet.
+
+    By default the last full week (Monday to Sunday). Examples:
+
+      vasteaika report
+
+      vasteaika report --week 2026-W47 --format html --output viikko47.html
+
+      vasteaika report --since 2026-10-01 --until 2026-10-31 --format csv
+    """
+    from .report import ReportSettings, build_report, day_range, iso_week, previous_week
+    from .report_render import FORMATS, render_report
+
+    config = _load()
+    zone, now = config.hours.timezone, system_clock()
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", "use one of " + ", ".join(FORMATS))
+    if week and (since or until):
+        raise UsageError("--week cannot be combined with --since/--until", "use one or the other")
+    if week:
+        start, end = iso_week(week, zone)
+    elif since or until:
+        last = _parse_day(until, config).date() if until else now.astimezone(zone).date()
+        first = _parse_day(since, config).date() if since else last - timedelta(days=6)
+        start, end = day_range(first, last, zone)
+    else:
+        start, end = previous_week(now, zone)
+    settings = ReportSettings(
+        hours=business_hours(config.hours),
+        key_customers=config.ack.key_customers,
+        response_promise=config.report.response_promise,
+        key_response_promise=config.report.key_response_promise,
+        language=lang or config.language,
+    )
+    built = build_report(_store(config), settings, start, end, now)
+    text = render_report(
+        built, fmt, settings.language, color=output is None and sys.stdout.isatty()
+    )
+    if output:
+        output.write_text(text, encoding="utf-8")
+        render.err_console.print(f"Wrote {output}", highlight=False)
+    else:
+        sys.stdout.write(text)
 
 
 @app.command()

@@ -100,6 +100,12 @@ class RemindersConfig:
 
 
 @dataclass(frozen=True)
+class ReportConfig:
+    response_promise: timedelta = timedelta(hours=24)  # business hours
+    key_response_promise: timedelta = timedelta(hours=4)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     account: AccountConfig
@@ -115,6 +121,7 @@ class Config:
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     ack: AckConfig = field(default_factory=AckConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
     warnings: tuple[str, ...] = ()
 
     @property
@@ -180,7 +187,7 @@ UNITS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}
 
 
 def parse_duration(text: str) -> timedelta:
-    """"2h", "60m", "1d", "30 min" → timedelta; ValueError otherwise."""
+    """ "2h", "60m", "1d", "30 min" → timedelta; ValueError otherwise."""
     match = DURATION.match(text) if isinstance(text, str) else None
     if not match:
         raise ValueError(text)
@@ -270,6 +277,10 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "vacation_from": (_is_date, ""),
         "vacation_until": (_is_date, ""),
         "vacation_substitute": (_is_str, ""),
+    },
+    "report": {
+        "response_promise_hours": (_is_positive, 24),
+        "key_response_promise_hours": (_is_positive, 4),
     },
     "reminders": {
         "lead": (_is_duration, "10m"),
@@ -429,6 +440,10 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
             email_fallback=v["reminders"]["email_fallback"],
             alarm_before=parse_duration(v["reminders"]["alarm_before"]),
         ),
+        report=ReportConfig(
+            response_promise=timedelta(hours=v["report"]["response_promise_hours"]),
+            key_response_promise=timedelta(hours=v["report"]["key_response_promise_hours"]),
+        ),
         warnings=tuple(warns),
     )
 
@@ -451,8 +466,9 @@ def _build_smtp(s: dict[str, Any], base: Path) -> SmtpConfig:
 def _build_ack(a: dict[str, Any], owner: dict[str, Any], base: Path) -> AckConfig:
     vacation = None
     if a["vacation_from"]:
-        vacation = Vacation(_as_date(a["vacation_from"]), _as_date(a["vacation_until"]),
-                            a["vacation_substitute"])
+        vacation = Vacation(
+            _as_date(a["vacation_from"]), _as_date(a["vacation_until"]), a["vacation_substitute"]
+        )
     return AckConfig(
         mode=a["mode"],
         max_age=parse_duration(a["max_age"]),

@@ -87,10 +87,14 @@ class AckSettings:
         if self.mode not in ("send", "draft", "off"):
             problems.append(f"ack.mode must be send, draft or off, not {self.mode!r}")
         if address_problem(self.owner_address):
-            problems.append(f"owner address {self.owner_address!r}: "
-                            f"{address_problem(self.owner_address)}")
-        problems += [f"owner address {a!r}: {address_problem(a)}"
-                     for a in sorted(self.owner_addresses) if address_problem(a)]
+            problems.append(
+                f"owner address {self.owner_address!r}: {address_problem(self.owner_address)}"
+            )
+        problems += [
+            f"owner address {a!r}: {address_problem(a)}"
+            for a in sorted(self.owner_addresses)
+            if address_problem(a)
+        ]
         if self.max_age <= timedelta(0):
             problems.append("ack.max_age must be positive")
         if self.once_per_days < 1:
@@ -99,8 +103,7 @@ class AckSettings:
         if len(prefix) > 20 or any(unicodedata.category(c)[0] in "CZ" and c != " " for c in prefix):
             problems.append("ack.subject_prefix must be short text without control characters")
         if problems:
-            raise ConfigError("invalid acknowledgment settings", "fix the [ack] section",
-                              problems)
+            raise ConfigError("invalid acknowledgment settings", "fix the [ack] section", problems)
         everyone = {self.owner_address.lower(), *(a.lower() for a in self.owner_addresses)}
         object.__setattr__(self, "_all_owner", frozenset(everyone))
 
@@ -203,8 +206,9 @@ def decide(
         reasons.append("off: acknowledgments are turned off (ack.mode = off)")
     if cls.kind is not Kind.CUSTOMER:
         reasons.append(f"not-customer: classified as {cls.kind.value}, not as a customer")
-    reasons += _state_reasons(msg, now, settings, answered, conversation_acked,
-                              last_ack_to_address_at)
+    reasons += _state_reasons(
+        msg, now, settings, answered, conversation_acked, last_ack_to_address_at
+    )
     reasons += _header_reasons(msg, via_form=cls.via_form)
     reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
     recipient, recipient_reasons = _recipient(msg, cls, settings)
@@ -225,17 +229,21 @@ def _state_reasons(
     reasons = []
     age = now - msg.received_at
     if age > settings.max_age:
-        reasons.append(f"backlog: arrived {_duration(age)} ago; only mail younger than "
-                       f"{_duration(settings.max_age)} is acknowledged")
+        reasons.append(
+            f"backlog: arrived {_duration(age)} ago; only mail younger than "
+            f"{_duration(settings.max_age)} is acknowledged"
+        )
     if answered:
         reasons.append("answered: you have already replied in this conversation")
     if conversation_acked:
         reasons.append("conversation-acked: this conversation was already acknowledged")
     period = timedelta(days=settings.once_per_days)
     if last_ack_at is not None and now - last_ack_at < period:
-        reasons.append(f"rate-limited: an acknowledgment went to this address "
-                       f"{_duration(now - last_ack_at)} ago; at most one per "
-                       f"{settings.once_per_days} days")
+        reasons.append(
+            f"rate-limited: an acknowledgment went to this address "
+            f"{_duration(now - last_ack_at)} ago; at most one per "
+            f"{settings.once_per_days} days"
+        )
     return reasons
 
 
@@ -244,8 +252,10 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
     for value in msg.header("auto-submitted"):
         keyword = _strip_comments(value).split(";")[0].strip().lower()
         if keyword != "no":
-            reasons.append(f"auto-submitted: Auto-Submitted: {sanitize_header_text(value, 60)} "
-                           "marks a machine-sent mail")
+            reasons.append(
+                f"auto-submitted: Auto-Submitted: {sanitize_header_text(value, 60)} "
+                "marks a machine-sent mail"
+            )
             break
     for name in ("precedence", "x-precedence"):
         if any(v.strip().lower() in _PRECEDENCE for v in msg.header(name)):
@@ -253,17 +263,23 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
     lists = sorted(name for name in msg.headers if name.startswith("list-"))
     if lists:
         reasons.append(f"list: mailing-list header {', '.join(lists)}")
-    tokens = {t.strip().lower() for v in msg.header("x-auto-response-suppress")
-              for t in v.split(",")}
+    tokens = {
+        t.strip().lower() for v in msg.header("x-auto-response-suppress") for t in v.split(",")
+    }
     if tokens & _SUPPRESS:
-        reasons.append("auto-response-suppress: the sender asked for no automatic replies "
-                       f"(X-Auto-Response-Suppress: {', '.join(sorted(tokens & _SUPPRESS))})")
+        reasons.append(
+            "auto-response-suppress: the sender asked for no automatic replies "
+            f"(X-Auto-Response-Suppress: {', '.join(sorted(tokens & _SUPPRESS))})"
+        )
     if msg.header("x-ms-exchange-inbox-rules-loop"):
         reasons.append("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)")
     reasons += _bounce_reasons(msg)
     senders = [("Sender", msg.sender.email if msg.sender else "")]
     if not via_form:  # a form relay's From/envelope is noreply@ by design; its Reply-To is checked
-        senders += [("From", msg.from_addr.email), ("Return-Path", _envelope(msg.return_path or ""))]
+        senders += [
+            ("From", msg.from_addr.email),
+            ("Return-Path", _envelope(msg.return_path or "")),
+        ]
     for label, email in senders:
         local = email.rpartition("@")[0].lower()
         if local and _ROBOT_LOCAL.match(local) and not _BOUNCE_LOCAL.match(local):
@@ -281,9 +297,11 @@ def _bounce_reasons(msg: Message) -> list[str]:
         reasons.append("bounce: a delivery or read report (multipart/report)")
     if msg.header("x-failed-recipients"):
         reasons.append("bounce: X-Failed-Recipients present")
-    for label, email in (("From", msg.from_addr.email),
-                         ("Sender", msg.sender.email if msg.sender else ""),
-                         ("Return-Path", _envelope(msg.return_path or ""))):
+    for label, email in (
+        ("From", msg.from_addr.email),
+        ("Sender", msg.sender.email if msg.sender else ""),
+        ("Return-Path", _envelope(msg.return_path or "")),
+    ):
         if _BOUNCE_LOCAL.match(email.rpartition("@")[0].lower()):
             reasons.append(f"bounce: {label} {email} is a mail system address")
     return reasons
@@ -316,11 +334,15 @@ def _recipient(
     if cls.via_form:
         candidate = cls.customer
         if not _is_form_relay(msg.from_addr.email, settings):
-            reasons.append(f"form-not-allowed: {msg.from_addr.email} is neither at your own "
-                           "domain nor one of your contact forms (form_senders)")
+            reasons.append(
+                f"form-not-allowed: {msg.from_addr.email} is neither at your own "
+                "domain nor one of your contact forms (form_senders)"
+            )
         if len(msg.reply_to) != 1:
-            reasons.append(f"form-reply-to: a contact form mail needs exactly one Reply-To, "
-                           f"this one has {len(msg.reply_to)}")
+            reasons.append(
+                f"form-reply-to: a contact form mail needs exactly one Reply-To, "
+                f"this one has {len(msg.reply_to)}"
+            )
         elif candidate and candidate.email.lower() != msg.reply_to[0].email.lower():
             reasons.append("customer-mismatch: the customer is not the Reply-To person")
     else:
@@ -328,17 +350,23 @@ def _recipient(
         if cls.customer and cls.customer.email.lower() != candidate.email.lower():
             reasons.append("customer-mismatch: the customer is not the From address")
         if msg.return_path is None:
-            reasons.append("no-return-path: no Return-Path, so the real sender is unknown "
-                           "(RFC 3834 §4: don't guess)")
+            reasons.append(
+                "no-return-path: no Return-Path, so the real sender is unknown "
+                "(RFC 3834 §4: don't guess)"
+            )
         elif _envelope(msg.return_path) not in ("", candidate.email.lower()):
-            reasons.append(f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is not "
-                           f"the From address {candidate.email}")
+            reasons.append(
+                f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is not "
+                f"the From address {candidate.email}"
+            )
         if any(a.email.lower() != candidate.email.lower() for a in msg.reply_to):
             reasons.append("reply-to-elsewhere: Reply-To points to another address")
         addressed = [*msg.recipients, *_resent(msg)]
         if not any(a.email.lower() in owner for a in addressed):
-            reasons.append("not-addressed: none of your addresses is in To or Cc "
-                           "(a Bcc copy, a list or a forward)")
+            reasons.append(
+                "not-addressed: none of your addresses is in To or Cc "
+                "(a Bcc copy, a list or a forward)"
+            )
     if candidate is None:
         return None, [*reasons, "bad-address: the customer's address is unknown"]
     problem = address_problem(candidate.email)
@@ -359,7 +387,8 @@ def _is_form_relay(email: str, settings: AckSettings) -> bool:
     email = email.lower()
     own_domains = {a.rpartition("@")[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS
     return email.rpartition("@")[2] in own_domains or email in {
-        f.lower() for f in settings.form_senders}
+        f.lower() for f in settings.form_senders
+    }
 
 
 def _resent(msg: Message) -> list[Address]:
@@ -452,8 +481,9 @@ def build_ack(
     if address_problem(f"x@{domain}") or not domain.isascii():
         raise DataError(f"message_id_domain {message_id_domain!r} is not a host name")
     ack = EmailMessage(policy=ACK_POLICY)
-    ack["From"] = HeaderAddress(sanitize_header_text(settings.owner_name, 100),
-                                addr_spec=settings.owner_address)
+    ack["From"] = HeaderAddress(
+        sanitize_header_text(settings.owner_name, 100), addr_spec=settings.owner_address
+    )
     name = sanitize_header_text(recipient.name, 100)
     name = "" if set(name) & set("@<>") else name  # no address-like text beside the address
     ack["To"] = HeaderAddress(name, addr_spec=recipient.email)
@@ -471,8 +501,9 @@ def build_ack(
         ack["Precedence"] = "bulk"
     ack["X-Vasteaika-Ack"] = "1"
     text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
-    ack.set_content(text.strip("\n") + "\n", subtype="plain", charset="utf-8",
-                    cte="quoted-printable")
+    ack.set_content(
+        text.strip("\n") + "\n", subtype="plain", charset="utf-8", cte="quoted-printable"
+    )
     return ack
 
 
@@ -491,11 +522,30 @@ def _cap_references(ids: list[str], max_ids: int = 10, max_chars: int = 900) -> 
 
 # --- callback phrase, language, names -------------------------------------------------------
 
-_FI_WEEKDAYS = ("maanantaina", "tiistaina", "keskiviikkona", "torstaina", "perjantaina",
-                "lauantaina", "sunnuntaina")
+_FI_WEEKDAYS = (
+    "maanantaina",
+    "tiistaina",
+    "keskiviikkona",
+    "torstaina",
+    "perjantaina",
+    "lauantaina",
+    "sunnuntaina",
+)
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_day(day: date, lang: Language) -> str:
@@ -504,7 +554,7 @@ def format_day(day: date, lang: Language) -> str:
 
 
 def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
-    """"tänään klo 15", "huomenna klo 10", "maanantaina 30.11. klo 9.30" / "today at 15:00",
+    """ "tänään klo 15", "huomenna klo 10", "maanantaina 30.11. klo 9.30" / "today at 15:00",
     "tomorrow at 10:00", "on Monday 30 November at 9:30". Days are compared in the slot's zone."""
     _require_aware(slot, "slot")
     _require_aware(now, "now")
@@ -514,7 +564,9 @@ def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
     if lang == "fi":
         clock = f"klo {slot.hour}" + (f".{slot.minute:02d}" if slot.minute else "")
         day = {0: "tänään", 1: "huomenna"}.get(days)
-        return f"{day or _FI_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'fi')} {clock}"
+        return (
+            f"{day or _FI_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'fi')} {clock}"
+        )
     clock = f"at {slot.hour}:{slot.minute:02d}"
     day = {0: "today", 1: "tomorrow"}.get(days)
     return f"{day or 'on ' + _EN_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'en')} {clock}"
@@ -548,12 +600,18 @@ def detect_language(subject: str, body_or_empty: str, default: Language) -> Lang
     for English if it is in the English list. More points wins; a tie gives ``default``.
     Only the first 2,000 characters of the body are read; quoted lines (">") and device
     signatures ("Sent from my iPhone", "Lähetetty iPhonesta") are skipped."""
-    body = "\n".join(line for line in body_or_empty[:2000].splitlines()
-                     if not line.lstrip().startswith(">") and not _DEVICE_LINE.match(line))
+    body = "\n".join(
+        line
+        for line in body_or_empty[:2000].splitlines()
+        if not line.lstrip().startswith(">") and not _DEVICE_LINE.match(line)
+    )
     finnish = english = 0
     for word in re.findall(r"[^\W\d_]+", f"{subject}\n{body}".lower()):
-        if word in _FI_WORDS or "ä" in word or "ö" in word or (
-            len(word) >= 5 and word.endswith(_FI_ENDINGS)
+        if (
+            word in _FI_WORDS
+            or "ä" in word
+            or "ö" in word
+            or (len(word) >= 5 and word.endswith(_FI_ENDINGS))
         ):
             finnish += 1
         elif word in _EN_WORDS:
@@ -597,7 +655,7 @@ def first_name(display_name: str) -> str:
 
 
 def greeting(display_name: str, lang: Language) -> str:
-    """"Hei Maija," / "Hi Maija,", or neutral "Hei," / "Hello," when no first name is known."""
+    """ "Hei Maija," / "Hi Maija,", or neutral "Hei," / "Hello," when no first name is known."""
     first = first_name(display_name)
     if lang == "fi":
         return f"Hei {first}," if first else "Hei,"
@@ -608,8 +666,9 @@ def greeting(display_name: str, lang: Language) -> str:
 
 PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
     "ack": frozenset({"greeting", "callback", "owner_name", "signature"}),
-    "vacation": frozenset({"greeting", "callback", "owner_name", "signature", "vacation_until",
-                           "substitute"}),
+    "vacation": frozenset(
+        {"greeting", "callback", "owner_name", "signature", "vacation_until", "substitute"}
+    ),
 }
 
 
@@ -624,11 +683,13 @@ def load_template(name: TemplateName, lang: Language, override_dir: Path | None)
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise DataError(f"template {path} is not UTF-8 text",
-                            "save it as UTF-8 in your editor") from exc
+            raise DataError(
+                f"template {path} is not UTF-8 text", "save it as UTF-8 in your editor"
+            ) from exc
         except OSError as exc:
-            raise StorageError(f"cannot read template {path}: {exc.strerror}",
-                               "check the file's permissions") from exc
+            raise StorageError(
+                f"cannot read template {path}: {exc.strerror}", "check the file's permissions"
+            ) from exc
     return resources.files("vasteaika").joinpath("templates", filename).read_text("utf-8")
 
 
@@ -644,8 +705,9 @@ def validate_template(text: str, *, name: TemplateName | None = None) -> list[st
     for match in Template.pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if match.group("invalid") is not None:
-            problems.append(f"line {line}: a '$' that starts no placeholder "
-                            "(write $$ for a dollar sign)")
+            problems.append(
+                f"line {line}: a '$' that starts no placeholder (write $$ for a dollar sign)"
+            )
             continue
         ident = match.group("named") or match.group("braced")
         if ident is None:
@@ -654,8 +716,10 @@ def validate_template(text: str, *, name: TemplateName | None = None) -> list[st
         if ident not in allowed:
             close = difflib.get_close_matches(ident, sorted(allowed), n=1)
             hint = f" (did you mean ${close[0]}?)" if close else ""
-            problems.append(f"line {line}: unknown placeholder ${ident}{hint}; known: "
-                            + ", ".join(f"${p}" for p in sorted(allowed)))
+            problems.append(
+                f"line {line}: unknown placeholder ${ident}{hint}; known: "
+                + ", ".join(f"${p}" for p in sorted(allowed))
+            )
     if name and "callback" not in used:
         problems.append("the template has no $callback, so it promises no callback time")
     return problems
@@ -665,11 +729,15 @@ def render_ack(template: str, **values: str) -> str:
     """Fill ``template``'s placeholders; a template problem or a missing value is a DataError."""
     problems = validate_template(template)
     if problems:
-        raise DataError("the acknowledgment template is not usable: " + "; ".join(problems),
-                        "fix the template file")
+        raise DataError(
+            "the acknowledgment template is not usable: " + "; ".join(problems),
+            "fix the template file",
+        )
     try:
         text = Template(template).substitute(values)
     except KeyError as exc:
-        raise DataError(f"the template uses ${exc.args[0]}, which has no value here",
-                        "remove that placeholder from this template") from exc
+        raise DataError(
+            f"the template uses ${exc.args[0]}, which has no value here",
+            "remove that placeholder from this template",
+        ) from exc
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"

@@ -17,8 +17,11 @@ from .classify import classify
 from .config import Config
 from .errors import ParseError
 from .models import Classification, Kind, Message, RawMessage
+from .notify import Notifier
 from .outbox import AckOutcome, Deliver, acknowledge_new
 from .parse import base_subject, parse
+from .reminders import FireResult, find_reply_promises, fire_due
+from .smtp import Sender
 from .source import MailSource
 from .store import Store, epoch
 from .sync import FolderPlan, new_messages, plan_folder
@@ -255,6 +258,8 @@ def _thread_reply(
 class CycleResult:
     check: CheckResult
     acks: AckOutcome
+    promises_found: int = 0
+    reminders: FireResult | None = None
 
 
 def run_cycle(
@@ -265,8 +270,15 @@ def run_cycle(
     deliver: Deliver | None,
     on_folder: ProgressStart | None = None,
     on_message: ProgressStep | None = None,
+    *,
+    notifier: Notifier | None = None,
+    mailer: Sender | None = None,
 ) -> CycleResult:
-    """One pass of the whole job, the same for `check` and `watch`: read new mail, then
-    acknowledge new customers (``deliver`` None: plan only, for --dry-run)."""
+    """One pass of the whole job, the same for `check` and `watch`: read new mail, find the
+    callbacks promised in your replies, acknowledge new customers (``deliver`` None: plan only,
+    for --dry-run), then fire due reminders (when a ``notifier`` is given)."""
     result = run_check(config, source, store, now, on_folder, on_message)
-    return CycleResult(result, acknowledge_new(config, store, source, now, deliver))
+    found = find_reply_promises(config, store, source, result.run_id, now)
+    acks = acknowledge_new(config, store, source, now, deliver)
+    fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
+    return CycleResult(result, acks, found, fired)

@@ -16,13 +16,14 @@ import click
 import typer
 
 from . import __version__, render
-from .check import CheckResult, run_cycle
+from .check import CycleResult, run_cycle
 from .clock import system_clock
 from .config import AccountConfig, Config, default_config_path, get_password, load_config
-from .errors import UsageError, VasteaikaError
+from .errors import TemporaryError, UsageError, VasteaikaError
 from .ledger import business_hours, conversation_records
-from .outbox import AckOutcome, Deliver, draft_or_send
-from .smtp import SmtpSender, SmtpSettings
+from .notify import Notifier
+from .outbox import Deliver, draft_or_send
+from .smtp import Sender, SmtpSender, SmtpSettings
 from .source import MailSource
 from .store import Store, from_epoch, open_database, run_lock
 
@@ -161,14 +162,29 @@ def check(
         source = open_source(config)
         try:
             deliver = None if dry_run else _deliver(config, source)
+            notifier, mailer = (None, None) if dry_run else _reminder_channels(config)
             with render.progress(not quiet and not json_out) as bar:
-                cycle = run_cycle(config, store, source, now, deliver, bar.start, bar.step)
+                cycle = run_cycle(
+                    config, store, source, now, deliver, bar.start, bar.step,
+                    notifier=notifier, mailer=mailer,
+                )  # fmt: skip
         finally:
             source.close()
-    result, outcome = cycle.check, cycle.acks
-    _show_check(config, store, result, outcome, now, json_out, quiet, dry_run)
+    outcome = cycle.acks
+    _show_check(config, store, cycle, now, json_out, quiet, dry_run)
     if outcome.error is not None:
         raise outcome.error
+    if cycle.reminders is not None and cycle.reminders.failed:
+        raise TemporaryError(
+            f"{len(cycle.reminders.failed)} reminder(s) could not be delivered",
+            "no desktop and no mail: check [smtp]; they stay due for the next run",
+        )
+
+
+def _reminder_channels(config: Config) -> tuple[Notifier, Sender | None]:
+    from .cli_reminders import desktop_notifier, owner_mailer
+
+    return desktop_notifier(), owner_mailer(config)
 
 
 @app.command()
@@ -190,6 +206,7 @@ def watch(
 
     config = _load()
     store = _store(config)
+    notifier, mailer = _reminder_channels(config)
 
     def log(line: str) -> None:
         stamp = system_clock().astimezone(config.hours.timezone).strftime("%Y-%m-%d %H:%M:%S")
@@ -198,6 +215,7 @@ def watch(
     watcher = Watcher(
         config, store, lambda: open_source(config), lambda source: _deliver(config, source),
         lambda: run_lock(config.database), system_clock, log, poll_seconds=poll,
+        notifier=notifier, mailer=mailer,
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
@@ -279,13 +297,13 @@ def _smtp_sender(config: Config) -> SmtpSender:
 def _show_check(
     config: Config,
     store: Store,
-    result: CheckResult,
-    outcome: AckOutcome,
+    cycle: CycleResult,
     now: datetime,
     json_out: bool,
     quiet: bool,
     dry_run: bool,
 ) -> None:
+    result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
     hours = business_hours(config.hours)
     waiting = conversation_records(store, hours, waiting_only=True)
     new = conversation_records(store, hours, run_id=result.run_id)
@@ -300,6 +318,16 @@ def _show_check(
                 "dry_run": dry_run,
                 "acknowledgments": [render.ack_json(p) for p in acks],
                 "ack_error": outcome.error.line() if outcome.error else None,
+                "promises_found": cycle.promises_found,
+                "reminders_fired": [
+                    {
+                        "id": f.reminder.id,
+                        "customer_email": f.reminder.customer_email,
+                        "delivered": f.channel,
+                        "detail": f.detail,
+                    }
+                    for f in (fired.fired if fired else [])
+                ],
                 "waiting": [
                     dict(
                         r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
@@ -318,6 +346,14 @@ def _show_check(
         line += f", {result.problems} unreadable (see 'vasteaika problems')"
     render.console.print(line + ".", highlight=False)
     render.show_acks(acks, dry_run, config.hours.timezone)
+    if cycle.promises_found:
+        render.console.print(f"Found {cycle.promises_found} callback promise(s) in your replies.")
+    for f in fired.fired if fired else []:
+        render.console.print(
+            f"Reminder #{f.reminder.id}: call {f.reminder.customer_name or f.reminder.customer_email}"
+            f" — {f.channel} ({f.detail})",
+            highlight=False,
+        )
     if waiting:
         title = f"Waiting for your answer ({len(waiting)})"
         render.console.print(render.waiting_table(waiting, local_now, title))

@@ -7,8 +7,8 @@ readable From address or no usable date at all raises ParseError.
 from __future__ import annotations
 
 import binascii
-import hashlib
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable

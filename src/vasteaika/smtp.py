@@ -71,14 +71,17 @@ class SmtpSettings:
         if self.security not in ("ssl", "starttls", "none"):
             problems.append(f"smtp.security must be ssl, starttls or none, not {self.security!r}")
         elif self.security == "none" and not is_loopback(self.host):
-            problems.append("smtp.security = none (no encryption) is allowed only for a server "
-                            "on this computer (localhost, 127.0.0.1, ::1)")
+            problems.append(
+                "smtp.security = none (no encryption) is allowed only for a server "
+                "on this computer (localhost, 127.0.0.1, ::1)"
+            )
         if not 0 < self.port < 65536:
             problems.append(f"smtp.port {self.port} is not a port number")
         if self.timeout <= 0:
             problems.append("smtp.timeout must be positive")
-        if self.envelope_from and (address_problem(self.envelope_from)
-                                   or not self.envelope_from.isascii()):
+        if self.envelope_from and (
+            address_problem(self.envelope_from) or not self.envelope_from.isascii()
+        ):
             problems.append(f"smtp.envelope_from {self.envelope_from!r} is not a plain address")
         if problems:
             raise ConfigError("invalid SMTP settings", "fix the [smtp] section", problems)
@@ -120,23 +123,31 @@ class SmtpSender:
             raise
         except (OSError, smtplib.SMTPException) as exc:
             raise self._translate(exc, sent_text) from exc
-        log.info("sent %s to %s via %s:%s", msg.get("Message-ID", "?"), recipient,
-                 self._settings.host, self._settings.port)
+        log.info(
+            "sent %s to %s via %s:%s",
+            msg.get("Message-ID", "?"),
+            recipient,
+            self._settings.host,
+            self._settings.port,
+        )
 
     def _tls_context(self) -> ssl.SSLContext:
         ca_file = self._settings.ca_file
         try:
             return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
         except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(f"cannot use smtp.ca_file {ca_file}: {exc}",
-                              "point it at a readable PEM certificate file") from exc
+            raise ConfigError(
+                f"cannot use smtp.ca_file {ca_file}: {exc}",
+                "point it at a readable PEM certificate file",
+            ) from exc
 
     def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
         s = self._settings
         conn: smtplib.SMTP
         if s.security == "ssl":
-            conn = smtplib.SMTP_SSL(s.host, s.port, local_hostname=s.helo_name,
-                                    timeout=s.timeout, context=context)
+            conn = smtplib.SMTP_SSL(
+                s.host, s.port, local_hostname=s.helo_name, timeout=s.timeout, context=context
+            )
         else:
             conn = smtplib.SMTP(s.host, s.port, local_hostname=s.helo_name, timeout=s.timeout)
         try:
@@ -145,7 +156,8 @@ class SmtpSender:
                 if not conn.has_extn("starttls"):
                     raise UnreachableError(
                         f"the SMTP server {s.host}:{s.port} does not offer STARTTLS",
-                        "use security = ssl (usually port 465) or check the port")
+                        "use security = ssl (usually port 465) or check the port",
+                    )
                 conn.starttls(context=context)
                 conn.ehlo()
         except BaseException:
@@ -158,8 +170,10 @@ class SmtpSender:
         if s.username is None:
             return
         if self._password is None:
-            raise AuthenticationError(f"no password for SMTP user {s.username}",
-                                      "set smtp.password_command or store it in the keyring")
+            raise AuthenticationError(
+                f"no password for SMTP user {s.username}",
+                "set smtp.password_command or store it in the keyring",
+            )
         try:
             if f"{s.username}{self._password}".isascii():
                 conn.login(s.username, self._password)
@@ -168,7 +182,8 @@ class SmtpSender:
         except smtplib.SMTPNotSupportedError as exc:
             raise AuthenticationError(
                 f"the SMTP server {s.host}:{s.port} does not offer login (AUTH)",
-                "check the port and security, or remove smtp.username") from exc
+                "check the port and security, or remove smtp.username",
+            ) from exc
 
     def _transmit(self, conn: smtplib.SMTP, payload: bytes, recipient: str) -> bool:
         """One transaction; returns True once the text has been sent and accepted."""
@@ -204,35 +219,47 @@ class SmtpSender:
             return UncertainDeliveryError(
                 f"the connection to {server} failed after the acknowledgment was handed over "
                 f"({_describe(exc)}); it may have been sent",
-                "it will not be sent again automatically; look in the Sent folder")
+                "it will not be sent again automatically; look in the Sent folder",
+            )
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             return AuthenticationError(
                 f"the SMTP server {server} refused the login of {s.username}",
                 "check smtp.username and the password (Gmail and Microsoft 365 need an app "
-                "password)")
+                "password)",
+            )
         if isinstance(exc, smtplib.SMTPResponseException):
             return _reply_error(exc.smtp_code, exc.smtp_error, "connect", s)
         if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
-            return TemporaryError(f"the SMTP server {server} did not answer in {s.timeout:g} s",
-                                  "try again later")
+            return TemporaryError(
+                f"the SMTP server {server} did not answer in {s.timeout:g} s", "try again later"
+            )
         if isinstance(exc, smtplib.SMTPServerDisconnected):
-            return TemporaryError(f"the SMTP server {server} closed the connection",
-                                  "try again later")
+            return TemporaryError(
+                f"the SMTP server {server} closed the connection", "try again later"
+            )
         if isinstance(exc, ssl.SSLCertVerificationError):
             return UnreachableError(
                 f"the TLS certificate of {server} could not be verified: {exc.verify_message}",
-                "check smtp.host, or set smtp.ca_file for a private certificate authority")
+                "check smtp.host, or set smtp.ca_file for a private certificate authority",
+            )
         if isinstance(exc, ssl.SSLError):
-            return UnreachableError(f"TLS with {server} failed: {_describe(exc)}",
-                                    "check smtp.port and smtp.security (ssl or starttls)")
+            return UnreachableError(
+                f"TLS with {server} failed: {_describe(exc)}",
+                "check smtp.port and smtp.security (ssl or starttls)",
+            )
         if isinstance(exc, socket.gaierror):
-            return UnreachableError(f"the SMTP server name {s.host!r} cannot be resolved",
-                                    "check smtp.host and the network connection")
+            return UnreachableError(
+                f"the SMTP server name {s.host!r} cannot be resolved",
+                "check smtp.host and the network connection",
+            )
         if isinstance(exc, ConnectionRefusedError):
-            return UnreachableError(f"the SMTP server {server} refused the connection",
-                                    "check smtp.host and smtp.port")
-        return UnreachableError(f"cannot talk to the SMTP server {server}: {_describe(exc)}",
-                                "check smtp.host, smtp.port and the network connection")
+            return UnreachableError(
+                f"the SMTP server {server} refused the connection", "check smtp.host and smtp.port"
+            )
+        return UnreachableError(
+            f"cannot talk to the SMTP server {server}: {_describe(exc)}",
+            "check smtp.host, smtp.port and the network connection",
+        )
 
 
 def _login_plain_utf8(conn: smtplib.SMTP, username: str, password: str) -> None:
@@ -269,23 +296,28 @@ def _reply_error(
     said = f"{code} {' '.join(text.split())[:200]}"
     server = f"{s.host}:{s.port}"
     if code in (530, 534, 535, 538):
-        return AuthenticationError(f"the SMTP server {server} wants a login: {said}",
-                                   "set smtp.username and its password")
+        return AuthenticationError(
+            f"the SMTP server {server} wants a login: {said}", "set smtp.username and its password"
+        )
     if 400 <= code < 500 or code < 200:
         return TemporaryError(f"the SMTP server {server} said: {said}", "try again later")
     if stage == "mail":
-        return ConfigError(f"the SMTP server {server} refused the envelope sender "
-                           f"<{s.envelope_from}>: {said}",
-                           "set smtp.envelope_from to your own address (many providers refuse "
-                           "the empty sender)")
+        return ConfigError(
+            f"the SMTP server {server} refused the envelope sender <{s.envelope_from}>: {said}",
+            "set smtp.envelope_from to your own address (many providers refuse the empty sender)",
+        )
     if stage == "rcpt":
-        return DataError(f"the SMTP server {server} refused the recipient {recipient}: {said}",
-                         "the acknowledgment cannot be delivered to this address")
+        return DataError(
+            f"the SMTP server {server} refused the recipient {recipient}: {said}",
+            "the acknowledgment cannot be delivered to this address",
+        )
     if stage == "connect":
-        return UnreachableError(f"the SMTP server {server} refused the session: {said}",
-                                "check smtp.host and smtp.port")
-    return DataError(f"the SMTP server {server} refused the acknowledgment: {said}",
-                     "see the server's reply")
+        return UnreachableError(
+            f"the SMTP server {server} refused the session: {said}", "check smtp.host and smtp.port"
+        )
+    return DataError(
+        f"the SMTP server {server} refused the acknowledgment: {said}", "see the server's reply"
+    )
 
 
 def _describe(exc: BaseException) -> str:

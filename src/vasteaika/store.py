@@ -151,6 +151,17 @@ def m003_report_indexes(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_reminder_delivery(db: Database) -> None:
+    """How each reminder was delivered: pending (claimed) | desktop | email | failed, and why."""
+    db.executescript(
+        """
+        ALTER TABLE reminders ADD COLUMN delivery TEXT;
+        ALTER TABLE reminders ADD COLUMN delivery_note TEXT;
+        """
+    )
+
+
 def epoch(t: datetime) -> int:
     return int(t.timestamp())
 

@@ -23,7 +23,9 @@ from .check import CycleResult, run_cycle
 from .clock import Clock
 from .config import Config
 from .errors import AuthenticationError, ConfigError, TemporaryError, UnreachableError
+from .notify import Notifier
 from .outbox import Deliver
+from .smtp import Sender
 from .source import MailSource
 from .store import Store
 
@@ -86,7 +88,10 @@ class Watcher:
         idle_seconds: float = IDLE_SECONDS,
         poll_seconds: float = 60.0,
         max_backoff: float = 300.0,
+        notifier: Notifier | None = None,
+        mailer: Sender | None = None,
     ) -> None:
+        self.notifier, self.mailer = notifier, mailer
         self.config, self.store, self.connect = config, store, connect
         self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
         self.idle_seconds, self.poll_seconds, self.max_backoff = (
@@ -145,8 +150,10 @@ class Watcher:
         while not self.stopping:
             try:
                 with self.lock():
-                    result = run_cycle(self.config, self.store, source, self.clock(),
-                                       self.make_deliver(source), on_message=self._between)  # fmt: skip
+                    result = run_cycle(
+                        self.config, self.store, source, self.clock(), self.make_deliver(source),
+                        on_message=self._between, notifier=self.notifier, mailer=self.mailer,
+                    )  # fmt: skip
             except TemporaryError as exc:
                 if "another vasteaika run" not in exc.message:
                     raise

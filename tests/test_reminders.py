@@ -1,0 +1,506 @@
+"""Reminders: promises in the owner's replies, firing exactly once, snooze, done, the commands.
+
+FakeSource and a recording notifier and sender, with the real store on a file in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.message import EmailMessage
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from fakes import FakeSource, mail
+from vasteaika import cli_reminders
+from vasteaika.check import run_check
+from vasteaika.cli import run
+from vasteaika.config import Config, config_from_dict
+from vasteaika.errors import UnreachableError, UsageError
+from vasteaika.notify import NotifyResult
+from vasteaika.reminders import (
+    CLAIM_LEASE,
+    body_text,
+    due_reminders,
+    find_reply_promises,
+    fire_due,
+    get_reminder,
+    mark_done,
+    open_reminders,
+    snooze,
+)
+from vasteaika.store import Store, epoch, open_database
+
+OWNER = "ylermi@pihapalvelu.fi"
+HEL = ZoneInfo("Europe/Helsinki")
+LEAD = timedelta(minutes=10)
+
+
+def at(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M %z")
+
+
+def config_dict(tmp_path: Path, **reminders: object) -> dict[str, object]:
+    return {
+        "account": {"maildir": str(tmp_path)},
+        "owner": {"name": "Ylermi Yrittäjä", "addresses": [OWNER]},
+        "smtp": {"host": "127.0.0.1", "security": "none", "login": False},
+        "ack": {"mode": "off"},
+        "reminders": reminders,
+        "storage": {"database": str(tmp_path / "v.db")},
+    }
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(config_dict(tmp_path), None)
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+@dataclass
+class FakeNotifier:
+    shown: bool = True
+    calls: list[tuple[str, str]] = field(default_factory=list)
+
+    def notify(self, title: str, body: str) -> NotifyResult:
+        self.calls.append((title, body))
+        if self.shown:
+            return NotifyResult(True, f"shown on the desktop (notification {len(self.calls)})")
+        return NotifyResult(False, "no desktop reachable: no session bus")
+
+
+@dataclass
+class Recorder:
+    sent: list[tuple[str, EmailMessage]] = field(default_factory=list)
+    fail: Exception | None = None
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        if self.fail:
+            raise self.fail
+        self.sent.append((recipient, msg))
+
+
+def seed_reminder(
+    store: Store,
+    due_at: datetime,
+    *,
+    name: str = "Maija Meikäläinen",
+    email: str = "maija@example.fi",
+    subject: str = "Nurmikko",
+    phone: str | None = "040 123 4567",
+    replied_at: datetime | None = None,
+) -> int:
+    """A conversation (with its first message) and one 'ack' reminder; returns the reminder id."""
+    contact_at = epoch(due_at - timedelta(hours=5))
+    with store.db.atomic():
+        pk = store.insert_message(
+            {"folder": "INBOX", "uid": 1, "uidvalidity": 1, "message_id": f"{email}-{contact_at}",
+             "kind": "customer", "reasons": "[]", "from_email": email, "from_name": name,
+             "customer_email": email, "customer_name": name, "subject": subject,
+             "base_subject": subject, "received_at": contact_at},
+            [], [OWNER],
+        )  # fmt: skip
+        conv = store.open_conversation(
+            {"customer_email": email, "customer_name": name, "subject": subject,
+             "base_subject": subject, "first_contact_id": pk, "first_contact_at": contact_at,
+             "last_customer_at": contact_at,
+             "first_reply_at": epoch(replied_at) if replied_at else None},
+        )  # fmt: skip
+        store.add_reminder(conv, due_at=epoch(due_at), source="ack", phone=phone, now=contact_at)
+    return int(store.db.execute("SELECT max(id) FROM reminders").fetchone()[0])
+
+
+# --- promises in the owner's replies ------------------------------------------------------------
+
+CUSTOMER = mail(
+    "Maija Meikäläinen <maija@example.fi>", OWNER, "Nurmikko", "m1@x",
+    "Wed, 25 Nov 2026 08:00:00 +0200",
+    body="Hei,\nvoisitteko soittaa?\n\nMaija Meikäläinen\npuh. 040 123 4567\n",
+)  # fmt: skip
+
+
+def owner_reply(body: str, *, html: bool = False) -> bytes:
+    raw = mail(OWNER, "Maija Meikäläinen <maija@example.fi>", "Re: Nurmikko", "r1@p",
+               "Wed, 25 Nov 2026 09:00:00 +0200", extra="In-Reply-To: <m1@x>\n", body=body)  # fmt: skip
+    return raw.replace(b"text/plain", b"text/html") if html else raw
+
+
+def sync(config: Config, store: Store, src: FakeSource, now: datetime) -> int:
+    result = run_check(config, src, store, now)
+    return find_reply_promises(config, store, src, result.run_id, now)
+
+
+def test_a_promise_in_a_reply_in_sent_becomes_a_reminder_and_quoted_text_is_ignored(
+    config: Config, store: Store
+) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")  # Wednesday
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply(
+        "Hei Maija,\n\nKiitos viestistä. Soitan huomenna klo 10.\n\nTerveisin\nYlermi\n"
+        "puh. 050 999 8888\n\n"
+        "ke 25.11.2026 klo 8.00 Maija Meikäläinen (maija@example.fi) kirjoitti:\n"
+        "> Soitan teille tänään klo 15, jos en tavoita.\n"
+    ), at("2026-11-25 09:00 +0200"))  # fmt: skip
+
+    assert sync(config, store, src, now) == 1
+
+    [r] = open_reminders(store, now)
+    assert (r.source, r.has_time, r.customer_email) == ("reply", True, "maija@example.fi")
+    assert r.due_at == at("2026-11-26 10:00 +0200")  # not the quoted "tänään klo 15"
+    assert r.phone == "040 123 4567"  # the customer's signature, not the owner's
+    assert r.promise_text and "huomenna" in r.promise_text
+    row = store.db.execute("SELECT source_message_id FROM reminders").fetchone()
+    assert row == ("r1@p",)
+    assert "FETCH Sent" in src.commands
+    assert sync(config, store, src, now + timedelta(minutes=5)) == 0  # read once, stored once
+
+
+def test_only_quoted_promises_give_no_reminder(config: Config, store: Store) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply(
+        "Kiitos, tilaus on vahvistettu.\n\n"
+        "On Wed, 25 Nov 2026 at 08:00, Maija <maija@example.fi>\nwrote:\n"
+        "> I'll call you today at 3pm\n"
+    ), at("2026-11-25 09:00 +0200"))  # fmt: skip
+    assert sync(config, store, src, now) == 0
+    assert open_reminders(store, now) == []
+
+
+def test_an_html_reply_is_read_as_text_without_its_blockquote(config: Config, store: Store) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    html = ("<html><body><p>Hei!</p><p>Palaan asiaan pe klo 14 &amp; kerron hinnan.</p>"
+            "<blockquote><p>Soitan huomenna klo 9</p></blockquote></body></html>\n")  # fmt: skip
+    src.add("Sent", owner_reply(html, html=True), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, now) == 1
+    [r] = open_reminders(store, now)
+    assert r.due_at == at("2026-11-27 14:00 +0200")
+
+
+def test_body_text_prefers_plain_and_survives_garbage() -> None:
+    multipart = (
+        b"From: a@b\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=X\n\n"
+        b"--X\nContent-Type: text/plain; charset=utf-8\n\nSoitan klo 10\n"
+        b"--X\nContent-Type: text/html; charset=utf-8\n\n<p>Soitan klo 11</p>\n--X--\n"
+    )
+    assert body_text(multipart).strip() == "Soitan klo 10"
+    assert body_text(b"\xff\xfe garbage") in ("", "\ufffd\ufffd garbage", "\xff\xfe garbage")
+
+
+def test_an_old_promise_from_the_first_sync_of_sent_is_not_a_reminder(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply("Soitan huomenna klo 10."), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, at("2027-01-10 09:00 +0200")) == 0
+
+
+# --- firing exactly once ------------------------------------------------------------------------
+
+
+def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    notifier, mailer = FakeNotifier(), Recorder()
+    assert fire_due(config, store, notifier, mailer, due - LEAD - timedelta(seconds=1)).fired == []
+    first = fire_due(config, store, notifier, mailer, due - LEAD)
+    assert [(f.reminder.id, f.channel) for f in first.fired] == [(rid, "desktop")]
+    assert first.desktop_reachable is True
+    for minutes in (0, 5, 60, 60 * 24):
+        assert (
+            fire_due(config, store, notifier, mailer, due + timedelta(minutes=minutes)).fired == []
+        )
+    assert len(notifier.calls) == 1 and mailer.sent == []
+    title, body = notifier.calls[0]
+    assert title == "Soita: Maija Meikäläinen"
+    assert "Nurmikko" in body and "040 123 4567" in body and "klo 15:00" in body
+    r = get_reminder(store, rid)
+    assert r.delivery == "desktop" and r.fired_at == due - LEAD
+    assert [x.id for x in open_reminders(store, due)] == [rid]  # fired, but the call is not done
+
+
+def test_remind_command_fires_once_over_repeated_runs(
+    tmp_path: Path, config: Config, store: Store, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    path = write_config(tmp_path)
+    rid = seed_reminder(store, datetime.now(HEL) - timedelta(minutes=1))
+    notifier = FakeNotifier()
+    monkeypatch.setattr(cli_reminders, "desktop_notifier", lambda: notifier)
+    outputs = []
+    for _ in range(3):
+        assert run(["--config", str(path), "remind", "--json"]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert [len(o["reminders"]) for o in outputs] == [1, 0, 0]
+    assert outputs[0]["reminders"][0]["id"] == rid
+    assert outputs[0]["reminders"][0]["delivered"] == "desktop"
+    assert outputs[0]["desktop_reachable"] is True
+    assert len(notifier.calls) == 1
+
+
+def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    mailer = Recorder()
+    result = fire_due(config, store, FakeNotifier(shown=False), mailer, due)
+    [fired] = result.fired
+    assert fired.channel == "email" and result.desktop_reachable is False
+    assert "no desktop reachable" in fired.detail
+    [(to, msg)] = mailer.sent
+    assert to == OWNER and OWNER in msg["From"] and msg["To"] == OWNER
+    assert msg["Auto-Submitted"] == "auto-generated"
+    [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
+    [event] = Calendar.from_ical(part.get_content()).events
+    assert str(event["UID"]) == f"reminder-{rid}@vasteaika"
+    assert event.decoded("DTSTART") == due
+    assert get_reminder(store, rid).delivery == "email"
+    assert fire_due(config, store, FakeNotifier(shown=False), mailer, due).fired == []
+    assert len(mailer.sent) == 1
+
+
+def test_undeliverable_is_reported_and_retried_never_dropped(
+    tmp_path: Path, config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    mailer = Recorder(fail=UnreachableError("cannot connect to 127.0.0.1:25", "is it running?"))
+    [fired] = fire_due(config, store, FakeNotifier(shown=False), mailer, due).fired
+    assert fired.channel == "failed" and "cannot connect" in fired.detail
+    r = get_reminder(store, rid)
+    assert r.fired_at is None and r.delivery == "failed"
+    mailer.fail = None
+    [again] = fire_due(config, store, FakeNotifier(shown=False), mailer, due + LEAD).fired
+    assert again.channel == "email" and len(mailer.sent) == 1
+
+    off = config_from_dict(config_dict(tmp_path, email_fallback=False), None)
+    seed_reminder(store, due, email="anna@example.fi")
+    [fired] = fire_due(off, store, FakeNotifier(shown=False), mailer, due).fired
+    assert fired.channel == "failed" and "email_fallback is off" in fired.detail
+
+
+def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    # A run claimed it at `due` and was killed before it could write how it went.
+    store.db.execute(
+        "UPDATE reminders SET fired_at = ?, delivery = 'pending' WHERE id = ?", [epoch(due), rid]
+    )
+    notifier = FakeNotifier()
+    assert (
+        fire_due(config, store, notifier, None, due + timedelta(minutes=1)).fired == []
+    )  # in flight
+    result = fire_due(config, store, notifier, None, due + CLAIM_LEASE + timedelta(seconds=1))
+    assert result.released == 1 and [f.reminder.id for f in result.fired] == [rid]
+    assert len(notifier.calls) == 1
+
+
+# --- snooze and done ----------------------------------------------------------------------------
+
+
+def test_snooze_fires_again_once_at_the_new_time(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    notifier = FakeNotifier()
+    fire_due(config, store, notifier, None, due - LEAD)
+    snoozed_at = due - timedelta(minutes=5)
+    r = snooze(store, rid, timedelta(minutes=30), snoozed_at)
+    assert r.snoozed_until == snoozed_at + timedelta(minutes=30) and r.fired_at is None
+    assert due_reminders(store, snoozed_at + timedelta(minutes=29), LEAD) == []
+    later = snoozed_at + timedelta(minutes=30)
+    assert [f.reminder.id for f in fire_due(config, store, notifier, None, later).fired] == [rid]
+    assert fire_due(config, store, notifier, None, later + timedelta(hours=1)).fired == []
+    assert len(notifier.calls) == 2
+    with pytest.raises(UsageError):
+        snooze(store, rid, timedelta(0), later)
+    with pytest.raises(UsageError):
+        snooze(store, 999, timedelta(minutes=5), later)
+
+
+def test_done_counts_the_call_as_the_first_response(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    called = due + timedelta(minutes=3)
+    assert mark_done(store, rid, called) is True
+    conv = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
+    assert conv == (epoch(called), "call")
+    assert open_reminders(store, called) == [] and due_reminders(store, called, LEAD) == []
+    with pytest.raises(UsageError):
+        mark_done(store, rid, called)
+
+
+def test_done_after_a_mail_reply_keeps_the_mail_as_first_response(store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    replied = at("2026-11-25 11:00 +0200")
+    rid = seed_reminder(store, due, replied_at=replied)
+    assert mark_done(store, rid, due) is False
+    conv = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
+    assert conv == (epoch(replied), None)
+
+
+# --- the commands -------------------------------------------------------------------------------
+
+
+def write_config(tmp_path: Path, smtp_port: int = 2525, run_user: Path | None = None) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[account]\nmaildir = "{tmp_path / "mail"}"\n'
+        f'[owner]\nname = "Ylermi Yrittäjä"\naddresses = ["{OWNER}"]\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nlogin = false\n'
+        f'[ack]\nmode = "off"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+# The measured dateparser 1.5.0 failures from the issue, with the reply sent Wed 25.11.2026 09:00.
+PROMISE_CASES = [
+    ("Soitan sinulle tänään klo 15", {"due_at": "2026-11-25T15:00:00+02:00", "has_time": True}),
+    ("Soitan huomenna kello 10", {"due_at": "2026-11-26T10:00:00+02:00", "has_time": True}),
+    ("Soitan klo 15", {"due_at": "2026-11-25T15:00:00+02:00", "has_time": True}),
+    ("Soitan 27.11. klo 12", {"due_at": "2026-11-27T12:00:00+02:00", "has_time": True}),
+    ("Soitan maanantaina klo 14", {"due_at": "2026-11-30T14:00:00+02:00", "has_time": True}),
+    ("Soitan tänään klo 15-16 välillä", {"due_at": "2026-11-25T15:00:00+02:00", "has_time": True}),
+    ("I'll get back to you by Friday", {"due_at": "2026-11-27T08:00:00+02:00", "has_time": False}),
+    ("Kiitos tilauksesta!", {"due_at": None, "has_time": False}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROMISE_CASES, ids=[c[0] for c in PROMISE_CASES])
+def test_promise_command_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: dict[str, object]
+) -> None:
+    path = write_config(tmp_path)
+    argv = ["--config", str(path), "promise", text, "--at", "2026-11-25T09:00", "--json"]
+    assert run(argv) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_promise_command_rejects_a_bad_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path)
+    assert run(["--config", str(path), "promise", "Soitan klo 10", "--at", "eilen"]) == 2
+    assert "--at" in capsys.readouterr().err
+
+
+def test_reminders_done_and_snooze_commands(
+    tmp_path: Path, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path)
+    now = datetime.now(HEL)
+    overdue = seed_reminder(store, now - timedelta(hours=1))
+    later = seed_reminder(store, now + timedelta(days=1), email="anna@example.fi", name="Anna")
+    assert run(["--config", str(path), "reminders", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["overdue"]) for r in listed] == [(overdue, True), (later, False)]
+    assert run(["--config", str(path), "reminders"]) == 0
+    assert "OVERDUE" in capsys.readouterr().out
+
+    assert run(["--config", str(path), "snooze", str(later), "soon"]) == 2
+    assert run(["--config", str(path), "snooze", str(later), "30m"]) == 0
+    assert "snoozed until" in capsys.readouterr().out
+    assert run(["--config", str(path), "done", str(overdue)]) == 0
+    assert "first response" in capsys.readouterr().out
+    assert run(["--config", str(path), "done", "4711"]) == 2
+    assert "no reminder 4711" in capsys.readouterr().err
+    assert run(["--config", str(path), "reminders", "--json"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [later]
+
+
+def test_reminders_ics_export_has_stable_uids(
+    tmp_path: Path, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path)
+    due = datetime.now(HEL).replace(microsecond=0, second=0) + timedelta(days=1)
+    rid = seed_reminder(store, due)
+    ics = tmp_path / "soitot.ics"
+    uids = []
+    for _ in range(2):
+        assert run(["--config", str(path), "reminders", "--ics", str(ics)]) == 0
+        [event] = Calendar.from_ical(ics.read_bytes()).events
+        uids.append(str(event["UID"]))
+        assert event.decoded("DTSTART") == due
+        [alarm] = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == -timedelta(minutes=10)
+    assert uids == [f"reminder-{rid}@vasteaika"] * 2
+    assert "Wrote 1 event(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["remind", "reminders", "done", "snooze", "promise", "schedule"])
+def test_reminder_commands_have_help_with_an_example(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage:" in out and f"vasteaika {name}" in out
+
+
+FAKE_CRONTAB = """#!/bin/sh
+f="{file}"
+if [ "$1" = "-l" ]; then
+  [ -f "$f" ] && exec cat "$f"
+  echo "no crontab for tester" >&2; exit 1
+fi
+cat > "$f"
+"""
+
+
+def test_schedule_install_twice_show_and_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "crontab.txt"
+    table.write_text("MAILTO=owner@example.fi\n15 3 * * * /usr/local/bin/backup\n")
+    script = tmp_path / "fake-crontab"
+    script.write_text(FAKE_CRONTAB.format(file=table))
+    script.chmod(0o755)
+    monkeypatch.setenv("VASTEAIKA_CRONTAB", str(script))
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    path = write_config(tmp_path)
+    assert run(["--config", str(path), "schedule", "install"]) == 0
+    once = table.read_text()
+    assert run(["--config", str(path), "schedule", "install"]) == 0
+    assert table.read_text() == once and "already in your crontab" in capsys.readouterr().out
+    lines = once.splitlines()
+    assert lines[:2] == ["MAILTO=owner@example.fi", "15 3 * * * /usr/local/bin/backup"]
+    assert len(lines) == 5 and all(f"--config {path}" in line for line in lines[2:])
+    assert run(["schedule", "show", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown == {"crontab": lines[2:], "systemd_units": []}
+
+    argv = ["--config", str(path), "schedule", "install", "--systemd", "--watch", "--no-enable"]
+    assert run(argv) == 0
+    units = sorted(p.name for p in (tmp_path / "xdg" / "systemd" / "user").iterdir())
+    assert units == ["vasteaika-check.service", "vasteaika-check.timer",
+                     "vasteaika-remind.service", "vasteaika-remind.timer",
+                     "vasteaika-watch.service"]  # fmt: skip
+    assert "systemctl --user enable --now" in capsys.readouterr().out
+
+    assert run(["schedule", "remove"]) == 0
+    assert table.read_text().splitlines() == lines[:2]
+    assert not list((tmp_path / "xdg" / "systemd" / "user").iterdir())
+
+
+def test_email_reminder_text_is_one_line_headers(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    seed_reminder(store, due, name="Evil\r\nBcc: x@evil.example", subject="<b>Hi</b>\nthere")
+    mailer = Recorder()
+    fire_due(config, store, FakeNotifier(shown=False), mailer, due)
+    [(_, msg)] = mailer.sent
+    parsed = message_from_bytes(msg.as_bytes())
+    assert parsed["Bcc"] is None and "\n" not in str(parsed["Subject"])

@@ -65,7 +65,9 @@ def message(i: int, when: datetime, rng: random.Random) -> tuple[bytes, bytes]:
     customer = f"asiakas{i % 5000}@example{i % 37}.fi"
     subject = rng.choice(SUBJECTS)
     date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
-    reply_at = (when + timedelta(minutes=rng.randint(5, 3000))).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    reply_at = (when + timedelta(minutes=rng.randint(5, 3000))).strftime(
+        "%a, %d %b %Y %H:%M:%S +0000"
+    )
     common = "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
     received = f"Received: from mx.example{i % 37}.fi by mx.pihapalvelu.fi; {date}\r\n"
     inbox = (

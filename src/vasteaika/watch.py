@@ -131,10 +131,19 @@ class Watcher:
                 self._cycle(source)
                 if self.stopping:
                     break
+                if self._arrived_meanwhile(source):
+                    continue  # mail that came during the cycle: IDLE would not announce it
                 if self._wait(source):
                     self.log("new mail")
         finally:
             source.close()
+
+    def _arrived_meanwhile(self, source: MailSource) -> bool:
+        """One EXAMINE: is there mail beyond what the cycle just read?"""
+        status = source.select(self.config.inbox)
+        state = self.store.folder_state(self.config.inbox)
+        seen = state.highest_uid if state and state.uidvalidity == status.uidvalidity else 0
+        return status.exists > 0 and status.uidnext - 1 > seen
 
     def _wait(self, source: MailSource) -> bool:
         wait = getattr(source, "wait_for_change", None)

@@ -39,7 +39,7 @@ from typing import Literal
 from vasteaika.classify import FREEMAIL_DOMAINS
 from vasteaika.errors import ConfigError, DataError, StorageError
 from vasteaika.models import Address, Classification, Kind, Message
-from vasteaika.parse import sanitize_header_text
+from vasteaika.parse import header_safe, sanitize_header_text
 
 Mode = Literal["send", "draft", "off"]
 Language = Literal["fi", "en"]
@@ -451,9 +451,9 @@ def _clean_id(value: str) -> str | None:
 def ack_subject(original: str, settings: AckSettings) -> str:
     """``subject_prefix`` + the sanitized original subject (at most 150 characters), without
     doubling the prefix; ``fallback_subject`` when the mail had none."""
-    subject = sanitize_header_text(original, 150)
+    subject = header_safe(original, 150)
     if not subject:
-        return sanitize_header_text(settings.fallback_subject, 150)
+        return header_safe(settings.fallback_subject, 150)
     marker = settings.subject_prefix.strip().casefold()
     if marker and subject.casefold().startswith(marker):
         return subject
@@ -482,9 +482,9 @@ def build_ack(
         raise DataError(f"message_id_domain {message_id_domain!r} is not a host name")
     ack = EmailMessage(policy=ACK_POLICY)
     ack["From"] = HeaderAddress(
-        sanitize_header_text(settings.owner_name, 100), addr_spec=settings.owner_address
+        header_safe(settings.owner_name, 100), addr_spec=settings.owner_address
     )
-    name = sanitize_header_text(recipient.name, 100)
+    name = header_safe(recipient.name, 100)
     name = "" if set(name) & set("@<>") else name  # no address-like text beside the address
     ack["To"] = HeaderAddress(name, addr_spec=recipient.email)
     ack["Subject"] = ack_subject(msg.subject, settings)

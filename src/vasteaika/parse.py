@@ -93,6 +93,13 @@ def sanitize_header_text(s: str, limit: int = 200) -> str:
     return " ".join("".join(kept).split())[: max(limit, 0)].rstrip()
 
 
+def header_safe(s: str, limit: int = 200) -> str:
+    """``sanitize_header_text`` for text that goes INTO a header we write: also breaks up any
+    literal encoded-word (``=?…?=``). Python before 3.11.10 decodes such text when it folds the
+    header, so ``=?utf-8?q?a=0D=0ABcc:_x@y?=`` in a customer's subject would become a Bcc line."""
+    return sanitize_header_text(s, limit).replace("=?", "= ?")
+
+
 def base_subject(subject: str) -> str:
     """The subject without reply/forward prefixes, list tags and "(fwd)", casefolded (RFC 5256
     §2.1 plus the Nordic and German prefixes of AUTOREPLY_RULES §9)."""

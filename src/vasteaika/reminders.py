@@ -35,6 +35,7 @@ from .errors import UsageError, VasteaikaError
 from .ledger import business_hours
 from .notify import Notifier, NotifyResult, sanitize_notification_text
 from .outbox import PHONE
+from .parse import header_safe
 from .promises import find_promise
 from .schedule import is_business_day
 from .smtp import Sender
@@ -254,7 +255,7 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     msg = EmailMessage()
     msg["From"] = formataddr((config.owner_name, owner))
     msg["To"] = owner
-    msg["Subject"] = sanitize_notification_text(f"Muistutus: {title}", 200)
+    msg["Subject"] = header_safe(sanitize_notification_text(f"Muistutus: {title}", 200))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid("reminder", domain=owner.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"

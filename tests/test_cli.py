@@ -94,6 +94,7 @@ def test_unwritable_database_is_exit_74(tmp_path: Path, capsys: pytest.CaptureFi
 def demo_config(tmp_path: Path) -> Path:
     text = (EXAMPLES / "config.toml").read_text(encoding="utf-8")
     text = text.replace('maildir = "mailbox"', f'maildir = "{EXAMPLES / "mailbox"}"')
+    text = text.replace('templates = "templates"', f'templates = "{EXAMPLES / "templates"}"')
     text = text.replace(
         'database = "../demo-state/vasteaika.db"', f'database = "{tmp_path / "v.db"}"'
     )
@@ -172,3 +173,24 @@ def test_report_on_the_example_mailbox(tmp_path: Path, capsys: pytest.CaptureFix
         == 0
     )
     assert "<html" in out.read_text(encoding="utf-8")
+
+
+def test_templates_preview_uses_the_owners_template_and_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "templates", "preview", "--at", "2026-12-23T15:30"]) == 0
+    out = capsys.readouterr().out
+    assert "From: Ylermi Yrittäjä <ylermi@pihapalvelu.fi>" in out
+    assert "viestisi on tullut perille" in out  # examples/templates/ack_fi.txt, not the built-in
+    assert "maanantaina 28.12. klo 10" in out  # Christmas Eve, Christmas and a weekend skipped
+    assert run(["--config", str(config), "templates", "preview", "--at", "huomenna"]) == 2
+
+
+def test_outbox_lists_nothing_before_any_acknowledgment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    assert run(["--config", str(config), "outbox", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the example mail is all backlog

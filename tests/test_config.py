@@ -148,3 +148,15 @@ def test_config_path_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert cfgmod.default_config_path() == tmp_path / "vasteaika" / "config.toml"
     assert os.sep in str(cfgmod.default_database_path())
+
+
+def test_a_template_with_an_unknown_placeholder_is_refused_at_load(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "ack_fi.txt").write_text("$greeting\nSoitan $calback.\n$signature\n", encoding="utf-8")
+    data = {**MINIMAL, "ack": {"templates": str(templates)}}
+    with pytest.raises(ConfigError) as info:
+        config_from_dict(data, None)
+    assert "ack_fi.txt" in info.value.message and "$calback" in info.value.message
+    (templates / "ack_fi.txt").write_text("$greeting\nSoitan $callback.\n$signature\n", encoding="utf-8")
+    assert config_from_dict(data, None).ack.templates == templates

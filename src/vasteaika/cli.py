@@ -556,4 +556,4 @@ def main() -> None:
     sys.exit(run())
 
 
-from . import cli_reminders  # noqa: E402, F401
+from . import cli_acks, cli_reminders  # noqa: E402, F401

@@ -111,6 +111,7 @@ class Config:
     account: AccountConfig
     owner_name: str
     owner_addresses: frozenset[str]
+    owner_address: str  # the first of owner.addresses: what acknowledgments are sent from
     inbox: str
     sent: str  # "auto" or a folder name
     hours: HoursConfig
@@ -328,6 +329,8 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
     where = str(path) if path else "config"
     values, problems = _validate(data)
     problems += _check_combinations(values)
+    base = path.parent if path else Path.cwd()
+    problems += _template_problems(values["ack"]["templates"], base)
     if problems:
         detail = "; ".join(problems)
         raise ConfigError(
@@ -335,7 +338,6 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
             "fix these keys (examples/config.toml documents every key)",
             problems=problems,
         )
-    base = path.parent if path else Path.cwd()
     secrets = bool(values["account"]["password_command"])
     return _build(values, path, base, _permission_warnings(path) if secrets else [])
 
@@ -398,6 +400,30 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
     return problems
 
 
+def _template_problems(folder: Any, base: Path) -> list[str]:
+    """The owner's own templates are checked now, not when the first customer writes."""
+    if not isinstance(folder, str) or not folder:
+        return []
+    from .acknowledge import validate_template  # the placeholders live with the templates
+
+    directory = _resolve(folder, base)
+    if directory is None or not directory.is_dir():
+        return [f"ack.templates: {directory} is not a folder"]
+    problems = []
+    for name in ("ack", "vacation"):
+        for lang in ("fi", "en"):
+            file = directory / f"{name}_{lang}.txt"
+            if not file.is_file():
+                continue
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"ack.templates: cannot read {file}: {exc}")
+                continue
+            problems += [f"{file}: {p}" for p in validate_template(text, name=name)]
+    return problems
+
+
 def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: list[str]) -> Config:
     acc = v["account"]
     account = AccountConfig(
@@ -426,6 +452,7 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         account=account,
         owner_name=v["owner"]["name"],
         owner_addresses=owner,
+        owner_address=v["owner"]["addresses"][0].strip().lower(),
         inbox=v["folders"]["inbox"],
         sent=v["folders"]["sent"],
         hours=hours,

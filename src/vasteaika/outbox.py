@@ -68,7 +68,7 @@ class AckOutcome:
 
 
 def ack_settings(config: Config) -> AckSettings:
-    owner = sorted(config.owner_addresses)[0]
+    owner = config.owner_address
     return AckSettings(
         mode=cast(Any, config.ack.mode),
         owner_name=config.owner_name,
@@ -145,14 +145,14 @@ def _plan_one(
     lead = config.ack.key_lead if key else config.ack.lead
     slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
-    body = _body(config, decision.recipient.name, slot, now, lang)
+    body = ack_body(config, decision.recipient.name, slot, now, lang)
     domain = settings.owner_address.rpartition("@")[2]
     built = build_ack(msg, decision.recipient, body=body, settings=settings,
                       message_id_domain=domain, now=now)  # fmt: skip
     return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, _phone(text))
 
 
-def _body(config: Config, name: str, slot: datetime, now: datetime, lang: Language) -> str:
+def ack_body(config: Config, name: str, slot: datetime, now: datetime, lang: Language) -> str:
     hours = business_hours(config.hours)
     local_now = now.astimezone(hours.timezone)
     vacation = config.ack.vacation

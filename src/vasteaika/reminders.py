@@ -250,7 +250,7 @@ def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
 
 def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[EmailMessage, str]:
     """The email reminder to the owner's own address, with the event as text/calendar."""
-    owner = sorted(config.owner_addresses)[0]
+    owner = config.owner_address
     title, body = notification_text(reminder, config)
     msg = EmailMessage()
     msg["From"] = formataddr((config.owner_name, owner))

@@ -114,6 +114,6 @@ def preview(
         sample, customer, body=body, settings=settings, message_id_domain=domain, now=now
     )
     for header in ("From", "To", "Subject", "Auto-Submitted"):
-        render.console.print(f"{header}: {msg[header]}", highlight=False, markup=False)
-    render.console.print("")
-    render.console.print(body, highlight=False, markup=False)
+        typer.echo(f"{header}: {msg[header]}")
+    typer.echo("")
+    typer.echo(body)  # plain: the text exactly as sent, not re-wrapped to the terminal

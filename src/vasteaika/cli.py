@@ -339,26 +339,27 @@ def _show_check(
         return
     if quiet:
         return
-    local_now = now.astimezone(config.hours.timezone)
-    read = sum(result.folders.values())
-    line = f"Read {read} new message(s): {len(new)} new conversation(s), {result.new_replies} answered by you"
+    local_now, lang = now.astimezone(config.hours.timezone), config.language
+    line = render.text(lang, "read", read=sum(result.folders.values()), new=len(new),
+                       replies=result.new_replies)  # fmt: skip
     if result.problems:
-        line += f", {result.problems} unreadable (see 'vasteaika problems')"
+        line += render.text(lang, "problems", n=result.problems)
     render.console.print(line + ".", highlight=False)
-    render.show_acks(acks, dry_run, config.hours.timezone)
+    render.show_acks(acks, dry_run, config.hours.timezone, lang)
     if cycle.promises_found:
-        render.console.print(f"Found {cycle.promises_found} callback promise(s) in your replies.")
+        render.console.print(render.text(lang, "promises", n=cycle.promises_found))
     for f in fired.fired if fired else []:
+        who = f.reminder.customer_name or f.reminder.customer_email
         render.console.print(
-            f"Reminder #{f.reminder.id}: call {f.reminder.customer_name or f.reminder.customer_email}"
-            f" — {f.channel} ({f.detail})",
+            render.text(
+                lang, "reminder", id=f.reminder.id, who=who, channel=f.channel, detail=f.detail
+            ),
             highlight=False,
         )
     if waiting:
-        title = f"Waiting for your answer ({len(waiting)})"
-        render.console.print(render.waiting_table(waiting, local_now, title))
+        render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
-        render.console.print("Nobody is waiting for your answer.")
+        render.console.print(render.text(lang, "nobody"))
 
 
 @app.command()

@@ -20,6 +20,47 @@ from .outbox import AckPlan
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
+# The daily screen in the owner's language (owner.language). Reports have their own texts.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "read": "Read {read} new message(s): {new} new conversation(s), {replies} answered by you",
+        "problems": ", {n} unreadable (see 'vasteaika problems')",
+        "acked": "Acknowledged {n} new customer(s):",
+        "would_ack": "Would acknowledge {n} new customer(s):",
+        "callback": "callback",
+        "promises": "Found {n} callback promise(s) in your replies.",
+        "reminder": "Reminder #{id}: call {who} — {channel} ({detail})",
+        "waiting": "Waiting for your answer ({n})",
+        "nobody": "Nobody is waiting for your answer.",
+        "customer": "Customer",
+        "subject": "Subject",
+        "since": "Since",
+        "waited": "Waiting",
+        "no_subject": "(no subject)",
+    },
+    "fi": {
+        "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
+        "problems": ", {n} lukukelvotonta (katso 'vasteaika problems')",
+        "acked": "Kuitattu {n} uutta asiakasta:",
+        "would_ack": "Kuitattaisiin {n} uutta asiakasta:",
+        "callback": "soitto",
+        "promises": "Vastauksistasi löytyi {n} soittolupausta.",
+        "reminder": "Muistutus #{id}: soita {who} — {channel} ({detail})",
+        "waiting": "Odottaa vastaustasi ({n})",
+        "nobody": "Kukaan ei odota vastaustasi.",
+        "customer": "Asiakas",
+        "subject": "Aihe",
+        "since": "Alkaen",
+        "waited": "Odottanut",
+        "no_subject": "(ei aihetta)",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
+
+
 console = Console()
 err_console = Console(stderr=True)
 
@@ -71,14 +112,14 @@ def ack_json(plan: AckPlan) -> dict[str, Any]:
     }
 
 
-def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo) -> None:
+def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) -> None:
     if not plans:
         return
-    verb = "Would acknowledge" if dry_run else "Acknowledged"
-    console.print(f"{verb} {len(plans)} new customer(s):", highlight=False)
+    console.print(text(lang, "would_ack" if dry_run else "acked", n=len(plans)), highlight=False)
     for p in plans:
         when = p.callback_at.astimezone(tz).strftime("%a %d.%m. %H:%M")
-        console.print(f"  → {p.recipient}: callback {when} ({p.language})", highlight=False)
+        label = text(lang, "callback")
+        console.print(f"  → {p.recipient}: {label} {when} ({p.language})", highlight=False)
         if dry_run:
             console.print(f"    Subject: {p.message['Subject']}", highlight=False)
             for body_line in p.body.splitlines():

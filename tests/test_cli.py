@@ -194,3 +194,13 @@ def test_outbox_lists_nothing_before_any_acknowledgment(
     run(["--config", str(config), "check", "--quiet"])
     assert run(["--config", str(config), "outbox", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # the example mail is all backlog
+
+
+def test_the_daily_screen_speaks_the_owners_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Luettu 54 uutta viestiä: 15 uutta keskustelua, 14 vastattu." in out
+    assert "Odottaa vastaustasi (1)" in out and "Eero Mäkinen" in out

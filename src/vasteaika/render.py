@@ -83,17 +83,17 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def waiting_table(records: Sequence[ConversationRecord], now: datetime, title: str) -> Table:
-    table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("Customer", overflow="fold", max_width=30)
-    table.add_column("Subject", overflow="ellipsis", max_width=32, no_wrap=True)
-    table.add_column("Since", no_wrap=True)
-    table.add_column("Waiting", justify="right", no_wrap=True)
+def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: str) -> Table:
+    table = Table(title=text(lang, "waiting", n=len(records)), title_justify="left", expand=False)
+    table.add_column(text(lang, "customer"), overflow="fold", max_width=30)
+    table.add_column(text(lang, "subject"), overflow="ellipsis", max_width=32, no_wrap=True)
+    table.add_column(text(lang, "since"), no_wrap=True)
+    table.add_column(text(lang, "waited"), justify="right", no_wrap=True)
     for r in records:
         who = r.customer_name or r.customer_email
         table.add_row(
             who,
-            r.subject or "(no subject)",
+            r.subject or text(lang, "no_subject"),
             local(r.first_contact_at),
             human_duration(now - r.first_contact_at),
         )

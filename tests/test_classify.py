@@ -216,12 +216,9 @@ FORM_SENDERS = ("noreply@forms.example.net",)
             "liisa@example.com",
             True,
         ),
-        (
-            ("From: owner@shop.fi", "Reply-To: liisa@example.com"),
-            Kind.CUSTOMER,
-            "liisa@example.com",
-            True,
-        ),
+        # The owner's own address is a form sender only when listed in form_senders: otherwise
+        # the owner's own mail with a private Reply-To would be acknowledged to that address.
+        (("From: owner@shop.fi", "Reply-To: liisa@example.com"), Kind.OWNER, None, False),
         (
             ("From: noreply@shop.fi", "Reply-To: noreply@example.com, liisa@example.com"),
             Kind.CUSTOMER,
@@ -314,3 +311,23 @@ def test_hostile_header_values_are_classified_quickly() -> None:
         "Subject: " + "Re: " * 50_000,
     )
     assert result.kind is Kind.AUTO_REPLY
+
+
+def test_owners_own_mail_with_a_reply_to_is_not_a_contact_form() -> None:
+    """Review finding: From the owner's address with Reply-To someone must stay OWNER, or an
+    acknowledgment would go to that Reply-To."""
+    from datetime import UTC, datetime
+
+    from vasteaika.models import Address, Kind, Message
+
+    at = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+    msg = Message(
+        message_id="o@x", synthetic_id=False, folder="INBOX", uid=1,
+        from_addr=Address("ylermi@pihapalvelu.fi", "Ylermi"), sender=None,
+        reply_to=(Address("maija@example.fi", "Maija"),), to=(Address("info@pihapalvelu.fi"),),
+        cc=(), subject="Muistiinpano", date=at, received_at=at, in_reply_to=(), references=(),
+        return_path="ylermi@pihapalvelu.fi", content_type="text/plain",
+    )  # fmt: skip
+    owners = frozenset({"ylermi@pihapalvelu.fi", "info@pihapalvelu.fi"})
+    assert classify(msg, owners).kind is Kind.OWNER
+    assert classify(msg, owners, form_senders=("ylermi@pihapalvelu.fi",)).via_form

@@ -263,3 +263,86 @@ def test_mode_off_sends_nothing(tmp_path: Path) -> None:
     src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
             now - timedelta(minutes=10))  # fmt: skip
     assert run(cfg, store, src, now, rec) == 0
+
+
+def test_reply_to_an_old_thread_is_not_acknowledged(config: Config, store: Store) -> None:
+    """Review finding: a customer answering the owner's mail weeks later opens a new
+    conversation for the statistics, but it is a follow-up, not a new contact."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Nurmikko", "a1@x", "Mon, 2 Nov 2026 09:00:00 +0200"),
+            now - timedelta(days=23))  # fmt: skip
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Nurmikko", "r@p", "Mon, 2 Nov 2026 10:00:00 +0200",
+                         extra="In-Reply-To: <a1@x>\n"), now - timedelta(days=23))  # fmt: skip
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Re: Nurmikko", "a2@x", "Wed, 25 Nov 2026 09:00:00 +0200",
+                              extra="In-Reply-To: <r@p>\n"), now - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, now, rec) == 0
+    assert store.count("SELECT count(*) FROM conversations") == 2
+
+
+def test_old_mail_with_a_fresh_arrival_time_is_backlog(config: Config, store: Store) -> None:
+    """Review finding: mbsync names files by sync time, so an old mail can look new."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Vanha", "a@x", "Tue, 5 Mar 2024 09:00:00 +0200"),
+            now - timedelta(minutes=1))  # fmt: skip
+    assert run(config, store, src, now, rec) == 0
+    assert "backlog" in store.db.execute("SELECT ack_reasons FROM conversations").fetchone()[0]
+
+
+def test_an_ack_seen_in_sent_stops_a_second_database_from_acking(
+    config: Config, tmp_path: Path
+) -> None:
+    """Review finding: two computers (or a new database) over one mailbox ack only once."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    first = open_database(tmp_path / "first.db")
+    assert run(config, first, src, now, rec) == 1
+    ack = rec.sent[0][1]
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", "anna@example.fi", "Re: Lumityöt", ack["Message-ID"].strip("<>"),
+                         extra="In-Reply-To: <a@x>\nAuto-Submitted: auto-replied\nX-Vasteaika-Ack: 1\n"),
+            now)  # fmt: skip
+    second = open_database(tmp_path / "second.db")
+    assert run(config, second, src, now + timedelta(minutes=20), rec) == 0
+    assert len(rec.sent) == 1
+
+
+def test_wrong_smtp_password_leaves_the_contact_eligible(config: Config, store: Store) -> None:
+    from vasteaika.errors import AuthenticationError
+
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    rec.fail = AuthenticationError("SMTP login refused", "check the password")
+    with pytest.raises(AuthenticationError):
+        run(config, store, src, now, rec)
+    rec.fail = None
+    assert run(config, store, src, now + timedelta(minutes=5), rec) == 1
+
+
+def test_draft_mode_records_a_draft_and_no_reminder_until_sent(
+    config: Config, store: Store
+) -> None:
+    from dataclasses import replace
+
+    config = replace(config, ack=replace(config.ack, mode="draft"))
+    src, drafts = FakeSource(), []
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    run_check(config, src, store, now)
+    deliver = draft_or_send(None, lambda kind, data: drafts.append((kind, data)), "draft", False)
+    out = acknowledge_new(config, store, src, now, deliver)
+    assert len(out.delivered) == 1 and drafts[0][0] == "drafts"
+    assert store.db.execute("SELECT ack_status FROM conversations").fetchone()[0] == "draft"
+    assert store.count("SELECT count(*) FROM reminders") == 0
+    mid = out.delivered[0].message["Message-ID"].strip("<>")
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", "anna@example.fi", "Re: Lumityöt", mid,
+                         extra="X-Vasteaika-Ack: 1\n"), now)  # fmt: skip  # the owner sent the draft
+    run_check(config, src, store, now + timedelta(minutes=5))
+    acknowledge_new(config, store, src, now + timedelta(minutes=5), deliver)
+    assert store.db.execute("SELECT ack_status FROM conversations").fetchone()[0] == "sent"
+    assert store.count("SELECT count(*) FROM reminders WHERE source = 'ack'") == 1

@@ -154,7 +154,8 @@ def address_problem(email: str) -> str | None:
     return None
 
 
-def _ascii_email(email: str) -> str:
+def ascii_email(email: str) -> str:
+    """The address with its domain in IDNA (punycode) form, as it is sent and recorded."""
     local, _, domain = email.lower().partition("@")
     return f"{local}@{domain.encode('idna').decode('ascii')}"
 
@@ -232,6 +233,13 @@ def _state_reasons(
         reasons.append(
             f"backlog: arrived {_duration(age)} ago; only mail younger than "
             f"{_duration(settings.max_age)} is acknowledged"
+        )
+    elif msg.date is not None and settings.max_age < now - msg.date:
+        # The arrival time can be reset (mbsync names files by sync time, a provider migration
+        # re-stamps INTERNALDATE): an old Date means old mail. A future Date proves nothing.
+        reasons.append(
+            f"backlog: written {_duration(now - msg.date)} ago (Date header), though it "
+            "arrived just now; only new mail is acknowledged"
         )
     if answered:
         reasons.append("answered: you have already replied in this conversation")
@@ -378,7 +386,7 @@ def _recipient(
     if cls.via_form and _ROBOT_LOCAL.match(candidate.local_part.lower()):
         reasons.append(f"robot-sender: {candidate.email} is a no-reply or system address")
     name = sanitize_header_text(candidate.name, 100)
-    return Address(_ascii_email(candidate.email), name), reasons
+    return Address(ascii_email(candidate.email), name), reasons
 
 
 def _is_form_relay(email: str, settings: AckSettings) -> bool:

@@ -231,6 +231,9 @@ def _thread_customer(
         }
     )
     store.set_message_conversation(pk, conv_id)
+    if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
+        reason = f"followup: a reply in conversation #{linked.id}, not a new contact"
+        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
     reply = store.earliest_owner_reply(
         None if msg.synthetic_id else msg.message_id,
         row["customer_email"],

@@ -259,6 +259,8 @@ def _form_customer(
     filled it in as Reply-To."""
     owner_domains = {owner.rpartition("@")[2] for owner in owners} - FREEMAIL_DOMAINS
     sender = msg.from_addr
+    if sender.email in owners and sender.email not in form_senders:
+        return None  # the owner's own mail (maybe with a private Reply-To) is never a form
     if sender.domain not in owner_domains and sender.email not in form_senders:
         return None
     for person in msg.reply_to:

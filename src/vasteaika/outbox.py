@@ -22,6 +22,7 @@ from typing import Any, Literal, cast
 from .acknowledge import (
     AckDecision,
     AckSettings,
+    ascii_email,
     build_ack,
     callback_phrase,
     decide,
@@ -33,7 +34,15 @@ from .acknowledge import (
 )
 from .classify import classify
 from .config import Config
-from .errors import DataError, ParseError, TemporaryError, UnreachableError, VasteaikaError
+from .errors import (
+    AuthenticationError,
+    ConfigError,
+    DataError,
+    ParseError,
+    TemporaryError,
+    UnreachableError,
+    VasteaikaError,
+)
 from .ledger import business_hours
 from .models import Message, RawMessage
 from .parse import parse
@@ -97,7 +106,7 @@ def acknowledge_new(
     outcome = AckOutcome()
     if config.ack.mode == "off":
         return outcome
-    outcome.resolved_pending = resolve_pending(store)
+    outcome.resolved_pending = resolve_pending(store, now)
     settings = ack_settings(config)
     cutoff = epoch(now - config.ack.max_age)
     for row in store.ack_candidates(cutoff):
@@ -107,14 +116,21 @@ def acknowledge_new(
         outcome.planned.append(plan)
         if deliver is None:
             continue
-        if not _deliver(store, plan, deliver, now, outcome):
+        if not _deliver(store, plan, deliver, now, outcome, config.ack.mode):
             break  # the server is down: every other ack would fail the same way
     return outcome
 
 
-def resolve_pending(store: Store) -> int:
-    """Pending rows whose Message-ID has been seen in the mailbox did go out: mark them sent."""
-    return store.resolve_pending_acks()
+def resolve_pending(store: Store, now: datetime) -> int:
+    """Pending (or drafted) acknowledgments whose Message-ID has been seen in the mailbox did go
+    out: mark them sent and remind of the callback they promised."""
+    with store.db.atomic():
+        resolved = store.resolve_pending_acks()
+        for conversation_id, callback_at in resolved:
+            if callback_at is not None:
+                store.add_reminder(conversation_id, due_at=callback_at, source="ack", phone=None,
+                                   now=epoch(now))  # fmt: skip
+    return len(resolved)
 
 
 def _plan_one(
@@ -132,10 +148,13 @@ def _plan_one(
         return None
     cls = classify(msg, config.owner_addresses, config.ignore, config.ack.form_senders)
     customer = cls.customer.email if cls.customer else msg.from_addr.email
-    last = from_epoch(store.last_ack_to(customer))
+    # Our own acknowledgments read back from Sent count too: a second computer, or a database
+    # made anew, must not acknowledge the same customer again.
+    last = from_epoch(store.last_ack_to(customer, ascii_email(customer)))
+    acked = store.ack_seen_for(row["first_contact_message_id"])
     decision: AckDecision = decide(
         msg, cls, now=now, settings=settings, answered=False,
-        conversation_acked=False, last_ack_to_address_at=last,
+        conversation_acked=acked, last_ack_to_address_at=last,
     )  # fmt: skip
     if not decision.send or decision.recipient is None:
         _skip(store, row["id"], decision.reasons, outcome)
@@ -212,8 +231,9 @@ def _skip(store: Store, conv_id: int, reasons: tuple[str, ...], outcome: AckOutc
     outcome.skipped.append((conv_id, reasons))
 
 
-def _deliver(store: Store, plan: AckPlan, deliver: Deliver, now: datetime,
-             outcome: AckOutcome) -> bool:  # fmt: skip
+def _deliver(
+    store: Store, plan: AckPlan, deliver: Deliver, now: datetime, outcome: AckOutcome, mode: str
+) -> bool:
     message_id = str(plan.message["Message-ID"]).strip("<>")
     with store.db.atomic():
         store.set_ack(plan.conversation_id, status="pending", message_id=message_id,
@@ -224,7 +244,8 @@ def _deliver(store: Store, plan: AckPlan, deliver: Deliver, now: datetime,
     except UncertainDeliveryError as exc:
         outcome.error = exc  # stays pending: never risk a second acknowledgment
         return False
-    except (TemporaryError, UnreachableError) as exc:
+    except (TemporaryError, UnreachableError, AuthenticationError, ConfigError) as exc:
+        # Raised before the message was handed over: certainly not sent.
         with store.db.atomic():
             store.set_ack(plan.conversation_id, status=None)  # eligible again next run
         outcome.error = exc
@@ -233,10 +254,14 @@ def _deliver(store: Store, plan: AckPlan, deliver: Deliver, now: datetime,
         with store.db.atomic():
             store.set_ack(plan.conversation_id, status="failed", reasons=json.dumps([exc.line()]))
         return True
+    # Anything else leaves the row pending (state unknown) and propagates.
     with store.db.atomic():
-        store.set_ack(plan.conversation_id, status="sent")
-        store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at), source="ack",
-                           phone=plan.phone, now=epoch(now))  # fmt: skip
+        if mode == "draft":  # the customer has nothing yet: sent (and reminded) once it is seen
+            store.set_ack(plan.conversation_id, status="draft")
+        else:
+            store.set_ack(plan.conversation_id, status="sent")
+            store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at), source="ack",
+                               phone=plan.phone, now=epoch(now))  # fmt: skip
     outcome.delivered.append(plan)
     return True
 

@@ -369,7 +369,8 @@ class Store:
         )
         return list(
             self.db.query(
-                "SELECT c.id, m.folder, m.uid, m.uidvalidity, m.received_at FROM conversations c"
+                "SELECT c.id, c.first_contact_message_id, m.folder, m.uid, m.uidvalidity,"
+                " m.received_at FROM conversations c"
                 " JOIN messages m ON m.id = c.first_contact_id"
                 " WHERE c.ack_status IS NULL AND c.first_reply_at IS NULL"
                 " AND c.first_contact_at >= ? ORDER BY c.first_contact_at",
@@ -377,13 +378,31 @@ class Store:
             )
         )
 
-    def last_ack_to(self, email: str) -> int | None:
+    def last_ack_to(self, *emails: str) -> int | None:
+        """When an acknowledgment last went to any of ``emails``: as recorded by this database,
+        or as read back from the mailbox (our own acks in Sent, from any computer)."""
+        marks = ",".join("?" * len(emails))
         row = self._one(
-            "SELECT max(ack_at) FROM conversations WHERE ack_recipient = ?"
-            " AND ack_status IN ('sent', 'pending', 'draft')",
-            email,
-        )
+            f"SELECT max(at) FROM (SELECT max(ack_at) AS at FROM conversations"
+            f" WHERE ack_recipient IN ({marks}) AND ack_status IN ('sent', 'pending', 'draft')"
+            f" UNION ALL SELECT max(m.received_at) FROM message_recipients p"
+            f" JOIN messages m ON m.id = p.message WHERE p.email IN ({marks}) AND m.kind = 'ack')",
+            *emails, *emails,
+        )  # fmt: skip
         return row[0] if row else None
+
+    def ack_seen_for(self, message_id: str | None) -> bool:
+        """Is there an acknowledgment of this mail in the mailbox already (sent from anywhere)?"""
+        if message_id is None:
+            return False
+        return (
+            self._one(
+                "SELECT 1 FROM message_refs r JOIN messages m ON m.id = r.message"
+                " WHERE r.ref = ? AND m.kind = 'ack' LIMIT 1",
+                message_id,
+            )
+            is not None
+        )
 
     def set_ack(self, conversation_id: int, status: str | None, **fields: Any) -> None:
         columns = {"ack_status": status}
@@ -395,12 +414,20 @@ class Store:
             f"UPDATE conversations SET {sets} WHERE id = ?", [*columns.values(), conversation_id]
         )
 
-    def resolve_pending_acks(self) -> int:
-        cur = self.db.execute(
-            "UPDATE conversations SET ack_status = 'sent' WHERE ack_status = 'pending'"
-            " AND ack_message_id IN (SELECT message_id FROM messages)"
+    def resolve_pending_acks(self) -> list[tuple[int, int | None]]:
+        """Pending or drafted acks whose Message-ID is in the mailbox now: mark them sent and
+        return (conversation id, promised callback) of each."""
+        rows = [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT id, callback_at FROM conversations WHERE ack_status IN ('pending', 'draft')"
+                " AND ack_message_id IN (SELECT message_id FROM messages)"
+            ).fetchall()
+        ]
+        self.db.conn.executemany(
+            "UPDATE conversations SET ack_status = 'sent' WHERE id = ?", [(r[0],) for r in rows]
         )
-        return cur.rowcount
+        return rows
 
     def add_reminder(
         self,

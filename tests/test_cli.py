@@ -204,3 +204,20 @@ def test_the_daily_screen_speaks_the_owners_language(
     out = capsys.readouterr().out
     assert "Luettu 54 uutta viestiä: 15 uutta keskustelua, 14 vastattu." in out
     assert "Odottaa vastaustasi (1)" in out and "Mäkinen" in out
+
+
+def test_dry_run_leaves_nothing_on_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check", "--dry-run", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["dry_run"] is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]  # no database, no lock
+
+
+def test_output_to_a_missing_folder_is_one_line_exit_74(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    assert run(["--config", str(config), "export", "-o", str(tmp_path / "no" / "x.json")]) == 74
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -153,10 +154,47 @@ def test_config_path_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_pa
 def test_a_template_with_an_unknown_placeholder_is_refused_at_load(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "ack_fi.txt").write_text("$greeting\nSoitan $calback.\n$signature\n", encoding="utf-8")
+    (templates / "ack_fi.txt").write_text(
+        "$greeting\nSoitan $calback.\n$signature\n", encoding="utf-8"
+    )
     data = {**MINIMAL, "ack": {"templates": str(templates)}}
     with pytest.raises(ConfigError) as info:
         config_from_dict(data, None)
     assert "ack_fi.txt" in info.value.message and "$calback" in info.value.message
-    (templates / "ack_fi.txt").write_text("$greeting\nSoitan $callback.\n$signature\n", encoding="utf-8")
+    (templates / "ack_fi.txt").write_text(
+        "$greeting\nSoitan $callback.\n$signature\n", encoding="utf-8"
+    )
     assert config_from_dict(data, None).ack.templates == templates
+
+
+@pytest.mark.parametrize(
+    ("patch", "expected"),
+    [
+        (
+            {"ack": {"vacation_from": datetime(2026, 12, 1, 8, 0), "vacation_until": "2026-12-06"}},
+            "without a time",
+        ),
+        ({"hours": {"holidays": "XX"}}, "country code"),
+        ({"ack": {"max_age": "99999999999d"}}, "at most 3650 days"),
+        ({"report": {"response_promise_hours": 1e300}}, "at most 100000"),
+    ],
+)
+def test_values_that_would_crash_later_are_refused_now(
+    patch: dict[str, object], expected: str
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from_dict({**MINIMAL, **patch}, None)
+    assert expected in info.value.message
+
+
+def test_holidays_country_is_case_insensitive_and_can_be_off() -> None:
+    assert config_from_dict({**MINIMAL, "hours": {"holidays": "fi"}}, None).hours.holidays == "FI"
+    assert config_from_dict({**MINIMAL, "hours": {"holidays": ""}}, None).hours.holidays is None
+
+
+def test_a_password_command_that_cannot_run_is_a_config_error(tmp_path: Path) -> None:
+    script = tmp_path / "pw.sh"
+    script.write_text("#!/bin/sh\necho x\n", encoding="utf-8")
+    script.chmod(0o644)  # not executable
+    with pytest.raises(ConfigError, match="cannot run"):
+        get_password(AccountConfig(password_command=(str(script),)))

@@ -5,6 +5,7 @@ Every VasteaikaError ends here as one line on stderr and the exit code its class
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -19,13 +20,13 @@ from . import __version__, render
 from .check import CycleResult, run_cycle
 from .clock import system_clock
 from .config import AccountConfig, Config, default_config_path, get_password, load_config
-from .errors import TemporaryError, UsageError, VasteaikaError
+from .errors import StorageError, TemporaryError, UsageError, VasteaikaError
 from .ledger import business_hours, conversation_records
 from .notify import Notifier
 from .outbox import Deliver, draft_or_send
 from .smtp import Sender, SmtpSender, SmtpSettings
 from .source import MailSource
-from .store import Store, from_epoch, open_database, run_lock
+from .store import Store, dry_run_copy, from_epoch, open_database, run_lock
 
 app = typer.Typer(
     name="vasteaika",
@@ -155,10 +156,8 @@ def check(
     """
     config = _load()
     now = system_clock()
-    with run_lock(config.database):
-        store = _store(config)
-        if dry_run:
-            store = store.in_memory_copy()
+    with contextlib.nullcontext() if dry_run else run_lock(config.database):
+        store = dry_run_copy(config.database) if dry_run else _store(config)
         source = open_source(config)
         try:
             deliver = None if dry_run else _deliver(config, source)
@@ -390,9 +389,17 @@ def export(
         else render.records_csv(records)
     )
     if output:
-        output.write_text(text, encoding="utf-8")
+        _write_output(output, text)
     else:
         sys.stdout.write(text)
+
+
+def _write_output(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror}",
+                           "check that the folder exists and is writable") from None  # fmt: skip
 
 
 def _parse_day(text: str, config: Config) -> datetime:
@@ -459,7 +466,7 @@ def report(
         built, fmt, settings.language, color=output is None and sys.stdout.isatty()
     )
     if output:
-        output.write_text(text, encoding="utf-8")
+        _write_output(output, text)
         render.err_console.print(f"Wrote {output}", highlight=False)
     else:
         sys.stdout.write(text)

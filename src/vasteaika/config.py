@@ -14,7 +14,7 @@ import subprocess
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -149,8 +149,17 @@ def _is_port(v: Any) -> str | None:
 
 
 def _is_positive(v: Any) -> str | None:
-    ok = isinstance(v, int | float) and not isinstance(v, bool) and v > 0
-    return None if ok else "a positive number"
+    ok = isinstance(v, int | float) and not isinstance(v, bool) and 0 < v <= 100_000
+    return None if ok else "a positive number (at most 100000)"
+
+
+def _is_country(v: Any) -> str | None:
+    if v == "":
+        return None
+    import holidays  # imported lazily: only validation and schedule need it
+
+    ok = isinstance(v, str) and v.upper() in holidays.list_supported_countries()
+    return None if ok else 'a country code like "FI" (or "" for no public holidays)'
 
 
 def _is_str_list(v: Any) -> str | None:
@@ -185,6 +194,7 @@ def _is_weekdays(v: Any) -> str | None:
 
 DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|min|s)\s*$")
 UNITS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}
+MAX_DURATION_SECONDS = 3650 * 86400  # ten years: anything longer is a typo
 
 
 def parse_duration(text: str) -> timedelta:
@@ -192,14 +202,17 @@ def parse_duration(text: str) -> timedelta:
     match = DURATION.match(text) if isinstance(text, str) else None
     if not match:
         raise ValueError(text)
-    return timedelta(seconds=int(match.group(1)) * UNITS[match.group(2)])
+    seconds = int(match.group(1)) * UNITS[match.group(2)]
+    if seconds > MAX_DURATION_SECONDS:
+        raise ValueError(text)
+    return timedelta(seconds=seconds)
 
 
 def _is_duration(v: Any) -> str | None:
     try:
         parse_duration(v)
     except ValueError:
-        return 'a duration like "2h", "60m" or "1d"'
+        return 'a duration like "2h", "60m" or "1d" (at most 3650 days)'
     return None
 
 
@@ -209,6 +222,8 @@ def _is_clock_list(v: Any) -> str | None:
 
 
 def _is_date(v: Any) -> str | None:
+    if isinstance(v, datetime):
+        return "a date like 2026-12-01, without a time"
     if isinstance(v, date) or v == "":
         return None
     try:
@@ -241,7 +256,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "workdays": (_is_weekdays, ["mon", "tue", "wed", "thu", "fri"]),
         "start": (_is_clock, "08:00"),
         "end": (_is_clock, "16:00"),
-        "holidays": (_is_str, "FI"),
+        "holidays": (_is_country, "FI"),
     },
     "customers": {
         "ignore": (_is_str_list, []),
@@ -443,7 +458,7 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         workdays=frozenset(WEEKDAYS.index(d) for d in h["workdays"]),
         start=time.fromisoformat(h["start"]),
         end=time.fromisoformat(h["end"]),
-        holidays=h["holidays"] or None,
+        holidays=(h["holidays"] or "").upper() or None,
     )
     db = v["storage"]["database"]
     owner = frozenset(a.strip().lower() for a in v["owner"]["addresses"])
@@ -547,7 +562,13 @@ def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -
     if account.keyring:
         import keyring  # imported lazily: a slow import, and only some users need it
 
-        secret = keyring.get_password(APP, account.username)
+        try:
+            secret = keyring.get_password(APP, account.username)
+        except keyring.errors.KeyringError as exc:
+            raise ConfigError(
+                f"account.keyring: no usable keyring here ({exc})",
+                "use password_command or $VASTEAIKA_PASSWORD (cron has no desktop keyring)",
+            ) from None
         if secret:
             return str(secret)
         raise AuthenticationError(
@@ -575,6 +596,11 @@ def _run_password_command(argv: tuple[str, ...]) -> str:
     except FileNotFoundError:
         raise ConfigError(
             f"account.password_command: program {name!r} not found", "install it or fix the path"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"account.password_command: cannot run {name!r} ({exc.strerror})",
+            "check that it is a program you may run",
         ) from None
     except subprocess.TimeoutExpired:
         raise ConfigError(

@@ -458,7 +458,7 @@ class Store:
         )
 
     def in_memory_copy(self) -> Store:
-        """A private copy for --dry-run: everything runs as usual and nothing reaches the disk."""
+        """A private copy: everything runs as usual and nothing reaches the disk."""
         memory = sqlite3.connect(":memory:", isolation_level=None)
         self.db.conn.backup(memory)
         return Store(Database(memory))
@@ -525,6 +525,23 @@ def open_database(path: Path) -> Store:
             f"cannot open the database {path}: {exc}",
             "check that the folder exists and is writable, or set storage.database",
         ) from None
+    return Store(db)
+
+
+def dry_run_copy(path: Path) -> Store:
+    """For --dry-run: the database read (read-only) into memory, migrated there; when there is
+    none yet, an empty one in memory. Nothing is created, locked or changed on disk."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    if path.exists():
+        try:
+            disk = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            disk.backup(memory)
+            disk.close()
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot read the database {path}: {exc}",
+                               "check the file and its permissions") from None  # fmt: skip
+    db = Database(memory)
+    migrations.apply(db)
     return Store(db)
 
 

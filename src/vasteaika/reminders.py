@@ -44,6 +44,7 @@ from .store import Store, epoch, from_epoch
 
 CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
 STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
+PROMISE_HORIZON = timedelta(days=21)  # "ensi viikon perjantaina" is the furthest a reply promises
 Channel = Literal["desktop", "email", "failed"]
 
 
@@ -319,10 +320,13 @@ def find_reply_promises(
 ) -> int:
     """Read the owner's replies stored in run ``run_id`` (whole mail, BODY.PEEK) and make a
     reminder of every promised callback time. Returns how many reminders were added."""
+    # Only replies recent enough to promise something still ahead: a first sync of years of
+    # Sent mail must not fetch every body (one round trip each).
+    since = epoch(now - PROMISE_HORIZON)
     rows = list(store.db.query(
         "SELECT folder, uid, uidvalidity, message_id, received_at, conversation_id FROM messages"
         " WHERE kind = 'owner' AND run_id = ? AND conversation_id IS NOT NULL"
-        " ORDER BY folder, uid", [run_id]))  # fmt: skip
+        " AND received_at >= ? ORDER BY folder, uid", [run_id, since]))  # fmt: skip
     hours = business_hours(config.hours)
     selected: dict[str, int] = {}
     added = 0

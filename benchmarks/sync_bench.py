@@ -85,7 +85,7 @@ def message(i: int, when: datetime, rng: random.Random) -> tuple[bytes, bytes]:
 
 def fill(server: DovecotServer, n: int) -> None:
     rng = random.Random(n)
-    start = datetime(2024, 1, 1, tzinfo=UTC)
+    start = datetime(2026, 11, 1, tzinfo=UTC) - timedelta(minutes=37 * n // 2)  # ends in the past
     inbox, sent = server.maildir / "cur", server.folder_path("Sent") / "cur"
     for d in (inbox, sent, server.maildir / "new", server.maildir / "tmp"):
         d.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,8 @@ def fill(server: DovecotServer, n: int) -> None:
         stamp = int(when.timestamp())
         (inbox / f"{stamp}.M{i}P1.bench:2,").write_bytes(a)
         (sent / f"{stamp + 60}.M{i}P2.bench:2,S").write_bytes(b)
-        os.utime(inbox / f"{stamp}.M{i}P1.bench:2,", (stamp, stamp))
+        os.utime(inbox / f"{stamp}.M{i}P1.bench:2,", (stamp, stamp))  # Dovecot's INTERNALDATE
+        os.utime(sent / f"{stamp + 60}.M{i}P2.bench:2,S", (stamp + 3600, stamp + 3600))
 
 
 class CountingProxy:

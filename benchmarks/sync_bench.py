@@ -121,10 +121,13 @@ class CountingProxy:
             threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
 
     def _pipe(self, src: socket.socket, dst: socket.socket, count: bool) -> None:
-        while data := src.recv(65536):
-            if count:
-                self.commands += sum(1 for line in data.split(b"\r\n") if line[:1].isalnum())
-            dst.sendall(data)
+        try:
+            while data := src.recv(65536):
+                if count:
+                    self.commands += sum(1 for line in data.split(b"\r\n") if line[:1].isalnum())
+                dst.sendall(data)
+        except OSError:
+            pass  # the other direction closed first
         dst.close()
 
 

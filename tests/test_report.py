@@ -459,13 +459,36 @@ def test_replies_after_now_are_not_seen(ledger: Ledger) -> None:
     assert (r.answered, len(r.unanswered), r.acknowledged.count) == (0, 1, 0)
 
 
-def test_the_report_creates_its_indexes(ledger: Ledger) -> None:
+def test_the_report_reads_the_indexes_of_the_migrations(ledger: Ledger) -> None:
     _sample(ledger)
     names = {
         r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
     assert {
-        "report_conversations_customer_contact",
-        "report_conversations_callback",
-        "report_reminders_due_at",
+        "conversations_customer_id",
+        "conversations_first_contact",
+        "conversations_callback",
+        "reminders_due_at",
     } <= names
+    assert not {n for n in names if n.startswith("report_")}  # the old run-time copies
+
+
+def test_contacts_after_now_are_not_counted_for_customers(ledger: Ledger) -> None:
+    now = "2026-11-23 08:00"
+    last = at(now) - timedelta(days=100)
+    for k in range(4):  # silent as of now: every 30 days, the last 100 days ago …
+        ledger.conv("tasainen@gmail.com", (last - timedelta(days=30 * k)).isoformat()[:16])
+    ledger.conv("tasainen@gmail.com", "2026-11-24 09:00")  # … whatever comes after now
+    ledger.conv("myohemmin@gmail.com", "2026-11-25 09:00")  # not a customer yet
+    for k in range(3):
+        ledger.conv(f"a{k}@iso.fi", f"2026-0{k + 1}-10 10:00")
+    ledger.conv("b@iso.fi", "2026-11-18 10:00", "2026-11-18 11:00")
+    for k in range(8):  # after now, they would outnumber iso.fi
+        ledger.conv("kiireinen@gmail.com", f"2026-11-23 {9 + k:02d}:00")
+    r = week(ledger, now=now)
+    assert [(s.customer, s.conversations) for s in r.silent_customers] == [
+        ("tasainen@gmail.com", 4)
+    ]
+    assert r.silent_customers[0].last_contact_at == last
+    assert [k.customer for k in r.key_customers] == ["iso.fi"]  # top 20 % of 2 customers
+    assert (r.new_leads.contacts, r.repeat_customers.contacts) == (0, 1)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
+from .customers import customer_key_sql
 from .errors import StorageError, TemporaryError
 from .models import ConversationRef
 
@@ -158,6 +159,64 @@ def m004_reminder_delivery(db: Database) -> None:
         """
         ALTER TABLE reminders ADD COLUMN delivery TEXT;
         ALTER TABLE reminders ADD COLUMN delivery_note TEXT;
+        """
+    )
+
+
+@migrations()
+def m005_customers(db: Database) -> None:
+    """One row per customer (customers.customer_key_sql: the address, or a company's domain)
+    with their conversations, first and last contact, and each conversation's customer_id, so
+    the report finds new leads, key and silent customers without a pass over all history.
+    Triggers apply the rule and keep the summary right for every later write, by anyone."""
+    key = customer_key_sql("new.customer_email")
+    count_in = f"""INSERT INTO customers
+            (customer_key, conversations, first_contact_at, last_contact_at)
+            VALUES ({key}, 1, new.first_contact_at, new.first_contact_at)
+            ON CONFLICT (customer_key) DO UPDATE SET conversations = conversations + 1,
+                first_contact_at = min(first_contact_at, excluded.first_contact_at),
+                last_contact_at = max(last_contact_at, excluded.last_contact_at);
+            UPDATE conversations SET customer_id =
+                (SELECT id FROM customers WHERE customer_key = {key}) WHERE id = new.id;"""
+    recount = """DELETE FROM customers WHERE id = old.customer_id
+                AND NOT EXISTS (SELECT 1 FROM conversations WHERE customer_id = old.customer_id);
+            UPDATE customers SET (conversations, first_contact_at, last_contact_at) =
+                (SELECT count(*), min(first_contact_at), max(first_contact_at)
+                 FROM conversations WHERE customer_id = old.customer_id)
+            WHERE id = old.customer_id;"""
+    db.executescript(
+        f"""
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            customer_key TEXT NOT NULL UNIQUE,
+            conversations INTEGER NOT NULL,
+            first_contact_at INTEGER NOT NULL,
+            last_contact_at INTEGER NOT NULL
+        );
+        INSERT INTO customers (customer_key, conversations, first_contact_at, last_contact_at)
+            SELECT {customer_key_sql("customer_email")} AS k, count(*), min(first_contact_at),
+                   max(first_contact_at)
+            FROM conversations GROUP BY k ORDER BY min(first_contact_at), k;
+        ALTER TABLE conversations ADD COLUMN customer_id INTEGER REFERENCES customers(id);
+        UPDATE conversations SET customer_id = (SELECT id FROM customers
+            WHERE customer_key = {customer_key_sql("conversations.customer_email")});
+        CREATE INDEX conversations_customer_id ON conversations(customer_id, first_contact_at);
+        CREATE TRIGGER conversations_customer_insert AFTER INSERT ON conversations BEGIN
+            {count_in}
+        END;
+        -- counted in again under the (new) customer, then the old customer is recounted
+        CREATE TRIGGER conversations_customer_update
+        AFTER UPDATE OF customer_email, first_contact_at ON conversations BEGIN
+            {count_in}
+            {recount}
+        END;
+        CREATE TRIGGER conversations_customer_delete AFTER DELETE ON conversations BEGIN
+            {recount}
+        END;
+        -- the report's own copies of m003's indexes (made at run time before m003 existed)
+        DROP INDEX IF EXISTS report_conversations_customer_contact;
+        DROP INDEX IF EXISTS report_conversations_callback;
+        DROP INDEX IF EXISTS report_reminders_due_at;
         """
     )
 

@@ -504,3 +504,23 @@ def test_email_reminder_text_is_one_line_headers(config: Config, store: Store) -
     [(_, msg)] = mailer.sent
     parsed = message_from_bytes(msg.as_bytes())
     assert parsed["Bcc"] is None and "\n" not in str(parsed["Subject"])
+
+
+def test_a_mail_reply_synced_after_the_call_takes_over_if_earlier(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    assert mark_done(store, rid, due + timedelta(minutes=3)) is True
+    conv_id, contact_at = store.db.execute(
+        "SELECT id, first_contact_at FROM conversations"
+    ).fetchone()
+    reply_pk = store.db.execute(
+        "INSERT INTO messages (folder, uid, uidvalidity, message_id, kind, reasons, from_email,"
+        " from_name, subject, base_subject, received_at) VALUES"
+        " ('Sent', 9, 1, 'late@p', 'owner', '[]', 'o@p', '', 'Re', 're', ?)",
+        [contact_at + 60],
+    ).lastrowid
+    store.set_first_reply(conv_id, int(reply_pk or 0), contact_at + 60)
+    row = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
+    assert row == (contact_at + 60, "mail")

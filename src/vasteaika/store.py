@@ -367,7 +367,7 @@ class Store:
         """Record a reply unless an earlier one is already known (mail may sync out of order)."""
         self.set_message_conversation(message_pk, conversation_id)
         self.db.execute(
-            "UPDATE conversations SET first_reply_id = ?, first_reply_at = ?"
+            "UPDATE conversations SET first_reply_id = ?, first_reply_at = ?, reply_channel = 'mail'"
             " WHERE id = ? AND ? >= first_contact_at AND (first_reply_at IS NULL OR first_reply_at > ?)",
             [message_pk, at, conversation_id, at, at],
         )

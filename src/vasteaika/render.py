@@ -65,18 +65,28 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def human_duration(delta: timedelta) -> str:
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
+}
+
+
+def human_duration(delta: timedelta, lang: str = "en") -> str:
     minutes = int(delta.total_seconds() // 60)
     if minutes < 60:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
         return f"{hours} h {minutes:02d} min"
-    return f"{hours // 24} d {hours % 24} h"
+    return f"{hours // 24} {'pv' if lang == 'fi' else 'd'} {hours % 24} h"
 
 
-def local(t: datetime) -> str:
-    return t.strftime("%a %d.%m. %H:%M")
+def local(t: datetime, lang: str = "en") -> str:
+    """ "Wed 04.11. 11:48" / "ke 4.11. klo 11.48"."""
+    day = WEEKDAYS.get(lang, WEEKDAYS["en"])[t.weekday()]
+    if lang == "fi":
+        return f"{day} {t.day}.{t.month}. klo {t.hour}.{t.minute:02d}"
+    return f"{day} {t:%d.%m. %H:%M}"
 
 
 def print_json(data: Any) -> None:
@@ -94,8 +104,8 @@ def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: st
         table.add_row(
             who,
             r.subject or text(lang, "no_subject"),
-            local(r.first_contact_at),
-            human_duration(now - r.first_contact_at),
+            local(r.first_contact_at, lang),
+            human_duration(now - r.first_contact_at, lang),
         )
     return table
 

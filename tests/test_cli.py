@@ -23,18 +23,16 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def all_command_paths() -> list[list[str]]:
-    import click
-
     paths: list[list[str]] = []
 
-    def walk(group: click.Group, prefix: list[str]) -> None:
-        for name, command in group.commands.items():
-            if isinstance(command, click.Group):
+    def walk(group: object, prefix: list[str]) -> None:
+        for name, command in group.commands.items():  # type: ignore[attr-defined]
+            if hasattr(command, "commands"):
                 walk(command, [*prefix, name])
             else:
                 paths.append([*prefix, name])
 
-    walk(typer.main.get_command(app), [])  # type: ignore[arg-type]
+    walk(typer.main.get_command(app), [])
     return sorted(paths)
 
 
@@ -238,3 +236,18 @@ def test_output_to_a_missing_folder_is_one_line_exit_74(
     assert run(["--config", str(config), "export", "-o", str(tmp_path / "no" / "x.json")]) == 74
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["nope"], ["snooze", "x", "30m"], ["check", "--nope"]])
+def test_usage_mistakes_are_exit_2_never_internal_errors(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(args) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_bare_command_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([]) in (0, 2)
+    out = capsys.readouterr()
+    assert "internal error" not in out.err and "Usage:" in out.out + out.err

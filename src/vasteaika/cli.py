@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from . import __version__, render
@@ -526,6 +525,11 @@ def problems() -> None:
         render.console.print(f"{r['folder']} UID {r['uid']}: {r['reason']}", highlight=False)
 
 
+def _is_usage_error(exc: Exception) -> bool:
+    """typer's (vendored) click usage errors: they know how to show themselves."""
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors become one line on stderr."""
     args = sys.argv[1:] if argv is None else argv
@@ -538,17 +542,17 @@ def run(argv: list[str] | None = None) -> int:
             raise
         print(f"vasteaika: {exc.line()}", file=sys.stderr)
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         print(
             "vasteaika: interrupted — nothing half-written; run again to continue", file=sys.stderr
         )
         return 130
     except Exception as exc:
+        if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
+            exc.show()  # type: ignore[attr-defined]
+            return int(exc.exit_code)  # type: ignore[attr-defined]
         if debug:
             raise
         print(

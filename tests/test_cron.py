@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from vasteaika import cron
 from vasteaika.cron import (
     DEFAULT_ENTRIES,
     CrontabChange,
@@ -41,7 +42,7 @@ COMMAND = ("/opt/vasteaika/bin/vasteaika", "--config", "/home/owner/.config/vast
 OURS = [
     "30 7 * * 1-5 /opt/vasteaika/bin/vasteaika --config /home/owner/.config/vasteaika/config.toml check --quiet # vasteaika:check",
     "0 16 * * 1-5 /opt/vasteaika/bin/vasteaika --config /home/owner/.config/vasteaika/config.toml check --quiet # vasteaika:check",
-    "*/5 7-17 * * 1-5 /opt/vasteaika/bin/vasteaika --config /home/owner/.config/vasteaika/config.toml remind --quiet # vasteaika:remind",
+    "*/5 * * * * /opt/vasteaika/bin/vasteaika --config /home/owner/.config/vasteaika/config.toml remind --quiet # vasteaika:remind",
 ]
 OTHERS = [
     "# m h dom mon dow command",
@@ -230,7 +231,7 @@ def test_systemd_units_text() -> None:
         f"\n[Service]\nType=oneshot\nExecStart={EXEC} remind --quiet\n"
     )
     assert (
-        "OnCalendar=Mon..Fri *-*-* 07..17:00/5:00\nPersistent=true"
+        "OnCalendar=*-*-* *:00/5:00\nPersistent=true"
         in units["vasteaika-remind.timer"]
     )
 
@@ -306,3 +307,14 @@ def test_systemctl_commands_enable_the_timers() -> None:
             "vasteaika-remind.timer",
         ],
     ]
+
+
+def test_only_our_own_marked_lines_count_as_ours() -> None:
+    """Review finding: a user's line that happens to end in '#vasteaika:mine' is not ours."""
+    assert cron.is_ours("*/5 * * * * /x/vasteaika remind --quiet # vasteaika:remind")
+    assert not cron.is_ours("0 4 * * * echo hi #vasteaika:mine")
+
+
+def test_watch_service_does_not_retry_a_wrong_password_forever() -> None:
+    _name, text = cron.watch_unit(["/opt/vasteaika/bin/vasteaika"])
+    assert "Restart=on-failure" in text and "RestartPreventExitStatus=2 77 78" in text

@@ -63,8 +63,8 @@ DEFAULT_ENTRIES: tuple[ScheduleEntry, ...] = (
     ScheduleEntry(
         "remind",
         ("remind", "--quiet"),
-        ("*/5 7-17 * * 1-5",),
-        ("Mon..Fri *-*-* 07..17:00/5:00",),
+        ("*/5 * * * *",),
+        ("*-*-* *:00/5:00",),
     ),
 )
 

@@ -37,7 +37,7 @@ UNIT_MARKER = "# vasteaika:managed"
 UNIT_PREFIX = "vasteaika-"
 DEFAULT_CRONTAB_CMD: tuple[str, ...] = ("crontab",)
 
-_MARKED = re.compile(r"#\s*vasteaika:[A-Za-z0-9_.-]+\s*$")
+_MARKED = re.compile(r"#\s*vasteaika:(?:check|remind|watch)\s*$")  # only our own names
 _SAFE_UNIT_ARG = re.compile(r"[A-Za-z0-9_@+=:,./-]+")
 _TIMEOUT_SECONDS = 30
 
@@ -255,6 +255,9 @@ def watch_unit(command: Sequence[str] | None = None) -> tuple[str, str]:
                 f"ExecStart={_exec_line(command or vasteaika_command())} watch",
                 "Restart=on-failure",
                 "RestartSec=30",
+                # A wrong password or config (77, 78) or usage (2) is not fixed by retrying:
+                # logging in again every 30 s would get the account locked.
+                "RestartPreventExitStatus=2 77 78",
             ],
             "Install": ["WantedBy=default.target"],
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import subprocess
@@ -96,3 +97,49 @@ def test_sigterm_stops_cleanly_and_a_restart_sends_nothing_twice(
     assert again.wait(timeout=30) == 0
     recipients = sorted(m.rcpt_tos[0] for m in smtp_server.messages())
     assert recipients == [f"c{i}@example.fi" for i in range(5)]  # each exactly once
+
+
+def test_backoff_starts_afresh_after_a_good_connection(tmp_path: Path) -> None:
+    """Review finding: after a healthy session a drop must retry in 1 s, not continue doubling."""
+    from datetime import UTC, datetime
+
+    from vasteaika.config import config_from_dict
+    from vasteaika.errors import TemporaryError
+    from vasteaika.store import open_database
+    from vasteaika.watch import Watcher
+
+    config = config_from_dict({"owner": {"addresses": ["o@p.fi"]}, "account": {"maildir": str(tmp_path)},
+                               "storage": {"database": str(tmp_path / "v.db")}}, None)  # fmt: skip
+    sleeps: list[float] = []
+
+    class Source:
+        def close(self) -> None: ...
+
+    watcher = Watcher(config, open_database(config.database), Source, lambda s: None,  # type: ignore[arg-type,return-value]
+                      lambda: contextlib.nullcontext(), lambda: datetime.now(UTC), lambda line: None)  # fmt: skip
+
+    def drop(source: object) -> None:
+        raise TemporaryError("the connection was lost", "")
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        if len(sleeps) == 4:
+            watcher.stop()
+
+    watcher._cycle = drop  # type: ignore[method-assign,assignment]
+    watcher._sleep = sleep  # type: ignore[method-assign]
+    watcher.run()
+    assert sleeps == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_status_knows_a_watcher_only_while_it_holds_its_lock(tmp_path: Path) -> None:
+    from vasteaika.errors import TemporaryError
+    from vasteaika.watch import read_state, watcher_lock
+
+    db = tmp_path / "v.db"
+    assert read_state(db) == (None, False)
+    with watcher_lock(db):
+        assert read_state(db)[1] is True
+        with pytest.raises(TemporaryError, match="already running"), watcher_lock(db):
+            pass
+    assert read_state(db)[1] is False

@@ -200,7 +200,7 @@ def watch(
     """
     import signal
 
-    from .watch import Watcher
+    from .watch import Watcher, watcher_lock
 
     config = _load()
     store = _store(config)
@@ -217,8 +217,9 @@ def watch(
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
-    log(f"watching {config.inbox} (stop with Ctrl-C)")
-    watcher.run()
+    with watcher_lock(config.database):
+        log(f"watching {config.inbox} (stop with Ctrl-C)")
+        watcher.run()
 
 
 @app.command()
@@ -243,13 +244,20 @@ def status(
     if json_out:
         render.print_json(data)
         return
+    tz, lang = config.hours.timezone, config.language
+
+    def shown(iso: object) -> str:
+        if not isinstance(iso, str):
+            return "never"
+        return render.local(datetime.fromisoformat(iso).astimezone(tz), lang)
+
     running = f"running (pid {data['watch_pid']})" if alive else "not running"
     render.console.print(f"watch: {running}", highlight=False)
-    render.console.print(f"last contact with the server: {data['last_seen_server_at'] or 'never'}",
+    render.console.print(f"last contact with the server: {shown(data['last_seen_server_at'])}",
                          highlight=False)  # fmt: skip
     if data["last_error"]:
         render.console.print(f"last problem: {data['last_error']}", highlight=False)
-    last = f"{data['last_ack_at']} to {ack_to}" if ack_at else "none yet"
+    last = f"{shown(data['last_ack_at'])} to {ack_to}" if ack_at else "none yet"
     render.console.print(f"last acknowledgment: {last}", highlight=False)
 
 

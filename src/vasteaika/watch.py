@@ -9,11 +9,12 @@ SIGTERM/SIGINT stop it between messages: the message in hand is finished and com
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import time
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,13 @@ from typing import Any, Protocol
 from .check import CycleResult, run_cycle
 from .clock import Clock
 from .config import Config
-from .errors import AuthenticationError, ConfigError, TemporaryError, UnreachableError
+from .errors import (
+    AuthenticationError,
+    ConfigError,
+    StorageError,
+    TemporaryError,
+    UnreachableError,
+)
 from .notify import Notifier
 from .outbox import Deliver
 from .smtp import Sender
@@ -57,21 +64,54 @@ def state_path(database: Path) -> Path:
     return database.with_name(database.name + ".watch.json")
 
 
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".watch.lock")
+
+
 def read_state(database: Path) -> tuple[WatchState | None, bool]:
-    """The watcher's last written state, and whether its process is still alive."""
+    """The watcher's last written state, and whether a watcher holds its lock right now (a pid
+    alone could be recycled after a reboot)."""
     try:
         data = json.loads(state_path(database).read_text(encoding="utf-8"))
-        state = WatchState(**data)
+        state: WatchState | None = WatchState(**data)
     except (OSError, ValueError, TypeError):
-        return None, False
+        state = None
+    return state, _lock_held(lock_path(database))
+
+
+def _lock_held(path: Path) -> bool:
     try:
-        os.kill(state.pid, 0)
-        alive = True
-    except ProcessLookupError:
-        alive = False
-    except PermissionError:
-        alive = True
-    return state, alive
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+@contextmanager
+def watcher_lock(database: Path) -> Iterator[None]:
+    """Held for the watcher's whole life: one watcher per mailbox, and `status` can tell."""
+    path = lock_path(database)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StorageError(f"cannot create {path}: {exc.strerror}", "check the folder") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise TemporaryError(
+                "a vasteaika watch is already running for this mailbox",
+                "see 'vasteaika status'; one watcher is enough",
+            ) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 class Watcher:
@@ -100,6 +140,7 @@ class Watcher:
             max_backoff,
         )
         self.stopping = False
+        self.backoff = 1.0
         self.state = WatchState(os.getpid(), clock().isoformat())
 
     def stop(self, *_: Any) -> None:
@@ -107,24 +148,23 @@ class Watcher:
 
     def run(self) -> None:
         """Until stopped: connect, run a cycle, wait for new mail, repeat; back off on errors."""
-        backoff = 1.0
         while not self.stopping:
             try:
                 self._session()
-                backoff = 1.0
             except Stopped:
                 break
             except (TemporaryError, UnreachableError) as exc:
                 self._note_error(exc.line())
-                self.log(f"connection problem: {exc.line()}; retrying in {backoff:.0f} s")
-                self._sleep(backoff)
-                backoff = min(backoff * 2, self.max_backoff)
+                self.log(f"connection problem: {exc.line()}; retrying in {self.backoff:.0f} s")
+                self._sleep(self.backoff)
+                self.backoff = min(self.backoff * 2, self.max_backoff)
             except (AuthenticationError, ConfigError):
                 raise  # waiting does not fix a wrong password or a bad config
         self.log("stopped")
 
     def _session(self) -> None:
         source = self.connect()
+        self.backoff = 1.0  # a good connection: the next drop starts the backoff afresh
         self.log("connected")
         try:
             while not self.stopping:

@@ -443,9 +443,26 @@ def schedule_remove() -> None:
             render.console.print(f"removed from crontab: {line}", highlight=False, markup=False)
     except UnreachableError:
         pass  # no cron on this computer: nothing of ours can be in a crontab
+    units = [p.name for p in cron.show_systemd()]
+    if units:
+        _stop_units(units)
     for path in cron.remove_systemd().removed:
         render.console.print(f"removed {path}", highlight=False)
     render.console.print("vasteaika is no longer scheduled.")
+
+
+def _stop_units(units: list[str]) -> None:
+    """Stop and disable running timers and the watcher before their files go, so nothing keeps
+    acknowledging after 'schedule remove'."""
+    commands = [["systemctl", "--user", "disable", "--now", *units]]
+    try:
+        for args in commands:
+            subprocess.run(args, check=True, capture_output=True, timeout=60)
+        subprocess.run(["systemctl", "--user", "daemon-reload"], capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        render.console.print("Could not stop them; run this yourself:", highlight=False)
+        for args in commands:
+            render.console.print("  " + shlex.join(args), highlight=False, markup=False)
 
 
 @schedule_app.command("show")

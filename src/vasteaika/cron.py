@@ -63,6 +63,8 @@ DEFAULT_ENTRIES: tuple[ScheduleEntry, ...] = (
     ScheduleEntry(
         "remind",
         ("remind", "--quiet"),
+        # Every 5 minutes at all hours: a promise can be for 18:00 or a Saturday, and a run
+        # with nothing due is one local query.
         ("*/5 * * * *",),
         ("*-*-* *:00/5:00",),
     ),

@@ -418,9 +418,15 @@ def _trend(r: WeekReport, lang: str) -> Section:
         )
         for w in r.trend
     ]
+    one_week = r.until - r.since == timedelta(days=7) and r.since.weekday() == 0
+    this = (
+        week_label(r.since)
+        if one_week
+        else f"{r.since:%d.%m.}–{r.until - timedelta(days=1):%d.%m.}"
+    )
     rows.append(
         (
-            f"{week_label(r.since)} ({t['this']})",
+            f"{this} ({t['this']})",
             number(r.contacts, lang),
             number(r.answered, lang),
             duration(r.business_response.median, lang),
@@ -554,7 +560,9 @@ def report_table(report: WeekReport, lang: str, *, width: int = 80, color: bool 
                 options = {"no_wrap": True, "overflow": "crop"}
             elif s.headers:
                 first = {"min_width": min(longest, 24)} if i == 0 else {}
-                options = {"no_wrap": True, "overflow": "ellipsis", "max_width": 30, **first}
+                if longest <= 8:  # short markers ("avain", "uusi") are never cut
+                    first = {"min_width": max(longest, len(headers[i]))}
+                options = {"no_wrap": True, "overflow": "ellipsis", "max_width": 26, **first}
             else:
                 options = {"overflow": "fold"}
             table.add_column(headers[i] if i < len(headers) else "", **options)

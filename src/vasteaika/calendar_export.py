@@ -86,6 +86,7 @@ def reminders_calendar(
     """An .ics file (bytes, CRLF lines) holding every reminder, with the VTIMEZONE for ``tz``."""
     stamp = stamp_at or system_clock()
     calendar = Calendar.new(prodid=PRODID, uid="reminders@vasteaika", name="vasteaika: soitot")
+    calendar.add("method", "PUBLISH")  # RFC 6047: matches the mail attachment's method=PUBLISH
     for reminder in sorted(reminders, key=lambda r: (r.due_at, r.id)):
         calendar.add_component(reminder_event(reminder, tz, alarm_before, stamp_at=stamp))
     calendar.add_missing_timezones()

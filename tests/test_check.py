@@ -248,3 +248,16 @@ def test_interrupted_run_resumes_without_loss_or_duplicates(config: Config, stor
     run_check(config, src, store, at(21))
     assert store.count("SELECT count(*) FROM messages") == 10
     assert len(convs(store, config)) == 10
+
+
+def test_a_deleted_newest_mail_does_not_look_new_forever(config: Config, store: Store) -> None:
+    """Review finding: the watermark must pass UIDs that were expunged, or `watch` never idles."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    uid = src.add("INBOX", mail("spam@example.fi", OWNER, "Spam", "s@x"), at(1))
+    del src.folders["INBOX"].messages[uid]  # deleted on the server before we read it
+    run_check(config, src, store, at(2))
+    assert store.folder_state("INBOX").highest_uid == uid  # type: ignore[union-attr]
+    src.commands.clear()
+    run_check(config, src, store, at(3))
+    assert src.commands == ["LIST", "EXAMINE Sent", "EXAMINE INBOX"]

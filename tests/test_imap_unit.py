@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from imapclient.exceptions import LoginError
 from imapclient.fixed_offset import FixedOffset
+from imapclient.response_parser import parse_fetch_response
 
+from vasteaika import imap as imap_module
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
@@ -385,3 +387,58 @@ def test_to_utc() -> None:
     assert to_utc(datetime(2025, 1, 1, 12, 0)) == datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
     assert to_utc(None) is None
     assert to_utc(datetime(2025, 1, 1, tzinfo=UTC) + timedelta(0)).tzinfo is UTC  # type: ignore[union-attr]
+
+
+# --- reading the FETCH answer without imapclient's general parser --------------------------
+
+
+HEAD = b'1 (UID 41 INTERNALDATE "31-Oct-2026 22:09:00 +0200" BODY[HEADER] {6}'
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            [(HEAD, b"a: b\r\n"), b")"],
+            {41: (datetime(2026, 10, 31, 20, 9, tzinfo=UTC), b"a: b\r\n")},
+        ),
+        (
+            [(b'2 (UID 7 INTERNALDATE " 1-Nov-2026 01:00:00 -0030" BODY[HEADER] {0}', b""), b")"],
+            {7: (datetime(2026, 11, 1, 1, 30, tzinfo=UTC), b"")},
+        ),
+        ([None], None),  # nothing (all expunged): imapclient's parser decides
+        ([b"3 (FLAGS (\\Seen))", (HEAD, b"a: b\r\n"), b")"], None),  # unsolicited update
+        ([(HEAD, b"a: b\r\n"), b" FLAGS ())"], None),  # more items after the literal
+        ([(HEAD.replace(b"Oct", b"Okt"), b"a: b\r\n"), b")"], None),  # unknown month
+        ([(HEAD.replace(b"31-", b"32-"), b"a: b\r\n"), b")"], None),  # no such day
+    ],
+)
+def test_header_fetch_answer_read_directly(data: list[Any], expected: Any) -> None:
+    assert imap_module._read_header_fetch(data) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [None],
+        [b"3 (FLAGS (\\Seen))", (HEAD, b"a: b\r\n"), b")"],
+        [(HEAD, b"a: b\r\n"), b" FLAGS ())"],
+        [
+            (b"1 (BODY[HEADER] {6}", b"a: b\r\n"),
+            b' UID 41 INTERNALDATE "31-Oct-2026 22:09:00 +0200")',
+        ],
+    ],
+)
+def test_any_other_answer_reads_like_imapclient(data: list[Any]) -> None:
+    got = imap_module._header_items(parse_fetch_response(data, False, True))
+    assert got == (
+        {41: (datetime(2026, 10, 31, 20, 9, tzinfo=UTC), b"a: b\r\n")} if data != [None] else {}
+    )
+
+
+@pytest.mark.parametrize(
+    ("uids", "expected"),
+    [([1], "1"), ([1, 2, 3], "1:3"), ([1, 2, 3, 7, 9, 10], "1:3,7,9:10"), ([5, 9], "5,9")],
+)
+def test_uid_sets_use_ranges(uids: list[int], expected: str) -> None:
+    assert imap_module._uid_set(uids) == expected

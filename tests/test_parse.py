@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vasteaika import parse as parse_module
 from vasteaika.errors import ParseError
 from vasteaika.models import Address, Message, RawMessage
 from vasteaika.parse import base_subject, parse, sanitize_header_text
@@ -401,3 +403,57 @@ def test_parse_survives_hostile_headers(fields: list[tuple[str, str]]) -> None:
     for address in (msg.from_addr, *msg.to, *msg.cc, *msg.reply_to):
         assert address.name == sanitize_header_text(address.name)
     assert "\n" not in msg.subject and "\r" not in msg.subject
+
+
+# --- the fast paths agree with the stdlib parsers they stand in for --------------------------
+
+address_text = st.lists(
+    st.sampled_from(
+        ["a", "Ö", "x.y", "@", "example.fi", "<", ">", '"', "\\", ",", " ", "\t", "(", ")", ":",
+         ";", ".", "[", "]", "=?0?=", "'", "é", "\x00", "\u2028", "\xa0", "Asiakas", "b@c.d"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Asiakas 0 <a@b.fi>", '"Last, First" <a@b>', '"" <a@b>', '"  spaced  name " <a@b>',
+     "a@b, c@d", "Name\t Two <A@B.FI>", "Name<a@b>", "=?0?= =?1?= <a@b>", "Mäki Ö <a@b>",
+     "O'Brien <a@b>", " a@b ", "a@b,", "J. Smith <a@b>", "x <a..b@c>", "undisclosed:;",
+     "a@b (comment)", '"Esc \\" aped" <a@b>', "<a@b>, Name <c@d>"],
+)  # fmt: skip
+def test_simple_addresses_read_like_getaddresses(value: str) -> None:
+    assert parse_module._read_addresses([value]) == parse_module._getaddresses([value])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(address_text, min_size=1, max_size=3))
+def test_any_addresses_read_like_getaddresses(values: list[str]) -> None:
+    assert parse_module._read_addresses(values) == parse_module._getaddresses(values)
+
+
+date_text = st.builds(
+    "{}{} {} {} {}:{}:{} {}{}".format,
+    st.sampled_from(["", "Mon, ", "Sat,", "xyz, "]),
+    st.sampled_from(["1", "06", "31", "0", "32"]),
+    st.sampled_from(["Jan", "may", "DEC", "Foo"]),
+    st.sampled_from(["2024", "0099", "1000", "9999"]),
+    st.sampled_from(["00", "23", "24"]),
+    st.sampled_from(["00", "59", "60"]),
+    st.sampled_from(["00", "59", "60"]),
+    st.sampled_from(["+", "-"]),
+    st.sampled_from(["0000", "0300", "2359", "9999", "0060"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(date_text)
+def test_simple_dates_read_like_parsedate_to_datetime(value: str) -> None:
+    fast = parse_module._simple_date(value)
+    try:
+        slow = parse_module._as_aware(parsedate_to_datetime(value))
+    except (TypeError, ValueError, OverflowError, IndexError):
+        assert fast is None
+        return
+    assert fast is None or (fast == slow and fast.utcoffset() == slow.utcoffset())

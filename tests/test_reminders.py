@@ -524,3 +524,27 @@ def test_a_mail_reply_synced_after_the_call_takes_over_if_earlier(
     store.set_first_reply(conv_id, int(reply_pk or 0), contact_at + 60)
     row = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
     assert row == (contact_at + 60, "mail")
+
+
+def test_a_promise_is_not_lost_when_the_run_breaks_after_the_sync(
+    config: Config, store: Store
+) -> None:
+    """Review finding: the reply was stored, then the connection dropped before its text was
+    read; the next run must still find the promise."""
+    from vasteaika.errors import TemporaryError
+
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
+    run_check(config, src, store, now)
+    real_fetch = src.fetch_text
+
+    def broken(folder: str, uid: int) -> bytes | None:
+        raise TemporaryError("the connection was lost", "run again")
+
+    src.fetch_text = broken  # type: ignore[method-assign]
+    with pytest.raises(TemporaryError):
+        find_reply_promises(config, store, src, 1, now)
+    src.fetch_text = real_fetch  # type: ignore[method-assign]
+    assert sync(config, store, src, now + timedelta(minutes=5)) == 1
+    assert sync(config, store, src, now + timedelta(minutes=10)) == 0

@@ -40,17 +40,20 @@ class CheckResult:
     problems: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
     config: Config
     store: Store
     run_id: int
     now: int
     sent_folder: str | None
+    window: int = field(init=False)
+    # False while the ledger holds no conversation at all (a first sync reading Sent): an owner
+    # message then has nothing to answer, and its two lookups are skipped.
+    has_conversations: bool = True
 
-    @property
-    def window(self) -> int:
-        return int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
+    def __post_init__(self) -> None:
+        self.window = int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
 
 
 def run_check(
@@ -65,6 +68,7 @@ def run_check(
     run_id = store.start_run(epoch(now))
     sent = source.find_sent_folder() if config.sent == "auto" else config.sent
     ctx = _Context(config, store, run_id, epoch(now), sent)
+    ctx.has_conversations = store.has_conversations()
     result = CheckResult(run_id)
     # Sent first: a customer mail read later finds the owner's replies already stored, so the
     # conversation boundaries do not depend on which folder happened to be read first.
@@ -76,19 +80,22 @@ def run_check(
             if on_folder:
                 on_folder(folder, total)
 
-        batch = _Batch(store)
+        batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now)
         try:
             for raw in new_messages(source, plan, counted):
                 batch.begin()
                 _ingest(ctx, raw, plan.status.uidvalidity, result)
-                batch.done()
+                batch.done(raw.uid)
                 count += 1
                 if on_message:
                     on_message()
         finally:
             batch.commit()  # also when the connection drops: keep what was read
+        # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
+        # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
+        seen = max(plan.after_uid, plan.status.uidnext - 1)
         with store.db.atomic():
-            store.set_folder_state(folder, plan.status.uidvalidity, plan.after_uid, ctx.now)
+            store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
         result.folders[folder] = count
     result.new_replies = store.count(
         "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
@@ -102,31 +109,42 @@ def run_check(
 class _Batch:
     """Commits every COMMIT_EVERY messages instead of after each one.
 
-    Each message (with its folder's watermark) is still all-or-nothing: it runs in its own
-    savepoint inside the batch's transaction, so the database is consistent after any crash and
-    a broken message rolls back alone. A crash loses at most one batch of work, which the next
-    run reads again; the per-message commit it replaces made a first sync several times slower.
+    Each message is still all-or-nothing: it runs in its own savepoint inside the batch's
+    transaction, so a broken message rolls back alone. The folder's watermark is written once,
+    just before each COMMIT, as the UID of the last message completed in the batch: the
+    messages and the watermark that covers them always commit together, so the database is
+    consistent after any crash. A crash loses at most one batch of work, which the next run
+    reads again; the per-message commit it replaces made a first sync several times slower.
     """
 
     COMMIT_EVERY = 200
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, folder: str, uidvalidity: int, now: int) -> None:
+        self.store = store
         self.conn = store.db.conn
+        self.folder = folder
+        self.uidvalidity = uidvalidity
+        self.now = now
         self.pending = 0
+        self.last_uid = 0  # the last message completed in the open transaction
 
     def begin(self) -> None:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN")
 
-    def done(self) -> None:
+    def done(self, uid: int) -> None:
+        self.last_uid = uid
         self.pending += 1
         if self.pending >= self.COMMIT_EVERY:
             self.commit()
 
     def commit(self) -> None:
         if self.conn.in_transaction:
+            if self.last_uid:
+                self.store.set_folder_state(self.folder, self.uidvalidity, self.last_uid, self.now)
             self.conn.execute("COMMIT")
         self.pending = 0
+        self.last_uid = 0
 
 
 def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
@@ -140,7 +158,7 @@ def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
 
 def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
     store = ctx.store
-    with store.db.atomic():
+    with store.savepoint():
         try:
             msg = parse(raw)
             cls = _classify(ctx, msg)
@@ -152,9 +170,7 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
             store.record_problem(raw.folder, uidvalidity, raw.uid, reason, ctx.now)
             result.problems += 1
         else:
-            if not store.has_message(raw.folder, msg.message_id):
-                _store(ctx, msg, cls, uidvalidity, result)
-        store.set_folder_state(raw.folder, uidvalidity, raw.uid, ctx.now)
+            _store(ctx, msg, cls, uidvalidity, result)
 
 
 def _classify(ctx: _Context, msg: Message) -> Classification:
@@ -189,6 +205,8 @@ def _store(
     refs = list(dict.fromkeys(msg.references + msg.in_reply_to))
     recipients = [a.email for a in msg.recipients]
     pk = ctx.store.insert_message(row, refs, recipients)
+    if pk is None:  # already stored (a UIDVALIDITY change): nothing to do
+        return
     if cls.kind is Kind.CUSTOMER and customer is not None:
         result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
     elif cls.kind is Kind.OWNER:
@@ -216,6 +234,7 @@ def _thread_customer(
             if reply:
                 store.set_first_reply(candidate.id, *reply)
         return 0
+    ctx.has_conversations = True
     conv_id = store.open_conversation(
         {
             "customer_email": row["customer_email"],
@@ -250,6 +269,8 @@ def _thread_reply(
     ctx: _Context, pk: int, row: dict[str, Any], refs: list[str], recipients: list[str]
 ) -> None:
     store, at = ctx.store, row["received_at"]
+    if not ctx.has_conversations:
+        return
     conv = store.conversation_by_message_ids(refs) or store.conversation_for_reply(
         counterparts(recipients, ctx.config.owner_addresses), row["base_subject"], at, ctx.window
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Address, Classification, Kind, Message
 from .parse import sanitize_header_text
@@ -29,12 +29,17 @@ ROBOT_LOCAL_PART = re.compile(
     re.IGNORECASE,
 )
 BOUNCE_LOCAL_PART = re.compile(r"mailer[-_]?daemon|post[-_.]?master", re.IGNORECASE)
-# An owner at gmail.com does not make every Gmail user with a Reply-To a contact form.
+# Mail services for individuals (Finnish ISPs included): an owner at gmail.com does not make
+# every Gmail user a contact form, and in reports each user there is a customer of their own.
 FREEMAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
     "yahoo.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "gmx.de",
     "proton.me", "protonmail.com", "zoho.com", "mail.com", "yandex.com", "luukku.com",
     "suomi24.fi", "kolumbus.fi", "saunalahti.fi", "elisanet.fi", "welho.com", "netti.fi",
+    "hotmail.fi", "live.fi", "outlook.fi", "yahoo.fi", "ymail.com", "pp.inet.fi", "pp.nic.fi",
+    "nic.fi", "mbnet.fi", "dnainternet.net", "anvianet.fi", "kotiposti.net", "surffi.net",
+    "jippii.fi", "tpnet.fi", "pp.htv.fi", "windowslive.com", "pm.me",
+    "web.de", "t-online.de", "icloud.fi", "hotmail.se", "hotmail.co.uk",
 })  # fmt: skip
 BOUNCE_SENDER_NAME = re.compile(r"mail delivery (sub)?system", re.IGNORECASE)
 
@@ -47,9 +52,13 @@ class HeaderRule:
     pattern: str  # a full match on the value
     kind: Kind
     why: str
+    key: str = field(init=False, repr=False, compare=False)  # the header lower-cased, once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.header.lower())
 
     def check(self, msg: Message) -> Hit | None:
-        for value in msg.header(self.header):
+        for value in msg.headers.get(self.key, ()):
             if re.fullmatch(self.pattern, value.strip(), re.IGNORECASE | re.DOTALL):
                 return self.kind, f"{self.header}: {_shown(value)} ({self.why})"
         return None

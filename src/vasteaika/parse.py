@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
 from .errors import ParseError
@@ -41,6 +41,31 @@ _SUBJECT_BLOB = re.compile(r"^\s*\[[^\]]*\]\s*(?=\S)")
 _SUBJECT_TRAILER = re.compile(r"\s*\(fwd\)\s*$", re.I)
 _FORWARD_WRAPPER = re.compile(r"\s*\[fwd:\s*(.*)\]\s*", re.I)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-8-i": "iso-8859-8"}
+# The common address forms, read without the stdlib parser: ``a@b``, ``<a@b>``, ``Name <a@b>``
+# and ``"Name" <a@b>``, comma-separated. An atom is what email.utils takes as one (anything but
+# specials, whitespace and controls); anything else (comments, groups, routes, escapes, odd
+# spacing) goes to getaddresses. tests/test_parse.py checks that both give the same answer.
+_ATOM = r"[^\s()<>@,:;.\"\[\]\\\x00-\x1f\x7f]+"
+_ADDR_SPEC = rf"{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*"
+_SIMPLE_ADDRESS = (
+    rf"(?:(?:({_ATOM}(?:[ \t]+{_ATOM})*)|\"([^\"\\\r\n]*)\")[ \t]*)?<({_ADDR_SPEC})>|({_ADDR_SPEC})"
+)
+_SIMPLE_ADDRESS_ITEM = re.compile(rf"[ \t]*(?:{_SIMPLE_ADDRESS})[ \t]*(?:,|$)")
+_SIMPLE_ADDRESS_LIST = re.compile(
+    rf"[ \t]*(?:{_SIMPLE_ADDRESS})(?:[ \t]*,[ \t]*(?:{_SIMPLE_ADDRESS}))*[ \t]*"
+)
+# RFC 5322 §3.3 as nearly every mailer writes it; anything else goes to parsedate_to_datetime.
+_SIMPLE_DATE = re.compile(
+    r"(?:[A-Za-z]{3},[ \t]*)?([0-9]{1,2}) ([A-Za-z]{3}) ([1-9][0-9]{3})"
+    r" ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{2})([0-9]{2})"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_PLAIN_ID = re.compile(r"[!#-;=?-~]+")  # printable ASCII but space and <>"
 
 
 def parse(raw: RawMessage) -> Message:
@@ -222,12 +247,29 @@ def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
         return re.sub(r"=\?(\d+)\?=", lambda m: words[int(m[1])], text)
 
     result = []
-    for name, email in _getaddresses([_ENCODED_WORD.sub(set_aside, v) for v in values]):
+    for name, email in _read_addresses([_ENCODED_WORD.sub(set_aside, v) for v in values]):
         email = email.strip().lower()
         if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
             name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
             result.append(Address(email, name))
     return tuple(result)
+
+
+def _read_addresses(values: list[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs as ``email.utils.getaddresses`` gives them, faster for the common
+    simple forms."""
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        if not _SIMPLE_ADDRESS_LIST.fullmatch(value):
+            return _getaddresses(values)
+        for match in _SIMPLE_ADDRESS_ITEM.finditer(value):
+            atoms, quoted, bracketed, bare = match.groups()
+            if bare is not None:
+                pairs.append(("", bare))
+            else:
+                name = " ".join(atoms.split()) if atoms is not None else quoted or ""
+                pairs.append((name, bracketed))
+    return pairs
 
 
 def _getaddresses(values: list[str]) -> list[tuple[str, str]]:
@@ -265,6 +307,9 @@ def _ids(values: Iterable[str]) -> tuple[str, ...]:
 def _normalize_id(text: str) -> str | None:
     """``"x"@y`` → ``x@y``; None for anything that is not ``left@right`` of printable characters."""
     text = "".join(text.split())
+    if _PLAIN_ID.fullmatch(text) and text.count("@") == 1:
+        left, _at, right = text.partition("@")  # the common case: no quotes, one @
+        return text if left and right and len(text) <= 998 else None
     left, at, right = text.rpartition("@")
     if len(left) >= 2 and left[0] == left[-1] == '"':
         left = re.sub(r"\\(.)", r"\1", left[1:-1])
@@ -282,11 +327,32 @@ def _synthetic_id(header_block: bytes) -> str:
 
 def _first_date(values: tuple[str, ...]) -> datetime | None:
     for value in values:
+        simple = _simple_date(value)
+        if simple is not None:
+            return simple
         try:
             return _as_aware(parsedate_to_datetime(value))
         except (TypeError, ValueError, OverflowError, IndexError):
             continue
     return None
+
+
+def _simple_date(value: str) -> datetime | None:
+    """``parsedate_to_datetime`` for the usual form of the Date header; None for any other."""
+    match = _SIMPLE_DATE.fullmatch(value)
+    month = _MONTHS.get(match[2].lower()) if match else None
+    if match is None or month is None:
+        return None
+    day, _, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+    try:
+        if offset == 0 and sign == "-":  # -0000: the zone is unknown (RFC 5322 §3.3)
+            zone = UTC
+        else:
+            zone = timezone(timedelta(seconds=-offset if sign == "-" else offset))
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(second), 0, zone)
+    except (ValueError, OverflowError):
+        return None  # out of range: let the stdlib parser decide
 
 
 def _as_aware(moment: datetime) -> datetime:

@@ -264,7 +264,7 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     if reminder.promise_text:
         text.append("Lupaus: " + sanitize_notification_text(reminder.promise_text, 300))
     text += ["", "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
-             "(No desktop was reachable, so this reminder came by email.)"]  # fmt: skip
+             "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"]  # fmt: skip
     msg.set_content("\n".join(text) + "\n")
     ics = reminders_calendar(
         [reminder.info()], config.hours.timezone, config.reminders.alarm_before, stamp_at=now
@@ -318,15 +318,18 @@ def snooze(store: Store, reminder_id: int, delta: timedelta, now: datetime) -> R
 def find_reply_promises(
     config: Config, store: Store, source: MailSource, run_id: int, now: datetime
 ) -> int:
-    """Read the owner's replies stored in run ``run_id`` (whole mail, BODY.PEEK) and make a
-    reminder of every promised callback time. Returns how many reminders were added."""
+    """Read the owner's replies not read yet (whole mail, BODY.PEEK) and make a reminder of every
+    promised callback time; each reply is marked read with its reminder, so a run that breaks
+    half-way loses nothing. ``run_id`` is kept for the caller's symmetry. Returns how many
+    reminders were added."""
     # Only replies recent enough to promise something still ahead: a first sync of years of
     # Sent mail must not fetch every body (one round trip each).
     since = epoch(now - PROMISE_HORIZON)
     rows = list(store.db.query(
-        "SELECT folder, uid, uidvalidity, message_id, received_at, conversation_id FROM messages"
-        " WHERE kind = 'owner' AND run_id = ? AND conversation_id IS NOT NULL"
-        " AND received_at >= ? ORDER BY folder, uid", [run_id, since]))  # fmt: skip
+        "SELECT id, folder, uid, uidvalidity, message_id, received_at, conversation_id"
+        " FROM messages WHERE kind = 'owner' AND promise_scanned = 0"
+        " AND conversation_id IS NOT NULL AND received_at >= ? ORDER BY folder, uid",
+        [since]))  # fmt: skip
     hours = business_hours(config.hours)
     selected: dict[str, int] = {}
     added = 0
@@ -334,12 +337,14 @@ def find_reply_promises(
         data = _fetch(source, selected, row)
         base = from_epoch(row["received_at"])
         if data is None or base is None:
+            _scanned(store, row["id"])
             continue
         promise = find_promise(
             body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
             is_business_day=lambda d: is_business_day(d, hours),
         )  # fmt: skip
         if promise is None or promise.due_at < now - STALE_PROMISE:
+            _scanned(store, row["id"])
             continue
         phone = _customer_phone(store, source, selected, row["conversation_id"])
         with store.db.atomic():
@@ -348,7 +353,12 @@ def find_reply_promises(
                                source_message_id=row["message_id"],
                                promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
             added += store.count("SELECT changes()")
+            _scanned(store, row["id"])
     return added
+
+
+def _scanned(store: Store, message_pk: int) -> None:
+    store.db.execute("UPDATE messages SET promise_scanned = 1 WHERE id = ?", [message_pk])
 
 
 def _fetch(source: MailSource, selected: dict[str, int], row: dict[str, Any]) -> bytes | None:

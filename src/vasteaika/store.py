@@ -221,6 +221,19 @@ def m005_customers(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_promise_scan(db: Database) -> None:
+    """Which of the owner's replies have been read for promised callbacks: a run that breaks
+    after the sync must not lose a promise, and a reply is never read twice."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN promise_scanned INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX messages_promise_todo ON messages(received_at)
+            WHERE kind = 'owner' AND promise_scanned = 0;
+        """
+    )
+
+
 def epoch(t: datetime) -> int:
     return int(t.timestamp())
 
@@ -273,6 +286,28 @@ class Store:
             [folder, uidvalidity, now],
         )
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """``db.atomic()`` for one message inside an open transaction, under a fixed savepoint
+        name so that SQLite prepares its statements once per run, not once per message."""
+        conn = self.db.conn
+        if not conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("SAVEPOINT vasteaika_message")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # an error may have ended the whole transaction already
+                conn.execute("ROLLBACK TO SAVEPOINT vasteaika_message")
+                conn.execute("RELEASE SAVEPOINT vasteaika_message")
+            raise
+        conn.execute("RELEASE SAVEPOINT vasteaika_message")
+
+    def has_conversations(self) -> bool:
+        return self._one("SELECT 1 FROM conversations LIMIT 1") is not None
+
     # --- runs and problems --------------------------------------------------------------------
 
     def start_run(self, now: int) -> int:
@@ -301,24 +336,27 @@ class Store:
 
     # --- messages -----------------------------------------------------------------------------
 
-    def has_message(self, folder: str, message_id: str) -> bool:
-        return (
-            self._one(
-                "SELECT 1 FROM messages WHERE folder = ? AND message_id = ?", folder, message_id
-            )
-            is not None
-        )
-
-    def insert_message(self, row: dict[str, Any], refs: list[str], recipients: list[str]) -> int:
+    def insert_message(
+        self, row: dict[str, Any], refs: list[str], recipients: list[str]
+    ) -> int | None:
+        """The new message's id; None (and nothing written) when the folder already holds a
+        message with this Message-ID, as after a UIDVALIDITY change."""
         cur = self.db.execute(
-            f"INSERT INTO messages ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            f"INSERT INTO messages ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+            " ON CONFLICT (folder, message_id) DO NOTHING",
             list(row.values()),
         )
+        if cur.rowcount != 1:
+            return None
         pk = int(cur.lastrowid or 0)
-        self.db.conn.executemany("INSERT INTO message_refs VALUES (?, ?)", [(pk, r) for r in refs])
-        self.db.conn.executemany(
-            "INSERT INTO message_recipients VALUES (?, ?)", [(pk, e) for e in recipients]
-        )
+        if refs:
+            self.db.conn.executemany(
+                "INSERT INTO message_refs VALUES (?, ?)", [(pk, r) for r in refs]
+            )
+        if recipients:
+            self.db.conn.executemany(
+                "INSERT INTO message_recipients VALUES (?, ?)", [(pk, e) for e in recipients]
+            )
         return pk
 
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:

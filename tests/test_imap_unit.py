@@ -442,3 +442,13 @@ def test_any_other_answer_reads_like_imapclient(data: list[Any]) -> None:
 )
 def test_uid_sets_use_ranges(uids: list[int], expected: str) -> None:
     assert imap_module._uid_set(uids) == expected
+
+
+def test_oauth2_logs_in_with_the_token_by_xoauth2() -> None:
+    """Microsoft 365 takes no passwords over IMAP: the token goes by SASL XOAUTH2."""
+    from dataclasses import replace
+
+    fake = FakeClient()
+    fake.oauth2_login = lambda user, token: fake._call("oauth2_login", user, token)  # type: ignore[attr-defined]
+    connect_imap(replace(SETTINGS, auth="oauth2"), "eyJ0eXAi.token", client_factory=returning(fake))
+    assert fake.calls == [("oauth2_login", ("ylermi@pihapalvelu.fi", "eyJ0eXAi.token"))]

@@ -104,6 +104,7 @@ def open_source(config: Config) -> MailSource:
         acc.username,
         acc.ca_file,
         acc.timeout,
+        acc.auth,  # type: ignore[arg-type]
     )
     return connect_imap(settings, get_password(acc))
 
@@ -290,6 +291,7 @@ def _smtp_sender(config: Config) -> SmtpSender:
         ca_file=s.ca_file,
         timeout=s.timeout,
         envelope_from=s.envelope_from,
+        oauth2=acc.auth == "oauth2" and not (s.password_command or s.keyring),
     )
     if s.password_command or s.keyring:
         creds = AccountConfig(username=settings.username or "", password_command=s.password_command,

@@ -41,6 +41,7 @@ class AccountConfig:
     ca_file: Path | None = None
     timeout: float = 30.0
     maildir: Path | None = None  # a local Maildir instead of IMAP (the demo, mbsync users)
+    auth: str = "password"  # "oauth2": password_command prints an access token (Microsoft 365)
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "ca_file": (_is_str, None),
         "timeout": (_is_positive, 30),
         "maildir": (_is_str, None),
+        "auth": (_one_of("password", "oauth2"), "password"),
     },
     "owner": {
         "name": (_is_str, ""),
@@ -451,6 +453,7 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         ca_file=_resolve(acc["ca_file"], base),
         timeout=float(acc["timeout"]),
         maildir=_resolve(acc["maildir"], base),
+        auth=acc["auth"],
     )
     h = v["hours"]
     hours = HoursConfig(

@@ -74,6 +74,7 @@ class ImapSettings:
     username: str
     ca_file: Path | None = None
     timeout: float = 30.0
+    auth: Literal["password", "oauth2"] = "password"  # oauth2: the secret is an access token
 
 
 def connect_imap(
@@ -478,7 +479,9 @@ def _login(client: Any, settings: ImapSettings, password: str, capabilities: set
     )
     is_ascii = settings.username.isascii() and password.isascii()
     try:
-        if is_ascii:
+        if settings.auth == "oauth2":  # Microsoft 365 and others: SASL XOAUTH2 with a token
+            client.oauth2_login(settings.username, password)
+        elif is_ascii:
             client.login(settings.username, password)
         elif b"AUTH=PLAIN" in capabilities:
             client.plain_login(settings.username, password)

@@ -64,6 +64,7 @@ class SmtpSettings:
     ca_file: Path | None
     timeout: float = 30
     envelope_from: str = ""  # "" means MAIL FROM:<> (the RFC 3834 recommendation)
+    oauth2: bool = False  # the secret is an OAuth2 access token: AUTH XOAUTH2 (Microsoft 365)
     helo_name: str | None = None  # None: smtplib's default, the local fully qualified name
 
     def __post_init__(self) -> None:
@@ -175,7 +176,11 @@ class SmtpSender:
                 "set smtp.password_command or store it in the keyring",
             )
         try:
-            if f"{s.username}{self._password}".isascii():
+            if s.oauth2:
+                token = f"user={s.username}\x01auth=Bearer {self._password}\x01\x01"
+                conn.ehlo_or_helo_if_needed()
+                conn.auth("XOAUTH2", lambda challenge=None: token, initial_response_ok=True)
+            elif f"{s.username}{self._password}".isascii():
                 conn.login(s.username, self._password)
             else:
                 _login_plain_utf8(conn, s.username, self._password)

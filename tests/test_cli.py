@@ -251,3 +251,14 @@ def test_bare_command_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([]) in (0, 2)
     out = capsys.readouterr()
     assert "internal error" not in out.err and "Usage:" in out.out + out.err
+
+
+def test_why_tells_why_a_contact_got_no_acknowledgment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--json"])
+    first = json.loads(capsys.readouterr().out)["new_conversations"][0]
+    assert run(["--config", str(config), "why", first["first_contact_message_id"]]) == 0
+    out = capsys.readouterr().out
+    assert "acknowledgment: skipped" in out and "not acknowledged because: backlog" in out

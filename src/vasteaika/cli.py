@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from email.message import EmailMessage
 from importlib import resources
 from pathlib import Path
@@ -520,8 +520,31 @@ def why(
                 f"{conv['subject']!r}",
                 highlight=False,
             )
+            if role == "opened":
+                _explain_ack(conv, tz)
         else:
             render.console.print("  belongs to no conversation", highlight=False)
+
+
+def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:
+    """The acknowledgment decision stored with the conversation, and why."""
+    import json
+
+    status = conv.get("ack_status")
+    if status is None:
+        render.console.print(
+            "  acknowledgment: not decided yet (ack.mode off, or not checked since)"
+        )
+        return
+    line = f"  acknowledgment: {status}"
+    if conv.get("ack_recipient"):
+        line += f" to {conv['ack_recipient']}"
+    callback = from_epoch(conv.get("callback_at"))  # type: ignore[arg-type]
+    if callback:
+        line += f", callback promised for {callback.astimezone(tz):%Y-%m-%d %H:%M}"
+    render.console.print(line, highlight=False)
+    for reason in json.loads(str(conv.get("ack_reasons") or "[]")):
+        render.console.print(f"  not acknowledged because: {reason}", highlight=False)
 
 
 @app.command()

@@ -548,3 +548,17 @@ def test_a_promise_is_not_lost_when_the_run_breaks_after_the_sync(
     src.fetch_text = real_fetch  # type: ignore[method-assign]
     assert sync(config, store, src, now + timedelta(minutes=5)) == 1
     assert sync(config, store, src, now + timedelta(minutes=10)) == 0
+
+
+def test_a_reply_repeating_the_acknowledged_time_gives_one_reminder(
+    config: Config, store: Store
+) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    run_check(config, src, store, now)
+    conv_id = store.db.execute("SELECT id FROM conversations").fetchone()[0]
+    store.add_reminder(conv_id, due_at=epoch(at("2026-11-26 10:00 +0200")), source="ack", phone=None,
+                       now=epoch(now))  # fmt: skip
+    src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, now + timedelta(minutes=1)) == 0
+    assert store.count("SELECT count(*) FROM reminders") == 1

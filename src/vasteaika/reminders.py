@@ -343,7 +343,11 @@ def find_reply_promises(
             body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
             is_business_day=lambda d: is_business_day(d, hours),
         )  # fmt: skip
-        if promise is None or promise.due_at < now - STALE_PROMISE:
+        if (
+            promise is None
+            or promise.due_at < now - STALE_PROMISE
+            or _already_promised(store, row["conversation_id"], epoch(promise.due_at))
+        ):
             _scanned(store, row["id"])
             continue
         phone = _customer_phone(store, source, selected, row["conversation_id"])
@@ -355,6 +359,15 @@ def find_reply_promises(
             added += store.count("SELECT changes()")
             _scanned(store, row["id"])
     return added
+
+
+def _already_promised(store: Store, conversation_id: int, due_at: int) -> bool:
+    """The reply repeats a time already promised (typically the acknowledgment's slot): one
+    call, one reminder."""
+    return store.count(
+        "SELECT count(*) FROM reminders WHERE conversation_id = ? AND due_at = ? AND done_at IS NULL",
+        conversation_id, due_at,
+    ) > 0  # fmt: skip
 
 
 def _scanned(store: Store, message_pk: int) -> None:

@@ -384,7 +384,7 @@ def schedule_install(
         verb = "installed in your crontab" if cron_change.changed else "already in your crontab"
         render.console.print(f"Scheduled runs {verb}:", highlight=False)
         for line in cron_change.lines:
-            render.console.print(f"  {line}", highlight=False, markup=False)
+            render.console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
     if watch:
         units.append(_install_watch_unit(command))
     if units:
@@ -440,7 +440,9 @@ def schedule_remove() -> None:
     try:
         change = cron.remove_crontab(crontab_cmd=_crontab_cmd())
         for line in change.removed:
-            render.console.print(f"removed from crontab: {line}", highlight=False, markup=False)
+            render.console.print(
+                f"removed from crontab: {line}", highlight=False, markup=False, soft_wrap=True
+            )
     except UnreachableError:
         pass  # no cron on this computer: nothing of ours can be in a crontab
     units = [p.name for p in cron.show_systemd()]
@@ -484,7 +486,7 @@ def schedule_show(json_out: JsonOption = False) -> None:
     if lines is None:
         render.console.print("crontab: not available on this computer")
     for line in lines or []:
-        render.console.print(f"crontab: {line}", highlight=False, markup=False)
+        render.console.print(f"crontab: {line}", highlight=False, markup=False, soft_wrap=True)
     for unit in units:
         render.console.print(f"systemd: {unit}", highlight=False)
     if not lines and not units:

@@ -28,9 +28,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import dateparser
-from dateparser.search import search_dates
-
 
 @dataclass(frozen=True)
 class Promise:
@@ -357,6 +354,8 @@ def _num_date(m: re.Match[str], ctx: _Context) -> _Spec | None:
 
 
 def _month_date(m: re.Match[str], ctx: _Context) -> _Spec | None:
+    import dateparser  # imported when needed: it costs a tenth of a second at every start
+
     try:
         parsed = dateparser.parse(
             m[0], languages=["fi", "en"],
@@ -495,6 +494,8 @@ def _due(spec: _Spec, ctx: _Context) -> tuple[datetime, bool] | None:
 
 def _fallback(sentence: str, ctx: _Context) -> Iterator[Promise]:
     """dateparser's reading of a promise sentence in which none of our expressions occur."""
+    from dateparser.search import search_dates  # imported when needed, as in _month_date
+
     try:
         found = search_dates(sentence, languages=["fi", "en"], settings=ctx.dateparser_settings())
     except Exception:  # dateparser's heuristics can fail in many ways; that means "no date"

@@ -235,15 +235,32 @@ def _record(store: Store, fired: Fired, now: datetime) -> None:
             )
 
 
+WORDS = {
+    "fi": {"call": "Soita", "phone": "Puh.", "promised": "Luvattu", "at": " klo ",
+           "reminder": "Muistutus", "promise": "Lupaus",
+           "attached": "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
+           "why_mail": "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"},
+    "en": {"call": "Call", "phone": "Phone", "promised": "Promised", "at": " at ",
+           "reminder": "Reminder", "promise": "Promise",
+           "attached": "The event with its alarm is attached for your calendar.",
+           "why_mail": "(No desktop was reachable, so this reminder came by email.)"},
+}  # fmt: skip
+
+
 def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
-    """(title, body) of the desktop notification; the notifier sanitizes both again."""
+    """(title, body) of the desktop notification, in the owner's language; the notifier
+    sanitizes both again."""
+    w = WORDS.get(config.language, WORDS["fi"])
     who = reminder.customer_name or reminder.customer_email
-    title = f"Soita: {who}"
+    title = f"{w['call']}: {who}"
     when = reminder.due_at.astimezone(config.hours.timezone)
+    day = f"{when:%d.%m.}"
     lines = [
         f"{reminder.subject}" if reminder.subject else "",
-        f"Puh. {reminder.phone}" if reminder.phone else reminder.customer_email,
-        f"Luvattu {when:%d.%m. klo %H:%M}" if reminder.has_time else f"Luvattu {when:%d.%m.}",
+        f"{w['phone']} {reminder.phone}" if reminder.phone else reminder.customer_email,
+        f"{w['promised']} {day}{w['at']}{when:%H:%M}"
+        if reminder.has_time
+        else f"{w['promised']} {day}",
         f"vasteaika done {reminder.id} · vasteaika snooze {reminder.id} 30m",
     ]
     return title, " · ".join(line for line in lines if line)
@@ -256,15 +273,15 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     msg = EmailMessage()
     msg["From"] = formataddr((config.owner_name, owner))
     msg["To"] = owner
-    msg["Subject"] = header_safe(sanitize_notification_text(f"Muistutus: {title}", 200))
+    w = WORDS.get(config.language, WORDS["fi"])
+    msg["Subject"] = header_safe(sanitize_notification_text(f"{w['reminder']}: {title}", 200))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid("reminder", domain=owner.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"
     text = [sanitize_notification_text(part, 500) for part in body.split(" · ")]
     if reminder.promise_text:
-        text.append("Lupaus: " + sanitize_notification_text(reminder.promise_text, 300))
-    text += ["", "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
-             "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"]  # fmt: skip
+        text.append(f"{w['promise']}: " + sanitize_notification_text(reminder.promise_text, 300))
+    text += ["", w["attached"], w["why_mail"]]
     msg.set_content("\n".join(text) + "\n")
     ics = reminders_calendar(
         [reminder.info()], config.hours.timezone, config.reminders.alarm_before, stamp_at=now

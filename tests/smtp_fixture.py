@@ -51,13 +51,15 @@ class RunningSmtpServer:
         found = []
         for path in sorted(self.outdir.glob("msg-*.json")):
             record = json.loads(path.read_text(encoding="utf-8"))
-            found.append(Envelope(
-                mail_from=record["mail_from"],
-                rcpt_tos=tuple(record["rcpt_tos"]),
-                data=base64.b64decode(record["data"]),
-                mail_options=tuple(record["mail_options"]),
-                rcpt_options=tuple(record["rcpt_options"]),
-            ))
+            found.append(
+                Envelope(
+                    mail_from=record["mail_from"],
+                    rcpt_tos=tuple(record["rcpt_tos"]),
+                    data=base64.b64decode(record["data"]),
+                    mail_options=tuple(record["mail_options"]),
+                    rcpt_options=tuple(record["rcpt_options"]),
+                )
+            )
         return found
 
 
@@ -77,8 +79,9 @@ def _start(outdir: Path, **options: object) -> tuple[subprocess.Popen[bytes], Ru
     port_file = outdir / "port"
     while not port_file.exists():
         if proc.poll() is not None:
-            raise RuntimeError(f"smtpd exited with {proc.returncode}: "
-                               f"{stderr_path.read_text(errors='replace')}")
+            raise RuntimeError(
+                f"smtpd exited with {proc.returncode}: {stderr_path.read_text(errors='replace')}"
+            )
         if time.monotonic() > deadline:
             _stop(proc)
             raise RuntimeError(f"smtpd did not start within {START_DEADLINE_SECONDS} s")

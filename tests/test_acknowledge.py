@@ -15,12 +15,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vasteaika.acknowledge import (
-    AckDecision,
-    AckSettings,
-    build_ack,
+from vasteaika.acknowledge import AckDecision, AckSettings, build_ack, decide
+from vasteaika.errors import ConfigError, DataError
+from vasteaika.models import Address, Classification, Kind, Message
+from vasteaika.wording import (
     callback_phrase,
-    decide,
     detect_language,
     first_name,
     greeting,
@@ -28,8 +27,6 @@ from vasteaika.acknowledge import (
     render_ack,
     validate_template,
 )
-from vasteaika.errors import ConfigError, DataError
-from vasteaika.models import Address, Classification, Kind, Message
 
 HEL = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=HEL)  # a Thursday
@@ -77,7 +74,10 @@ def customer(who: Address = MAIJA, via_form: bool = False) -> Classification:
 
 def run(msg: Message | None = None, cls: Classification | None = None, **kw: Any) -> AckDecision:
     args: dict[str, Any] = {
-        "now": NOW, "settings": SETTINGS, "answered": False, "conversation_acked": False,
+        "now": NOW,
+        "settings": SETTINGS,
+        "answered": False,
+        "conversation_acked": False,
         "last_ack_to_address_at": None,
     }
     args.update(kw)
@@ -94,6 +94,7 @@ def hdr(**headers: str) -> dict[str, tuple[str, ...]]:
 
 # --- decide: positive cases -----------------------------------------------------------------
 
+
 def test_plain_customer_mail_is_acknowledged_to_from() -> None:
     decision = run()
     assert decision == AckDecision(True, Address("maija@example.com", "Maija Meikäläinen"), ())
@@ -101,24 +102,34 @@ def test_plain_customer_mail_is_acknowledged_to_from() -> None:
 
 def test_contact_form_is_acknowledged_to_the_reply_to_person() -> None:
     pekka = Address("pekka.virtanen@example.net", "Pekka Virtanen")
-    msg = make_msg(from_addr=Address("lomake@putkityo.fi", "Verkkosivujen lomake"),
-                   return_path="lomake@putkityo.fi", reply_to=(pekka,),
-                   to=(Address("info@putkityo.fi"),))
+    msg = make_msg(
+        from_addr=Address("lomake@putkityo.fi", "Verkkosivujen lomake"),
+        return_path="lomake@putkityo.fi",
+        reply_to=(pekka,),
+        to=(Address("info@putkityo.fi"),),
+    )
     decision = run(msg, customer(pekka, via_form=True))
     assert decision.send and decision.recipient == pekka and decision.reasons == ()
 
 
 def test_contact_form_from_the_owner_domain_needs_no_listing() -> None:
     liisa = Address("liisa@example.com", "Liisa Laine")
-    msg = make_msg(from_addr=Address("wordpress@putkityo.fi"), return_path="wordpress@putkityo.fi",
-                   reply_to=(liisa,))
+    msg = make_msg(
+        from_addr=Address("wordpress@putkityo.fi"),
+        return_path="wordpress@putkityo.fi",
+        reply_to=(liisa,),
+    )
     assert run(msg, customer(liisa, via_form=True)).recipient == liisa
 
 
 def test_contact_form_needs_no_owner_address_in_to() -> None:
     pekka = Address("pekka@example.net", "Pekka Virtanen")
-    msg = make_msg(from_addr=Address("lomake@putkityo.fi"), return_path="bounce+x@web.host.fi",
-                   reply_to=(pekka,), to=(Address("lomake@putkityo.fi"),))
+    msg = make_msg(
+        from_addr=Address("lomake@putkityo.fi"),
+        return_path="bounce+x@web.host.fi",
+        reply_to=(pekka,),
+        to=(Address("lomake@putkityo.fi"),),
+    )
     assert run(msg, customer(pekka, via_form=True)).send
 
 
@@ -131,17 +142,37 @@ def test_contact_form_needs_no_owner_address_in_to() -> None:
         ("Auto-Submitted: no (comment)", {"headers": hdr(auto_submitted="No (by hand)")}, {}),
         ("Precedence: first-class", {"headers": hdr(precedence="first-class")}, {}),
         ("XARS DR, RN only", {"headers": hdr(x_auto_response_suppress="DR, RN, NRN")}, {}),
-        ("owner only in Cc", {"to": (Address("someone@example.org"),),
-                              "cc": (Address("info@putkityo.fi"),)}, {}),
-        ("owner in Resent-To", {"to": (Address("vanha@example.org"),),
-                                "headers": hdr(resent_to="Tuomas <tuomas@putkityo.fi>")}, {}),
+        (
+            "owner only in Cc",
+            {"to": (Address("someone@example.org"),), "cc": (Address("info@putkityo.fi"),)},
+            {},
+        ),
+        (
+            "owner in Resent-To",
+            {
+                "to": (Address("vanha@example.org"),),
+                "headers": hdr(resent_to="Tuomas <tuomas@putkityo.fi>"),
+            },
+            {},
+        ),
         ("Return-Path in other case and brackets", {"return_path": "<Maija@EXAMPLE.com>"}, {}),
-        ("dmarc=fail from an untrusted authserv-id",
-         {"headers": hdr(authentication_results="mx.evil.example; dmarc=fail")}, {}),
-        ("DMARC pass on top, forged fail below", {"headers": {"authentication-results": (
-            "mx.putkityo.fi; spf=pass smtp.mailfrom=example.com; dmarc=pass",
-            "mx.putkityo.fi; dmarc=fail",
-        )}}, {}),
+        (
+            "dmarc=fail from an untrusted authserv-id",
+            {"headers": hdr(authentication_results="mx.evil.example; dmarc=fail")},
+            {},
+        ),
+        (
+            "DMARC pass on top, forged fail below",
+            {
+                "headers": {
+                    "authentication-results": (
+                        "mx.putkityo.fi; spf=pass smtp.mailfrom=example.com; dmarc=pass",
+                        "mx.putkityo.fi; dmarc=fail",
+                    )
+                }
+            },
+            {},
+        ),
         ("mode draft", {}, {"settings": replace(SETTINGS, mode="draft")}),
     ],
 )
@@ -167,105 +198,274 @@ SKIPS: list[tuple[str, dict[str, Any], Classification | None, dict[str, Any], se
     ("backlog", {"received_at": NOW - timedelta(hours=2, minutes=1)}, None, {}, {"backlog"}),
     ("answered", {}, None, {"answered": True}, {"answered"}),
     ("conversation acked", {}, None, {"conversation_acked": True}, {"conversation-acked"}),
-    ("acked 3 days ago", {}, None, {"last_ack_to_address_at": NOW - timedelta(days=3)},
-     {"rate-limited"}),
-    ("acked 6 d 23 h ago", {}, None,
-     {"last_ack_to_address_at": NOW - timedelta(days=6, hours=23)}, {"rate-limited"}),
-    ("auto-replied", {"headers": hdr(auto_submitted="auto-replied")}, None, {},
-     {"auto-submitted"}),
-    ("auto-replied (vacation)", {"headers": hdr(auto_submitted="auto-replied (vacation)")},
-     None, {}, {"auto-submitted"}),
-    ("auto-generated", {"headers": hdr(auto_submitted="Auto-Generated")}, None, {},
-     {"auto-submitted"}),
-    ("auto-notified with params",
-     {"headers": hdr(auto_submitted='auto-notified; owner-email="a@b.fi"')}, None, {},
-     {"auto-submitted"}),
-    ("second Auto-Submitted not no",
-     {"headers": {"auto-submitted": ("no", "auto-replied")}}, None, {}, {"auto-submitted"}),
+    (
+        "acked 3 days ago",
+        {},
+        None,
+        {"last_ack_to_address_at": NOW - timedelta(days=3)},
+        {"rate-limited"},
+    ),
+    (
+        "acked 6 d 23 h ago",
+        {},
+        None,
+        {"last_ack_to_address_at": NOW - timedelta(days=6, hours=23)},
+        {"rate-limited"},
+    ),
+    ("auto-replied", {"headers": hdr(auto_submitted="auto-replied")}, None, {}, {"auto-submitted"}),
+    (
+        "auto-replied (vacation)",
+        {"headers": hdr(auto_submitted="auto-replied (vacation)")},
+        None,
+        {},
+        {"auto-submitted"},
+    ),
+    (
+        "auto-generated",
+        {"headers": hdr(auto_submitted="Auto-Generated")},
+        None,
+        {},
+        {"auto-submitted"},
+    ),
+    (
+        "auto-notified with params",
+        {"headers": hdr(auto_submitted='auto-notified; owner-email="a@b.fi"')},
+        None,
+        {},
+        {"auto-submitted"},
+    ),
+    (
+        "second Auto-Submitted not no",
+        {"headers": {"auto-submitted": ("no", "auto-replied")}},
+        None,
+        {},
+        {"auto-submitted"},
+    ),
     ("Precedence: bulk", {"headers": hdr(precedence="bulk")}, None, {}, {"precedence"}),
     ("Precedence: junk", {"headers": hdr(precedence=" JUNK ")}, None, {}, {"precedence"}),
     ("Precedence: list", {"headers": hdr(precedence="list")}, None, {}, {"precedence"}),
     ("List-Id", {"headers": hdr(list_id="<putket.lists.example.org>")}, None, {}, {"list"}),
-    ("List-Unsubscribe", {"headers": hdr(list_unsubscribe="<mailto:u@example.org>")}, None, {},
-     {"list"}),
+    (
+        "List-Unsubscribe",
+        {"headers": hdr(list_unsubscribe="<mailto:u@example.org>")},
+        None,
+        {},
+        {"list"},
+    ),
     ("List-Post", {"headers": hdr(list_post="<mailto:l@example.org>")}, None, {}, {"list"}),
-    ("XARS All", {"headers": hdr(x_auto_response_suppress="All")}, None, {},
-     {"auto-response-suppress"}),
-    ("XARS OOF", {"headers": hdr(x_auto_response_suppress="oof")}, None, {},
-     {"auto-response-suppress"}),
-    ("XARS list with AutoReply", {"headers": hdr(x_auto_response_suppress="DR, RN, AutoReply")},
-     None, {}, {"auto-response-suppress"}),
-    ("Exchange rules loop", {"headers": hdr(x_ms_exchange_inbox_rules_loop="maija@example.com")},
-     None, {}, {"exchange-rule-loop"}),
+    (
+        "XARS All",
+        {"headers": hdr(x_auto_response_suppress="All")},
+        None,
+        {},
+        {"auto-response-suppress"},
+    ),
+    (
+        "XARS OOF",
+        {"headers": hdr(x_auto_response_suppress="oof")},
+        None,
+        {},
+        {"auto-response-suppress"},
+    ),
+    (
+        "XARS list with AutoReply",
+        {"headers": hdr(x_auto_response_suppress="DR, RN, AutoReply")},
+        None,
+        {},
+        {"auto-response-suppress"},
+    ),
+    (
+        "Exchange rules loop",
+        {"headers": hdr(x_ms_exchange_inbox_rules_loop="maija@example.com")},
+        None,
+        {},
+        {"exchange-rule-loop"},
+    ),
     ("null Return-Path", {"return_path": ""}, None, {}, {"bounce"}),
     ("Return-Path <>", {"return_path": "<>"}, None, {}, {"bounce"}),
     ("multipart/report", {"content_type": "multipart/report"}, None, {}, {"bounce"}),
-    ("X-Failed-Recipients", {"headers": hdr(x_failed_recipients="x@example.org")}, None, {},
-     {"bounce"}),
-    ("MAILER-DAEMON", {"from_addr": Address("mailer-daemon@mx.example.com"),
-                       "return_path": "MAILER-DAEMON@mx.example.com"},
-     customer(Address("mailer-daemon@mx.example.com")), {}, {"bounce"}),
-    ("postmaster", {"from_addr": Address("postmaster@example.com"),
-                    "return_path": "postmaster@example.com"},
-     customer(Address("postmaster@example.com")), {}, {"bounce"}),
-    ("noreply", {"from_addr": Address("noreply@shop.example"),
-                 "return_path": "noreply@shop.example"},
-     customer(Address("noreply@shop.example")), {}, {"robot-sender"}),
-    ("no-reply", {"from_addr": Address("no-reply@shop.example"),
-                  "return_path": "no-reply@shop.example"},
-     customer(Address("no-reply@shop.example")), {}, {"robot-sender"}),
-    ("owner-*", {"from_addr": Address("owner-putket@lists.example"),
-                 "return_path": "owner-putket@lists.example"},
-     customer(Address("owner-putket@lists.example")), {}, {"robot-sender"}),
-    ("*-request", {"from_addr": Address("putket-request@lists.example"),
-                   "return_path": "putket-request@lists.example"},
-     customer(Address("putket-request@lists.example")), {}, {"robot-sender"}),
-    ("Sender *-bounces", {"sender": Address("putket-bounces@lists.example")}, None, {},
-     {"robot-sender"}),
-    ("own address as recipient", {"from_addr": Address("info@putkityo.fi"),
-                                  "return_path": "info@putkityo.fi"},
-     customer(Address("info@putkityo.fi")), {}, {"own-address"}),
-    ("owner not in To/Cc (Bcc or list)", {"to": (Address("kaikki@example.org"),)}, None, {},
-     {"not-addressed"}),
-    ("dmarc=fail from the trusted authserv-id", {"headers": {"authentication-results": (
-        "MX.putkityo.fi (comment); spf=pass; dmarc=fail (p=reject) header.from=example.com",
-        "mx.putkityo.fi; dmarc=pass",
-    )}}, None, {}, {"unverified"}),
+    (
+        "X-Failed-Recipients",
+        {"headers": hdr(x_failed_recipients="x@example.org")},
+        None,
+        {},
+        {"bounce"},
+    ),
+    (
+        "MAILER-DAEMON",
+        {
+            "from_addr": Address("mailer-daemon@mx.example.com"),
+            "return_path": "MAILER-DAEMON@mx.example.com",
+        },
+        customer(Address("mailer-daemon@mx.example.com")),
+        {},
+        {"bounce"},
+    ),
+    (
+        "postmaster",
+        {"from_addr": Address("postmaster@example.com"), "return_path": "postmaster@example.com"},
+        customer(Address("postmaster@example.com")),
+        {},
+        {"bounce"},
+    ),
+    (
+        "noreply",
+        {"from_addr": Address("noreply@shop.example"), "return_path": "noreply@shop.example"},
+        customer(Address("noreply@shop.example")),
+        {},
+        {"robot-sender"},
+    ),
+    (
+        "no-reply",
+        {"from_addr": Address("no-reply@shop.example"), "return_path": "no-reply@shop.example"},
+        customer(Address("no-reply@shop.example")),
+        {},
+        {"robot-sender"},
+    ),
+    (
+        "owner-*",
+        {
+            "from_addr": Address("owner-putket@lists.example"),
+            "return_path": "owner-putket@lists.example",
+        },
+        customer(Address("owner-putket@lists.example")),
+        {},
+        {"robot-sender"},
+    ),
+    (
+        "*-request",
+        {
+            "from_addr": Address("putket-request@lists.example"),
+            "return_path": "putket-request@lists.example",
+        },
+        customer(Address("putket-request@lists.example")),
+        {},
+        {"robot-sender"},
+    ),
+    (
+        "Sender *-bounces",
+        {"sender": Address("putket-bounces@lists.example")},
+        None,
+        {},
+        {"robot-sender"},
+    ),
+    (
+        "own address as recipient",
+        {"from_addr": Address("info@putkityo.fi"), "return_path": "info@putkityo.fi"},
+        customer(Address("info@putkityo.fi")),
+        {},
+        {"own-address"},
+    ),
+    (
+        "owner not in To/Cc (Bcc or list)",
+        {"to": (Address("kaikki@example.org"),)},
+        None,
+        {},
+        {"not-addressed"},
+    ),
+    (
+        "dmarc=fail from the trusted authserv-id",
+        {
+            "headers": {
+                "authentication-results": (
+                    "MX.putkityo.fi (comment); spf=pass; dmarc=fail (p=reject) header.from=example.com",
+                    "mx.putkityo.fi; dmarc=pass",
+                )
+            }
+        },
+        None,
+        {},
+        {"unverified"},
+    ),
     ("no Return-Path", {"return_path": None}, None, {}, {"no-return-path"}),
-    ("Return-Path differs from From (SRS)",
-     {"return_path": "SRS0=ab=cd=example.com=maija@fwd.example.net"}, None, {},
-     {"envelope-mismatch"}),
-    ("Reply-To elsewhere", {"reply_to": (Address("someone.else@example.org"),)}, None, {},
-     {"reply-to-elsewhere"}),
-    ("customer is not From", {}, customer(Address("other@example.com")), {},
-     {"customer-mismatch"}),
+    (
+        "Return-Path differs from From (SRS)",
+        {"return_path": "SRS0=ab=cd=example.com=maija@fwd.example.net"},
+        None,
+        {},
+        {"envelope-mismatch"},
+    ),
+    (
+        "Reply-To elsewhere",
+        {"reply_to": (Address("someone.else@example.org"),)},
+        None,
+        {},
+        {"reply-to-elsewhere"},
+    ),
+    ("customer is not From", {}, customer(Address("other@example.com")), {}, {"customer-mismatch"}),
     ("own ack marker", {"headers": hdr(x_vasteaika_ack="1")}, None, {}, {"own-ack"}),
-    ("form not on the allow-list",
-     {"from_addr": Address("lomake@muu.example"), "return_path": "lomake@muu.example",
-      "reply_to": (PEKKA,)}, customer(PEKKA, via_form=True), {}, {"form-not-allowed"}),
-    ("form without Reply-To", {"from_addr": FORM, "return_path": FORM.email},
-     customer(PEKKA, via_form=True), {}, {"form-reply-to"}),
-    ("form with two Reply-To", {"from_addr": FORM, "return_path": FORM.email,
-                                "reply_to": (PEKKA, Address("x@example.org"))},
-     customer(PEKKA, via_form=True), {}, {"form-reply-to"}),
-    ("form Reply-To is the owner", {"from_addr": FORM, "return_path": FORM.email,
-                                    "reply_to": (Address(OWNER),)},
-     customer(Address(OWNER), via_form=True), {}, {"own-address"}),
-    ("form Reply-To is noreply", {"from_addr": FORM, "return_path": FORM.email,
-                                  "reply_to": (Address("noreply@example.net"),)},
-     customer(Address("noreply@example.net"), via_form=True), {}, {"robot-sender"}),
+    (
+        "form not on the allow-list",
+        {
+            "from_addr": Address("lomake@muu.example"),
+            "return_path": "lomake@muu.example",
+            "reply_to": (PEKKA,),
+        },
+        customer(PEKKA, via_form=True),
+        {},
+        {"form-not-allowed"},
+    ),
+    (
+        "form without Reply-To",
+        {"from_addr": FORM, "return_path": FORM.email},
+        customer(PEKKA, via_form=True),
+        {},
+        {"form-reply-to"},
+    ),
+    (
+        "form with two Reply-To",
+        {
+            "from_addr": FORM,
+            "return_path": FORM.email,
+            "reply_to": (PEKKA, Address("x@example.org")),
+        },
+        customer(PEKKA, via_form=True),
+        {},
+        {"form-reply-to"},
+    ),
+    (
+        "form Reply-To is the owner",
+        {"from_addr": FORM, "return_path": FORM.email, "reply_to": (Address(OWNER),)},
+        customer(Address(OWNER), via_form=True),
+        {},
+        {"own-address"},
+    ),
+    (
+        "form Reply-To is noreply",
+        {
+            "from_addr": FORM,
+            "return_path": FORM.email,
+            "reply_to": (Address("noreply@example.net"),),
+        },
+        customer(Address("noreply@example.net"), via_form=True),
+        {},
+        {"robot-sender"},
+    ),
 ]
 
-BAD_ADDRESSES = ["maija@@example.com", "maija meik@example.com", "a,b@example.com",
-                 "maija\r\n@example.com", "maija@localhost", '"maija"@example.com',
-                 "maija@exa mple.com", "maija.@example.com", "maija@-example.com"]
+BAD_ADDRESSES = [
+    "maija@@example.com",
+    "maija meik@example.com",
+    "a,b@example.com",
+    "maija\r\n@example.com",
+    "maija@localhost",
+    '"maija"@example.com',
+    "maija@exa mple.com",
+    "maija.@example.com",
+    "maija@-example.com",
+]
 
 
-@pytest.mark.parametrize(("case", "msg_changes", "cls", "kw", "expected"), SKIPS,
-                         ids=[row[0] for row in SKIPS])
-def test_never_acknowledged(case: str, msg_changes: dict[str, Any],
-                            cls: Classification | None, kw: dict[str, Any],
-                            expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("case", "msg_changes", "cls", "kw", "expected"), SKIPS, ids=[row[0] for row in SKIPS]
+)
+def test_never_acknowledged(
+    case: str,
+    msg_changes: dict[str, Any],
+    cls: Classification | None,
+    kw: dict[str, Any],
+    expected: set[str],
+) -> None:
     decision = run(make_msg(**msg_changes), cls, **kw)
     assert not decision.send
     assert decision.recipient is None
@@ -295,17 +495,26 @@ def test_idn_domain_is_sent_as_ascii() -> None:
 
 def test_settings_are_validated() -> None:
     with pytest.raises(ConfigError) as caught:
-        AckSettings(mode="send", owner_name="X", owner_address="not an address",
-                    once_per_days=0, subject_prefix="Re:\r\nBcc: x@y.fi ")
+        AckSettings(
+            mode="send",
+            owner_name="X",
+            owner_address="not an address",
+            once_per_days=0,
+            subject_prefix="Re:\r\nBcc: x@y.fi ",
+        )
     assert len(caught.value.problems) == 3
 
 
 # --- build_ack ------------------------------------------------------------------------------
 
+
 def build(msg: Message | None = None, recipient: Address = MAIJA, **kw: Any) -> bytes:
-    args: dict[str, Any] = {"body": "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään "
-                            "klo 15.\n", "settings": SETTINGS,
-                            "message_id_domain": "putkityo.fi", "now": NOW}
+    args: dict[str, Any] = {
+        "body": "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n",
+        "settings": SETTINGS,
+        "message_id_domain": "putkityo.fi",
+        "now": NOW,
+    }
     args.update(kw)
     return build_ack(msg or make_msg(), recipient, **args).as_bytes()
 
@@ -336,15 +545,19 @@ def test_ack_headers() -> None:
     assert ack["Date"] == "Thu, 26 Nov 2026 12:00:00 +0200"
     assert re.fullmatch(r"<vasteaika-ack\.[0-9a-f]{32}@putkityo\.fi>", ack["Message-ID"])
     assert ack["In-Reply-To"] == "<CAF1234567@mail.example.com>"
-    assert ack["References"] == ("<root@example.com> <mid@example.com> "
-                                 "<CAF1234567@mail.example.com>")
+    assert ack["References"] == (
+        "<root@example.com> <mid@example.com> <CAF1234567@mail.example.com>"
+    )
     assert ack["Auto-Submitted"] == "auto-replied"
     assert ack["X-Auto-Response-Suppress"] == "All"
     assert ack["Precedence"] == "bulk"
     assert ack["X-Vasteaika-Ack"] == "1"
     assert ack.get_content_type() == "text/plain"
     assert ack.get_content_charset() == "utf-8"
-    assert ack.get_content().replace("\r\n", "\n") == "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n"
+    assert (
+        ack.get_content().replace("\r\n", "\n")
+        == "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n"
+    )
     assert raw.isascii()  # RFC 2047 headers, quoted-printable body
     assert "=?utf-8?" in raw.decode("ascii").split("\r\n\r\n")[0]
 
@@ -394,8 +607,11 @@ def test_references_fall_back_to_in_reply_to() -> None:
 
 def test_hostile_subject_name_and_ids_cannot_inject_headers() -> None:
     evil = "Tarjous\r\nBcc: victim@example.com"
-    msg = make_msg(subject=evil, message_id="abc@example.com>\r\nBcc: victim@example.com",
-                   references=("x@y.fi>\r\nBcc: victim@example.com",))
+    msg = make_msg(
+        subject=evil,
+        message_id="abc@example.com>\r\nBcc: victim@example.com",
+        references=("x@y.fi>\r\nBcc: victim@example.com",),
+    )
     recipient = Address("maija@example.com", "Maija\r\nBcc: victim@example.com\nCc: v2@ex.com")
     settings = replace(SETTINGS, owner_name="Tuomas\r\nBcc: victim@example.com")
     raw = build(msg, recipient, settings=settings)
@@ -422,20 +638,33 @@ def test_build_refuses_a_naive_now() -> None:
 
 # --- callback_phrase ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("slot", "fi", "en"),
     [
         (datetime(2026, 11, 26, 15, 0, tzinfo=HEL), "tänään klo 15", "today at 15:00"),
         (datetime(2026, 11, 27, 10, 0, tzinfo=HEL), "huomenna klo 10", "tomorrow at 10:00"),
-        (datetime(2026, 11, 30, 9, 0, tzinfo=HEL), "maanantaina 30.11. klo 9",
-         "on Monday 30 November at 9:00"),
-        (datetime(2026, 11, 30, 9, 30, tzinfo=HEL), "maanantaina 30.11. klo 9.30",
-         "on Monday 30 November at 9:30"),
+        (
+            datetime(2026, 11, 30, 9, 0, tzinfo=HEL),
+            "maanantaina 30.11. klo 9",
+            "on Monday 30 November at 9:00",
+        ),
+        (
+            datetime(2026, 11, 30, 9, 30, tzinfo=HEL),
+            "maanantaina 30.11. klo 9.30",
+            "on Monday 30 November at 9:30",
+        ),
         (datetime(2026, 11, 26, 16, 5, tzinfo=HEL), "tänään klo 16.05", "today at 16:05"),
-        (datetime(2026, 12, 2, 14, 0, tzinfo=HEL), "keskiviikkona 2.12. klo 14",
-         "on Wednesday 2 December at 14:00"),
-        (datetime(2027, 1, 3, 12, 0, tzinfo=HEL), "sunnuntaina 3.1. klo 12",
-         "on Sunday 3 January at 12:00"),
+        (
+            datetime(2026, 12, 2, 14, 0, tzinfo=HEL),
+            "keskiviikkona 2.12. klo 14",
+            "on Wednesday 2 December at 14:00",
+        ),
+        (
+            datetime(2027, 1, 3, 12, 0, tzinfo=HEL),
+            "sunnuntaina 3.1. klo 12",
+            "on Sunday 3 January at 12:00",
+        ),
     ],
 )
 def test_callback_phrase(slot: datetime, fi: str, en: str) -> None:
@@ -457,6 +686,7 @@ def test_callback_phrase_refuses_a_past_day() -> None:
 
 # --- detect_language ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("subject", "body", "default", "expected"),
     [
@@ -467,12 +697,26 @@ def test_callback_phrase_refuses_a_past_day() -> None:
         ("Kattoremontti", "", "en", "en"),
         ("", "", "fi", "fi"),
         ("Re: 12345", "", "en", "en"),
-        ("Vuotava hana", "Hei, keittiön hana vuotaa. Voisitteko tulla katsomaan ensi viikolla? "
-         "Terveisin Maija", "en", "fi"),
-        ("Leaking tap", "Hi, the kitchen tap is leaking. Could you come and have a look next "
-         "week? Best regards, John", "fi", "en"),
-        ("Question", "Hello! I would like a price for a new boiler.\n\n"
-         "> Lähetetty iPhonesta: edellinen viesti lainattuna", "fi", "en"),
+        (
+            "Vuotava hana",
+            "Hei, keittiön hana vuotaa. Voisitteko tulla katsomaan ensi viikolla? Terveisin Maija",
+            "en",
+            "fi",
+        ),
+        (
+            "Leaking tap",
+            "Hi, the kitchen tap is leaking. Could you come and have a look next "
+            "week? Best regards, John",
+            "fi",
+            "en",
+        ),
+        (
+            "Question",
+            "Hello! I would like a price for a new boiler.\n\n"
+            "> Lähetetty iPhonesta: edellinen viesti lainattuna",
+            "fi",
+            "en",
+        ),
         ("Putkiremontti", "Hei!\n\nSent from my iPhone", "en", "fi"),
         ("Help", "", "fi", "en"),
         ("Apua", "", "en", "fi"),
@@ -483,6 +727,7 @@ def test_detect_language(subject: str, body: str, default: Any, expected: str) -
 
 
 # --- names and greetings --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("display", "expected"),
@@ -514,20 +759,30 @@ def test_greeting() -> None:
 
 # --- templates ------------------------------------------------------------------------------
 
-VALUES = {"greeting": "Hei Maija,", "callback": "tänään klo 15", "owner_name": "Tuomas",
-          "signature": "Tuomas Putkinen\nPutkityö T. Putkinen, 040 123 4567"}
+VALUES = {
+    "greeting": "Hei Maija,",
+    "callback": "tänään klo 15",
+    "owner_name": "Tuomas",
+    "signature": "Tuomas Putkinen\nPutkityö T. Putkinen, 040 123 4567",
+}
 
 
 def test_default_finnish_template_renders_the_promise() -> None:
     text = render_ack(load_template("ack", "fi", None), **VALUES)
-    assert text == ("Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n\n"
-                    "Ystävällisin terveisin\nTuomas Putkinen\n"
-                    "Putkityö T. Putkinen, 040 123 4567\n")
+    assert text == (
+        "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n\n"
+        "Ystävällisin terveisin\nTuomas Putkinen\n"
+        "Putkityö T. Putkinen, 040 123 4567\n"
+    )
 
 
 def test_vacation_template() -> None:
-    text = render_ack(load_template("vacation", "fi", None), vacation_until="1.12.",
-                      substitute="Pekka", **{**VALUES, "callback": "huomenna klo 10"})
+    text = render_ack(
+        load_template("vacation", "fi", None),
+        vacation_until="1.12.",
+        substitute="Pekka",
+        **{**VALUES, "callback": "huomenna klo 10"},
+    )
     assert "Olen lomalla 1.12. asti. Sijaiseni Pekka soittaa sinulle huomenna klo 10." in text
 
 
@@ -538,8 +793,9 @@ def test_shipped_templates_are_valid(name: Any, lang: Any) -> None:
 
 
 def test_owner_override_wins(tmp_path: Path) -> None:
-    (tmp_path / "ack_fi.txt").write_text("$greeting\nSoitan $callback.\n$signature\n",
-                                         encoding="utf-8")
+    (tmp_path / "ack_fi.txt").write_text(
+        "$greeting\nSoitan $callback.\n$signature\n", encoding="utf-8"
+    )
     assert load_template("ack", "fi", tmp_path).startswith("$greeting\nSoitan $callback.")
     assert "Thank you" in load_template("ack", "en", tmp_path)  # no override: the default
 
@@ -562,7 +818,8 @@ def test_unknown_placeholder_is_refused() -> None:
 
 def test_lone_dollar_and_vacation_placeholders_in_an_ack() -> None:
     assert validate_template("Hinta 50 $ $callback", name="ack") == [
-        "line 1: a '$' that starts no placeholder (write $$ for a dollar sign)"]
+        "line 1: a '$' that starts no placeholder (write $$ for a dollar sign)"
+    ]
     assert validate_template("Hinta 50 $$ $callback", name="ack") == []
     problems = validate_template("Lomalla $vacation_until asti, $callback", name="ack")
     assert len(problems) == 1 and "$vacation_until" in problems[0]

@@ -19,7 +19,9 @@ ADAPTERS = {
 }
 PRESENTATION = {"typer": {"cli", "cli_acks", "cli_reminders"},
                 "rich": {"cli", "render", "report_render", "cli_reminders", "cli_acks"}}  # fmt: skip
-PURE = {"parse", "classify", "threads", "schedule", "promises", "acknowledge", "models", "errors"}
+PURE = {
+    "parse", "classify", "threads", "schedule", "promises", "acknowledge", "wording", "models", "errors"
+}  # fmt: skip
 
 
 def imports(module: Path) -> set[str]:

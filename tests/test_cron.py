@@ -230,10 +230,7 @@ def test_systemd_units_text() -> None:
         "\n[Unit]\nDescription=vasteaika remind\n"
         f"\n[Service]\nType=oneshot\nExecStart={EXEC} remind --quiet\n"
     )
-    assert (
-        "OnCalendar=*-*-* *:00/5:00\nPersistent=true"
-        in units["vasteaika-remind.timer"]
-    )
+    assert "OnCalendar=*-*-* *:00/5:00\nPersistent=true" in units["vasteaika-remind.timer"]
 
 
 def test_systemd_exec_start_quotes_and_escapes() -> None:

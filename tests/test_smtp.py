@@ -40,19 +40,38 @@ BODY = "Hei Maija,\n\nKiitos viestistäsi! Soitan sinulle tänään klo 15.\n.pi
 
 def ack_to(address: str = "maija@example.com") -> EmailMessage:
     msg = Message(
-        message_id="CAF1234567@mail.example.com", synthetic_id=False, folder="INBOX", uid=1,
-        from_addr=Address(address, "Maija Meikäläinen"), sender=None, reply_to=(),
-        to=(Address(OWNER),), cc=(), subject="Tarjouspyyntö", date=None,
-        received_at=NOW - timedelta(minutes=3), in_reply_to=(), references=(),
-        return_path=address, content_type="text/plain", headers={},
+        message_id="CAF1234567@mail.example.com",
+        synthetic_id=False,
+        folder="INBOX",
+        uid=1,
+        from_addr=Address(address, "Maija Meikäläinen"),
+        sender=None,
+        reply_to=(),
+        to=(Address(OWNER),),
+        cc=(),
+        subject="Tarjouspyyntö",
+        date=None,
+        received_at=NOW - timedelta(minutes=3),
+        in_reply_to=(),
+        references=(),
+        return_path=address,
+        content_type="text/plain",
+        headers={},
     )
-    return build_ack(msg, Address(address, "Maija Meikäläinen"), body=BODY, settings=ACK,
-                     message_id_domain="putkityo.fi", now=NOW)
+    return build_ack(
+        msg,
+        Address(address, "Maija Meikäläinen"),
+        body=BODY,
+        settings=ACK,
+        message_id_domain="putkityo.fi",
+        now=NOW,
+    )
 
 
 def settings_for(server: RunningSmtpServer, **changes: Any) -> SmtpSettings:
-    base = SmtpSettings(server.host, server.port, "none", None, None, timeout=10,
-                        helo_name="localhost")
+    base = SmtpSettings(
+        server.host, server.port, "none", None, None, timeout=10, helo_name="localhost"
+    )
     return replace(base, **changes)
 
 
@@ -100,8 +119,9 @@ def test_login(smtp_server_factory: Factory) -> None:  # noqa: F811
 def test_wrong_password_is_an_authentication_error(smtp_server_factory: Factory) -> None:  # noqa: F811
     server = smtp_server_factory(auth=f"tuomas:{SECRET}")
     with pytest.raises(AuthenticationError) as caught:
-        SmtpSender(settings_for(server, username="tuomas"), "väärä").send(ack_to(),
-                                                                          "maija@example.com")
+        SmtpSender(settings_for(server, username="tuomas"), "väärä").send(
+            ack_to(), "maija@example.com"
+        )
     assert "väärä" not in str(caught.value) + caught.value.hint
     assert server.messages() == []
 
@@ -121,15 +141,17 @@ def test_refused_null_sender_is_a_config_error(smtp_server_factory: Factory) -> 
 
 def test_permanently_refused_recipient_is_a_data_error(smtp_server: RunningSmtpServer) -> None:  # noqa: F811
     with pytest.raises(DataError, match="550"):
-        SmtpSender(settings_for(smtp_server)).send(ack_to("reject5@example.com"),
-                                                   "reject5@example.com")
+        SmtpSender(settings_for(smtp_server)).send(
+            ack_to("reject5@example.com"), "reject5@example.com"
+        )
     assert smtp_server.messages() == []
 
 
 def test_temporarily_refused_recipient_is_temporary(smtp_server: RunningSmtpServer) -> None:  # noqa: F811
     with pytest.raises(TemporaryError, match="450"):
-        SmtpSender(settings_for(smtp_server)).send(ack_to("reject4@example.com"),
-                                                   "reject4@example.com")
+        SmtpSender(settings_for(smtp_server)).send(
+            ack_to("reject4@example.com"), "reject4@example.com"
+        )
 
 
 def test_password_with_finnish_letters(smtp_server_factory: Factory) -> None:  # noqa: F811
@@ -155,8 +177,9 @@ def closed_port() -> Iterator[int]:
 
 
 def test_connection_refused_is_unreachable(closed_port: int) -> None:
-    settings = SmtpSettings("127.0.0.1", closed_port, "none", None, None, timeout=5,
-                            helo_name="localhost")
+    settings = SmtpSettings(
+        "127.0.0.1", closed_port, "none", None, None, timeout=5, helo_name="localhost"
+    )
     with pytest.raises(UnreachableError, match="refused the connection"):
         SmtpSender(settings).send(ack_to(), "maija@example.com")
 
@@ -165,8 +188,15 @@ def test_silent_server_is_a_timeout() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen(1)  # the kernel accepts the connection; nobody ever greets
-        settings = SmtpSettings("127.0.0.1", sock.getsockname()[1], "none", None, None,
-                                timeout=0.3, helo_name="localhost")
+        settings = SmtpSettings(
+            "127.0.0.1",
+            sock.getsockname()[1],
+            "none",
+            None,
+            None,
+            timeout=0.3,
+            helo_name="localhost",
+        )
         with pytest.raises(TemporaryError, match="did not answer"):
             SmtpSender(settings).send(ack_to(), "maija@example.com")
 
@@ -193,8 +223,9 @@ def test_refuses_anything_but_exactly_one_recipient(
 
 def test_settings_are_validated() -> None:
     with pytest.raises(ConfigError) as caught:
-        SmtpSettings("smtp.example.com", 0, "none", None, None, timeout=0,
-                     envelope_from="not an address")
+        SmtpSettings(
+            "smtp.example.com", 0, "none", None, None, timeout=0, envelope_from="not an address"
+        )
     assert len(caught.value.problems) == 4
     SmtpSettings("::1", 25, "none", None, None)  # loopback: plain text is allowed
     SmtpSettings("localhost", 25, "none", None, None)
@@ -207,6 +238,7 @@ def test_repr_hides_the_password() -> None:
 
 # --- TLS ------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if shutil.which("openssl") is None:
@@ -214,17 +246,36 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
-         "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-        check=True, capture_output=True, timeout=60,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     return cert, key
 
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
 def test_tls_with_the_right_ca_file(
-    security: str, certificate: tuple[Path, Path], smtp_server_factory: Factory  # noqa: F811
+    security: str,
+    certificate: tuple[Path, Path],
+    smtp_server_factory: Factory,  # noqa: F811
 ) -> None:
     cert, key = certificate
     server = smtp_server_factory(tls=security, cert=cert, key=key, auth=f"tuomas:{SECRET}")
@@ -235,7 +286,9 @@ def test_tls_with_the_right_ca_file(
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
 def test_unverified_certificate_is_unreachable(
-    security: str, certificate: tuple[Path, Path], smtp_server_factory: Factory  # noqa: F811
+    security: str,
+    certificate: tuple[Path, Path],
+    smtp_server_factory: Factory,  # noqa: F811
 ) -> None:
     cert, key = certificate
     server = smtp_server_factory(tls=security, cert=cert, key=key)

@@ -421,7 +421,7 @@ def _template_problems(folder: Any, base: Path) -> list[str]:
     """The owner's own templates are checked now, not when the first customer writes."""
     if not isinstance(folder, str) or not folder:
         return []
-    from .acknowledge import validate_template  # the placeholders live with the templates
+    from .wording import validate_template  # the placeholders live with the templates
 
     directory = _resolve(folder, base)
     if directory is None or not directory.is_dir():

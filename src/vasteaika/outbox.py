@@ -19,19 +19,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from typing import Any, Literal, cast
 
-from .acknowledge import (
-    AckDecision,
-    AckSettings,
-    ascii_email,
-    build_ack,
-    callback_phrase,
-    decide,
-    detect_language,
-    format_day,
-    greeting,
-    load_template,
-    render_ack,
-)
+from .acknowledge import AckDecision, AckSettings, ascii_email, build_ack, decide
 from .classify import classify
 from .config import Config
 from .errors import (
@@ -50,6 +38,14 @@ from .schedule import next_callback_slot
 from .smtp import Sender, UncertainDeliveryError
 from .source import MailSource
 from .store import Store, epoch, from_epoch
+from .wording import (
+    callback_phrase,
+    detect_language,
+    format_day,
+    greeting,
+    load_template,
+    render_ack,
+)
 
 Language = Literal["fi", "en"]
 Deliver = Callable[[EmailMessage, str], None]

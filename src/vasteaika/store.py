@@ -643,24 +643,30 @@ def dry_run_copy(path: Path) -> Store:
 
 
 @contextlib.contextmanager
-def run_lock(database: Path) -> Iterator[None]:
-    """Stop two overlapping runs (cron plus a hand run) from working on one mailbox at once."""
-    lock_path = database.with_name(database.name + ".lock")
+def file_lock(path: Path, busy: TemporaryError) -> Iterator[None]:
+    """An exclusive flock on ``path`` (created private), held while the block runs; ``busy`` is
+    raised at once when another process holds it. The kernel drops it if the process dies."""
     try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise StorageError(
-            f"cannot create the lock file {lock_path}: {exc}", "check that the folder is writable"
+            f"cannot create the lock file {path}: {exc.strerror}",
+            "check that the folder is writable",
         ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise TemporaryError(
-                "another vasteaika run is working on this mailbox",
-                "wait for it to finish and run again",
-            ) from None
+            raise busy from None
         yield
     finally:
         os.close(fd)
+
+
+def run_lock(database: Path) -> contextlib.AbstractContextManager[None]:
+    """Stop two overlapping runs (cron plus a hand run) from working on one mailbox at once."""
+    busy = TemporaryError(
+        "another vasteaika run is working on this mailbox", "wait for it to finish and run again"
+    )
+    return file_lock(database.with_name(database.name + ".lock"), busy)

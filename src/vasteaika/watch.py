@@ -13,8 +13,8 @@ import fcntl
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +26,6 @@ from .config import Config
 from .errors import (
     AuthenticationError,
     ConfigError,
-    StorageError,
     TemporaryError,
     UnreachableError,
 )
@@ -34,7 +33,7 @@ from .notify import Notifier
 from .outbox import Deliver
 from .smtp import Sender
 from .source import MailSource
-from .store import Store
+from .store import Store, file_lock
 
 IDLE_SECONDS = 25 * 60
 LOCK_RETRY_SECONDS = 1.0
@@ -93,25 +92,13 @@ def _lock_held(path: Path) -> bool:
     return False
 
 
-@contextmanager
-def watcher_lock(database: Path) -> Iterator[None]:
+def watcher_lock(database: Path) -> AbstractContextManager[None]:
     """Held for the watcher's whole life: one watcher per mailbox, and `status` can tell."""
-    path = lock_path(database)
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StorageError(f"cannot create {path}: {exc.strerror}", "check the folder") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise TemporaryError(
-                "a vasteaika watch is already running for this mailbox",
-                "see 'vasteaika status'; one watcher is enough",
-            ) from None
-        yield
-    finally:
-        os.close(fd)
+    busy = TemporaryError(
+        "a vasteaika watch is already running for this mailbox",
+        "see 'vasteaika status'; one watcher is enough",
+    )
+    return file_lock(lock_path(database), busy)
 
 
 class Watcher:

@@ -234,16 +234,21 @@ def _is_date(v: Any) -> str | None:
     return None
 
 
+# How to reach and log in to a server: the same keys for [account] (IMAP) and [smtp].
+CONNECTION: dict[str, tuple[Checker, Any]] = {
+    "security": (_one_of(*SECURITY), "ssl"),
+    "username": (_is_str, ""),
+    "password_command": (_is_str_list, []),
+    "keyring": (_is_bool, False),
+    "ca_file": (_is_str, None),
+    "timeout": (_is_positive, 30),
+}
+
 SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
     "account": {
         "imap_host": (_is_str, ""),
         "imap_port": (_is_port, 993),
-        "security": (_one_of(*SECURITY), "ssl"),
-        "username": (_is_str, ""),
-        "password_command": (_is_str_list, []),
-        "keyring": (_is_bool, False),
-        "ca_file": (_is_str, None),
-        "timeout": (_is_positive, 30),
+        **CONNECTION,
         "maildir": (_is_str, None),
         "auth": (_one_of("password", "oauth2"), "password"),
     },
@@ -268,12 +273,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
     "smtp": {
         "host": (_is_str, ""),
         "port": (_is_port, 465),
-        "security": (_one_of(*SECURITY), "ssl"),
-        "username": (_is_str, ""),
-        "password_command": (_is_str_list, []),
-        "keyring": (_is_bool, False),
-        "ca_file": (_is_str, None),
-        "timeout": (_is_positive, 30),
+        **CONNECTION,
         "envelope_from": (_is_str, ""),
         "login": (_is_bool, True),
     },

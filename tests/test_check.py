@@ -261,3 +261,49 @@ def test_a_deleted_newest_mail_does_not_look_new_forever(config: Config, store: 
     src.commands.clear()
     run_check(config, src, store, at(3))
     assert src.commands == ["LIST", "EXAMINE Sent", "EXAMINE INBOX"]
+
+
+def _mailbox() -> FakeSource:
+    src = FakeSource()
+    src.add(
+        "Sent",
+        mail(OWNER, "c1@example.fi", "Re: Kysymys 1", "r1@p", extra="In-Reply-To: <q1@x>\n"),
+        at(3),
+    )
+    for i in range(6):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    src.add("INBOX", b"\x00 broken", at(7))
+    src.add(
+        "INBOX",
+        mail("c1@example.fi", OWNER, "Re: Kysymys 1", "q1b@x", extra="In-Reply-To: <r1@p>\n"),
+        at(8),
+    )
+    return src
+
+
+def _ledger(store: Store, config: Config) -> list[dict[str, object]]:
+    return convs(store, config)
+
+
+@pytest.mark.parametrize("crash_at", range(9))
+def test_interrupted_at_every_message_resumes_to_the_same_ledger(
+    config: Config, tmp_path: Path, crash_at: int
+) -> None:
+    """The mbsync bar: break the sync after each message, resume, and end exactly where an
+    uninterrupted sync ends; a further run changes nothing."""
+    reference = open_database(tmp_path / "reference.db")
+    run_check(config, _mailbox(), reference, at(20))
+    expected = _ledger(reference, config)
+
+    store = open_database(tmp_path / f"crash{crash_at}.db")
+    src = _mailbox()
+    src.fail_after = crash_at
+    with pytest.raises(TemporaryError):
+        run_check(config, src, store, at(20))
+    src.fail_after = None
+    run_check(config, src, store, at(21))
+    assert _ledger(store, config) == expected
+    messages = store.count("SELECT count(*) FROM messages")
+    run_check(config, src, store, at(22))
+    assert _ledger(store, config) == expected
+    assert store.count("SELECT count(*) FROM messages") == messages == 8

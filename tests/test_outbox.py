@@ -346,3 +346,33 @@ def test_draft_mode_records_a_draft_and_no_reminder_until_sent(
     acknowledge_new(config, store, src, now + timedelta(minutes=5), deliver)
     assert store.db.execute("SELECT ack_status FROM conversations").fetchone()[0] == "sent"
     assert store.count("SELECT count(*) FROM reminders WHERE source = 'ack'") == 1
+
+
+def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n$signature\n",
+                                          encoding="utf-8")  # fmt: skip
+    cfg = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"key_customers": ["koivukuja.example"], "lead": "5h", "key_lead": "30m",
+                    "templates": str(templates)},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )  # fmt: skip
+    store, src, rec = open_database(cfg.database), FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Riitta <riitta@koivukuja.example>", "Lumityöt", "k@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            now - timedelta(minutes=10))  # fmt: skip
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:01:00 +0200"),
+            now - timedelta(minutes=9))  # fmt: skip
+    assert run(cfg, store, src, now, rec) == 2
+    bodies = {to: msg.get_content() for to, msg in rec.sent}
+    assert "Hienoa kuulla sinusta! Soitan tänään klo 10." in bodies["riitta@koivukuja.example"]
+    assert (
+        "Hienoa" not in bodies["anna@example.fi"] and "tänään klo 15" in bodies["anna@example.fi"]
+    )

@@ -427,7 +427,7 @@ def _template_problems(folder: Any, base: Path) -> list[str]:
     if directory is None or not directory.is_dir():
         return [f"ack.templates: {directory} is not a folder"]
     problems = []
-    for name in ("ack", "vacation"):
+    for name in ("ack", "key", "vacation"):
         for lang in ("fi", "en"):
             file = directory / f"{name}_{lang}.txt"
             if not file.is_file():

@@ -160,14 +160,16 @@ def _plan_one(
     lead = config.ack.key_lead if key else config.ack.lead
     slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
-    body = ack_body(config, decision.recipient.name, slot, now, lang)
+    body = ack_body(config, decision.recipient.name, slot, now, lang, key)
     domain = settings.owner_address.rpartition("@")[2]
     built = build_ack(msg, decision.recipient, body=body, settings=settings,
                       message_id_domain=domain, now=now)  # fmt: skip
     return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, _phone(text))
 
 
-def ack_body(config: Config, name: str, slot: datetime, now: datetime, lang: Language) -> str:
+def ack_body(
+    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False
+) -> str:
     hours = business_hours(config.hours)
     local_now = now.astimezone(hours.timezone)
     vacation = config.ack.vacation
@@ -181,7 +183,8 @@ def ack_body(config: Config, name: str, slot: datetime, now: datetime, lang: Lan
         values["vacation_until"] = format_day(vacation.last, lang)
         values["substitute"] = vacation.substitute
         return render_ack(load_template("vacation", lang, config.ack.templates), **values)
-    return render_ack(load_template("ack", lang, config.ack.templates), **values)
+    template = load_template("key" if key else "ack", lang, config.ack.templates)
+    return render_ack(template, **values)
 
 
 def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, str]:

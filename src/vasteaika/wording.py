@@ -18,7 +18,7 @@ from vasteaika.errors import DataError, StorageError
 from vasteaika.parse import sanitize_header_text
 
 Language = Literal["fi", "en"]
-TemplateName = Literal["ack", "vacation"]
+TemplateName = Literal["ack", "key", "vacation"]  # key: for key customers (ack.key_customers)
 
 
 def _require_aware(value: datetime, name: str) -> None:
@@ -172,6 +172,7 @@ def greeting(display_name: str, lang: Language) -> str:
 
 PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
     "ack": frozenset({"greeting", "callback", "owner_name", "signature"}),
+    "key": frozenset({"greeting", "callback", "owner_name", "signature"}),
     "vacation": frozenset(
         {"greeting", "callback", "owner_name", "signature", "vacation_until", "substitute"}
     ),
@@ -180,10 +181,13 @@ PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
 
 def load_template(name: TemplateName, lang: Language, override_dir: Path | None) -> str:
     """The text of ``{name}_{lang}.txt``: the owner's file in ``override_dir`` if it exists,
-    else the one shipped in the package. Reads a file (the only I/O in this module)."""
+    else the one shipped in the package ("key", which ships none, falls back to "ack"). Reads a
+    file (the only I/O in this module)."""
     if name not in PLACEHOLDERS or lang not in ("fi", "en"):
         raise ValueError(f"no template {name!r} in language {lang!r}")
     filename = f"{name}_{lang}.txt"
+    if name == "key" and not (override_dir is not None and (override_dir / filename).is_file()):
+        return load_template("ack", lang, override_dir)  # no own text for key customers
     if override_dir is not None and (override_dir / filename).is_file():
         path = override_dir / filename
         try:

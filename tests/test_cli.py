@@ -262,3 +262,18 @@ def test_why_tells_why_a_contact_got_no_acknowledgment(
     assert run(["--config", str(config), "why", first["first_contact_message_id"]]) == 0
     out = capsys.readouterr().out
     assert "acknowledgment: skipped" in out and "not acknowledged because: backlog" in out
+
+
+def test_a_mailbox_without_a_sent_folder_is_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "mail" / sub).mkdir(parents=True)
+    config = tmp_path / "c.toml"
+    config.write_text(
+        f'[owner]\naddresses = ["a@b.fi"]\n[account]\nmaildir = "{tmp_path / "mail"}"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    assert run(["--config", str(config), "check", "--quiet"]) == 0
+    assert "no Sent folder found" in capsys.readouterr().err

@@ -38,6 +38,7 @@ class CheckResult:
     new_conversations: int = 0
     new_replies: int = 0
     problems: int = 0
+    sent_folder: str | None = None  # None: no Sent folder found, so no reply can be seen
 
 
 @dataclass
@@ -69,7 +70,7 @@ def run_check(
     sent = source.find_sent_folder() if config.sent == "auto" else config.sent
     ctx = _Context(config, store, run_id, epoch(now), sent)
     ctx.has_conversations = store.has_conversations()
-    result = CheckResult(run_id)
+    result = CheckResult(run_id, sent_folder=sent)
     # Sent first: a customer mail read later finds the owner's replies already stored, so the
     # conversation boundaries do not depend on which folder happened to be read first.
     for folder in ([sent] if sent else []) + [config.inbox]:

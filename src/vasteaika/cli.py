@@ -320,6 +320,7 @@ def _show_check(
         render.print_json(
             {
                 "read": result.folders,
+                "sent_folder": result.sent_folder,
                 "new_conversations": [r.as_json() for r in new],
                 "new_replies": result.new_replies,
                 "problems": result.problems,
@@ -345,6 +346,12 @@ def _show_check(
             }
         )
         return
+    if result.sent_folder is None:  # said even with --quiet: every answer would go unseen
+        render.err_console.print(
+            "vasteaika: warning: no Sent folder found, so your replies cannot be seen — "
+            "set [folders] sent to its name (see 'vasteaika check --help')",
+            highlight=False,
+        )
     if quiet:
         return
     local_now, lang = now.astimezone(config.hours.timezone), config.language

@@ -69,8 +69,8 @@ def test_remind_shows_a_hostile_name_as_literal_text_on_a_real_session_bus(
     assert out["desktop_reachable"] is True
     assert [(r["id"], r["delivered"]) for r in out["reminders"]] == [(rid, "desktop")]
     [call] = server.calls()
-    assert call["summary"] == sanitize_notification_text(f"Soita: {HOSTILE_NAME}", TITLE_LIMIT)
-    assert str(call["summary"]).startswith("Soita: -rf ”’; rm -rf ~ Matti + Co X-Injected: 1 AAA")
+    assert call["summary"] == sanitize_notification_text(f"Call: {HOSTILE_NAME}", TITLE_LIMIT)
+    assert str(call["summary"]).startswith("Call: -rf ”’; rm -rf ~ Matti + Co X-Injected: 1 AAA")
     assert "Katto’; rm -rf ~ x" in str(call["body"]) and "<" not in str(call["body"])
     assert call["app_name"] == "vasteaika"
 

@@ -116,7 +116,7 @@ def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
 
 
 def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool) -> None:
-    tz = config.hours.timezone
+    tz, lang = config.hours.timezone, config.language
     reachable, reason = _desktop_state(result)
     if json_out:
         render.print_json({
@@ -134,21 +134,25 @@ def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool)
         return
     for fired in result.failed if quiet else result.fired:
         r = fired.reminder
-        line = f"#{r.id} {r.customer_name or r.customer_email} ({_when(r, tz)}): "
-        line += {"desktop": "shown on the desktop", "email": fired.detail,
-                 "failed": f"NOT DELIVERED — {fired.detail}"}[fired.channel]  # fmt: skip
+        line = f"#{r.id} {r.customer_name or r.customer_email} ({_when(r, tz, lang)}): "
+        line += {"desktop": render.text(lang, "shown"), "email": fired.detail,
+                 "failed": f"{render.text(lang, 'not_delivered')} — {fired.detail}"}[fired.channel]  # fmt: skip
         (render.err_console if quiet else render.console).print(line, highlight=False, markup=False)
     if quiet:
         return
     if reachable is False:
-        render.console.print(f"No desktop reachable ({reason}).", highlight=False, markup=False)
+        render.console.print(
+            render.text(lang, "no_desktop", reason=reason), highlight=False, markup=False
+        )
     if not result.fired:
-        render.console.print("No reminders due.")
+        render.console.print(render.text(lang, "none_due"))
 
 
-def _when(reminder: Reminder, tz: ZoneInfo) -> str:
+def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:
     at = reminder.remind_at.astimezone(tz)
-    return render.local(at) if reminder.has_time or reminder.snoozed_until else f"{at:%a %d.%m.}"
+    if reminder.has_time or reminder.snoozed_until:
+        return render.local(at, lang)
+    return render.local(at, lang).rsplit(" ", 2 if lang == "fi" else 1)[0]  # the day only
 
 
 @app.command("reminders")
@@ -175,7 +179,7 @@ def list_reminders(
     config = _load()
     now = system_clock()
     items = open_reminders(_store(config), now)
-    tz = config.hours.timezone
+    tz, lang = config.hours.timezone, config.language
     if ics is not None:
         _write_ics(config, items, ics, now)
         if str(ics) == "-":
@@ -184,19 +188,23 @@ def list_reminders(
         render.print_json([r.as_json(now, tz) for r in items])
         return
     if not items:
-        render.console.print("No open reminders: every promised call is done.")
+        render.console.print(render.text(lang, "none_open"))
         return
     for r in items:
-        flag = "OVERDUE " if r.remind_at <= now else ""
-        state_text = f", shown by {r.delivery}" if r.delivery in ("desktop", "email") else ""
+        flag = render.text(lang, "overdue") if r.remind_at <= now else ""
+        shown = r.delivery in ("desktop", "email")
+        state_text = render.text(lang, "shown_by", how=r.delivery) if shown else ""
         phone = f", {r.phone}" if r.phone else ""
+        subject = r.subject or render.text(lang, "no_subject")
         render.console.print(
-            f"#{r.id} {flag}{_when(r, tz)}  {r.customer_name or r.customer_email}{phone}"
-            f" — {r.subject or '(no subject)'} [{r.source}{state_text}]",
+            f"#{r.id} {flag}{_when(r, tz, lang)}  {r.customer_name or r.customer_email}{phone}"
+            f" — {subject} [{r.source}{state_text}]",
             highlight=False, markup=False,
         )  # fmt: skip
     if ics is not None:
-        render.console.print(f"Wrote {len(items)} event(s) to {ics}.", highlight=False)
+        render.console.print(
+            render.text(lang, "wrote_events", n=len(items), path=ics), highlight=False
+        )
 
 
 def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime) -> None:
@@ -233,9 +241,11 @@ def done(
     store = _store(config)
     counted = mark_done(store, reminder_id, system_clock())
     r = get_reminder(store, reminder_id)
-    extra = "; counted as your first response to this customer" if counted else ""
+    lang = config.language
+    extra = render.text(lang, "counted") if counted else ""
+    who = r.customer_name or r.customer_email
     render.console.print(
-        f"Reminder {r.id} done: call to {r.customer_name or r.customer_email}{extra}.",
+        render.text(lang, "done", id=r.id, who=who, extra=extra),
         highlight=False, markup=False,
     )  # fmt: skip
 
@@ -262,8 +272,9 @@ def snooze_command(
     now = system_clock()
     r = snooze(_store(config), reminder_id, delta, now)
     assert r.snoozed_until is not None
+    when = render.local(r.snoozed_until.astimezone(config.hours.timezone), config.language)
     render.console.print(
-        f"Reminder {r.id} snoozed until {render.local(r.snoozed_until.astimezone(config.hours.timezone))}.",
+        render.text(config.language, "snoozed", id=r.id, when=when),
         highlight=False,
     )
 

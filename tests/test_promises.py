@@ -281,3 +281,21 @@ def test_find_promise_never_raises_and_is_never_before_base(text: str, base: dat
     if found is not None:
         assert found.due_at >= base
         assert found.due_at.tzinfo is base.tzinfo
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "has_time"),
+    [
+        # Said on a Friday: the day after tomorrow is a Sunday; without a clock time the promise
+        # is "the start of that business day", so Monday 08:00.
+        ("Palaan asiaan ylihuomenna.", datetime(2026, 11, 30, 8, 0, tzinfo=HKI), False),
+        # With a clock time the owner named the moment: kept as said.
+        ("Soitan ylihuomenna klo 10.", datetime(2026, 11, 29, 10, 0, tzinfo=HKI), True),
+    ],
+)
+def test_a_day_without_a_time_lands_on_a_business_day(
+    text: str, due: datetime, has_time: bool
+) -> None:
+    friday = datetime(2026, 11, 27, 9, 0, tzinfo=HKI)
+    found = find_promise(text, friday)
+    assert found is not None and (found.due_at, found.has_time) == (due, has_time)

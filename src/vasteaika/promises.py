@@ -486,6 +486,11 @@ def _due(spec: _Spec, ctx: _Context) -> tuple[datetime, bool] | None:
     if clock is None and spec.part is not None:
         clock = getattr(ctx.parts, spec.part)
     day = spec.day or ctx.today
+    if clock is None:  # "the start of that business day": a day off moves to the next one
+        for _ in range(14):
+            if ctx.is_business_day(day):
+                break
+            day += timedelta(days=1)
     due = ctx.at(day, clock or ctx.day_start)
     if spec.day is None and spec.clock is None and spec.part == "morning" and due < ctx.base:
         due = ctx.at(day + timedelta(days=1), clock or ctx.day_start)

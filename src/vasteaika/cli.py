@@ -249,17 +249,19 @@ def status(
 
     def shown(iso: object) -> str:
         if not isinstance(iso, str):
-            return "never"
+            return render.text(lang, "never")
         return render.local(datetime.fromisoformat(iso).astimezone(tz), lang)
 
-    running = f"running (pid {data['watch_pid']})" if alive else "not running"
-    render.console.print(f"watch: {running}", highlight=False)
-    render.console.print(f"last contact with the server: {shown(data['last_seen_server_at'])}",
-                         highlight=False)  # fmt: skip
+    key = "watch_running" if alive else "watch_stopped"
+    render.console.print(render.text(lang, key, pid=data["watch_pid"]), highlight=False)
+    seen = shown(data["last_seen_server_at"])
+    render.console.print(render.text(lang, "last_seen", when=seen), highlight=False)
     if data["last_error"]:
-        render.console.print(f"last problem: {data['last_error']}", highlight=False)
-    last = f"{shown(data['last_ack_at'])} to {ack_to}" if ack_at else "none yet"
-    render.console.print(f"last acknowledgment: {last}", highlight=False)
+        render.console.print(render.text(lang, "last_problem", what=data["last_error"]),
+                             highlight=False)  # fmt: skip
+    last = (render.text(lang, "ack_to", when=shown(data["last_ack_at"]), who=ack_to) if ack_at
+            else render.text(lang, "none_yet"))  # fmt: skip
+    render.console.print(render.text(lang, "last_ack", what=last), highlight=False)
 
 
 def _deliver(config: Config, source: MailSource) -> Deliver:

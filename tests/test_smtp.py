@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import shutil
 import socket
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from dovecot import make_certificate
 from smtp_fixture import RunningSmtpServer, smtp_server, smtp_server_factory  # noqa: F401
 from vasteaika.acknowledge import AckSettings, build_ack
 from vasteaika.errors import (
@@ -243,32 +243,7 @@ def test_repr_hides_the_password() -> None:
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if shutil.which("openssl") is None:
         pytest.skip("openssl missing")
-    folder = tmp_path_factory.mktemp("tls")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
+    return make_certificate(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])

@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from .errors import AuthenticationError, ConfigError
+from .net import is_loopback
 
 APP = "vasteaika"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SECURITY = ("ssl", "starttls", "none")
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PASSWORD_COMMAND_TIMEOUT = 30.0
 
 
@@ -397,7 +397,7 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
                 problems.append(
                     f"account.{key} is missing (or set account.maildir for a local mailbox)"
                 )
-        if acc["security"] == "none" and acc["imap_host"] not in LOOPBACK:
+        if acc["security"] == "none" and not is_loopback(acc["imap_host"]):
             problems.append('account.security = "none" is only allowed for 127.0.0.1/localhost')
     clocks_ok = _is_clock(hours["start"]) is None and _is_clock(hours["end"]) is None
     if clocks_ok and time.fromisoformat(hours["start"]) >= time.fromisoformat(hours["end"]):
@@ -407,7 +407,7 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
         ack["mode"] = "send" if v["smtp"]["host"] else "off"
     if ack["mode"] == "send" and not v["smtp"]["host"]:
         problems.append('ack.mode = "send" needs [smtp] host (or set ack.mode = "draft" or "off")')
-    if v["smtp"]["host"] and v["smtp"]["security"] == "none" and v["smtp"]["host"] not in LOOPBACK:
+    if v["smtp"]["host"] and v["smtp"]["security"] == "none" and not is_loopback(v["smtp"]["host"]):
         problems.append('smtp.security = "none" is only allowed for 127.0.0.1/localhost')
     if bool(ack["vacation_from"]) != bool(ack["vacation_until"]):
         problems.append("ack.vacation_from and ack.vacation_until go together: set both or neither")

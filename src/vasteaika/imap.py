@@ -35,13 +35,13 @@ from .errors import (
     UnreachableError,
 )
 from .models import FolderStatus, RawMessage
+from .net import is_loopback
 
 log = logging.getLogger(__name__)
 
 Security = Literal["ssl", "starttls", "none"]
 ClientFactory = Callable[..., Any]
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 FETCH_BATCH = 500
 
 # Tried in this order when no folder carries the SPECIAL-USE \Sent flag. Each name is tried
@@ -88,7 +88,7 @@ def connect_imap(
 
     ``client_factory`` is the seam for tests: it is called like ``imapclient.IMAPClient``.
     """
-    if settings.security == "none" and settings.host.lower() not in LOOPBACK_HOSTS:
+    if settings.security == "none" and not is_loopback(settings.host):
         raise ConfigError(
             f'imap_security = "none" would send the password to {settings.host} unencrypted',
             'use imap_security = "ssl" (port 993) or "starttls" (port 143); '

@@ -18,7 +18,6 @@ is an UncertainDeliveryError: the mail may have gone out, so it must not be sent
 from __future__ import annotations
 
 import base64
-import ipaddress
 import logging
 import re
 import smtplib
@@ -39,6 +38,7 @@ from vasteaika.errors import (
     UnreachableError,
     VasteaikaError,
 )
+from vasteaika.net import is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -86,15 +86,6 @@ class SmtpSettings:
             problems.append(f"smtp.envelope_from {self.envelope_from!r} is not a plain address")
         if problems:
             raise ConfigError("invalid SMTP settings", "fix the [smtp] section", problems)
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class SmtpSender:

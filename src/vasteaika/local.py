@@ -80,7 +80,9 @@ class MaildirSource:
         return None
 
     def _listing(self, folder: Path) -> list[Path]:
-        files = [p for sub in ("cur", "new") if (folder / sub).is_dir() for p in (folder / sub).iterdir()]
+        files = [
+            p for sub in ("cur", "new") if (folder / sub).is_dir() for p in (folder / sub).iterdir()
+        ]
         return sorted((p for p in files if not p.name.startswith(".")), key=_unique_name)
 
     def find_sent_folder(self) -> str | None:

@@ -22,8 +22,8 @@ header, else the file's time. A header time is trusted only when it is sane:
   it was stored, so such a time is a broken clock or a forgery;
 - a Received time not more than DATE_SKEW before a (sane) Date: mail is not delivered a day
   before it was written; a Received that far behind is a server clock reset (1970, 2000).
-The file's time is the earlier of the file-name time and the mtime (mbsync sets the mtime to the
-server's INTERNALDATE; a git checkout sets it to the checkout time).
+The file's time is the earlier of the file-name time and the mtime: both are at or after the
+arrival (a download, a delivery, a git checkout), so the earlier is the closer.
 """
 
 from __future__ import annotations

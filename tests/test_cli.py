@@ -264,16 +264,24 @@ def test_why_tells_why_a_contact_got_no_acknowledgment(
     assert "acknowledgment: skipped" in out and "not acknowledged because: backlog" in out
 
 
-def test_a_mailbox_without_a_sent_folder_is_pointed_out(
+def test_a_mailbox_without_a_sent_folder_stops_with_a_config_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for sub in ("cur", "new", "tmp"):
         (tmp_path / "mail" / sub).mkdir(parents=True)
     config = tmp_path / "c.toml"
-    config.write_text(
+    text = (
         f'[owner]\naddresses = ["a@b.fi"]\n[account]\nmaildir = "{tmp_path / "mail"}"\n'
-        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
-        encoding="utf-8",
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n'
     )
-    assert run(["--config", str(config), "check", "--quiet"]) == 0
-    assert "no Sent folder found" in capsys.readouterr().err
+    config.write_text(text, encoding="utf-8")
+    assert run(["--config", str(config), "check", "--quiet"]) == 78
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("vasteaika: no Sent folder found")
+    assert "Lähetetyt kohteet" in err and "Skickade objekt" in err and "[Gmail]/Sent Mail" in err
+    assert '[folders] sent = "NAME"' in err and '[folders] sent = "none"' in err
+    # The owner says there is none: the run goes on, reading INBOX only.
+    config.write_text(text + '[folders]\nsent = "none"\n', encoding="utf-8")
+    assert run(["--config", str(config), "check", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["sent_folder"] is None and list(out["read"]) == ["INBOX"]

@@ -86,3 +86,19 @@ def test_non_customer_mail_is_classified_as_in_the_key(tmp_path: Path) -> None:
         "SELECT kind, count(*) AS n FROM messages WHERE folder = 'INBOX' AND kind != 'customer' GROUP BY kind"
     )
     assert {r["kind"]: r["n"] for r in rows} == NOT_CONTACTS
+
+
+def test_arrival_times_come_from_the_headers_not_the_file_names(tmp_path: Path) -> None:
+    """Every INBOX mail has a Received header and every Sent mail a Date, as the key says: the
+    ledger must not depend on the file names (mbsync names files by download time)."""
+    from vasteaika.store import open_database
+
+    config = demo_config(tmp_path)
+    run(["--config", str(config), "check", "--quiet"])
+    rows = open_database(tmp_path / "v.db").db.query(
+        "SELECT folder, arrival_source, count(*) AS n FROM messages GROUP BY 1, 2"
+    )
+    assert {(r["folder"], r["arrival_source"]): r["n"] for r in rows} == {
+        ("INBOX", "received"): 32,
+        ("Sent", "date"): 22,
+    }

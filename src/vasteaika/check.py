@@ -15,14 +15,14 @@ from typing import Any
 
 from .classify import classify
 from .config import Config
-from .errors import ParseError
+from .errors import ConfigError, ParseError
 from .models import Classification, Kind, Message, RawMessage
 from .notify import Notifier
 from .outbox import AckOutcome, Deliver, acknowledge_new
 from .parse import base_subject, parse
 from .reminders import FireResult, find_reply_promises, fire_due
 from .smtp import Sender
-from .source import MailSource
+from .source import SENT_FOLDER_NAMES, MailSource
 from .store import Store, epoch
 from .sync import FolderPlan, new_messages, plan_folder
 from .threads import counterparts, joins_conversation
@@ -38,7 +38,7 @@ class CheckResult:
     new_conversations: int = 0
     new_replies: int = 0
     problems: int = 0
-    sent_folder: str | None = None  # None: no Sent folder found, so no reply can be seen
+    sent_folder: str | None = None  # None: [folders] sent = "none", so no reply can be seen
 
 
 @dataclass
@@ -66,8 +66,8 @@ def run_check(
     on_message: ProgressStep | None = None,
 ) -> CheckResult:
     """Read everything new from INBOX and Sent into the ledger."""
+    sent = _sent_folder(config, source)
     run_id = store.start_run(epoch(now))
-    sent = source.find_sent_folder() if config.sent == "auto" else config.sent
     ctx = _Context(config, store, run_id, epoch(now), sent)
     ctx.has_conversations = store.has_conversations()
     result = CheckResult(run_id, sent_folder=sent)
@@ -105,6 +105,25 @@ def run_check(
     )
     store.finish_run(run_id, epoch(now))
     return result
+
+
+def _sent_folder(config: Config, source: MailSource) -> str | None:
+    """The Sent folder to read; None only when the owner said there is none. Without it no reply
+    is ever seen, every customer would wait forever and reminders would fire for answered mail,
+    so a Sent folder that cannot be found stops the run."""
+    if config.sent.lower() == "none":
+        return None
+    if config.sent != "auto":
+        return config.sent
+    found = source.find_sent_folder()
+    if found is None:
+        raise ConfigError(
+            "no Sent folder found, so your replies could not be seen (looked for a folder marked"
+            f" \\Sent and for the names {', '.join(SENT_FOLDER_NAMES)})",
+            'set [folders] sent = "NAME" to its name, or [folders] sent = "none" if you keep no'
+            " sent mail",
+        )
+    return found
 
 
 class _Batch:
@@ -201,6 +220,7 @@ def _store(
         "subject": msg.subject,
         "base_subject": base_subject(msg.subject),
         "received_at": epoch(msg.received_at),
+        "arrival_source": msg.arrival_source,
         "run_id": ctx.run_id,
     }
     refs = list(dict.fromkeys(msg.references + msg.in_reply_to))

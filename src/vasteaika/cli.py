@@ -348,12 +348,6 @@ def _show_check(
             }
         )
         return
-    if result.sent_folder is None:  # said even with --quiet: every answer would go unseen
-        render.err_console.print(
-            "vasteaika: warning: no Sent folder found, so your replies cannot be seen — "
-            "set [folders] sent to its name (see 'vasteaika check --help')",
-            highlight=False,
-        )
     if quiet:
         return
     local_now, lang = now.astimezone(config.hours.timezone), config.language
@@ -514,6 +508,8 @@ def why(
             f"received {at.astimezone(tz).isoformat() if at else '?'}",
             highlight=False,
         )
+        source = _ARRIVAL_SOURCES.get(row["arrival_source"], "not recorded (an older version)")
+        render.console.print(f"  arrival time from: {source}", highlight=False)
         render.console.print(f"  kind: {row['kind']}", highlight=False)
         for reason in json.loads(row["reasons"]):
             render.console.print(f"  because: {reason}", highlight=False)
@@ -533,6 +529,14 @@ def why(
                 _explain_ack(conv, tz)
         else:
             render.console.print("  belongs to no conversation", highlight=False)
+
+
+_ARRIVAL_SOURCES = {
+    "internaldate": "the server's arrival time (IMAP INTERNALDATE)",
+    "received": "the topmost Received header (when your mail server delivered it)",
+    "date": "the Date header (no usable Received header or arrival time)",
+    "file": "the mail file's time (no usable Received or Date header)",
+}
 
 
 def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:

@@ -36,6 +36,7 @@ from .errors import (
 )
 from .models import FolderStatus, RawMessage
 from .net import is_loopback
+from .source import SENT_FOLDER_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +45,9 @@ ClientFactory = Callable[..., Any]
 
 FETCH_BATCH = 500
 
-# Tried in this order when no folder carries the SPECIAL-USE \Sent flag. Each name is tried
-# under every personal namespace prefix ("" and "INBOX." on most servers); the last ones are
-# full names used by Gmail and Courier-style servers.
-SENT_FOLDER_NAMES = (
-    "Sent",
-    "Sent Items",
-    "Sent Messages",
-    "Sent Mail",
-    "Lähetetyt",
-    "Lähetetyt kohteet",
-    "Lähetetyt viestit",
-)
-SENT_FOLDER_FULL_NAMES = ("[Gmail]/Sent Mail", "INBOX.Sent", "INBOX/Sent")
+# When no folder carries the SPECIAL-USE \Sent flag, each of SENT_FOLDER_NAMES is tried under
+# every personal namespace prefix ("" and "INBOX." on most servers), then these full names.
+SENT_FOLDER_FULL_NAMES = ("INBOX.Sent", "INBOX/Sent")
 _FALLBACK_NAMESPACES = ("", "INBOX.")
 
 _HEADER_ITEM = b"BODY[HEADER]"

@@ -28,14 +28,17 @@ class Address:
 class RawMessage:
     """What a mail source hands over: the header block (or the whole mail) and the arrival time.
 
-    ``internal_date`` is the server's arrival time (IMAP INTERNALDATE, or the file's mtime for a
-    Maildir), timezone-aware; it is the truth when the Date header is wrong or missing.
+    ``internal_date`` is the arrival time, timezone-aware: IMAP INTERNALDATE, or for local mail
+    the best of its topmost Received header, its Date header and the file's time (local.py).
+    ``arrival_source`` says which: "internaldate", "received", "date" or "file"; it is stored
+    with the message so that `why` can tell. None as ``internal_date``: the Date header is used.
     """
 
     folder: str
     uid: int
     internal_date: datetime | None
     data: bytes
+    arrival_source: str = "internaldate"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Message:
     content_type: str  # lower-cased "type/subtype"
     # Every header, lower-cased name → all values as they appeared (unfolded, not decoded).
     headers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    arrival_source: str = "internaldate"  # where received_at came from (see RawMessage)
 
     def header(self, name: str) -> tuple[str, ...]:
         return self.headers.get(name.lower(), ())

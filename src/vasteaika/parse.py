@@ -77,6 +77,7 @@ def parse(raw: RawMessage) -> Message:
         raise _problem(raw, "no readable From address")
     date = _first_date(headers.get("date", ()))
     received_at = _as_aware(raw.internal_date) if raw.internal_date else date
+    arrival_source = raw.arrival_source if raw.internal_date else "date"
     if received_at is None:
         raise _problem(raw, "no arrival time and no readable Date header")
     message_id = next(iter(_ids(headers.get("message-id", ()))), None)
@@ -99,7 +100,18 @@ def parse(raw: RawMessage) -> Message:
         return_path=_return_path(headers.get("return-path")),
         content_type=_content_type(_first(headers, "content-type")),
         headers=headers,
+        arrival_source=arrival_source,
     )
+
+
+def header_times(data: bytes) -> tuple[datetime | None, datetime | None]:
+    """(the time in the topmost Received header, the Date header's time) of a raw mail; each
+    None when missing or unreadable. The topmost Received was written by the last server, the
+    one that delivered the mail into the mailbox: its time (after the last ";") is the arrival."""
+    headers = _read_headers(_header_block(data))
+    received = headers.get("received", ())
+    stamp = _first_date((received[0].rpartition(";")[2].strip(),)) if received else None
+    return stamp, _first_date(headers.get("date", ()))
 
 
 def sanitize_header_text(s: str, limit: int = 200) -> str:

@@ -7,6 +7,23 @@ from typing import Protocol
 
 from .models import FolderStatus, RawMessage
 
+# The Sent folder's usual names in English, Finnish and Swedish, tried in this order (on IMAP
+# after the SPECIAL-USE \Sent flag, under each personal namespace prefix; in a Maildir in each
+# layout). "[Gmail]/Sent Mail" is Gmail's, as mbsync stores it.
+SENT_FOLDER_NAMES = (
+    "Sent",
+    "Sent Items",
+    "Sent Messages",
+    "Sent Mail",
+    "Lähetetyt",
+    "Lähetetyt kohteet",
+    "Lähetetyt viestit",
+    "Skickat",
+    "Skickade objekt",
+    "Skickade",
+    "[Gmail]/Sent Mail",
+)
+
 
 class MailSource(Protocol):
     """A read-only view of a mailbox.

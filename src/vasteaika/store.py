@@ -234,6 +234,14 @@ def m006_promise_scan(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_arrival_source(db: Database) -> None:
+    """Where each message's arrival time came from: internaldate (IMAP), or for local mail
+    received (the topmost Received header), date (the Date header) or file (the file's time).
+    NULL for messages read before this was recorded."""
+    db.execute("ALTER TABLE messages ADD COLUMN arrival_source TEXT")
+
+
 def epoch(t: datetime) -> int:
     return int(t.timestamp())
 

@@ -195,7 +195,9 @@ def _busy(tmp_path: Path) -> sqlite3.Error:
 
 def _not_a_database(tmp_path: Path) -> sqlite3.Error:
     (tmp_path / "n.db").write_bytes(b"not a database" * 100)
-    return _raised(lambda: sqlite3.connect(tmp_path / "n.db").execute("SELECT 1 FROM sqlite_master"))
+    return _raised(
+        lambda: sqlite3.connect(tmp_path / "n.db").execute("SELECT 1 FROM sqlite_master")
+    )
 
 
 def _raised(action: object) -> sqlite3.Error:

@@ -17,7 +17,7 @@ ADAPTERS = {
     "jeepney": {"notify"},
     "sqlite_utils": {"store"},
 }
-PRESENTATION = {"typer": {"cli", "cli_acks", "cli_reminders"},
+PRESENTATION = {"typer": {"cli", "cli_acks", "cli_reminders", "cli_rebuild"},
                 "rich": {"cli", "render", "report_render", "cli_reminders", "cli_acks"}}  # fmt: skip
 PURE = {
     "parse", "classify", "threads", "schedule", "promises", "acknowledge", "wording", "models", "errors"

@@ -263,3 +263,31 @@ def test_smtp_down_then_up_sends_exactly_one(
     time.sleep(0)  # no waiting needed: the second run is immediate
     again = check_json(up, capsys)
     assert again["acknowledgments"] == [] and len(smtp_server.messages()) == 1
+
+
+def test_after_rebuild_nobody_is_acknowledged_twice_and_new_customers_still_are(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from test_database_faults import corrupt_table
+
+    config = write_config(tmp_path, env, smtp_server.port)
+    env.deliver("INBOX", customer_mail("Maija <maija@example.fi>", "Nurmikko", "m1@x", 5)[0])
+    assert [a["recipient"] for a in check_json(config, capsys)["acknowledgments"]] == [  # type: ignore[index]
+        "maija@example.fi"
+    ]
+    env.deliver("INBOX", customer_mail("Pekka <pekka@example.fi>", "Aita", "p1@x", 3)[0])
+    corrupt_table(tmp_path / "v.db", "conversations")
+    assert run(["--config", str(config), "rebuild", "--yes"]) == 0
+    env.deliver("INBOX", customer_mail("Maija <maija@example.fi>", "Pensas", "m2@x", 1)[0])
+    env.deliver("INBOX", customer_mail("Liisa <liisa@example.fi>", "Puu", "l1@x", 1)[0])
+    capsys.readouterr()
+    after = check_json(config, capsys)
+    # Maija's acknowledgment was read back from Sent; Pekka wrote before the rebuild.
+    assert [a["recipient"] for a in after["acknowledgments"]] == ["liisa@example.fi"]  # type: ignore[index]
+    assert [list(e.rcpt_tos) for e in smtp_server.messages()] == [
+        ["maija@example.fi"],
+        ["liisa@example.fi"],
+    ]

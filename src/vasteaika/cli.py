@@ -6,7 +6,9 @@ Every VasteaikaError ends here as one line on stderr and the exit code its class
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import sys
+import traceback
 from datetime import datetime, timedelta, tzinfo
 from email.message import EmailMessage
 from importlib import resources
@@ -25,7 +27,7 @@ from .notify import Notifier
 from .outbox import Deliver, draft_or_send
 from .smtp import Sender, SmtpSender, SmtpSettings
 from .source import MailSource
-from .store import Store, dry_run_copy, from_epoch, open_database, run_lock
+from .store import Store, dry_run_copy, from_epoch, open_database, run_lock, storage_error
 
 app = typer.Typer(
     name="vasteaika",
@@ -45,6 +47,7 @@ app = typer.Typer(
 class State:
     config_path: Path | None = None
     debug: bool = False
+    database: Path | None = None  # named in the message when SQLite fails mid-command
 
 
 state = State()
@@ -83,6 +86,7 @@ def main_options(
 
 def _load() -> Config:
     config = load_config(state.config_path)
+    state.database = config.database
     for warning in config.warnings:
         render.err_console.print(f"vasteaika: warning: {warning}", highlight=False)
     return config
@@ -110,7 +114,14 @@ def open_source(config: Config) -> MailSource:
 
 
 def _store(config: Config) -> Store:
-    return open_database(config.database)
+    store = open_database(config.database)
+    if store.started_empty:
+        print(
+            f"vasteaika: note: the database {config.database} was empty (0 bytes); "
+            "a new ledger is started and the mailbox is read again",
+            file=sys.stderr,
+        )
+    return store
 
 
 @app.command()
@@ -583,11 +594,6 @@ def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         command.main(args=args, prog_name="vasteaika", standalone_mode=False)
-    except VasteaikaError as exc:
-        if debug:
-            raise
-        print(f"vasteaika: {exc.line()}", file=sys.stderr)
-        return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
@@ -599,19 +605,40 @@ def run(argv: list[str] | None = None) -> int:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
             return int(exc.exit_code)  # type: ignore[attr-defined]
-        if debug:
-            raise
+        return _fail(exc, debug)
+    return 0
+
+
+def _fail(exc: Exception, debug: bool) -> int:
+    """One line on stderr and the exit code the error's class carries, the same with --debug
+    (which adds the traceback before it: the standard one, which shows no local variables —
+    they may hold a password)."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    error = _as_user_error(exc)
+    if error is None:
         print(
             f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
             "run with --debug for details",
             file=sys.stderr,
         )
         return 70
-    return 0
+    print(f"vasteaika: {error.line()}", file=sys.stderr)
+    return error.exit_code
+
+
+def _as_user_error(exc: Exception) -> VasteaikaError | None:
+    """Our own errors, and SQLite's faults of the file or the disk (which can surface at any
+    query, not only when the database is opened); None for a bug."""
+    if isinstance(exc, VasteaikaError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        return storage_error(exc, state.database or Path("(the database)"))
+    return None
 
 
 def main() -> None:
     sys.exit(run())
 
 
-from . import cli_acks, cli_reminders  # noqa: E402, F401
+from . import cli_acks, cli_rebuild, cli_reminders  # noqa: E402, F401

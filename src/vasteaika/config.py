@@ -234,6 +234,12 @@ def _is_date(v: Any) -> str | None:
     return None
 
 
+def _is_database(v: Any) -> str | None:
+    if isinstance(v, str) and v.strip():
+        return None
+    return 'the path of the database file, e.g. "~/vasteaika/vasteaika.db", or "auto" (the default)'
+
+
 # How to reach and log in to a server: the same keys for [account] (IMAP) and [smtp].
 CONNECTION: dict[str, tuple[Checker, Any]] = {
     "security": (_one_of(*SECURITY), "ssl"),
@@ -269,7 +275,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "ignore": (_is_str_list, []),
         "new_conversation_after_days": (_is_positive, 14),
     },
-    "storage": {"database": (_is_str, "auto")},
+    "storage": {"database": (_is_database, "auto")},
     "smtp": {
         "host": (_is_str, ""),
         "port": (_is_port, 465),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -269,6 +270,7 @@ class Store:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.started_empty = False
 
     # --- folder state -------------------------------------------------------------------------
 
@@ -519,6 +521,16 @@ class Store:
             f"UPDATE conversations SET {sets} WHERE id = ?", [*columns.values(), conversation_id]
         )
 
+    def skip_undecided_acks(self, reason: str) -> int:
+        """Decide "no acknowledgment" for every conversation not decided yet; returns how many."""
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE conversations SET ack_status = 'skipped', ack_reasons = ?"
+                " WHERE ack_status IS NULL",
+                [json.dumps([reason], ensure_ascii=False)],
+            )
+        return cur.rowcount
+
     def resolve_pending_acks(self) -> list[tuple[int, int | None]]:
         """Pending or drafted acks whose Message-ID is in the mailbox now: mark them sent and
         return (conversation id, promised callback) of each."""
@@ -608,10 +620,62 @@ class Store:
         return tuple(row) if row is not None else None
 
 
+# SQLite's primary result codes (https://sqlite.org/rescode.html) that tell of the file or the
+# disk rather than of the program. Anything else (a syntax error, a wrong number of bindings, a
+# missing table) is a bug and stays an internal error.
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN = 3, 5, 6, 8, 10, 11, 13, 14
+_NOTADB = 26
+REBUILD_HINT = (
+    "run 'vasteaika rebuild': it moves the file aside and reads the ledger again from your mailbox"
+)
+
+
+def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | TemporaryError | None:
+    """The user's words for a database fault, or None when ``exc`` is a programming error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # the extended code carries the primary one in its low byte
+    if code == _READONLY:
+        return StorageError(
+            f"the database {path} is not writable",
+            "give yourself write permission on it and on its folder (chmod u+w), "
+            "or set storage.database to a writable place",
+        )
+    if code in (_CORRUPT, _NOTADB):
+        return StorageError(f"the database {path} is damaged ({exc})", REBUILD_HINT)
+    if code == _FULL:
+        return StorageError(f"the disk holding {path} is full", "free some space and run again")
+    if code in (_IOERR, _CANTOPEN, _PERM):
+        return StorageError(
+            f"cannot read or write the database {path} ({exc})",
+            "check that the file and its folder exist and are writable, or set storage.database",
+        )
+    if code in (_BUSY, _LOCKED):
+        return TemporaryError(
+            f"the database {path} is busy ({exc})", "another program holds it: run again later"
+        )
+    return None
+
+
+def _is_empty(path: Path) -> bool:
+    """A 0-byte file (a crash while creating it, or an accident) that SQLite would silently
+    treat as a new database."""
+
+    def size(p: Path) -> int:
+        return p.stat().st_size if p.exists() else 0
+
+    return path.is_file() and size(path) == 0 and size(path.with_name(path.name + "-wal")) == 0
+
+
 def open_database(path: Path) -> Store:
-    """Open (creating privately: directory 0700, files 0600) and migrate the database."""
+    """Open (creating privately: directory 0700, files 0600) and migrate the database.
+
+    ``Store.started_empty`` tells the caller that an existing but empty file was started afresh.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        empty = _is_empty(path)
         old = os.umask(0o077)
         try:
             conn = sqlite3.connect(path, timeout=10, isolation_level=None)
@@ -625,12 +689,21 @@ def open_database(path: Path) -> Store:
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         migrations.apply(db)
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:
         raise StorageError(
-            f"cannot open the database {path}: {exc}",
+            f"cannot open the database {path}: {exc.strerror or exc}",
             "check that the folder exists and is writable, or set storage.database",
         ) from None
-    return Store(db)
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) or StorageError(
+            f"cannot open the database {path}: {exc}",
+            f"is it vasteaika's database? Set storage.database to another file, or {REBUILD_HINT}",
+        ) from None
+    store = Store(db)
+    store.started_empty = empty
+    return store
 
 
 def dry_run_copy(path: Path) -> Store:
@@ -643,11 +716,58 @@ def dry_run_copy(path: Path) -> Store:
             disk.backup(memory)
             disk.close()
         except sqlite3.Error as exc:
-            raise StorageError(f"cannot read the database {path}: {exc}",
-                               "check the file and its permissions") from None  # fmt: skip
+            raise storage_error(exc, path) or StorageError(
+                f"cannot read the database {path}: {exc}", "check the file and its permissions"
+            ) from None
     db = Database(memory)
     migrations.apply(db)
     return Store(db)
+
+
+# The files SQLite keeps beside a database: they belong to it and move with it.
+COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _with_companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in COMPANIONS]
+
+
+def _rename(source: Path, target: Path) -> None:
+    """Rename a database together with its -wal/-shm/-journal files (so it stays whole)."""
+    try:
+        for part, moved in zip(_with_companions(source), _with_companions(target), strict=True):
+            if part.exists():
+                part.rename(moved)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot rename {source} to {target}: {exc.strerror or exc}",
+            "check that its folder is writable",
+        ) from None
+
+
+def remove_database(path: Path) -> None:
+    """Delete a scratch database of our own, with its -wal/-shm/-journal files."""
+    try:
+        for part in _with_companions(path):
+            part.unlink(missing_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot remove {path}: {exc.strerror or exc}", "check that its folder is writable"
+        ) from None
+
+
+def replace_database(path: Path, new: Path, stamp: str) -> Path | None:
+    """Put the database ``new`` (closed) in the place of ``path``. The old one is renamed to
+    ``<name>.damaged-<stamp>``, never deleted; returns that name, or None when there was none."""
+    aside: Path | None = None
+    if any(p.exists() for p in _with_companions(path)):
+        aside, n = path.with_name(f"{path.name}.damaged-{stamp}"), 1
+        while any(p.exists() for p in _with_companions(aside)):
+            n += 1
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        _rename(path, aside)
+    _rename(new, path)
+    return aside
 
 
 @contextlib.contextmanager

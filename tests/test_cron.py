@@ -314,4 +314,4 @@ def test_only_our_own_marked_lines_count_as_ours() -> None:
 
 def test_watch_service_does_not_retry_a_wrong_password_forever() -> None:
     _name, text = cron.watch_unit(["/opt/vasteaika/bin/vasteaika"])
-    assert "Restart=on-failure" in text and "RestartPreventExitStatus=2 77 78" in text
+    assert "Restart=on-failure" in text and "RestartPreventExitStatus=2 74 77 78" in text

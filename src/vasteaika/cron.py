@@ -257,9 +257,10 @@ def watch_unit(command: Sequence[str] | None = None) -> tuple[str, str]:
                 f"ExecStart={_exec_line(command or vasteaika_command())} watch",
                 "Restart=on-failure",
                 "RestartSec=30",
-                # A wrong password or config (77, 78) or usage (2) is not fixed by retrying:
-                # logging in again every 30 s would get the account locked.
-                "RestartPreventExitStatus=2 77 78",
+                # A wrong password or config (77, 78), a damaged or unwritable database (74) or
+                # usage (2) is not fixed by retrying: logging in again every 30 s would get the
+                # account locked, and a damaged ledger needs `vasteaika rebuild`.
+                "RestartPreventExitStatus=2 74 77 78",
             ],
             "Install": ["WantedBy=default.target"],
         }

@@ -26,6 +26,7 @@ from .outbox import Deliver, draft_or_send
 from .smtp import Sender, SmtpSender, SmtpSettings
 from .source import MailSource
 from .store import Store, dry_run_copy, from_epoch, open_database, run_lock
+from .terminal import json_text, printable, write
 
 app = typer.Typer(
     name="vasteaika",
@@ -84,7 +85,7 @@ def main_options(
 def _load() -> Config:
     config = load_config(state.config_path)
     for warning in config.warnings:
-        render.err_console.print(f"vasteaika: warning: {warning}", highlight=False)
+        render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
     return config
 
 
@@ -209,7 +210,7 @@ def watch(
 
     def log(line: str) -> None:
         stamp = system_clock().astimezone(config.hours.timezone).strftime("%Y-%m-%d %H:%M:%S")
-        print(f"{stamp} vasteaika watch: {line}", file=sys.stderr, flush=True)
+        print(printable(f"{stamp} vasteaika watch: {line}"), file=sys.stderr, flush=True)
 
     watcher = Watcher(
         config, store, lambda: open_source(config), lambda source: _deliver(config, source),
@@ -352,7 +353,7 @@ def _show_check(
         render.err_console.print(
             "vasteaika: warning: no Sent folder found, so your replies cannot be seen — "
             "set [folders] sent to its name (see 'vasteaika check --help')",
-            highlight=False,
+            soft_wrap=True,
         )
     if quiet:
         return
@@ -399,17 +400,13 @@ def export(
     config = _load()
     start = _parse_day(since, config) if since else None
     records = conversation_records(_store(config), business_hours(config.hours), start)
-    import json
-
     text = (
-        json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n"
-        if fmt == "json"
-        else render.records_csv(records)
+        json_text([r.as_json() for r in records]) if fmt == "json" else render.records_csv(records)
     )
     if output:
         _write_output(output, text)
     else:
-        sys.stdout.write(text)
+        write(text)
 
 
 def _write_output(path: Path, text: str) -> None:
@@ -486,8 +483,10 @@ def report(
     if output:
         _write_output(output, text)
         render.err_console.print(f"Wrote {output}", highlight=False)
-    else:
+    elif fmt == "table":  # drawn by a LiteralConsole: its only escape sequences are its colours
         sys.stdout.write(text)
+    else:
+        write(text)
 
 
 @app.command()
@@ -582,7 +581,7 @@ def run(argv: list[str] | None = None) -> int:
     except VasteaikaError as exc:
         if debug:
             raise
-        print(f"vasteaika: {exc.line()}", file=sys.stderr)
+        print(printable(f"vasteaika: {exc.line()}"), file=sys.stderr)
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
@@ -598,10 +597,10 @@ def run(argv: list[str] | None = None) -> int:
         if debug:
             raise
         print(
-            f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
-            "run with --debug for details",
+            printable(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
+                      "run with --debug for details"),
             file=sys.stderr,
-        )
+        )  # fmt: skip
         return 70
     return 0
 

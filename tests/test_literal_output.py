@@ -5,6 +5,7 @@ stranger's ever reaches the terminal raw."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import signal
@@ -202,6 +203,20 @@ def test_on_a_real_terminal_nothing_of_a_mail_blinks_colours_or_becomes_an_emoji
     assert "😄" not in out
     for h in HOSTILE:  # contiguous: the highlighter put no colour inside (e.g. around "31")
         assert f"S {stored(h)}" in out
+
+
+def test_the_html_report_escapes_mail_text(
+    hostile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    box, at = hostile.parent / "mail", datetime.now(UTC) - timedelta(minutes=1)
+    subject = '<img src=x onerror="alert(1)"> & [/]'
+    _deliver(box, "html", mail('"<b>Bold</b>" <h@example.fi>', OWNER, subject, "h@x", _date(at),
+                               extra="Return-Path: <h@example.fi>\n"), at)  # fmt: skip
+    assert run(["--config", str(hostile), "check", "--quiet"]) == 0
+    assert run(["--config", str(hostile), "report", "--since", _yesterday(), "-f", "html"]) == 0
+    page = capsys.readouterr().out
+    assert html.escape(subject) in page and "<img" not in page and "<b>Bold" not in page
+    assert "\x1b" not in page and "&lt;b&gt;Bold" in page
 
 
 def test_watch_log_lines_are_literal(

@@ -18,7 +18,7 @@ ADAPTERS = {
     "sqlite_utils": {"store"},
 }
 PRESENTATION = {"typer": {"cli", "cli_acks", "cli_reminders", "cli_rebuild"},
-                "rich": {"cli", "render", "report_render", "cli_reminders", "cli_acks"}}  # fmt: skip
+                "rich": {"cli", "render", "report_render", "cli_reminders", "cli_acks", "terminal"}}  # fmt: skip
 PURE = {
     "parse", "classify", "threads", "schedule", "promises", "acknowledge", "wording", "models", "errors"
 }  # fmt: skip

@@ -212,6 +212,30 @@ def test_hostile_message_is_a_problem_and_the_rest_syncs(
     assert conv["customer_email"] == "anna@example.fi" and "\n" not in conv["customer_name"]
 
 
+def test_subjects_that_look_like_markup_print_literally(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path
+) -> None:
+    """Found against Dovecot: a subject with [/] made check and why exit 70 (rich markup)."""
+    config = write_config(tmp_path, env, smtp_server.port, mode="off")
+    subjects = {
+        "m1@x": "[/] tarjous",
+        "m2@x": "[blink red]x[/blink red]",
+        "m3@x": "[tarjous] :smile:",
+    }
+    for i, (msgid, subject) in enumerate(subjects.items()):
+        raw, when = customer_mail(f"Asiakas {i} <a{i}@example.fi>", subject, msgid, 10 + i)
+        env.deliver("INBOX", raw, internal_date=when)
+    proc = cli_process(config, "check")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert all(subject in out for subject in subjects.values()), out
+    for msgid, subject in subjects.items():
+        proc = cli_process(config, "why", msgid)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        assert f"{subject!r}" in out and "kind: customer" in out
+
+
 def cli_process(config: Path, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     return subprocess.Popen([sys.executable, "-m", "vasteaika", "--config", str(config), *args],

@@ -28,6 +28,7 @@ from .outbox import Deliver, draft_or_send
 from .smtp import Sender, SmtpSender, SmtpSettings
 from .source import MailSource
 from .store import Store, dry_run_copy, from_epoch, open_database, run_lock, storage_error
+from .terminal import json_text, printable, write
 
 app = typer.Typer(
     name="vasteaika",
@@ -88,7 +89,7 @@ def _load() -> Config:
     config = load_config(state.config_path)
     state.database = config.database
     for warning in config.warnings:
-        render.err_console.print(f"vasteaika: warning: {warning}", highlight=False)
+        render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
     return config
 
 
@@ -117,8 +118,10 @@ def _store(config: Config) -> Store:
     store = open_database(config.database)
     if store.started_empty:
         print(
-            f"vasteaika: note: the database {config.database} was empty (0 bytes); "
-            "a new ledger is started and the mailbox is read again",
+            printable(
+                f"vasteaika: note: the database {config.database} was empty (0 bytes); "
+                "a new ledger is started and the mailbox is read again"
+            ),
             file=sys.stderr,
         )
     return store
@@ -220,7 +223,7 @@ def watch(
 
     def log(line: str) -> None:
         stamp = system_clock().astimezone(config.hours.timezone).strftime("%Y-%m-%d %H:%M:%S")
-        print(f"{stamp} vasteaika watch: {line}", file=sys.stderr, flush=True)
+        print(printable(f"{stamp} vasteaika watch: {line}"), file=sys.stderr, flush=True)
 
     watcher = Watcher(
         config, store, lambda: open_source(config), lambda source: _deliver(config, source),
@@ -404,17 +407,13 @@ def export(
     config = _load()
     start = _parse_day(since, config) if since else None
     records = conversation_records(_store(config), business_hours(config.hours), start)
-    import json
-
     text = (
-        json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n"
-        if fmt == "json"
-        else render.records_csv(records)
+        json_text([r.as_json() for r in records]) if fmt == "json" else render.records_csv(records)
     )
     if output:
         _write_output(output, text)
     else:
-        sys.stdout.write(text)
+        write(text)
 
 
 def _write_output(path: Path, text: str) -> None:
@@ -491,8 +490,10 @@ def report(
     if output:
         _write_output(output, text)
         render.err_console.print(f"Wrote {output}", highlight=False)
-    else:
+    elif fmt == "table":  # drawn by a LiteralConsole: its only escape sequences are its colours
         sys.stdout.write(text)
+    else:
+        write(text)
 
 
 @app.command()
@@ -618,12 +619,12 @@ def _fail(exc: Exception, debug: bool) -> int:
     error = _as_user_error(exc)
     if error is None:
         print(
-            f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
-            "run with --debug for details",
+            printable(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
+                      "run with --debug for details"),
             file=sys.stderr,
-        )
+        )  # fmt: skip
         return 70
-    print(f"vasteaika: {error.line()}", file=sys.stderr)
+    print(printable(f"vasteaika: {error.line()}"), file=sys.stderr)
     return error.exit_code
 
 

@@ -17,6 +17,7 @@ from .models import Address, Message
 from .outbox import ack_body, ack_settings
 from .schedule import next_callback_slot
 from .store import from_epoch
+from .terminal import printable
 
 templates_app = typer.Typer(help="Your acknowledgment texts.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
@@ -114,6 +115,6 @@ def preview(
         sample, customer, body=body, settings=settings, message_id_domain=domain, now=now
     )
     for header in ("From", "To", "Subject", "Auto-Submitted"):
-        typer.echo(f"{header}: {msg[header]}")
+        typer.echo(printable(f"{header}: {msg[header]}"))
     typer.echo("")
-    typer.echo(body)  # plain: the text exactly as sent, not re-wrapped to the terminal
+    typer.echo(printable(body))  # plain: the text exactly as sent, not re-wrapped to the terminal

@@ -13,6 +13,7 @@ from .cli import _load, app, open_source
 from .clock import system_clock
 from .errors import TemporaryError, UsageError
 from .store import open_database, remove_database, replace_database, run_lock
+from .terminal import printable
 from .watch import read_state
 
 NOT_ACKNOWLEDGED = (
@@ -74,9 +75,11 @@ def rebuild(
         stamp = now.astimezone(config.hours.timezone).strftime("%Y%m%d-%H%M%S")
         aside = replace_database(path, scratch, stamp)
     if aside is not None:
-        typer.echo(f"Moved the old database to {aside} (nothing was deleted).")
+        typer.echo(printable(f"Moved the old database to {aside} (nothing was deleted)."))
     typer.echo(
-        f"Read {sum(result.folders.values())} mails into a new ledger at {path}; "
-        f"{skipped} conversation(s) from before the rebuild will get no acknowledgment."
+        printable(
+            f"Read {sum(result.folders.values())} mails into a new ledger at {path}; "
+            f"{skipped} conversation(s) from before the rebuild will get no acknowledgment."
+        )
     )
     typer.echo("Run 'vasteaika check' as usual.")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from .ledger import FIELDS, ConversationRecord
 from .outbox import AckPlan
+from .terminal import console as console
+from .terminal import err_console as err_console
+from .terminal import json_text, write
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
@@ -99,10 +99,6 @@ def text(lang: str, key: str, **values: object) -> str:
     return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
 
 
-console = Console()
-err_console = Console(stderr=True)
-
-
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
@@ -128,7 +124,7 @@ def local(t: datetime, lang: str = "en") -> str:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write(json_text(data))
 
 
 def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: str) -> Table:
@@ -197,7 +193,7 @@ class FolderProgress:
             return
         if self._progress is None:
             self._progress = Progress(
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),

@@ -14,19 +14,18 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from .errors import UsageError
 from .report import Bucket, Durations, WeekReport
+from .terminal import LiteralConsole, json_text
 
 FORMATS = ("table", "markdown", "html", "csv", "json")
 LANGUAGES = ("fi", "en")
@@ -487,7 +486,7 @@ def render_report(
     if lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}", "use fi or en")
     if fmt == "json":
-        return json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(report.as_json())
     if fmt == "csv":
         return report_csv(report)
     if fmt == "markdown":
@@ -530,13 +529,8 @@ def _bar_rows(s: Section, room: int) -> list[tuple[str, ...]]:
 
 def report_table(report: WeekReport, lang: str, *, width: int = 80, color: bool = False) -> str:
     out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        force_terminal=color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
+    console = LiteralConsole(
+        file=out, width=width, force_terminal=color, color_system="standard" if color else None
     )
     t = TEXT[lang]
     console.print(Text(f"{t['title']}  {period_text(report, lang)}", style="bold"))

@@ -489,7 +489,6 @@ class _TextOfHtml(HTMLParser):
         if not self.skip_depth and not self.stopped:
             self.parts.append(data)
 
-
     def close(self) -> None:
         # What feed() could not finish (an unclosed tag, comment or declaration at the very end)
         # is markup, not text: HTMLParser.close() would hand it over as data.

@@ -469,6 +469,15 @@ class _TextOfHtml(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.stopped = False
+        self.in_tag = False
+
+    def parse_starttag(self, i: int) -> int:
+        # HTMLParser hands a malformed start tag (``<b\0>``) to handle_data: it is markup.
+        self.in_tag = True
+        try:
+            return super().parse_starttag(i)
+        finally:
+            self.in_tag = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
@@ -486,7 +495,7 @@ class _TextOfHtml(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth and not self.stopped:
+        if not self.skip_depth and not self.stopped and not self.in_tag:
             self.parts.append(data)
 
     def close(self) -> None:

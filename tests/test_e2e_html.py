@@ -39,7 +39,9 @@ def test_an_answered_html_mail_with_a_marked_section_stops_no_check(
     monkeypatch.setenv("VASTEAIKA_PASSWORD", dovecot.password)
     with dovecot.admin() as client:
         client.create_folder("Sent")
-    quoted = "<p>Hei,</p><p>katto vuotaa <![foo[ x ]]> voitteko soittaa?</p><p>puh. 040 123 4567</p>"
+    quoted = (
+        "<p>Hei,</p><p>katto vuotaa <![foo[ x ]]> voitteko soittaa?</p><p>puh. 040 123 4567</p>"
+    )
     first, first_at = html_mail("Helmi Html <html@example.fi>", OWNER, "Katon korjaus",
                                 "html-1@example.fi", 30, quoted,
                                 "Return-Path: <html@example.fi>\n")  # fmt: skip

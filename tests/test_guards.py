@@ -15,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from fakes import FakeNotifier, FakeSource, Recorder, mail
+from test_reminders import config_dict
 from vasteaika import check, outbox, reminders
 from vasteaika.check import CycleResult, run_cycle
 from vasteaika.cli import run
@@ -29,19 +30,14 @@ NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wedn
 MARKED = "<![foo[ x ]]>"
 
 
-def config_dict(tmp_path: Path) -> dict[str, Any]:
-    return {
-        "account": {"maildir": str(tmp_path)},
-        "owner": {"name": "Ylermi Yrittäjä", "addresses": [OWNER]},
-        "smtp": {"host": "127.0.0.1", "security": "none", "login": False},
-        "ack": {"signature": "Ylermi"},
-        "storage": {"database": str(tmp_path / "v.db")},
-    }
+def acking(tmp_path: Path) -> Config:
+    """test_reminders' configuration, with acknowledgments sent."""
+    return config_from_dict({**config_dict(tmp_path), "ack": {"signature": "Ylermi"}}, None)
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    return config_from_dict(config_dict(tmp_path), None)
+    return acking(tmp_path)
 
 
 @pytest.fixture

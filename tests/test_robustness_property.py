@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from fakes import FakeNotifier, FakeSource, Recorder
+from test_guards import acking
 from vasteaika.check import run_cycle
-from vasteaika.config import Config, config_from_dict
+from vasteaika.config import Config
 from vasteaika.outbox import draft_or_send
 from vasteaika.reminders import html_to_text
 from vasteaika.store import Store, migrations
@@ -33,16 +34,7 @@ NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wedn
 LATER = NOW + timedelta(days=1, hours=3)  # every callback promised today or tomorrow is due
 MARK = "zqmark"
 CORPUS = Path(__file__).parent / "fuzz_corpus"
-CONFIG: Config = config_from_dict(
-    {
-        "account": {"maildir": "/nonexistent"},
-        "owner": {"name": "Ylermi Yrittäjä", "addresses": [OWNER]},
-        "smtp": {"host": "127.0.0.1", "security": "none", "login": False},
-        "ack": {"signature": "Ylermi"},
-        "storage": {"database": "/nonexistent/v.db"},
-    },
-    None,
-)
+CONFIG: Config = acking(Path("/nonexistent"))
 
 # --- hostile HTML -------------------------------------------------------------------------------
 

@@ -168,11 +168,11 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
     ref, guard = MessageRef(raw.folder, uidvalidity, raw.uid), ctx.store.guard
     msg: Message | None = None
     cls: Classification | None = None
-    with guard(ref, "parse", ctx.now):
+    with guard(ref, "parse", ctx.now, writes=False):
         msg = parse(raw)
     if msg is None:
         return
-    with guard(ref, "classify", ctx.now):
+    with guard(ref, "classify", ctx.now, writes=False):
         cls = _classify(ctx, msg)
     if cls is None:
         return

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.message import EmailMessage
 
 from vasteaika.errors import TemporaryError
 from vasteaika.models import FolderStatus, RawMessage
+from vasteaika.notify import NotifyResult
 
 
 @dataclass
@@ -88,3 +90,26 @@ def mail(
     head += extra
     head += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
     return (head + "\n" + body).encode("utf-8")
+
+
+@dataclass
+class FakeNotifier:
+    shown: bool = True
+    calls: list[tuple[str, str]] = field(default_factory=list)
+
+    def notify(self, title: str, body: str) -> NotifyResult:
+        self.calls.append((title, body))
+        if self.shown:
+            return NotifyResult(True, f"shown on the desktop (notification {len(self.calls)})")
+        return NotifyResult(False, "no desktop reachable: no session bus")
+
+
+@dataclass
+class Recorder:
+    sent: list[tuple[str, EmailMessage]] = field(default_factory=list)
+    fail: Exception | None = None
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        if self.fail:
+            raise self.fail
+        self.sent.append((recipient, msg))

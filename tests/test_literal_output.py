@@ -135,7 +135,7 @@ CASES = [
     Case(
         "problems",
         ("problems",),
-        lambda h: [f"F {raw_shown(h)} UID {HOSTILE.index(h)}: unreadable {raw_shown(h)}"],
+        lambda h: [f"F {raw_shown(h)} UID {HOSTILE.index(h)} (parse): unreadable {raw_shown(h)}"],
         setup=_problems,
     ),
     Case("status", ("status",), lambda h: [raw_shown(h)], setup=_watch_state),

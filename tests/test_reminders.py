@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email import message_from_bytes
-from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
-from fakes import FakeSource, mail
+from fakes import FakeNotifier, FakeSource, Recorder, mail
 from vasteaika import cli_reminders
 from vasteaika.check import run_check
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError, UsageError
-from vasteaika.notify import NotifyResult
 from vasteaika.reminders import (
     CLAIM_LEASE,
     body_text,
@@ -65,29 +62,6 @@ def config(tmp_path: Path) -> Config:
 @pytest.fixture
 def store(config: Config) -> Store:
     return open_database(config.database)
-
-
-@dataclass
-class FakeNotifier:
-    shown: bool = True
-    calls: list[tuple[str, str]] = field(default_factory=list)
-
-    def notify(self, title: str, body: str) -> NotifyResult:
-        self.calls.append((title, body))
-        if self.shown:
-            return NotifyResult(True, f"shown on the desktop (notification {len(self.calls)})")
-        return NotifyResult(False, "no desktop reachable: no session bus")
-
-
-@dataclass
-class Recorder:
-    sent: list[tuple[str, EmailMessage]] = field(default_factory=list)
-    fail: Exception | None = None
-
-    def send(self, msg: EmailMessage, recipient: str) -> None:
-        if self.fail:
-            raise self.fail
-        self.sent.append((recipient, msg))
 
 
 def seed_reminder(

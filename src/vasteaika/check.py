@@ -3,6 +3,10 @@
 A message is parsed, classified, matched and stored atomically together with its folder's new
 watermark (a savepoint inside a batch transaction), so an interrupted run leaves a consistent
 database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
+
+Every per-message step (parse, classify, thread here; promise, phone, ack and reminder later in
+the cycle) runs under ``Store.guard``: its failure costs only that step of that message, is
+recorded in ``problems`` with the step and the reason, and the run goes on.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 
 from .classify import classify
 from .config import Config
-from .errors import ConfigError, ParseError
+from .errors import ConfigError
 from .models import Classification, Kind, Message, RawMessage
 from .notify import Notifier
 from .outbox import AckOutcome, Deliver, acknowledge_new
@@ -23,7 +27,7 @@ from .parse import base_subject, parse
 from .reminders import FireResult, find_reply_promises, fire_due
 from .smtp import Sender
 from .source import SENT_FOLDER_NAMES, MailSource
-from .store import Store, epoch
+from .store import MessageRef, Store, epoch
 from .sync import FolderPlan, new_messages, plan_folder
 from .threads import counterparts, joins_conversation
 
@@ -67,6 +71,7 @@ def run_check(
 ) -> CheckResult:
     """Read everything new from INBOX and Sent into the ledger."""
     sent = _sent_folder(config, source)
+    failed_before = store.failed_steps
     run_id = store.start_run(epoch(now))
     ctx = _Context(config, store, run_id, epoch(now), sent)
     ctx.has_conversations = store.has_conversations()
@@ -103,6 +108,7 @@ def run_check(
         " WHERE m.run_id = ?",
         run_id,
     )
+    result.problems = store.failed_steps - failed_before
     store.finish_run(run_id, epoch(now))
     return result
 
@@ -177,20 +183,21 @@ def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
 
 
 def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
-    store = ctx.store
-    with store.savepoint():
-        try:
-            msg = parse(raw)
-            cls = _classify(ctx, msg)
-        except ParseError as exc:
-            store.record_problem(raw.folder, uidvalidity, raw.uid, str(exc), ctx.now)
-            result.problems += 1
-        except Exception as exc:
-            reason = f"could not be read ({type(exc).__name__})"
-            store.record_problem(raw.folder, uidvalidity, raw.uid, reason, ctx.now)
-            result.problems += 1
-        else:
-            _store(ctx, msg, cls, uidvalidity, result)
+    """Parse, classify, then store and thread: each a guarded step; a failed step skips the
+    message's later ones (they need its result)."""
+    ref, guard = MessageRef(raw.folder, uidvalidity, raw.uid), ctx.store.guard
+    msg: Message | None = None
+    cls: Classification | None = None
+    with guard(ref, "parse", ctx.now, writes=False):
+        msg = parse(raw)
+    if msg is None:
+        return
+    with guard(ref, "classify", ctx.now, writes=False):
+        cls = _classify(ctx, msg)
+    if cls is None:
+        return
+    with guard(ref, "thread", ctx.now):
+        _store(ctx, msg, cls, uidvalidity, result)
 
 
 def _classify(ctx: _Context, msg: Message) -> Classification:
@@ -321,9 +328,12 @@ def run_cycle(
 ) -> CycleResult:
     """One pass of the whole job, the same for `check` and `watch`: read new mail, find the
     callbacks promised in your replies, acknowledge new customers (``deliver`` None: plan only,
-    for --dry-run), then fire due reminders (when a ``notifier`` is given)."""
+    for --dry-run), then fire due reminders (when a ``notifier`` is given). ``problems`` counts
+    the message steps that failed anywhere in the pass."""
+    failed_before = store.failed_steps
     result = run_check(config, source, store, now, on_folder, on_message)
     found = find_reply_promises(config, store, source, result.run_id, now)
     acks = acknowledge_new(config, store, source, now, deliver)
+    result.problems = store.failed_steps - failed_before
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
     return CycleResult(result, acks, found, fired)

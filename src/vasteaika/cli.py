@@ -573,14 +573,28 @@ def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:
 
 
 @app.command()
-def problems() -> None:
-    """List messages that could not be read (they were skipped; the rest was synced)."""
+def problems(
+    json_out: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+) -> None:
+    """List the mail steps that failed: which message (folder, UID), which step (parse,
+    classify, thread, promise, phone, ack, reminder) and why. Only that step of that message
+    was skipped; everything else was done."""
     config = _load()
     rows = _store(config).problems()
+    if json_out:
+        tz = config.hours.timezone
+        render.print_json([
+            {"folder": r["folder"], "uid": r["uid"], "uidvalidity": r["uidvalidity"],
+             "step": r["step"], "reason": r["reason"],
+             "seen_at": datetime.fromtimestamp(r["seen_at"], tz).isoformat()}
+            for r in rows
+        ])  # fmt: skip
+        return
     if not rows:
         render.console.print("No problems recorded.")
     for r in rows:
-        render.console.print(f"{r['folder']} UID {r['uid']}: {r['reason']}", highlight=False)
+        render.console.print(f"{r['folder']} UID {r['uid']} ({r['step']}): {r['reason']}",
+                             highlight=False)  # fmt: skip
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -37,7 +37,7 @@ from .parse import parse
 from .schedule import next_callback_slot
 from .smtp import Sender, UncertainDeliveryError
 from .source import MailSource
-from .store import Store, epoch, from_epoch
+from .store import MessageRef, Store, epoch, from_epoch
 from .wording import (
     callback_phrase,
     detect_language,
@@ -61,6 +61,7 @@ class AckPlan:
     message: EmailMessage
     body: str
     phone: str | None
+    first_mail: MessageRef  # the customer's mail: where a failed reminder step is recorded
 
 
 @dataclass
@@ -106,7 +107,11 @@ def acknowledge_new(
     settings = ack_settings(config)
     cutoff = epoch(now - config.ack.max_age)
     for row in store.ack_candidates(cutoff):
-        plan = _plan_one(config, settings, store, source, row, now, outcome)
+        # A failed planning step sends nothing: the conversation is not acknowledged in this
+        # run, the reason is in `vasteaika problems`, and the next run decides again.
+        plan: AckPlan | None = None
+        with store.guard(_first_mail(row), "ack", epoch(now)):
+            plan = _plan_one(config, settings, store, source, row, now, outcome)
         if plan is None:
             continue
         outcome.planned.append(plan)
@@ -123,10 +128,16 @@ def resolve_pending(store: Store, now: datetime) -> int:
     with store.db.atomic():
         resolved = store.resolve_pending_acks()
         for conversation_id, callback_at in resolved:
-            if callback_at is not None:
-                store.add_reminder(conversation_id, due_at=callback_at, source="ack", phone=None,
-                                   now=epoch(now))  # fmt: skip
+            first = store.first_contact_ref(conversation_id)
+            if callback_at is not None and first is not None:
+                with store.guard(first, "reminder", epoch(now)):
+                    store.add_reminder(conversation_id, due_at=callback_at, source="ack",
+                                       phone=None, now=epoch(now))  # fmt: skip
     return len(resolved)
+
+
+def _first_mail(row: dict[str, Any]) -> MessageRef:
+    return MessageRef(row["folder"], row["uidvalidity"], row["uid"])
 
 
 def _plan_one(
@@ -164,7 +175,11 @@ def _plan_one(
     domain = settings.owner_address.rpartition("@")[2]
     built = build_ack(msg, decision.recipient, body=body, settings=settings,
                       message_id_domain=domain, now=now)  # fmt: skip
-    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, _phone(text))
+    phone: str | None = None  # a failure here costs only the number in the reminder
+    with store.guard(_first_mail(row), "phone", epoch(now)):
+        phone = find_phone(text)
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, phone,
+                   _first_mail(row))  # fmt: skip
 
 
 def ack_body(
@@ -212,7 +227,8 @@ def _plain_text(data: bytes) -> str:
         return ""
 
 
-def _phone(text: str) -> str | None:
+def find_phone(text: str) -> str | None:
+    """The first Finnish phone number in ``text``, spaced uniformly."""
     match = PHONE.search(text)
     return re.sub(r"[\s-]+", " ", match.group(0)).strip() if match else None
 
@@ -259,8 +275,10 @@ def _deliver(
             store.set_ack(plan.conversation_id, status="draft")
         else:
             store.set_ack(plan.conversation_id, status="sent")
-            store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at), source="ack",
-                               phone=plan.phone, now=epoch(now))  # fmt: skip
+            # The ack went out: a failing reminder must not undo "sent" (a second ack).
+            with store.guard(plan.first_mail, "reminder", epoch(now)):
+                store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at),
+                                   source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
     outcome.delivered.append(plan)
     return True
 

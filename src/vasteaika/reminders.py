@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,13 +35,13 @@ from .config import Config
 from .errors import UsageError, VasteaikaError
 from .ledger import business_hours
 from .notify import Notifier, NotifyResult, sanitize_notification_text
-from .outbox import PHONE
+from .outbox import find_phone
 from .parse import header_safe
-from .promises import find_promise
-from .schedule import is_business_day
+from .promises import Promise, find_promise
+from .schedule import BusinessHours, is_business_day
 from .smtp import Sender
 from .source import MailSource
-from .store import Store, epoch, from_epoch
+from .store import MessageRef, Store, epoch, from_epoch
 
 CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
 STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
@@ -351,31 +352,51 @@ def find_reply_promises(
     selected: dict[str, int] = {}
     added = 0
     for row in rows:
-        data = _fetch(source, selected, row)
-        base = from_epoch(row["received_at"])
-        if data is None or base is None:
+        ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
+        promise: Promise | None = None
+        with store.guard(ref, "promise", epoch(now)):
+            promise = _reply_promise(store, source, selected, ref, row, hours, now)
+        if promise is None:
             _scanned(store, row["id"])
             continue
-        promise = find_promise(
-            body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
-            is_business_day=lambda d: is_business_day(d, hours),
-        )  # fmt: skip
-        if (
-            promise is None
-            or promise.due_at < now - STALE_PROMISE
-            or _already_promised(store, row["conversation_id"], epoch(promise.due_at))
-        ):
-            _scanned(store, row["id"])
-            continue
-        phone = _customer_phone(store, source, selected, row["conversation_id"])
-        with store.db.atomic():
+        phone = _customer_phone(store, source, selected, row["conversation_id"], now)
+        with store.guard(ref, "reminder", epoch(now)) as creating:
             store.add_reminder(row["conversation_id"], due_at=epoch(promise.due_at),
                                source="reply", phone=phone, now=epoch(now),
                                source_message_id=row["message_id"],
                                promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
             added += store.count("SELECT changes()")
             _scanned(store, row["id"])
+        if creating.failed:  # recorded in problems; not tried again on every run
+            _scanned(store, row["id"])
     return added
+
+
+def _reply_promise(
+    store: Store,
+    source: MailSource,
+    selected: dict[str, int],
+    ref: MessageRef,
+    row: dict[str, Any],
+    hours: BusinessHours,
+    now: datetime,
+) -> Promise | None:
+    """The callback the reply promises, when it is still ahead and not promised already."""
+    data = _fetch(source, selected, ref)
+    base = from_epoch(row["received_at"])
+    if data is None or base is None:
+        return None
+    promise = find_promise(
+        body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
+        is_business_day=lambda d: is_business_day(d, hours),
+    )  # fmt: skip
+    if (
+        promise is None
+        or promise.due_at < now - STALE_PROMISE
+        or _already_promised(store, row["conversation_id"], epoch(promise.due_at))
+    ):
+        return None
+    return promise
 
 
 def _already_promised(store: Store, conversation_id: int, due_at: int) -> bool:
@@ -391,17 +412,17 @@ def _scanned(store: Store, message_pk: int) -> None:
     store.db.execute("UPDATE messages SET promise_scanned = 1 WHERE id = ?", [message_pk])
 
 
-def _fetch(source: MailSource, selected: dict[str, int], row: dict[str, Any]) -> bytes | None:
-    folder = row["folder"]
+def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
+    folder = ref.folder
     if folder not in selected:
         selected[folder] = source.select(folder).uidvalidity
-    if selected[folder] != row["uidvalidity"]:
+    if selected[folder] != ref.uidvalidity:
         return None
-    return source.fetch_text(folder, row["uid"])
+    return source.fetch_text(folder, ref.uid)
 
 
 def _customer_phone(
-    store: Store, source: MailSource, selected: dict[str, int], conversation_id: int
+    store: Store, source: MailSource, selected: dict[str, int], conversation_id: int, now: datetime
 ) -> str | None:
     """The phone number an earlier reminder of the conversation has (the acknowledgment read it
     from the first mail), else the one in the customer's first mail."""
@@ -411,12 +432,14 @@ def _customer_phone(
     ).fetchone()
     if known:
         return str(known[0])
-    rows = list(store.db.query(
-        "SELECT m.folder, m.uid, m.uidvalidity FROM conversations c"
-        " JOIN messages m ON m.id = c.first_contact_id WHERE c.id = ?", [conversation_id]))  # fmt: skip
-    data = _fetch(source, selected, rows[0]) if rows else None
-    match = PHONE.search(body_text(data, own_words=False)) if data else None
-    return re.sub(r"[\s-]+", " ", match.group(0)).strip() if match else None
+    first = store.first_contact_ref(conversation_id)
+    if first is None:
+        return None
+    phone: str | None = None
+    with store.guard(first, "phone", epoch(now)):
+        data = _fetch(source, selected, first)
+        phone = find_phone(body_text(data, own_words=False)) if data else None
+    return phone
 
 
 def body_text(data: bytes, *, own_words: bool = True) -> str:
@@ -446,6 +469,15 @@ class _TextOfHtml(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.stopped = False
+        self.in_tag = False
+
+    def parse_starttag(self, i: int) -> int:
+        # HTMLParser hands a malformed start tag (``<b\0>``) to handle_data: it is markup.
+        self.in_tag = True
+        try:
+            return super().parse_starttag(i)
+        finally:
+            self.in_tag = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
@@ -463,12 +495,48 @@ class _TextOfHtml(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth and not self.stopped:
+        if not self.skip_depth and not self.stopped and not self.in_tag:
             self.parts.append(data)
+
+    def close(self) -> None:
+        # What feed() could not finish (an unclosed tag, comment or declaration at the very end)
+        # is markup, not text: HTMLParser.close() would hand it over as data.
+        unfinished = _MARKUP_START.search(self.rawdata)
+        if unfinished:
+            self.rawdata = self.rawdata[: unfinished.start()]
+        super().close()
+
+
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z0-9]*)[^>]*(?:>|$)")
+_INVISIBLE = re.compile(r"<(script|style|head|title)\b.*?(?:</\1\s*>|$)", re.I | re.S)
 
 
 def html_to_text(text: str, *, drop_quotes: bool = True) -> str:
+    """The text of an HTML body, never raising: where HTMLParser gives up (Python 3.11 raises
+    AssertionError on a marked section such as ``<![foo[ x ]]>``), the tags are stripped
+    plainly instead, so one odd mail costs at most some layout, never the run."""
     parser = _TextOfHtml(drop_quotes)
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:
+        return _strip_tags(text, drop_quotes)
     return "".join(parser.parts)
+
+
+def _strip_tags(text: str, drop_quotes: bool) -> str:
+    """A plain tag-strip in one linear pass: invisible elements dropped, and everything from the
+    quoted mail on when ``drop_quotes``; block tags become line breaks, other tags and comments
+    go, character references are decoded."""
+    text = _INVISIBLE.sub(" ", text)
+    parts: list[str] = []
+    at = 0
+    for m in _ANY_TAG.finditer(text):
+        parts.append(text[at : m.start()])
+        at = m.end()
+        if drop_quotes and (m[2].lower() == "blockquote" or _TextOfHtml.QUOTE.search(m[0])):
+            return html.unescape("".join(parts))
+        parts.append("\n" if m[2].lower() in _TextOfHtml.BLOCK else "")
+    parts.append(text[at:])
+    return html.unescape("".join(parts))

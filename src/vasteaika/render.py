@@ -24,7 +24,7 @@ PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "read": "Read {read} new message(s): {new} new conversation(s), {replies} answered by you",
-        "problems": ", {n} unreadable (see 'vasteaika problems')",
+        "problems": ", {n} mail steps failed (see 'vasteaika problems')",
         "acked": "Acknowledged {n} new customer(s):",
         "would_ack": "Would acknowledge {n} new customer(s):",
         "callback": "callback",
@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
-        "problems": ", {n} lukukelvotonta (katso 'vasteaika problems')",
+        "problems": ", {n} viestin käsittely epäonnistui (katso 'vasteaika problems')",
         "acked": "Kuitattu {n} uutta asiakasta:",
         "would_ack": "Kuitattaisiin {n} uutta asiakasta:",
         "callback": "soitto",

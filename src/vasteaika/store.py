@@ -21,8 +21,9 @@ from typing import Any
 from sqlite_utils import Database, Migrations
 
 from .customers import customer_key_sql
-from .errors import StorageError, TemporaryError
+from .errors import DataError, StorageError, TemporaryError, VasteaikaError
 from .models import ConversationRef
+from .parse import sanitize_header_text
 
 migrations = Migrations("vasteaika")
 
@@ -236,6 +237,30 @@ def m006_promise_scan(db: Database) -> None:
 
 
 @migrations()
+def m007_problem_steps(db: Database) -> None:
+    """Which step of a message failed (parse, classify, thread, promise, phone, ack, reminder):
+    one message can now fail in more than one step, each recorded once."""
+    db.executescript(
+        """
+        CREATE TABLE problems_new (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            step TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            UNIQUE (folder, uidvalidity, uid, step)
+        );
+        INSERT INTO problems_new (id, folder, uid, uidvalidity, step, reason, seen_at)
+            SELECT id, folder, uid, uidvalidity, 'parse', reason, seen_at FROM problems;
+        DROP TABLE problems;
+        ALTER TABLE problems_new RENAME TO problems;
+        """
+    )
+
+
+@migrations()
 def m009_arrival_source(db: Database) -> None:
     """Where each message's arrival time came from: internaldate (IMAP), or for local mail
     received (the topmost Received header), date (the Date header) or file (the file's time).
@@ -249,6 +274,41 @@ def epoch(t: datetime) -> int:
 
 def from_epoch(s: int | None) -> datetime | None:
     return None if s is None else datetime.fromtimestamp(s, UTC)
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where a message is in the mailbox: what a problem is recorded against."""
+
+    folder: str
+    uidvalidity: int
+    uid: int
+
+
+@dataclass
+class StepOutcome:
+    """What a guarded step came to: ``failed`` with its ``reason`` (also in ``problems``)."""
+
+    failed: bool = False
+    reason: str = ""
+
+
+def is_environment_failure(exc: Exception) -> bool:
+    """A failure of the world around the message — the network, the disk, the database, the
+    configuration — which every other message would meet too. Such a failure stops the run
+    with its own clear message instead of being blamed on one mail."""
+    if isinstance(exc, VasteaikaError):
+        return not isinstance(exc, DataError)
+    if isinstance(exc, sqlite3.Error):  # locked, full, I/O error, corrupt: not the mail's fault
+        data_caused = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError)
+        return not isinstance(exc, data_caused)
+    return isinstance(exc, (OSError, MemoryError))
+
+
+def failure_reason(exc: Exception) -> str:
+    """One line for ``vasteaika problems``: our own message, else the exception's type and text."""
+    text = exc.message if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
+    return sanitize_header_text(text, 300)
 
 
 @dataclass(frozen=True)
@@ -271,6 +331,7 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.started_empty = False
+        self.failed_steps = 0  # message steps that failed under ``guard`` (this process)
 
     # --- folder state -------------------------------------------------------------------------
 
@@ -336,13 +397,36 @@ class Store:
         return row[0] if row else None
 
     def record_problem(
-        self, folder: str, uidvalidity: int, uid: int, reason: str, now: int
+        self, folder: str, uidvalidity: int, uid: int, reason: str, now: int, step: str = "parse"
     ) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO problems (folder, uidvalidity, uid, reason, seen_at)"
-            " VALUES (?,?,?,?,?)",
-            [folder, uidvalidity, uid, reason[:500], now],
+            "INSERT OR IGNORE INTO problems (folder, uidvalidity, uid, step, reason, seen_at)"
+            " VALUES (?,?,?,?,?,?)",
+            [folder, uidvalidity, uid, step, reason[:500], now],
         )
+
+    @contextlib.contextmanager
+    def guard(
+        self, ref: MessageRef, step: str, now: int, *, writes: bool = True
+    ) -> Iterator[StepOutcome]:
+        """Run one step of one message so that its failure costs only that step: the step's
+        writes roll back alone, the failure is recorded in ``problems`` (folder, UID, step,
+        reason) and the run goes on. The caller reads ``failed`` to skip what depended on the
+        step. Failures of the environment (``is_environment_failure``) and interrupts still
+        stop the run. ``writes`` False: the step writes nothing, so it needs no savepoint
+        (two of them per message would slow a first sync of 100,000 mails)."""
+        outcome = StepOutcome()
+        try:
+            with self.savepoint() if writes else contextlib.nullcontext():
+                yield outcome
+        except Exception as exc:
+            if is_environment_failure(exc):
+                raise
+            outcome.failed, outcome.reason = True, failure_reason(exc)
+            self.failed_steps += 1
+            with self.savepoint():
+                self.record_problem(ref.folder, ref.uidvalidity, ref.uid, outcome.reason, now,
+                                    step=step)  # fmt: skip
 
     # --- messages -----------------------------------------------------------------------------
 
@@ -545,6 +629,14 @@ class Store:
             "UPDATE conversations SET ack_status = 'sent' WHERE id = ?", [(r[0],) for r in rows]
         )
         return rows
+
+    def first_contact_ref(self, conversation_id: int) -> MessageRef | None:
+        row = self._one(
+            "SELECT m.folder, m.uidvalidity, m.uid FROM conversations c"
+            " JOIN messages m ON m.id = c.first_contact_id WHERE c.id = ?",
+            conversation_id,
+        )
+        return MessageRef(*row) if row else None
 
     def add_reminder(
         self,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import mailbox
 import os
+import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -346,3 +348,35 @@ def test_config_problems(account: dict[str, str], ack: dict[str, str], problem: 
     with pytest.raises(ConfigError) as caught:
         config_from_dict({"owner": {"addresses": [OWNER]}, "account": account, "ack": ack}, None)
     assert any(problem in p for p in caught.value.problems)
+
+
+@pytest.mark.skipif(shutil.which("procmail") is None, reason="procmail is not installed")
+def test_mail_delivered_by_procmail(tmp_path: Path) -> None:
+    """Debian's procmail as the delivering program: its From_ lines, its quoting, its locking."""
+    folder = tmp_path / "Mail"
+    folder.mkdir()
+    (folder / "sent").write_bytes(b"")
+    rc = tmp_path / "procmailrc"
+    rc.write_text(f"DEFAULT={folder / 'inbox'}\nLOGFILE=/dev/null\n", encoding="utf-8")
+
+    def deliver(data: bytes) -> None:
+        done = subprocess.run(
+            ["procmail", "-f", "mx@pihapalvelu.fi", str(rc)], input=data, check=False, timeout=30
+        )
+        assert done.returncode == 0
+
+    quoted = mail("a@b.fi", OWNER, "Q", "q@x", extra=received(T), body="Hei\nFrom me to you\n")
+    deliver(quoted)
+    config = config_for(tmp_path, {"mbox": str(folder)}, "v.db")
+    store = open_database(config.database)
+    source = source_for(folder, tmp_path)
+    assert check(config, source, store) == {"Sent": 0, "INBOX": 1}
+    validity = source.select("INBOX").uidvalidity
+    assert source.fetch_text("INBOX", 1) == quoted
+    for data in INBOX:
+        deliver(data)
+    source = source_for(folder, tmp_path)
+    assert check(config, source, store) == {"Sent": 0, "INBOX": 3}
+    assert source.select("INBOX").uidvalidity == validity
+    rows = store.db.execute("SELECT arrival_source, count(*) FROM messages GROUP BY 1").fetchall()
+    assert rows == [("received", 4)]

@@ -227,16 +227,19 @@ class MboxSource:
         opened = self._folders.get(folder)
         if opened is None:
             return
-        for uid in uids:
-            found = self._bounds(opened, uid)
-            if found is None:
-                continue
-            head = _read_head(opened.path, found[0], found[1])
-            if head is None:
-                continue
-            times = [t for t in (found[2], opened.mtime) if t is not None]
-            at, source = arrival(head, times)
-            yield RawMessage(folder, uid, at, head, source)
+        try:
+            f = opened.path.open("rb")
+        except OSError:
+            return  # the file is gone: like an expunge
+        with f:
+            for uid in uids:
+                found = self._bounds(opened, uid)
+                head = _read_head(f, opened.path, found[0], found[1]) if found else None
+                if found is None or head is None:
+                    continue
+                times = [t for t in (found[2], opened.mtime) if t is not None]
+                at, source = arrival(head, times)
+                yield RawMessage(folder, uid, at, head, source)
 
     def fetch_text(self, folder: str, uid: int) -> bytes | None:
         opened = self._folders.get(folder)
@@ -249,7 +252,9 @@ class MboxSource:
                 data = f.read(found[1] - found[0])
         except OSError:
             return None
-        body = data.split(b"\n", 1)[1] if b"\n" in data else b""
+        first, _, body = data.partition(b"\n")
+        if from_line_time(first) is None:
+            return None  # the file was rewritten since select
         return unquote(body[:-1] if body.endswith(b"\n\n") else body)
 
     def close(self) -> None:
@@ -354,21 +359,24 @@ def _scan(f: IO[bytes], offset: int, limit: int | None, line_start: bool, hasher
     return scan
 
 
-def _read_head(path: Path, start: int, end: int) -> bytes | None:
-    """The header block of the message at ``start`` (without its From_ line)."""
+def _read_head(f: IO[bytes], path: Path, start: int, end: int) -> bytes | None:
+    """The header block of the message at ``start`` (without its From_ line); None when no
+    message starts there any more (the file was rewritten since select)."""
     lines: list[bytes] = []
     try:
-        with path.open("rb") as f:
-            f.seek(start)
-            pos = start + len(f.readline(LINE_LIMIT))
-            while pos < end:
-                line = f.readline(min(LINE_LIMIT, end - pos))
-                if not line or line in _BLANK:
-                    break
-                lines.append(line)
-                pos += len(line)
-    except OSError:
-        return None
+        f.seek(start)
+        first = f.readline(LINE_LIMIT)
+        if from_line_time(first) is None:
+            return None
+        pos = start + len(first)
+        while pos < end:
+            line = f.readline(min(LINE_LIMIT, end - pos))
+            if not line or line in _BLANK:
+                break
+            lines.append(line)
+            pos += len(line)
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file") from None
     return unquote(b"".join(lines)) + b"\n"
 
 

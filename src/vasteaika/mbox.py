@@ -24,7 +24,7 @@ the SHA-256 of the bytes before ``end``, the message count and UIDVALIDITY. On s
 - else: a new UIDVALIDITY, max(old + 1, the clock's epoch seconds), and a full scan.
 The state is written (atomically, fsynced) before select returns its UIDVALIDITY, not after
 the ledger committed: it describes only the file, so it is right whatever the ledger did with
-it, and a UIDVALIDITY handed out is on disk first, so the number never goes back and is never
+it (a --dry-run may write it too), and a UIDVALIDITY handed out is on disk first, so the number never goes back and is never
 given to a different file content, even after a crash. A lost state file starts at the clock's
 epoch seconds, newer than any number given before: the ledger re-reads, nothing is missed.
 The ledger may stand behind the state (a crash between select and commit): UIDs below the
@@ -176,6 +176,10 @@ class MboxSource:
         )
 
     def _refresh(self, path: Path) -> _Folder:
+        with _state_lock(self.state_file):
+            return self._refresh_locked(path)
+
+    def _refresh_locked(self, path: Path) -> _Folder:
         key = str(path.resolve())
         states = _load_states(self.state_file)
         old = states.get(key)
@@ -378,6 +382,24 @@ def _read_head(f: IO[bytes], path: Path, start: int, end: int) -> bytes | None:
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file") from None
     return unquote(b"".join(lines)) + b"\n"
+
+
+@contextlib.contextmanager
+def _state_lock(state_file: Path) -> Iterator[None]:
+    """One run at a time reads and writes the state (a --dry-run runs beside a real one)."""
+    try:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = state_file.with_name(state_file.name + ".lock").open("a")
+    except OSError as exc:
+        raise StorageError(
+            f"cannot write by {state_file}: {exc.strerror}", "check the folder's permissions"
+        ) from None
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _load_states(path: Path) -> dict[str, FileState]:

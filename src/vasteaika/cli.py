@@ -94,7 +94,12 @@ def _load() -> Config:
 
 
 def open_source(config: Config) -> MailSource:
-    """The mailbox the config points at: a local Maildir, else the IMAP account."""
+    """The mailbox the config points at: a local Maildir or mbox folder, else the IMAP account."""
+    if config.account.mbox is not None:
+        from .mbox import MboxSource
+
+        state = config.database.with_name(config.database.name + ".mbox-state.json")
+        return MboxSource(config.account.mbox, state, system_clock)
     if config.account.maildir is not None:
         from .local import MaildirSource
 

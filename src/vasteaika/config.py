@@ -41,6 +41,7 @@ class AccountConfig:
     ca_file: Path | None = None
     timeout: float = 30.0
     maildir: Path | None = None  # a local Maildir instead of IMAP (the demo, mbsync users)
+    mbox: Path | None = None  # a folder of local mbox files instead of IMAP (getmail, Thunderbird)
     auth: str = "password"  # "oauth2": password_command prints an access token (Microsoft 365)
 
 
@@ -128,7 +129,7 @@ class Config:
 
     @property
     def uses_imap(self) -> bool:
-        return self.account.maildir is None
+        return self.account.maildir is None and self.account.mbox is None
 
 
 # --- the spec: section → key → (checker, default) --------------------------------------------
@@ -256,6 +257,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "imap_port": (_is_port, 993),
         **CONNECTION,
         "maildir": (_is_str, None),
+        "mbox": (_is_str, None),
         "auth": (_one_of("password", "oauth2"), "password"),
     },
     "owner": {
@@ -397,11 +399,19 @@ def _validate(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str
 def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
     problems: list[str] = []
     acc, hours = v["account"], v["hours"]
-    if not acc["maildir"]:
+    if acc["maildir"] and acc["mbox"]:
+        problems.append("account.maildir and account.mbox: set one of them, not both")
+    if acc["mbox"] and v["ack"]["mode"] == "draft":
+        problems.append(
+            'ack.mode = "draft" cannot be used with account.mbox (mbox files are only read):'
+            ' use "send" or "off"'
+        )
+    if not acc["maildir"] and not acc["mbox"]:
         for key in ("imap_host", "username"):
             if not acc[key]:
                 problems.append(
-                    f"account.{key} is missing (or set account.maildir for a local mailbox)"
+                    f"account.{key} is missing (or set account.maildir or account.mbox for a"
+                    " local mailbox)"
                 )
         if acc["security"] == "none" and not is_loopback(acc["imap_host"]):
             problems.append('account.security = "none" is only allowed for 127.0.0.1/localhost')
@@ -459,6 +469,7 @@ def _build(v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: l
         ca_file=_resolve(acc["ca_file"], base),
         timeout=float(acc["timeout"]),
         maildir=_resolve(acc["maildir"], base),
+        mbox=_resolve(acc["mbox"], base),
         auth=acc["auth"],
     )
     h = v["hours"]

@@ -242,7 +242,7 @@ def m008_message_identity(db: Database) -> None:
     fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint, so
     the table is rebuilt as its documentation says (foreign keys off, one transaction, every
     index put back, foreign_key_check); rows stored before keep a NULL fingerprint and are
-    recognised again by Message-ID and sender (``Store.adopt_legacy``). Not transactional
+    recognised again by Message-ID and sender (``Store._adopt_legacy``). Not transactional
     because foreign keys can only be switched off outside a transaction; it is idempotent, so
     a crash before sqlite-utils records it only repeats nothing."""
     conn = db.conn
@@ -335,7 +335,8 @@ class Store:
         )
 
     def reset_folder(self, folder: str, uidvalidity: int, now: int) -> None:
-        """UIDVALIDITY changed: forget the watermark; messages are matched again by Message-ID."""
+        """UIDVALIDITY changed: forget the watermark; messages are matched again by content
+        (Message-ID and fingerprint, see ``insert_message``)."""
         self.db.execute(
             "INSERT OR REPLACE INTO folder_state (folder, uidvalidity, highest_uid, synced_at)"
             " VALUES (?,?,0,?)",

@@ -17,7 +17,9 @@ from vasteaika import cli
 from vasteaika.check import run_check
 from vasteaika.config import Config, config_from_dict
 from vasteaika.ledger import business_hours, conversation_records
+from vasteaika.models import RawMessage
 from vasteaika.outbox import acknowledge_new, draft_or_send
+from vasteaika.parse import content_fingerprint, parse
 from vasteaika.store import Store, migrations, open_database
 
 OWNER = "ylermi@pihapalvelu.fi"
@@ -78,6 +80,20 @@ def cycle(config: Config, store: Store, src: FakeSource, rec: Recorder) -> list[
     out = acknowledge_new(config, store, src, NOW, draft_or_send(rec, None, "send", False))
     assert out.error is None
     return [p.recipient for p in out.delivered]
+
+
+def fingerprint(raw: bytes) -> str:
+    return content_fingerprint(parse(RawMessage("INBOX", 1, NOW, raw)))
+
+
+def test_fingerprint_tells_mails_apart_and_survives_transit() -> None:
+    anna = customer("Anna Aalto <anna@example.fi>", "Lumityöt ja katto", 0)
+    refolded = anna.replace(b"\xb6t ja katto", b"\xb6t ja\r\n  katto")
+    relayed = b"Received: from mx by mx2; Wed, 25 Nov 2026\n" + refolded
+    assert refolded != anna and fingerprint(relayed) == fingerprint(anna)
+    bertil = customer("Bertil <bertil@example.com>", "Lumityöt ja katto", 0)
+    later = customer("Anna Aalto <anna@example.fi>", "Lumityöt ja katto", 1)
+    assert len({fingerprint(anna), fingerprint(bertil), fingerprint(later)}) == 3
 
 
 def test_two_senders_one_message_id_are_two_contacts_both_acknowledged(

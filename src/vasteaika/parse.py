@@ -338,8 +338,8 @@ def content_fingerprint(msg: Message) -> str:
     broken mailer gave one id differ here and stay two messages; the same mail read again
     under new UIDs after a UIDVALIDITY change is found once. A mail copied twice into one
     folder (identical headers) is one message on purpose: one contact, one acknowledgment."""
-    parts = (" ".join(" ".join(v.split()) for v in msg.header(n)) for n in _FINGERPRINT_HEADERS)
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    text = "\0".join(["\1".join(msg.headers.get(n, ())) for n in _FINGERPRINT_HEADERS])
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _first_date(values: tuple[str, ...]) -> datetime | None:

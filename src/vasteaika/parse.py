@@ -330,7 +330,7 @@ def _synthetic_id(header_block: bytes) -> str:
 _FINGERPRINT_HEADERS = ("from", "reply-to", "to", "date", "subject")
 
 
-def content_fingerprint(msg: Message) -> str:
+def content_fingerprint(msg: Message) -> int:
     """What tells two mails with the same Message-ID apart: a hash of the raw From, Reply-To,
     To, Date and Subject (whitespace collapsed, as servers may fold lines anew).
 
@@ -339,7 +339,8 @@ def content_fingerprint(msg: Message) -> str:
     under new UIDs after a UIDVALIDITY change is found once. A mail copied twice into one
     folder (identical headers) is one message on purpose: one contact, one acknowledgment."""
     text = "\0".join(["\1".join(msg.headers.get(n, ())) for n in _FINGERPRINT_HEADERS])
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)  # one SQLite INTEGER, cheap to index
 
 
 def _first_date(values: tuple[str, ...]) -> datetime | None:

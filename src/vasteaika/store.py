@@ -238,13 +238,13 @@ def m006_promise_scan(db: Database) -> None:
 @migrations(transactional=False)
 def m008_message_identity(db: Database) -> None:
     """A message is no longer one per (folder, Message-ID): broken mailers give two customers'
-    mails the same id, and the second one was dropped. The key becomes (folder, Message-ID,
-    fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint, so
-    the table is rebuilt as its documentation says (foreign keys off, one transaction, every
-    index put back, foreign_key_check); rows stored before keep a NULL fingerprint and are
-    recognised again by Message-ID and sender (``Store._adopt_legacy``). Not transactional
-    because foreign keys can only be switched off outside a transaction; it is idempotent, so
-    a crash before sqlite-utils records it only repeats nothing."""
+    mails the same id, and the second one was dropped. The key becomes (Message-ID, folder,
+    fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint,
+    so the table is rebuilt as its documentation says (foreign keys off, one transaction,
+    every index and trigger put back, foreign_key_check). Rows stored before keep a NULL
+    fingerprint and are recognised again by Message-ID and sender (``Store._adopt_legacy``).
+    Not transactional: foreign keys can only be switched off outside a transaction. It is
+    idempotent, so a crash before sqlite-utils records it repeats nothing."""
     conn = db.conn
     columns = [row[1] for row in conn.execute("PRAGMA table_info(messages)")]
     if "fingerprint" in columns:
@@ -276,12 +276,15 @@ def _rebuild_messages(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO messages_new SELECT * FROM messages")
     conn.execute("DROP TABLE messages")
     conn.execute("ALTER TABLE messages_new RENAME TO messages")
-    conn.execute("ALTER TABLE messages ADD COLUMN fingerprint TEXT")
+    conn.execute("ALTER TABLE messages ADD COLUMN fingerprint INTEGER")
     for sql in others:
         conn.execute(sql)
+    # Led by message_id, it also serves every lookup by Message-ID alone (replies, why), so it
+    # replaces m001's messages_message_id: one index to write per message, not two.
     conn.execute(
-        "CREATE UNIQUE INDEX messages_identity ON messages(folder, message_id, fingerprint)"
+        "CREATE UNIQUE INDEX messages_identity ON messages(message_id, folder, fingerprint)"
     )
+    conn.execute("DROP INDEX IF EXISTS messages_message_id")
     conn.execute(
         "CREATE INDEX messages_legacy ON messages(folder, uidvalidity) WHERE fingerprint IS NULL"
     )

@@ -238,7 +238,8 @@ def test_check_json_lists_both_and_why_shows_each(
 
 def legacy_database(path: Path) -> None:
     """A database as the version before m008 left it: Anna's mail read in UIDVALIDITY 7 and
-    answered, Bertil's mail with the same id dropped by the old UNIQUE (folder, message_id)."""
+    answered, Bertil's mail with the same id dropped by the old UNIQUE (folder, message_id),
+    and a mail from Carl (deleted from the server since)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     db = Database(conn)
@@ -254,7 +255,9 @@ def legacy_database(path: Path) -> None:
         VALUES ('INBOX', 1, 7, '{SHARED}', 'customer', '[]', 'anna@example.fi', 'Anna Aalto',
                 'anna@example.fi', 'Anna Aalto', 'Lumityöt', 'lumityöt', {at}, 1),
                ('Sent', 1, 7, 'r1@pihapalvelu.fi', 'owner', '[]', '{OWNER}', '', NULL, NULL,
-                'Re: Lumityöt', 'lumityöt', {at + 600}, 1);
+                'Re: Lumityöt', 'lumityöt', {at + 600}, 1),
+               ('INBOX', 2, 7, '5678@localhost', 'robot', '[]', 'carl@example.fi', '', NULL,
+                NULL, 'Spam', 'spam', {at}, 1);
         INSERT INTO message_refs VALUES (2, '{SHARED}');
         INSERT INTO message_recipients VALUES (2, 'anna@example.fi');
         INSERT INTO conversations (customer_email, customer_name, subject, base_subject,
@@ -262,7 +265,7 @@ def legacy_database(path: Path) -> None:
             first_reply_id, first_reply_at, run_id, ack_status)
         VALUES ('anna@example.fi', 'Anna Aalto', 'Lumityöt', 'lumityöt', 1, '{SHARED}', {at},
                 {at}, 2, {at + 600}, 1, 'skipped');
-        UPDATE messages SET conversation_id = 1;
+        UPDATE messages SET conversation_id = 1 WHERE id < 3;
         INSERT INTO reminders (conversation_id, customer_email, customer_name, subject, due_at,
             source, created_at) VALUES (1, 'anna@example.fi', 'Anna Aalto', 'Lumityöt',
             {at + 86400}, 'ack', {at});
@@ -308,7 +311,8 @@ def test_after_migration_a_uidvalidity_change_finds_old_rows_and_the_lost_contac
     config: Config,
 ) -> None:
     """The old rows have no fingerprint: after the server renumbers, Anna's mail is found by
-    its id and sender (not counted again), and Bertil's mail, dropped before, now appears."""
+    its id and sender (not counted again), and Bertil's mail, dropped before, now appears.
+    Carl's old row, found nowhere in the re-read folder, never swallows his next mail."""
     legacy_database(config.database)
     store = open_database(config.database)
     src = FakeSource()
@@ -319,7 +323,7 @@ def test_after_migration_a_uidvalidity_change_finds_old_rows_and_the_lost_contac
             received(10))  # fmt: skip
     result = run_check(config, src, store, NOW)
     assert result.new_conversations == 1
-    assert store.count("SELECT count(*) FROM messages") == 3
+    assert store.count("SELECT count(*) FROM messages") == 4
     assert store.count("SELECT count(*) FROM messages WHERE fingerprint IS NULL") == 0
     assert [c["customer_email"] for c in store.conversations()] == [
         "anna@example.fi", "bertil@example.com"
@@ -327,4 +331,7 @@ def test_after_migration_a_uidvalidity_change_finds_old_rows_and_the_lost_contac
     assert waiting(store, config) == ["bertil@example.com"]
     again = run_check(config, src, store, NOW + timedelta(minutes=1))
     assert sum(again.folders.values()) == 0
-    assert store.count("SELECT count(*) FROM messages") == 3
+    assert store.count("SELECT count(*) FROM messages") == 4
+    src.add("INBOX", customer("Carl <carl@example.fi>", "Puunkaato", 9, "5678@localhost"),
+            received(9))  # fmt: skip
+    assert run_check(config, src, store, NOW).new_conversations == 1

@@ -101,6 +101,8 @@ def run_check(
         seen = max(plan.after_uid, plan.status.uidnext - 1)
         with store.db.atomic():
             store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
+            if ctx.legacy:  # the whole folder has been read again: what was not found is gone
+                store.retire_legacy(folder, plan.status.uidvalidity)
         result.folders[folder] = count
     result.new_replies = store.count(
         "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"

@@ -445,6 +445,16 @@ class Store:
             is not None
         )
 
+    def retire_legacy(self, folder: str, uidvalidity: int) -> None:
+        """After ``folder`` was read to its end in ``uidvalidity``, rows from before m008 in
+        an older UIDVALIDITY that no mail matched are mail deleted since: fingerprint 0 takes
+        them out of the search, so a later mail reusing the id is never taken for them."""
+        self.db.execute(
+            "UPDATE messages SET fingerprint = 0 WHERE folder = ? AND fingerprint IS NULL"
+            " AND uidvalidity <> ?",
+            [folder, uidvalidity],
+        )
+
     def _adopt_legacy(self, row: dict[str, Any]) -> bool:
         """A row from before m008 in an older UIDVALIDITY with this Message-ID and sender is
         this mail read again: it takes the fingerprint and the new place. (There is at most

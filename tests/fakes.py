@@ -37,10 +37,11 @@ class FakeSource:
         return uid
 
     def renumber(self, folder: str) -> None:
-        """What a server does when UIDVALIDITY changes: new validity, new UIDs, same mail."""
+        """What a server does when UIDVALIDITY changes: new validity, new UIDs (none equal to
+        an old one, and in reverse order, as after a rebuild), same mail."""
         f = self.folders[folder]
-        old = [f.messages[u] for u in sorted(f.messages)]
-        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=1)
+        old = [f.messages[u] for u in sorted(f.messages, reverse=True)]
+        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=f.uidnext + 100)
         for at, raw in old:
             self.add(folder, raw, at)
 

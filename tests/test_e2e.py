@@ -315,3 +315,38 @@ def test_after_rebuild_nobody_is_acknowledged_twice_and_new_customers_still_are(
         ["maija@example.fi"],
         ["liisa@example.fi"],
     ]
+
+
+def test_two_customers_sharing_a_message_id_are_both_acknowledged(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 9: a broken mailer gives two customers' mails one Message-ID. Both are contacts,
+    both get one acknowledgment, and a UIDVALIDITY change afterwards counts neither again."""
+    config = write_config(tmp_path, env, smtp_server.port)
+    for frm, subject, minutes in (("Anna Aalto <anna@example.fi>", "Lumityöt", 6),
+                                  ("Bertil Berg <bertil@example.com>", "Kattoremontti", 4)):  # fmt: skip
+        raw, when = customer_mail(frm, subject, "1234@localhost", minutes)
+        env.deliver("INBOX", raw, internal_date=when)
+    first = check_json(config, capsys)
+    assert sorted(a["recipient"] for a in first["acknowledgments"]) == [  # type: ignore[union-attr]
+        "anna@example.fi", "bertil@example.com"
+    ]  # fmt: skip
+    assert sorted(e.rcpt_tos for e in smtp_server.messages()) == [
+        ("anna@example.fi",), ("bertil@example.com",)
+    ]  # fmt: skip
+    assert all(
+        message_from_bytes(e.data)["In-Reply-To"] == "<1234@localhost>"
+        for e in smtp_server.messages()
+    )
+    assert sorted(w["customer_email"] for w in first["waiting"]) == [  # type: ignore[union-attr]
+        "anna@example.fi", "bertil@example.com"
+    ]  # fmt: skip
+    env.reset_uidvalidity("INBOX")
+    again = check_json(config, capsys)
+    assert again["read"] == {"Sent": 2, "INBOX": 2}  # our two acks' copies, INBOX read anew
+    assert again["new_conversations"] == [] and again["acknowledgments"] == []
+    assert len(smtp_server.messages()) == 2
+    assert open_database(tmp_path / "v.db").count("SELECT count(*) FROM messages") == 4

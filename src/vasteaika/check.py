@@ -23,13 +23,13 @@ from .errors import ConfigError
 from .models import Classification, Kind, Message, RawMessage
 from .notify import Notifier
 from .outbox import AckOutcome, Deliver, acknowledge_new
-from .parse import base_subject, parse
+from .parse import base_subject, content_fingerprint, parse
 from .reminders import FireResult, find_reply_promises, fire_due
 from .smtp import Sender
 from .source import SENT_FOLDER_NAMES, MailSource
 from .store import MessageRef, Store, epoch
 from .sync import FolderPlan, new_messages, plan_folder
-from .threads import counterparts, joins_conversation
+from .threads import counterparts, is_same_customer, joins_conversation
 
 ProgressStart = Callable[[str, int], None]
 ProgressStep = Callable[[], None]
@@ -56,6 +56,9 @@ class _Context:
     # False while the ledger holds no conversation at all (a first sync reading Sent): an owner
     # message then has nothing to answer, and its two lookups are skipped.
     has_conversations: bool = True
+    # The folder being read still holds rows from before fingerprints (m008) in an older
+    # UIDVALIDITY: each message is first looked for among them (Store.insert_message).
+    legacy: bool = False
 
     def __post_init__(self) -> None:
         self.window = int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
@@ -80,6 +83,7 @@ def run_check(
     # conversation boundaries do not depend on which folder happened to be read first.
     for folder in ([sent] if sent else []) + [config.inbox]:
         plan = _plan(ctx, source, folder)
+        ctx.legacy = store.has_legacy(folder, plan.status.uidvalidity)
         count = 0
 
         def counted(total: int, folder: str = folder) -> None:
@@ -102,6 +106,8 @@ def run_check(
         seen = max(plan.after_uid, plan.status.uidnext - 1)
         with store.db.atomic():
             store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
+            if ctx.legacy:  # the whole folder has been read again: what was not found is gone
+                store.retire_legacy(folder, plan.status.uidvalidity)
         result.folders[folder] = count
     result.new_replies = store.count(
         "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
@@ -217,6 +223,7 @@ def _store(
         "uid": msg.uid,
         "uidvalidity": uidvalidity,
         "message_id": msg.message_id,
+        "fingerprint": content_fingerprint(msg),
         "synthetic_id": int(msg.synthetic_id),
         "kind": cls.kind.value,
         "reasons": json.dumps(list(cls.reasons), ensure_ascii=False),
@@ -230,10 +237,12 @@ def _store(
         "arrival_source": msg.arrival_source,
         "run_id": ctx.run_id,
     }
-    refs = list(dict.fromkeys(msg.references + msg.in_reply_to))
+    # A mail never answers itself: a broken mailer's self-reference would thread it into
+    # whichever conversation holds another mail with the same Message-ID.
+    refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]
     recipients = [a.email for a in msg.recipients]
-    pk = ctx.store.insert_message(row, refs, recipients)
-    if pk is None:  # already stored (a UIDVALIDITY change): nothing to do
+    pk = ctx.store.insert_message(row, refs, recipients, ctx.legacy)
+    if pk is None:  # already stored (a UIDVALIDITY change, or an identical copy): nothing to do
         return
     if cls.kind is Kind.CUSTOMER and customer is not None:
         result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
@@ -244,9 +253,14 @@ def _store(
 def _thread_customer(
     ctx: _Context, msg: Message, cls: Classification, pk: int, row: dict[str, Any], refs: list[str]
 ) -> int:
-    store, at = ctx.store, row["received_at"]
-    linked = store.conversation_by_message_ids(refs)
-    candidate = linked or store.latest_conversation(row["customer_email"], at)
+    store, at, customer = ctx.store, row["received_at"], row["customer_email"]
+    linked = store.conversation_by_message_ids(refs, [customer])
+    # A link into another customer's conversation (a thread the owner had with someone else)
+    # never takes this customer's mail: it opens their own conversation, not acknowledged.
+    foreign = None
+    if linked is not None and not is_same_customer(linked.customer_email, customer):
+        foreign, linked = linked, None
+    candidate = linked or store.latest_conversation(customer, at)
     if joins_conversation(
         candidate,
         linked=linked is not None,
@@ -258,7 +272,7 @@ def _thread_customer(
         store.set_message_conversation(pk, candidate.id)
         store.touch_conversation(candidate.id, at)
         if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
-            reply = store.earliest_owner_reply(msg.message_id, "", "", at, at)
+            reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
             if reply:
                 store.set_first_reply(candidate.id, *reply)
         return 0
@@ -281,9 +295,12 @@ def _thread_customer(
     if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
         reason = f"followup: a reply in conversation #{linked.id}, not a new contact"
         store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
+    elif foreign is not None:
+        reason = f"followup: a reply in conversation #{foreign.id} with another customer"
+        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
     reply = store.earliest_owner_reply(
         None if msg.synthetic_id else msg.message_id,
-        row["customer_email"],
+        customer,
         row["base_subject"],
         at,
         at + ctx.window,
@@ -299,8 +316,9 @@ def _thread_reply(
     store, at = ctx.store, row["received_at"]
     if not ctx.has_conversations:
         return
-    conv = store.conversation_by_message_ids(refs) or store.conversation_for_reply(
-        counterparts(recipients, ctx.config.owner_addresses), row["base_subject"], at, ctx.window
+    customers = counterparts(recipients, ctx.config.owner_addresses)
+    conv = store.conversation_by_message_ids(refs, customers) or store.conversation_for_reply(
+        customers, row["base_subject"], at, ctx.window
     )
     if conv is not None:
         store.set_first_reply(conv.id, pk, at)

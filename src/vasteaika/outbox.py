@@ -158,7 +158,7 @@ def _plan_one(
     # Our own acknowledgments read back from Sent count too: a second computer, or a database
     # made anew, must not acknowledge the same customer again.
     last = from_epoch(store.last_ack_to(customer, ascii_email(customer)))
-    acked = store.ack_seen_for(row["first_contact_message_id"])
+    acked = store.ack_seen_for(row["first_contact_message_id"], customer, ascii_email(customer))
     decision: AckDecision = decide(
         msg, cls, now=now, settings=settings, answered=False,
         conversation_acked=acked, last_ack_to_address_at=last,

@@ -337,6 +337,24 @@ def _synthetic_id(header_block: bytes) -> str:
     return f"{hashlib.sha256(header_block).hexdigest()[:32]}@{SYNTHETIC_DOMAIN}"
 
 
+# Written by the author's mail program and left alone in transit (unlike Received, Return-Path
+# or spam tags), so a mail keeps them when a server renumbers or migrates a folder.
+_FINGERPRINT_HEADERS = ("from", "reply-to", "to", "date", "subject")
+
+
+def content_fingerprint(msg: Message) -> int:
+    """What tells two mails with the same Message-ID apart: a hash of the raw From, Reply-To,
+    To, Date and Subject (whitespace collapsed, as servers may fold lines anew).
+
+    A folder holds a message once per (Message-ID, fingerprint). Two customers' mails that a
+    broken mailer gave one id differ here and stay two messages; the same mail read again
+    under new UIDs after a UIDVALIDITY change is found once. A mail copied twice into one
+    folder (identical headers) is one message on purpose: one contact, one acknowledgment."""
+    text = "\0".join(["\1".join(msg.headers.get(n, ())) for n in _FINGERPRINT_HEADERS])
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)  # one SQLite INTEGER, cheap to index
+
+
 def _first_date(values: tuple[str, ...]) -> datetime | None:
     for value in values:
         simple = _simple_date(value)

@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -260,6 +261,64 @@ def m007_problem_steps(db: Database) -> None:
     )
 
 
+@migrations(transactional=False)
+def m008_message_identity(db: Database) -> None:
+    """A message is no longer one per (folder, Message-ID): broken mailers give two customers'
+    mails the same id, and the second one was dropped. The key becomes (Message-ID, folder,
+    fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint,
+    so the table is rebuilt as its documentation says (foreign keys off, one transaction,
+    every index and trigger put back, foreign_key_check). Rows stored before keep a NULL
+    fingerprint and are recognised again by Message-ID and sender (``Store._adopt_legacy``).
+    Not transactional: foreign keys can only be switched off outside a transaction. It is
+    idempotent, so a crash before sqlite-utils records it repeats nothing."""
+    conn = db.conn
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(messages)")]
+    if "fingerprint" in columns:
+        return
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            _rebuild_messages(conn)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
+
+
+def _rebuild_messages(conn: sqlite3.Connection) -> None:
+    [table_sql] = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'messages'"
+    ).fetchone()
+    others = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'messages'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+    ]
+    new_sql, found = re.subn(r",\s*UNIQUE\s*\(\s*folder\s*,\s*message_id\s*\)", "", table_sql)
+    if found != 1:
+        raise sqlite3.DatabaseError("messages: the UNIQUE (folder, message_id) to replace is gone")
+    conn.execute(new_sql.replace("CREATE TABLE messages", "CREATE TABLE messages_new", 1))
+    conn.execute("INSERT INTO messages_new SELECT * FROM messages")
+    conn.execute("DROP TABLE messages")
+    conn.execute("ALTER TABLE messages_new RENAME TO messages")
+    conn.execute("ALTER TABLE messages ADD COLUMN fingerprint INTEGER")
+    for sql in others:
+        conn.execute(sql)
+    # Led by message_id, it also serves every lookup by Message-ID alone (replies, why), so it
+    # replaces m001's messages_message_id: one index to write per message, not two.
+    conn.execute(
+        "CREATE UNIQUE INDEX messages_identity ON messages(message_id, folder, fingerprint)"
+    )
+    conn.execute("DROP INDEX IF EXISTS messages_message_id")
+    conn.execute(
+        "CREATE INDEX messages_legacy ON messages(folder, uidvalidity) WHERE fingerprint IS NULL"
+    )
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.IntegrityError(f"messages rebuilt with broken references: {broken[:3]}")
+
+
 @migrations()
 def m009_arrival_source(db: Database) -> None:
     """Where each message's arrival time came from: internaldate (IMAP), or for local mail
@@ -350,7 +409,8 @@ class Store:
         )
 
     def reset_folder(self, folder: str, uidvalidity: int, now: int) -> None:
-        """UIDVALIDITY changed: forget the watermark; messages are matched again by Message-ID."""
+        """UIDVALIDITY changed: forget the watermark; messages are matched again by content
+        (Message-ID and fingerprint, see ``insert_message``)."""
         self.db.execute(
             "INSERT OR REPLACE INTO folder_state (folder, uidvalidity, highest_uid, synced_at)"
             " VALUES (?,?,0,?)",
@@ -431,16 +491,30 @@ class Store:
     # --- messages -----------------------------------------------------------------------------
 
     def insert_message(
-        self, row: dict[str, Any], refs: list[str], recipients: list[str]
+        self, row: dict[str, Any], refs: list[str], recipients: list[str], legacy: bool = False
     ) -> int | None:
-        """The new message's id; None (and nothing written) when the folder already holds a
-        message with this Message-ID, as after a UIDVALIDITY change."""
+        """The new message's id; None (and nothing new written) when the folder already holds
+        this mail: the same Message-ID and ``fingerprint`` (parse.content_fingerprint).
+
+        While UIDVALIDITY holds, each UID is read once (the watermark). After it changes the
+        folder is read again under new UIDs: a stored mail is found by its key and moved to
+        its new (uidvalidity, uid), so acknowledgments and promise scans can still fetch it.
+        ``legacy``: the folder still holds rows stored before fingerprints (m008) in an older
+        UIDVALIDITY; those are recognised by Message-ID and sender."""
+        if legacy and self._adopt_legacy(row):
+            return None
         cur = self.db.execute(
             f"INSERT INTO messages ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
-            " ON CONFLICT (folder, message_id) DO NOTHING",
+            " ON CONFLICT (folder, message_id, fingerprint) DO NOTHING",
             list(row.values()),
         )
         if cur.rowcount != 1:
+            self.db.execute(
+                "UPDATE messages SET uid = ?, uidvalidity = ? WHERE folder = ? AND message_id = ?"
+                " AND fingerprint = ? AND uidvalidity <> ?",
+                [row["uid"], row["uidvalidity"], row["folder"], row["message_id"],
+                 row["fingerprint"], row["uidvalidity"]],
+            )  # fmt: skip
             return None
         pk = int(cur.lastrowid or 0)
         if refs:
@@ -453,6 +527,42 @@ class Store:
             )
         return pk
 
+    def has_legacy(self, folder: str, uidvalidity: int) -> bool:
+        """Does ``folder`` hold rows without a fingerprint from another UIDVALIDITY?"""
+        return (
+            self._one(
+                "SELECT 1 FROM messages WHERE folder = ? AND fingerprint IS NULL"
+                " AND uidvalidity <> ? LIMIT 1",
+                folder,
+                uidvalidity,
+            )
+            is not None
+        )
+
+    def retire_legacy(self, folder: str, uidvalidity: int) -> None:
+        """After ``folder`` was read to its end in ``uidvalidity``, rows from before m008 in
+        an older UIDVALIDITY that no mail matched are mail deleted since: fingerprint 0 takes
+        them out of the search, so a later mail reusing the id is never taken for them."""
+        self.db.execute(
+            "UPDATE messages SET fingerprint = 0 WHERE folder = ? AND fingerprint IS NULL"
+            " AND uidvalidity <> ?",
+            [folder, uidvalidity],
+        )
+
+    def _adopt_legacy(self, row: dict[str, Any]) -> bool:
+        """A row from before m008 in an older UIDVALIDITY with this Message-ID and sender is
+        this mail read again: it takes the fingerprint and the new place. (There is at most
+        one: the old key was (folder, Message-ID).) In the current UIDVALIDITY a new UID is
+        never an old row: that is a second mail sharing the id."""
+        cur = self.db.execute(
+            "UPDATE OR IGNORE messages SET fingerprint = ?, uid = ?, uidvalidity = ?"
+            " WHERE id = (SELECT id FROM messages WHERE folder = ? AND message_id = ?"
+            " AND fingerprint IS NULL AND uidvalidity <> ? AND from_email = ?)",
+            [row["fingerprint"], row["uid"], row["uidvalidity"], row["folder"],
+             row["message_id"], row["uidvalidity"], row["from_email"]],
+        )  # fmt: skip
+        return cur.rowcount == 1
+
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
         self.db.execute(
             "UPDATE messages SET conversation_id = ? WHERE id = ?", [conversation_id, message_pk]
@@ -460,16 +570,22 @@ class Store:
 
     # --- conversations ------------------------------------------------------------------------
 
-    def conversation_by_message_ids(self, ids: list[str]) -> ConversationRef | None:
-        """The newest conversation any of ``ids`` belongs to (a reply's In-Reply-To/References)."""
+    def conversation_by_message_ids(
+        self, ids: list[str], prefer: list[str] | None = None
+    ) -> ConversationRef | None:
+        """The newest conversation any of ``ids`` belongs to (a reply's In-Reply-To/References).
+        A Message-ID may be shared by two customers' mails (broken mailers): a conversation
+        with one of the ``prefer`` addresses (the reply's recipients, or the sender) wins."""
         if not ids:
             return None
         marks = ",".join("?" * len(ids))
+        preferred = ",".join("?" * len(prefer or []))
         row = self._one(
             f"{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM messages"
             f" WHERE message_id IN ({marks}) AND conversation_id IS NOT NULL)"
-            " ORDER BY first_contact_at DESC LIMIT 1",
+            f" ORDER BY customer_email IN ({preferred}) DESC, first_contact_at DESC LIMIT 1",
             *ids,
+            *(prefer or []),
         )
         return ConversationRef(*row) if row else None
 
@@ -505,21 +621,34 @@ class Store:
         )
 
     def earliest_owner_reply(
-        self, message_id: str | None, customer_email: str, base_subject: str, since: int, until: int
+        self,
+        message_id: str | None,
+        customer_email: str,
+        base_subject: str | None,
+        since: int,
+        until: int,
     ) -> tuple[int, int] | None:
         """An owner message already stored that answers a new conversation: linked by its
-        references, else sent to the customer with the same base subject inside the window.
-        Two indexed lookups (by reference, by recipient), never a scan of all messages."""
+        references, else sent to the customer with the same base subject inside the window
+        (``base_subject`` None: by reference only). Two indexed lookups (by reference, by
+        recipient), never a scan of all messages.
+
+        A reference does not answer this customer when the reply went to another customer
+        who also sent a mail with this Message-ID (a broken mailer gave two customers one id):
+        the owner answered them, not this one."""
         found: list[tuple[int, int]] = []
         if message_id is not None:
             row = self._one(
                 "SELECT m.id, m.received_at FROM message_refs r JOIN messages m ON m.id = r.message"
                 " WHERE r.ref = ? AND m.kind = 'owner' AND m.received_at >= ?"
+                " AND (EXISTS (SELECT 1 FROM message_recipients WHERE email = ? AND message = m.id)"
+                "  OR NOT EXISTS (SELECT 1 FROM message_recipients p JOIN messages o"
+                "   ON o.message_id = r.ref AND o.customer_email = p.email WHERE p.message = m.id))"
                 " ORDER BY m.received_at LIMIT 1",
-                message_id, since,
+                message_id, since, customer_email,
             )  # fmt: skip
             found += [(row[0], row[1])] if row else []
-        if customer_email:
+        if base_subject is not None and customer_email:
             row = self._one(
                 "SELECT m.id, m.received_at FROM message_recipients p"
                 " JOIN messages m ON m.id = p.message WHERE p.email = ? AND m.kind = 'owner'"
@@ -582,15 +711,20 @@ class Store:
         )  # fmt: skip
         return row[0] if row else None
 
-    def ack_seen_for(self, message_id: str | None) -> bool:
-        """Is there an acknowledgment of this mail in the mailbox already (sent from anywhere)?"""
-        if message_id is None:
+    def ack_seen_for(self, message_id: str | None, *emails: str) -> bool:
+        """Is there an acknowledgment of this mail, sent to one of ``emails``, in the mailbox
+        already (sent from anywhere)? The recipient matters: two customers' mails may share a
+        Message-ID, and acknowledging one of them is no acknowledgment of the other."""
+        if message_id is None or not emails:
             return False
+        marks = ",".join("?" * len(emails))
         return (
             self._one(
                 "SELECT 1 FROM message_refs r JOIN messages m ON m.id = r.message"
-                " WHERE r.ref = ? AND m.kind = 'ack' LIMIT 1",
+                " JOIN message_recipients p ON p.message = m.id"
+                f" WHERE r.ref = ? AND m.kind = 'ack' AND p.email IN ({marks}) LIMIT 1",
                 message_id,
+                *emails,
             )
             is not None
         )

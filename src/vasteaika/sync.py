@@ -2,7 +2,8 @@
 
 Incremental by UID: the highest UID seen and the folder's UIDVALIDITY are stored. A run with
 nothing new costs one SELECT (EXAMINE) per folder. When UIDVALIDITY changes the folder is read
-again from the start and messages are matched by Message-ID, so nothing is duplicated or lost.
+again from the start and messages are matched by Message-ID plus a fingerprint of a few
+headers (Store.insert_message), so nothing is duplicated or lost.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class FolderPlan:
 
     status: FolderStatus
     after_uid: int
-    reset: bool  # UIDVALIDITY changed (or first sync): re-read and match by Message-ID
+    reset: bool  # UIDVALIDITY changed (or first sync): re-read and match by content
 
 
 @dataclass

@@ -6,6 +6,7 @@ the candidates up and acts on the answer.
 
 from __future__ import annotations
 
+from .classify import FREEMAIL_DOMAINS
 from .models import ConversationRef
 
 
@@ -38,3 +39,10 @@ def counterparts(recipients: list[str], owner_addresses: frozenset[str]) -> list
         if email not in owner_addresses and email not in seen:
             seen.append(email)
     return seen
+
+
+def is_same_customer(a: str, b: str) -> bool:
+    """The same address, or two people of one company (a domain that is not freemail): the
+    rule of customers.customer_key_sql."""
+    domain = a.rpartition("@")[2]
+    return a == b or (domain == b.rpartition("@")[2] and domain not in FREEMAIL_DOMAINS)

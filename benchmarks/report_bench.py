@@ -7,7 +7,7 @@ long tail (Pareto), 40 % freemail addresses and company domains otherwise, conta
 weekdays in office hours, 92 % answered after a log-normal delay (median about 2 h), 60 %
 acknowledged, 5 % with a promised callback and 50,000 reminders. The conversations are inserted
 with plain SQL; the triggers of migration m005 give each its customer and keep the ``customers``
-summary, as they do for check.py (a database cached before m005 is backfilled by the migration
+summary, as they do for ledger/check.py (a database cached before m005 is backfilled by the migration
 when opened). It then times the report for the last full week and for the year before it,
 beside a baseline ``SELECT count(*)`` over the same table in the same run, and prints each
 figure with its ratio to the baseline. Targets: a week ≤ 1 s, a year ≤ 3 s.
@@ -27,14 +27,14 @@ from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from vasteaika.report import (
+from vasteaika.hours import BusinessHours
+from vasteaika.ledger.store import open_database
+from vasteaika.report.queries import (
     ReportSettings,
     build_report,
     local_midnight,
     previous_week,
 )
-from vasteaika.schedule import BusinessHours
-from vasteaika.store import open_database
 
 CONVERSATIONS = 1_000_000
 REMINDERS = 50_000
@@ -114,7 +114,7 @@ def build(path: Path, seed: int = 5) -> None:
                 callback,
             )
         )
-    rows.sort(key=lambda r: r[5])  # stored in arrival order, as check.py writes them
+    rows.sort(key=lambda r: r[5])  # stored in arrival order, as ledger/check.py writes them
     rows = [(i + 1, *r[1:]) for i, r in enumerate(rows)]
     with store.db.atomic():
         conn.execute(

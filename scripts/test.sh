@@ -24,6 +24,8 @@ echo "== ruff =="
 .venv/bin/ruff check src tests benchmarks
 echo "== mypy =="
 .venv/bin/mypy
+echo "== import contracts (lint-imports) =="
+.venv/bin/lint-imports --no-cache
 echo "== pytest =="
 export VASTEAIKA_REQUIRE_PROCMAIL=1 VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1 VASTEAIKA_REQUIRE_MBSYNC=1
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

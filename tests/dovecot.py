@@ -32,7 +32,7 @@ from pathlib import Path
 import imapclient
 from imapclient.imap_utf7 import encode as encode_utf7
 
-from vasteaika.imap import ImapSettings, Security
+from vasteaika.mail.imap import ImapSettings, Security
 
 DOVECOT = Path("/usr/sbin/dovecot")
 USERNAME = "ylermi@pihapalvelu.fi"

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 
 from vasteaika.errors import TemporaryError
 from vasteaika.models import FolderStatus, RawMessage
-from vasteaika.notify import NotifyResult
+from vasteaika.reminders.notify import NotifyResult
 
 
 @dataclass

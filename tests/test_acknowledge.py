@@ -1,4 +1,4 @@
-"""acknowledge.py: one table row per never-acknowledge rule, the positive cases, the built
+"""acks/decision.py: one table row per never-acknowledge rule, the positive cases, the built
 message (including header injection), callback phrases, language, names and templates."""
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vasteaika.acknowledge import AckDecision, AckSettings, build_ack, decide
-from vasteaika.errors import ConfigError, DataError
-from vasteaika.models import Address, Classification, Kind, Message
-from vasteaika.wording import (
+from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.wording import (
     callback_phrase,
     detect_language,
     first_name,
@@ -27,6 +25,8 @@ from vasteaika.wording import (
     render_ack,
     validate_template,
 )
+from vasteaika.errors import ConfigError, DataError
+from vasteaika.models import Address, Classification, Kind, Message
 
 HEL = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=HEL)  # a Thursday

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 
-from vasteaika.calendar_export import ReminderInfo, reminder_event, reminders_calendar
+from vasteaika.reminders.calendar import ReminderInfo, reminder_event, reminders_calendar
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 STAMP = datetime(2025, 3, 28, 6, 0, tzinfo=UTC)

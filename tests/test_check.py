@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.check import run_check
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
-from vasteaika.ledger import business_hours, conversation_records
-from vasteaika.store import Store, open_database
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.records import business_hours, conversation_records
+from vasteaika.ledger.store import Store, open_database
 
 OWNER = "ylermi@pihapalvelu.fi"
 T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from vasteaika.classify import classify
+from vasteaika.mail.classify import classify
+from vasteaika.mail.parse import parse
 from vasteaika.models import Classification, Kind, Message, RawMessage
-from vasteaika.parse import parse
 
 OWNERS = frozenset({"owner@shop.fi", "Myynti@Shop.FI"})
 HUMAN = "From: Asiakas <asiakas@example.com>"

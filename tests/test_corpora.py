@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from vasteaika.classify import classify
 from vasteaika.errors import ParseError
+from vasteaika.mail.classify import classify
+from vasteaika.mail.parse import parse
 from vasteaika.models import Classification, RawMessage
-from vasteaika.parse import parse
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 if not CORPORA.is_dir():

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from vasteaika import cron
-from vasteaika.cron import (
+from vasteaika.errors import ConfigError, StorageError, UnreachableError
+from vasteaika.reminders import cron
+from vasteaika.reminders.cron import (
     DEFAULT_ENTRIES,
     CrontabChange,
     ScheduleEntry,
@@ -35,7 +36,6 @@ from vasteaika.cron import (
     watch_unit,
     write_crontab,
 )
-from vasteaika.errors import ConfigError, StorageError, UnreachableError
 
 REQUIRE_CRON = os.environ.get("VASTEAIKA_REQUIRE_CRON") == "1"
 COMMAND = ("/opt/vasteaika/bin/vasteaika", "--config", "/home/owner/.config/vasteaika/config.toml")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from vasteaika.customers import customer_key_sql
-from vasteaika.store import Store, migrations, open_database
+from vasteaika.ledger.customers import customer_key_sql
+from vasteaika.ledger.store import Store, migrations, open_database
 
 
 def _insert(conn: sqlite3.Connection, email: str, at: int) -> int:
@@ -113,7 +113,7 @@ def test_m005_backfills_an_existing_database(tmp_path: Path) -> None:
 
 
 def test_a_conversation_opened_by_check_is_counted(store: Store) -> None:
-    """check.py opens conversations through Store.open_conversation and needs to do nothing
+    """ledger/check.py opens conversations through Store.open_conversation and needs to do nothing
     more: the triggers give it its customer."""
     conv = store.open_conversation(
         {

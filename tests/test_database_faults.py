@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from vasteaika.cli import run
-from vasteaika.cli_rebuild import NOT_ACKNOWLEDGED
+from vasteaika.cli.rebuild import NOT_ACKNOWLEDGED
 from vasteaika.errors import StorageError, TemporaryError
-from vasteaika.store import Store, run_lock, storage_error
+from vasteaika.ledger.store import Store, run_lock, storage_error
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

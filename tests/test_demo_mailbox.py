@@ -77,7 +77,7 @@ def test_ledger_matches_the_answer_key(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_non_customer_mail_is_classified_as_in_the_key(tmp_path: Path) -> None:
-    from vasteaika.store import open_database
+    from vasteaika.ledger.store import open_database
 
     config = demo_config(tmp_path)
     run(["--config", str(config), "check", "--quiet"])
@@ -91,7 +91,7 @@ def test_non_customer_mail_is_classified_as_in_the_key(tmp_path: Path) -> None:
 def test_arrival_times_come_from_the_headers_not_the_file_names(tmp_path: Path) -> None:
     """Every INBOX mail has a Received header and every Sent mail a Date, as the key says: the
     ledger must not depend on the file names (mbsync names files by download time)."""
-    from vasteaika.store import open_database
+    from vasteaika.ledger.store import open_database
 
     config = demo_config(tmp_path)
     run(["--config", str(config), "check", "--quiet"])

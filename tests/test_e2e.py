@@ -16,12 +16,12 @@ import pytest
 from dovecot import DovecotServer
 from fakes import mail
 from smtp_fixture import RunningSmtpServer
-from vasteaika.check import run_check
 from vasteaika.cli import run
 from vasteaika.config import load_config
 from vasteaika.errors import TemporaryError
-from vasteaika.imap import connect_imap
-from vasteaika.store import open_database
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import open_database
+from vasteaika.mail.imap import connect_imap
 
 OWNER = "ylermi@pihapalvelu.fi"
 

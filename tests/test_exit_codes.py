@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from test_database_faults import closed_imap_port, write_config
-from vasteaika import cli, errors
+from vasteaika import errors
+from vasteaika.cli import root as cli
 from vasteaika.cli import run
-from vasteaika.store import run_lock
+from vasteaika.ledger.store import run_lock
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SECRET = "Sala-1nen-wrong-9"  # a password that must never be printed

@@ -16,14 +16,16 @@ from sqlite_utils import Database
 
 from fakes import FakeNotifier, FakeSource, Recorder, mail
 from test_reminders import config_dict
-from vasteaika import check, outbox, reminders
-from vasteaika.check import CycleResult, run_cycle
+from vasteaika.acks import outbox
+from vasteaika.acks.outbox import draft_or_send
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
-from vasteaika.outbox import draft_or_send
-from vasteaika.reminders import html_to_text, open_reminders
-from vasteaika.store import Store, migrations, open_database
+from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.ledger import check
+from vasteaika.ledger.store import Store, migrations, open_database
+from vasteaika.reminders import callbacks as reminders
+from vasteaika.reminders.callbacks import html_to_text, open_reminders
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wednesday

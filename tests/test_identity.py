@@ -13,14 +13,14 @@ import pytest
 from sqlite_utils import Database
 
 from fakes import FakeSource, mail
-from vasteaika import cli
-from vasteaika.check import run_check
+from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.cli import root as cli
 from vasteaika.config import Config, config_from_dict
-from vasteaika.ledger import business_hours, conversation_records
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.records import business_hours, conversation_records
+from vasteaika.ledger.store import Store, migrations, open_database
+from vasteaika.mail.parse import content_fingerprint, parse
 from vasteaika.models import RawMessage
-from vasteaika.outbox import acknowledge_new, draft_or_send
-from vasteaika.parse import content_fingerprint, parse
-from vasteaika.store import Store, migrations, open_database
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.fromisoformat("2026-11-25T09:30:00+02:00")  # a Wednesday

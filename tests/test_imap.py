@@ -16,7 +16,7 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.imap import ImapSource, Security, connect_imap
+from vasteaika.mail.imap import ImapSource, Security, connect_imap
 
 pytestmark = pytest.mark.dovecot
 

@@ -17,14 +17,14 @@ from imapclient.exceptions import LoginError
 from imapclient.fixed_offset import FixedOffset
 from imapclient.response_parser import parse_fetch_response
 
-from vasteaika import imap as imap_module
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.imap import ImapSettings, ImapSource, connect_imap, pick_sent_folder, to_utc
+from vasteaika.mail import imap as imap_module
+from vasteaika.mail.imap import ImapSettings, ImapSource, connect_imap, pick_sent_folder, to_utc
 
 SETTINGS = ImapSettings(
     host="imap.pihapalvelu.fi", port=993, security="ssl", username="ylermi@pihapalvelu.fi"

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from fakes import mail
-from vasteaika import render
+from vasteaika.cli import output as render
 from vasteaika.cli import run
-from vasteaika.parse import sanitize_header_text
-from vasteaika.report_render import _md_cell
-from vasteaika.store import open_database
+from vasteaika.ledger.store import open_database
+from vasteaika.mail.parse import sanitize_header_text
+from vasteaika.report.render import _md_cell
 from vasteaika.terminal import LiteralConsole, json_text, printable
 
 OWNER = "ylermi@pihapalvelu.fi"
@@ -222,7 +222,7 @@ def test_the_html_report_escapes_mail_text(
 def test_watch_log_lines_are_literal(
     hostile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from vasteaika import watch
+    from vasteaika.jobs import watch
 
     class Watcher:
         """Stands in for the IMAP IDLE loop: logs what a server or a mail could put in a line."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vasteaika.cli import run
-from vasteaika.local import MaildirSource, arrival
+from vasteaika.mail.local import MaildirSource, arrival
 
 T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 DOWNLOADED = T + timedelta(days=20)  # mbsync fetched the mailbox weeks later

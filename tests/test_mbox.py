@@ -16,15 +16,15 @@ import pytest
 
 from fakes import mail
 from test_local import write_mail
-from vasteaika import mbox as mbox_module
-from vasteaika.check import run_check
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import ConfigError
-from vasteaika.local import MaildirSource
-from vasteaika.mbox import MboxSource, from_line_time
-from vasteaika.source import MailSource
-from vasteaika.store import Store, open_database
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail import mbox as mbox_module
+from vasteaika.mail.local import MaildirSource
+from vasteaika.mail.mbox import MboxSource, from_line_time
+from vasteaika.mail.source import MailSource
 
 OWNER = "ylermi@pihapalvelu.fi"
 T = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)

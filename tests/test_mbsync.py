@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from dovecot import DovecotServer
-from vasteaika.check import run_check
 from vasteaika.config import config_from_dict
-from vasteaika.imap import connect_imap
-from vasteaika.local import MaildirSource
-from vasteaika.source import MailSource
-from vasteaika.store import open_database
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import open_database
+from vasteaika.mail.imap import connect_imap
+from vasteaika.mail.local import MaildirSource
+from vasteaika.mail.source import MailSource
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vasteaika.notify import (
+from vasteaika.reminders.notify import (
     BODY_LIMIT,
     TITLE_LIMIT,
     DesktopNotifier,

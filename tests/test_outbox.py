@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.check import run_check
+from vasteaika.acks.outbox import acknowledge_new, draft_or_send
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError
-from vasteaika.outbox import acknowledge_new, draft_or_send
-from vasteaika.smtp import UncertainDeliveryError
-from vasteaika.store import Store, open_database
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail.smtp import UncertainDeliveryError
 
 OWNER = "ylermi@pihapalvelu.fi"
 HEL = "+0200"

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vasteaika import parse as parse_module
 from vasteaika.errors import ParseError
+from vasteaika.mail import parse as parse_module
+from vasteaika.mail.parse import base_subject, parse, sanitize_header_text
 from vasteaika.models import Address, Message, RawMessage
-from vasteaika.parse import base_subject, parse, sanitize_header_text
 
 ARRIVED = datetime(2024, 5, 6, 9, 30, tzinfo=UTC)
 BASE = "From: Asiakas <asiakas@example.fi>\r\nDate: Mon, 6 May 2024 12:00:00 +0300\r\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vasteaika.promises import DayParts, Promise, find_promise, strip_quoted
+from vasteaika.reminders.promises import DayParts, Promise, find_promise, strip_quoted
 
 HKI = ZoneInfo("Europe/Helsinki")
 BASE = datetime(2026, 11, 25, 9, 12, tzinfo=HKI)  # a Wednesday

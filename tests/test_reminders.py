@@ -16,12 +16,13 @@ import pytest
 from icalendar import Calendar
 
 from fakes import FakeNotifier, FakeSource, Recorder, mail
-from vasteaika import cli_reminders
-from vasteaika.check import run_check
+from vasteaika.cli import reminders as cli_reminders
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError, UsageError
-from vasteaika.reminders import (
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, epoch, open_database
+from vasteaika.reminders.callbacks import (
     CLAIM_LEASE,
     body_text,
     due_reminders,
@@ -32,7 +33,6 @@ from vasteaika.reminders import (
     open_reminders,
     snooze,
 )
-from vasteaika.store import Store, epoch, open_database
 
 OWNER = "ylermi@pihapalvelu.fi"
 HEL = ZoneInfo("Europe/Helsinki")

@@ -25,8 +25,8 @@ from test_notify import (  # noqa: F401  (fixtures)
     start_bus,
 )
 from test_reminders import OWNER, seed_reminder, write_config
-from vasteaika.notify import TITLE_LIMIT, sanitize_notification_text
-from vasteaika.store import open_database
+from vasteaika.ledger.store import open_database
+from vasteaika.reminders.notify import TITLE_LIMIT, sanitize_notification_text
 
 HEL = ZoneInfo("Europe/Helsinki")
 DEADLINE_SECONDS = 60

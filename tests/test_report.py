@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vasteaika.errors import UsageError
-from vasteaika.report import (
+from vasteaika.hours import BusinessHours
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.report.queries import (
     ReportSettings,
     WeekReport,
     build_report,
@@ -24,9 +26,7 @@ from vasteaika.report import (
     offset_changes,
     previous_week,
 )
-from vasteaika.report_render import duration, number, percent, render_report
-from vasteaika.schedule import BusinessHours
-from vasteaika.store import Store, open_database
+from vasteaika.report.render import duration, number, percent, render_report
 
 HEL = ZoneInfo("Europe/Helsinki")
 HOURS = BusinessHours(timezone=HEL, workdays=frozenset(range(5)), start=time(8), end=time(16))

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from test_report import Ledger, _sample
-from vasteaika.report_render import render_report
-from vasteaika.store import open_database
+from vasteaika.ledger.store import open_database
+from vasteaika.report.render import render_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRE = os.environ.get("VASTEAIKA_REQUIRE_CHROMIUM") == "1"

@@ -23,11 +23,11 @@ from sqlite_utils import Database
 
 from fakes import FakeNotifier, FakeSource, Recorder
 from test_guards import acking
-from vasteaika.check import run_cycle
+from vasteaika.acks.outbox import draft_or_send
 from vasteaika.config import Config
-from vasteaika.outbox import draft_or_send
-from vasteaika.reminders import html_to_text
-from vasteaika.store import Store, migrations
+from vasteaika.jobs.cycle import run_cycle
+from vasteaika.ledger.store import Store, migrations
+from vasteaika.reminders.callbacks import html_to_text
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wednesday

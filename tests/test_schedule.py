@@ -1,4 +1,4 @@
-"""schedule.py: hand-computed tables for Finland 2026, plus Hypothesis invariants."""
+"""hours.py: hand-computed tables for Finland 2026, plus Hypothesis invariants."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vasteaika.schedule import (
+from vasteaika.hours import (
     BusinessHours,
     _finnish_eves,
     business_calendar_rows,

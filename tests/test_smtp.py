@@ -19,7 +19,7 @@ import pytest
 
 from dovecot import make_certificate
 from smtp_fixture import RunningSmtpServer, smtp_server, smtp_server_factory  # noqa: F401
-from vasteaika.acknowledge import AckSettings, build_ack
+from vasteaika.acks.decision import AckSettings, build_ack
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
@@ -27,8 +27,8 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
+from vasteaika.mail.smtp import Sender, SmtpSender, SmtpSettings, UncertainDeliveryError
 from vasteaika.models import Address, Message
-from vasteaika.smtp import Sender, SmtpSender, SmtpSettings, UncertainDeliveryError
 
 Factory = Callable[..., RunningSmtpServer]
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Europe/Helsinki"))

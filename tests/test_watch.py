@@ -105,8 +105,8 @@ def test_backoff_starts_afresh_after_a_good_connection(tmp_path: Path) -> None:
 
     from vasteaika.config import config_from_dict
     from vasteaika.errors import TemporaryError
-    from vasteaika.store import open_database
-    from vasteaika.watch import Watcher
+    from vasteaika.jobs.watch import Watcher
+    from vasteaika.ledger.store import open_database
 
     config = config_from_dict({"owner": {"addresses": ["o@p.fi"]}, "account": {"maildir": str(tmp_path)},
                                "storage": {"database": str(tmp_path / "v.db")}}, None)  # fmt: skip
@@ -134,7 +134,7 @@ def test_backoff_starts_afresh_after_a_good_connection(tmp_path: Path) -> None:
 
 def test_status_knows_a_watcher_only_while_it_holds_its_lock(tmp_path: Path) -> None:
     from vasteaika.errors import TemporaryError
-    from vasteaika.watch import read_state, watcher_lock
+    from vasteaika.jobs.watch import read_state, watcher_lock
 
     db = tmp_path / "v.db"
     assert read_state(db) == (None, False)

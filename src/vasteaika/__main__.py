@@ -1,3 +1,3 @@
-from .cli import main
+from vasteaika.cli import main
 
 main()

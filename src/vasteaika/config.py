@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-from .errors import AuthenticationError, ConfigError
-from .net import is_loopback
+from vasteaika.errors import AuthenticationError, ConfigError
+from vasteaika.net import is_loopback
+from vasteaika.template_spec import validate_template
 
 APP = "vasteaika"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -437,8 +438,6 @@ def _template_problems(folder: Any, base: Path) -> list[str]:
     """The owner's own templates are checked now, not when the first customer writes."""
     if not isinstance(folder, str) or not folder:
         return []
-    from .wording import validate_template  # the placeholders live with the templates
-
     directory = _resolve(folder, base)
     if directory is None or not directory.is_dir():
         return [f"ack.templates: {directory} is not a folder"]

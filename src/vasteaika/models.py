@@ -29,7 +29,7 @@ class RawMessage:
     """What a mail source hands over: the header block (or the whole mail) and the arrival time.
 
     ``internal_date`` is the arrival time, timezone-aware: IMAP INTERNALDATE, or for local mail
-    the best of its topmost Received header, its Date header and the file's time (local.py).
+    the best of its topmost Received header, its Date header and the file's time (mail.local).
     ``arrival_source`` says which: "internaldate", "received", "date" or "file"; it is stored
     with the message so that `why` can tell. None as ``internal_date``: the Date header is used.
     """

@@ -1,0 +1,490 @@
+"""Decide whether a customer's mail gets an immediate acknowledgment, and build that mail.
+
+An automatic mail that a careful human would not send is the worst bug vasteaika can have, so
+``decide`` is a list of refusals (AUTOREPLY_RULES.md §10 A5, B, C, E and §2/§3 of RFC 3834) and
+sends only when none applies. Every refusal is one reason string ``"<code>: <prose>"``; the code
+is stable (tests and ``why`` rely on it), the prose is for the owner. Codes:
+
+off, not-customer, backlog, answered, conversation-acked, rate-limited, auto-submitted,
+precedence, list, auto-response-suppress, exchange-rule-loop, bounce, robot-sender, own-ack,
+own-address, not-addressed, unverified, no-return-path, envelope-mismatch, reply-to-elsewhere,
+form-not-allowed, form-reply-to, customer-mismatch, bad-address.
+
+Python 3.11.7 predates the stdlib's header-injection fix, so every piece of mail-derived text
+that reaches a header of the ack goes through ``parse.sanitize_header_text`` (no CR/LF, no
+control characters, capped), message ids through ``_clean_id``, and addresses through
+``address_problem``.
+
+Everything here is pure (values in, values out; ``now`` is passed in). The one exception is
+``load_template``, which reads a template file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.headerregistry import Address as HeaderAddress
+from email.message import EmailMessage
+from email.policy import EmailPolicy
+from email.utils import format_datetime, getaddresses
+from typing import Literal
+
+from vasteaika.errors import ConfigError, DataError
+from vasteaika.mail.addresses import address_problem, ascii_email
+from vasteaika.mail.classify import FREEMAIL_DOMAINS
+from vasteaika.mail.parse import header_safe, sanitize_header_text
+from vasteaika.models import Address, Classification, Kind, Message
+
+Mode = Literal["send", "draft", "off"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AckSettings:
+    """How acknowledgments are sent. Built and validated by config.py.
+
+    ``mode``: "send" hands the ack to SMTP, "draft" stores it for the owner to send (``decide``
+    answers the same for both: the caller chooses the delivery), "off" never acknowledges.
+
+    ``subject_prefix``: RFC 3834 §3.1.5 wants an auto-response indication such as ``"Auto: "``;
+    ``"Re: "`` (the default) threads with the customer's mail in every client and reads like the
+    owner's own reply, which is what this product promises. The ack stays machine-marked either
+    way (Auto-Submitted, X-Auto-Response-Suppress, X-Vasteaika-Ack), so pick ``"Auto: "`` if you
+    prefer the RFC's visible marker.
+
+    ``precedence_bulk``: add ``Precedence: bulk`` (RFC 3834 §3.1.8 neither recommends nor forbids
+    it). On by default, as Pigeonhole and Gmail's vacation responder send it: old responders that
+    ignore Auto-Submitted still honour it, so it closes a loop path. Turn it off if acks land in
+    the customers' spam or promotions folders.
+
+    ``form_senders``: From addresses of website contact forms outside the owner's own domains.
+    A mail that classify marked ``via_form`` is acknowledged to its Reply-To person only when
+    its From is at one of the owner's own (non-freemail) domains or listed here.
+    """
+
+    mode: Mode
+    owner_name: str
+    owner_address: str
+    owner_addresses: frozenset[str] = frozenset()
+    max_age: timedelta = timedelta(hours=2)
+    once_per_days: int = 7
+    form_senders: tuple[str, ...] = ()
+    trusted_authserv_id: str | None = None
+    subject_prefix: str = "Re: "
+    fallback_subject: str = "Kiitos viestistäsi / Thank you for your message"
+    precedence_bulk: bool = True
+    _all_owner: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        if self.mode not in ("send", "draft", "off"):
+            problems.append(f"ack.mode must be send, draft or off, not {self.mode!r}")
+        if address_problem(self.owner_address):
+            problems.append(
+                f"owner address {self.owner_address!r}: {address_problem(self.owner_address)}"
+            )
+        problems += [
+            f"owner address {a!r}: {address_problem(a)}"
+            for a in sorted(self.owner_addresses)
+            if address_problem(a)
+        ]
+        if self.max_age <= timedelta(0):
+            problems.append("ack.max_age must be positive")
+        if self.once_per_days < 1:
+            problems.append("ack.once_per_days must be at least 1 (RFC 5230 forbids 0)")
+        prefix = self.subject_prefix
+        if len(prefix) > 20 or any(unicodedata.category(c)[0] in "CZ" and c != " " for c in prefix):
+            problems.append("ack.subject_prefix must be short text without control characters")
+        if problems:
+            raise ConfigError("invalid acknowledgment settings", "fix the [ack] section", problems)
+        everyone = {self.owner_address.lower(), *(a.lower() for a in self.owner_addresses)}
+        object.__setattr__(self, "_all_owner", frozenset(everyone))
+
+    @property
+    def all_owner_addresses(self) -> frozenset[str]:
+        """``owner_address`` and every alias, lower-cased."""
+        return self._all_owner
+
+
+@dataclass(frozen=True)
+class AckDecision:
+    """``send`` is true exactly when ``reasons`` is empty and ``recipient`` is set."""
+
+    send: bool
+    recipient: Address | None
+    reasons: tuple[str, ...]
+
+
+# --- sanitizing -----------------------------------------------------------------------------
+
+_MSG_ID = re.compile(r"^[\x21-\x7e]{1,250}$")
+
+
+def _envelope(return_path: str) -> str:
+    value = return_path.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    return value.lower()
+
+
+def _strip_comments(value: str) -> str:
+    previous = None
+    while previous != value:
+        previous, value = value, re.sub(r"\([^()]*\)", " ", value)
+    return value
+
+
+# --- decide ---------------------------------------------------------------------------------
+
+_ROBOT_LOCAL = re.compile(
+    r"^(?:mailer[-_]?daemon|postmaster|listserv|majordomo|owner-.+|.+-request|.+-bounces?"
+    r"|bounces?(?:\+.*)?|no[-_.]?reply(?:[-+.].*)?|do[-_.]?not[-_.]?reply|auto[-_]?reply"
+    r"|autoresponder|notifications?|root|nobody)$"
+)
+_BOUNCE_LOCAL = re.compile(r"^(?:mailer[-_]?daemon|postmaster)$")
+_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
+_SUPPRESS = {"all", "oof", "autoreply"}
+
+
+def decide(
+    msg: Message,
+    cls: Classification,
+    *,
+    now: datetime,
+    settings: AckSettings,
+    answered: bool,
+    conversation_acked: bool,
+    last_ack_to_address_at: datetime | None,
+) -> AckDecision:
+    """Acknowledge ``msg`` or not, with every reason that forbids it.
+
+    ``answered``: the owner has replied in this conversation. ``conversation_acked``: an ack
+    already went out in it. ``last_ack_to_address_at``: the last ack to the customer's address.
+    """
+    _require_aware(now, "now")
+    reasons: list[str] = []
+    if settings.mode == "off":
+        reasons.append("off: acknowledgments are turned off (ack.mode = off)")
+    if cls.kind is not Kind.CUSTOMER:
+        reasons.append(f"not-customer: classified as {cls.kind.value}, not as a customer")
+    reasons += _state_reasons(
+        msg, now, settings, answered, conversation_acked, last_ack_to_address_at
+    )
+    reasons += _header_reasons(msg, via_form=cls.via_form)
+    reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
+    recipient, recipient_reasons = _recipient(msg, cls, settings)
+    reasons += recipient_reasons
+    if reasons or recipient is None:
+        return AckDecision(False, None, tuple(reasons) or ("bad-address: no recipient",))
+    return AckDecision(True, recipient, ())
+
+
+def _state_reasons(
+    msg: Message,
+    now: datetime,
+    settings: AckSettings,
+    answered: bool,
+    conversation_acked: bool,
+    last_ack_at: datetime | None,
+) -> list[str]:
+    reasons = []
+    age = now - msg.received_at
+    if age > settings.max_age:
+        reasons.append(
+            f"backlog: arrived {_duration(age)} ago; only mail younger than "
+            f"{_duration(settings.max_age)} is acknowledged"
+        )
+    elif msg.date is not None and settings.max_age < now - msg.date:
+        # The arrival time can be reset (mbsync names files by sync time, a provider migration
+        # re-stamps INTERNALDATE): an old Date means old mail. A future Date proves nothing.
+        reasons.append(
+            f"backlog: written {_duration(now - msg.date)} ago (Date header), though it "
+            "arrived just now; only new mail is acknowledged"
+        )
+    if answered:
+        reasons.append("answered: you have already replied in this conversation")
+    if conversation_acked:
+        reasons.append("conversation-acked: this conversation was already acknowledged")
+    period = timedelta(days=settings.once_per_days)
+    if last_ack_at is not None and now - last_ack_at < period:
+        reasons.append(
+            f"rate-limited: an acknowledgment went to this address "
+            f"{_duration(now - last_ack_at)} ago; at most one per "
+            f"{settings.once_per_days} days"
+        )
+    return reasons
+
+
+def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
+    reasons = []
+    for value in msg.header("auto-submitted"):
+        keyword = _strip_comments(value).split(";")[0].strip().lower()
+        if keyword != "no":
+            reasons.append(
+                f"auto-submitted: Auto-Submitted: {sanitize_header_text(value, 60)} "
+                "marks a machine-sent mail"
+            )
+            break
+    for name in ("precedence", "x-precedence"):
+        if any(v.strip().lower() in _PRECEDENCE for v in msg.header(name)):
+            reasons.append(f"precedence: {name} says bulk/junk/list mail")
+    lists = sorted(name for name in msg.headers if name.startswith("list-"))
+    if lists:
+        reasons.append(f"list: mailing-list header {', '.join(lists)}")
+    tokens = {
+        t.strip().lower() for v in msg.header("x-auto-response-suppress") for t in v.split(",")
+    }
+    if tokens & _SUPPRESS:
+        reasons.append(
+            "auto-response-suppress: the sender asked for no automatic replies "
+            f"(X-Auto-Response-Suppress: {', '.join(sorted(tokens & _SUPPRESS))})"
+        )
+    if msg.header("x-ms-exchange-inbox-rules-loop"):
+        reasons.append("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)")
+    reasons += _bounce_reasons(msg)
+    senders = [("Sender", msg.sender.email if msg.sender else "")]
+    if not via_form:  # a form relay's From/envelope is noreply@ by design; its Reply-To is checked
+        senders += [
+            ("From", msg.from_addr.email),
+            ("Return-Path", _envelope(msg.return_path or "")),
+        ]
+    for label, email in senders:
+        local = email.rpartition("@")[0].lower()
+        if local and _ROBOT_LOCAL.match(local) and not _BOUNCE_LOCAL.match(local):
+            reasons.append(f"robot-sender: {label} {email} is a no-reply or list address")
+    if msg.header("x-vasteaika-ack") or msg.message_id.startswith("vasteaika-ack."):
+        reasons.append("own-ack: this is an acknowledgment vasteaika sent (loop)")
+    return reasons
+
+
+def _bounce_reasons(msg: Message) -> list[str]:
+    reasons = []
+    if msg.return_path is not None and _envelope(msg.return_path) == "":
+        reasons.append("bounce: the envelope sender is empty (Return-Path: <>)")
+    if msg.content_type == "multipart/report":
+        reasons.append("bounce: a delivery or read report (multipart/report)")
+    if msg.header("x-failed-recipients"):
+        reasons.append("bounce: X-Failed-Recipients present")
+    for label, email in (
+        ("From", msg.from_addr.email),
+        ("Sender", msg.sender.email if msg.sender else ""),
+        ("Return-Path", _envelope(msg.return_path or "")),
+    ):
+        if _BOUNCE_LOCAL.match(email.rpartition("@")[0].lower()):
+            reasons.append(f"bounce: {label} {email} is a mail system address")
+    return reasons
+
+
+def _authentication_reasons(msg: Message, authserv_id: str | None) -> list[str]:
+    """Only the top-most Authentication-Results of the owner's own provider counts: anybody can
+    write such a header, but the provider adds its own on top (RFC 8601 §5)."""
+    if not authserv_id:
+        return []
+    for value in msg.header("authentication-results"):
+        head, _, results = _strip_comments(value).partition(";")
+        words = head.split()
+        if not words or words[0].lower() != authserv_id.lower():
+            continue
+        for result in results.split(";"):
+            found = re.match(r"\s*dmarc\s*=\s*([a-z]+)", result, re.IGNORECASE)
+            if found and found.group(1).lower() == "fail":
+                return [f"unverified: {authserv_id} says dmarc=fail (the sender may be forged)"]
+        return []
+    return []
+
+
+def _recipient(
+    msg: Message, cls: Classification, settings: AckSettings
+) -> tuple[Address | None, list[str]]:
+    reasons: list[str] = []
+    owner = settings.all_owner_addresses
+    candidate: Address | None
+    if cls.via_form:
+        candidate = cls.customer
+        if not _is_form_relay(msg.from_addr.email, settings):
+            reasons.append(
+                f"form-not-allowed: {msg.from_addr.email} is neither at your own "
+                "domain nor one of your contact forms (form_senders)"
+            )
+        if len(msg.reply_to) != 1:
+            reasons.append(
+                f"form-reply-to: a contact form mail needs exactly one Reply-To, "
+                f"this one has {len(msg.reply_to)}"
+            )
+        elif candidate and candidate.email.lower() != msg.reply_to[0].email.lower():
+            reasons.append("customer-mismatch: the customer is not the Reply-To person")
+    else:
+        candidate = msg.from_addr
+        if cls.customer and cls.customer.email.lower() != candidate.email.lower():
+            reasons.append("customer-mismatch: the customer is not the From address")
+        if msg.return_path is None:
+            reasons.append(
+                "no-return-path: no Return-Path, so the real sender is unknown "
+                "(RFC 3834 §4: don't guess)"
+            )
+        elif _envelope(msg.return_path) not in ("", candidate.email.lower()):
+            reasons.append(
+                f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is not "
+                f"the From address {candidate.email}"
+            )
+        if any(a.email.lower() != candidate.email.lower() for a in msg.reply_to):
+            reasons.append("reply-to-elsewhere: Reply-To points to another address")
+        addressed = [*msg.recipients, *_resent(msg)]
+        if not any(a.email.lower() in owner for a in addressed):
+            reasons.append(
+                "not-addressed: none of your addresses is in To or Cc "
+                "(a Bcc copy, a list or a forward)"
+            )
+    if candidate is None:
+        return None, [*reasons, "bad-address: the customer's address is unknown"]
+    problem = address_problem(candidate.email)
+    if problem:
+        shown = sanitize_header_text(candidate.email, 80)
+        return None, [*reasons, f"bad-address: {shown}: {problem}"]
+    if candidate.email.lower() in owner:
+        reasons.append(f"own-address: {candidate.email} is your own address")
+    if cls.via_form and _ROBOT_LOCAL.match(candidate.local_part.lower()):
+        reasons.append(f"robot-sender: {candidate.email} is a no-reply or system address")
+    name = sanitize_header_text(candidate.name, 100)
+    return Address(ascii_email(candidate.email), name), reasons
+
+
+def _is_form_relay(email: str, settings: AckSettings) -> bool:
+    """As classify decides it: an address at one of the owner's own (non-freemail) domains, or
+    one listed in ``form_senders``."""
+    email = email.lower()
+    own_domains = {a.rpartition("@")[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS
+    return email.rpartition("@")[2] in own_domains or email in {
+        f.lower() for f in settings.form_senders
+    }
+
+
+def _resent(msg: Message) -> list[Address]:
+    values = [*msg.header("resent-to"), *msg.header("resent-cc")]
+    return [Address(email.lower(), name) for name, email in getaddresses(values) if email]
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes >= 2 * 24 * 60:
+        return f"{minutes // (24 * 60)} days"
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60} min" if minutes % 60 else f"{minutes // 60} h"
+    return f"{minutes} min"
+
+
+def _require_aware(value: datetime, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware")
+
+
+# --- build ----------------------------------------------------------------------------------
+
+_ID_HEADERS = {"in-reply-to", "references", "message-id"}
+
+
+class _AckPolicy(EmailPolicy):
+    """policy.SMTP, except that message-id lists are folded between ids, never RFC 2047-encoded
+    (the stdlib encodes a long Outlook id as =?utf-8?q?…?=, which breaks threading)."""
+
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() in _ID_HEADERS:
+            return _fold_ids(name, str(value), self.linesep)
+        return str(super().fold(name, value))
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() in _ID_HEADERS:
+            return _fold_ids(name, str(value), self.linesep).encode("ascii")
+        return super().fold_binary(name, value)
+
+
+ACK_POLICY = _AckPolicy(linesep="\r\n")
+
+
+def _fold_ids(name: str, value: str, linesep: str) -> str:
+    lines = [f"{name}:"]
+    for token in value.split():
+        if len(lines[-1]) + 1 + len(token) > 78 and lines[-1] != f"{name}:":
+            lines.append("")
+        lines[-1] += " " + token
+    return linesep.join(lines) + linesep
+
+
+def _clean_id(value: str) -> str | None:
+    value = value.strip().removeprefix("<").removesuffix(">")
+    ok = _MSG_ID.match(value) and not set(value) & set('<>()[],;:\\"') and "=?" not in value
+    return value if ok and "@" in value else None
+
+
+def ack_subject(original: str, settings: AckSettings) -> str:
+    """``subject_prefix`` + the sanitized original subject (at most 150 characters), without
+    doubling the prefix; ``fallback_subject`` when the mail had none."""
+    subject = header_safe(original, 150)
+    if not subject:
+        return header_safe(settings.fallback_subject, 150)
+    marker = settings.subject_prefix.strip().casefold()
+    if marker and subject.casefold().startswith(marker):
+        return subject
+    return settings.subject_prefix + subject
+
+
+def build_ack(
+    msg: Message,
+    recipient: Address,
+    *,
+    body: str,
+    settings: AckSettings,
+    message_id_domain: str,
+    now: datetime,
+) -> EmailMessage:
+    """The acknowledgment of ``msg`` to ``recipient`` (the one from ``decide``). Every header is
+    set here; nothing from the customer's mail reaches a header unsanitized."""
+    _require_aware(now, "now")
+    problem = address_problem(recipient.email)
+    if problem or not recipient.email.isascii():
+        raise DataError(f"refusing to acknowledge to {recipient.email!r}: {problem or 'not ASCII'}")
+    if recipient.email.lower() in settings.all_owner_addresses:
+        raise DataError(f"refusing to acknowledge to your own address {recipient.email}")
+    domain = message_id_domain.strip().lower()
+    if address_problem(f"x@{domain}") or not domain.isascii():
+        raise DataError(f"message_id_domain {message_id_domain!r} is not a host name")
+    ack = EmailMessage(policy=ACK_POLICY)
+    ack["From"] = HeaderAddress(
+        header_safe(settings.owner_name, 100), addr_spec=settings.owner_address
+    )
+    name = header_safe(recipient.name, 100)
+    name = "" if set(name) & set("@<>") else name  # no address-like text beside the address
+    ack["To"] = HeaderAddress(name, addr_spec=recipient.email)
+    ack["Subject"] = ack_subject(msg.subject, settings)
+    ack["Date"] = format_datetime(now)
+    ack["Message-ID"] = f"<vasteaika-ack.{uuid.uuid4().hex}@{domain}>"
+    original = None if msg.synthetic_id else _clean_id(msg.message_id)
+    if original:
+        ack["In-Reply-To"] = f"<{original}>"
+        chain = [i for i in map(_clean_id, msg.references or msg.in_reply_to[:1]) if i]
+        ack["References"] = " ".join(f"<{i}>" for i in _cap_references([*chain, original]))
+    ack["Auto-Submitted"] = "auto-replied"
+    ack["X-Auto-Response-Suppress"] = "All"
+    if settings.precedence_bulk:
+        ack["Precedence"] = "bulk"
+    ack["X-Vasteaika-Ack"] = "1"
+    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
+    ack.set_content(
+        text.strip("\n") + "\n", subtype="plain", charset="utf-8", cte="quoted-printable"
+    )
+    return ack
+
+
+def _cap_references(ids: list[str], max_ids: int = 10, max_chars: int = 900) -> list[str]:
+    """Keep the first id (the thread root) and as many of the latest as fit."""
+    unique = list(dict.fromkeys(ids))
+    if len(unique) <= 1:
+        return unique
+    kept = [unique[-1]]
+    for ref in reversed(unique[1:-1]):
+        if len(kept) + 2 > max_ids or sum(len(i) + 3 for i in [unique[0], ref, *kept]) > max_chars:
+            break
+        kept.insert(0, ref)
+    return [unique[0], *kept]

@@ -1,0 +1,303 @@
+"""Acknowledge new customer contacts: decide, render, record as pending, send, mark sent.
+
+Crash safety follows one rule: the outbox row (with the pre-generated Message-ID) is committed
+before the message is handed to SMTP and marked sent after the server accepts it. A row left
+pending by a killed process is never sent again: the next run resolves it by finding its
+Message-ID in Sent, and otherwise leaves it for the owner (`vasteaika outbox`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any, Literal, cast
+
+from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.wording import (
+    callback_phrase,
+    detect_language,
+    format_day,
+    greeting,
+    load_template,
+    render_ack,
+)
+from vasteaika.config import Config
+from vasteaika.errors import (
+    AuthenticationError,
+    ConfigError,
+    DataError,
+    ParseError,
+    TemporaryError,
+    UnreachableError,
+    VasteaikaError,
+)
+from vasteaika.hours import next_callback_slot
+from vasteaika.ledger.records import business_hours
+from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
+from vasteaika.mail.addresses import ascii_email
+from vasteaika.mail.classify import classify
+from vasteaika.mail.parse import parse
+from vasteaika.mail.smtp import Sender, UncertainDeliveryError
+from vasteaika.mail.source import MailSource
+from vasteaika.models import Message, RawMessage
+
+Language = Literal["fi", "en"]
+Deliver = Callable[[EmailMessage, str], None]
+PHONE = re.compile(r"(?<![\d+])(?:\+358|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,4}){2,3}(?!\d)")
+
+
+@dataclass(frozen=True)
+class AckPlan:
+    conversation_id: int
+    recipient: str
+    language: str
+    callback_at: datetime
+    message: EmailMessage
+    body: str
+    phone: str | None
+    first_mail: MessageRef  # the customer's mail: where a failed reminder step is recorded
+
+
+@dataclass
+class AckOutcome:
+    planned: list[AckPlan] = field(default_factory=list)
+    delivered: list[AckPlan] = field(default_factory=list)
+    skipped: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    resolved_pending: int = 0
+    error: VasteaikaError | None = None  # delivery stopped: the server is down or uncertain
+
+
+def ack_settings(config: Config) -> AckSettings:
+    owner = config.owner_address
+    return AckSettings(
+        mode=cast(Any, config.ack.mode),
+        owner_name=config.owner_name,
+        owner_address=owner,
+        owner_addresses=config.owner_addresses,
+        max_age=config.ack.max_age,
+        once_per_days=config.ack.once_per_days,
+        form_senders=config.ack.form_senders,
+        trusted_authserv_id=config.ack.authserv_id,
+        subject_prefix=config.ack.subject_prefix,
+    )
+
+
+def acknowledge_new(
+    config: Config,
+    store: Store,
+    source: MailSource,
+    now: datetime,
+    deliver: Deliver | None,
+) -> AckOutcome:
+    """Acknowledge every young, unanswered, unacknowledged conversation that passes the rules.
+
+    ``deliver`` sends (or saves as a draft) one message; None plans only (``--dry-run``, run on
+    a throw-away copy of the database).
+    """
+    outcome = AckOutcome()
+    if config.ack.mode == "off":
+        return outcome
+    outcome.resolved_pending = resolve_pending(store, now)
+    settings = ack_settings(config)
+    cutoff = epoch(now - config.ack.max_age)
+    for row in store.ack_candidates(cutoff):
+        # A failed planning step sends nothing: the conversation is not acknowledged in this
+        # run, the reason is in `vasteaika problems`, and the next run decides again.
+        plan: AckPlan | None = None
+        with store.guard(_first_mail(row), "ack", epoch(now)):
+            plan = _plan_one(config, settings, store, source, row, now, outcome)
+        if plan is None:
+            continue
+        outcome.planned.append(plan)
+        if deliver is None:
+            continue
+        if not _deliver(store, plan, deliver, now, outcome, config.ack.mode):
+            break  # the server is down: every other ack would fail the same way
+    return outcome
+
+
+def resolve_pending(store: Store, now: datetime) -> int:
+    """Pending (or drafted) acknowledgments whose Message-ID has been seen in the mailbox did go
+    out: mark them sent and remind of the callback they promised."""
+    with store.db.atomic():
+        resolved = store.resolve_pending_acks()
+        for conversation_id, callback_at in resolved:
+            first = store.first_contact_ref(conversation_id)
+            if callback_at is not None and first is not None:
+                with store.guard(first, "reminder", epoch(now)):
+                    store.add_reminder(conversation_id, due_at=callback_at, source="ack",
+                                       phone=None, now=epoch(now))  # fmt: skip
+    return len(resolved)
+
+
+def _first_mail(row: dict[str, Any]) -> MessageRef:
+    return MessageRef(row["folder"], row["uidvalidity"], row["uid"])
+
+
+def _plan_one(
+    config: Config,
+    settings: AckSettings,
+    store: Store,
+    source: MailSource,
+    row: dict[str, Any],
+    now: datetime,
+    outcome: AckOutcome,
+) -> AckPlan | None:
+    msg, text = _fetch_contact(source, row)
+    if msg is None:
+        _skip(store, row["id"], ("gone: the first mail is no longer in the mailbox",), outcome)
+        return None
+    cls = classify(msg, config.owner_addresses, config.ignore, config.ack.form_senders)
+    customer = cls.customer.email if cls.customer else msg.from_addr.email
+    # Our own acknowledgments read back from Sent count too: a second computer, or a database
+    # made anew, must not acknowledge the same customer again.
+    last = from_epoch(store.last_ack_to(customer, ascii_email(customer)))
+    acked = store.ack_seen_for(row["first_contact_message_id"], customer, ascii_email(customer))
+    decision: AckDecision = decide(
+        msg, cls, now=now, settings=settings, answered=False,
+        conversation_acked=acked, last_ack_to_address_at=last,
+    )  # fmt: skip
+    if not decision.send or decision.recipient is None:
+        _skip(store, row["id"], decision.reasons, outcome)
+        return None
+    key = _is_key(customer, config.ack.key_customers)
+    hours = business_hours(config.hours)
+    lead = config.ack.key_lead if key else config.ack.lead
+    slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
+    lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
+    body = ack_body(config, decision.recipient.name, slot, now, lang, key)
+    domain = settings.owner_address.rpartition("@")[2]
+    built = build_ack(msg, decision.recipient, body=body, settings=settings,
+                      message_id_domain=domain, now=now)  # fmt: skip
+    phone: str | None = None  # a failure here costs only the number in the reminder
+    with store.guard(_first_mail(row), "phone", epoch(now)):
+        phone = find_phone(text)
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, phone,
+                   _first_mail(row))  # fmt: skip
+
+
+def ack_body(
+    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False
+) -> str:
+    hours = business_hours(config.hours)
+    local_now = now.astimezone(hours.timezone)
+    vacation = config.ack.vacation
+    values = {
+        "greeting": greeting(name, lang),
+        "callback": callback_phrase(slot, now, lang),
+        "owner_name": config.owner_name,
+        "signature": config.ack.signature,
+    }
+    if vacation and vacation.first <= local_now.date() <= vacation.last:
+        values["vacation_until"] = format_day(vacation.last, lang)
+        values["substitute"] = vacation.substitute
+        return render_ack(load_template("vacation", lang, config.ack.templates), **values)
+    template = load_template("key" if key else "ack", lang, config.ack.templates)
+    return render_ack(template, **values)
+
+
+def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, str]:
+    """Read the first mail again (whole, with BODY.PEEK) for its language and phone number."""
+    status = source.select(row["folder"])
+    if status.uidvalidity != row["uidvalidity"]:
+        return None, ""
+    data = source.fetch_text(row["folder"], row["uid"])
+    if data is None:
+        return None, ""
+    at = from_epoch(row["received_at"])
+    try:
+        msg = parse(RawMessage(row["folder"], row["uid"], at, data))
+    except ParseError:
+        return None, ""
+    return msg, _plain_text(data)
+
+
+def _plain_text(data: bytes) -> str:
+    try:
+        parsed = email.message_from_bytes(data, policy=email.policy.default)
+        part = parsed.get_body(preferencelist=("plain",))
+        return str(part.get_content())[:20000] if part is not None else ""
+    except Exception:  # a broken body only costs language detection
+        return ""
+
+
+def find_phone(text: str) -> str | None:
+    """The first Finnish phone number in ``text``, spaced uniformly."""
+    match = PHONE.search(text)
+    return re.sub(r"[\s-]+", " ", match.group(0)).strip() if match else None
+
+
+def _is_key(email_address: str, key_customers: tuple[str, ...]) -> bool:
+    domain = email_address.rpartition("@")[2]
+    return email_address in key_customers or domain in key_customers
+
+
+def _skip(store: Store, conv_id: int, reasons: tuple[str, ...], outcome: AckOutcome) -> None:
+    with store.db.atomic():
+        store.set_ack(
+            conv_id, status="skipped", reasons=json.dumps(list(reasons), ensure_ascii=False)
+        )
+    outcome.skipped.append((conv_id, reasons))
+
+
+def _deliver(
+    store: Store, plan: AckPlan, deliver: Deliver, now: datetime, outcome: AckOutcome, mode: str
+) -> bool:
+    message_id = str(plan.message["Message-ID"]).strip("<>")
+    with store.db.atomic():
+        store.set_ack(plan.conversation_id, status="pending", message_id=message_id,
+                      recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),
+                      language=plan.language)  # fmt: skip
+    try:
+        deliver(plan.message, plan.recipient)
+    except UncertainDeliveryError as exc:
+        outcome.error = exc  # stays pending: never risk a second acknowledgment
+        return False
+    except (TemporaryError, UnreachableError, AuthenticationError, ConfigError) as exc:
+        # Raised before the message was handed over: certainly not sent.
+        with store.db.atomic():
+            store.set_ack(plan.conversation_id, status=None)  # eligible again next run
+        outcome.error = exc
+        return False
+    except DataError as exc:
+        with store.db.atomic():
+            store.set_ack(plan.conversation_id, status="failed", reasons=json.dumps([exc.line()]))
+        return True
+    # Anything else leaves the row pending (state unknown) and propagates.
+    with store.db.atomic():
+        if mode == "draft":  # the customer has nothing yet: sent (and reminded) once it is seen
+            store.set_ack(plan.conversation_id, status="draft")
+        else:
+            store.set_ack(plan.conversation_id, status="sent")
+            # The ack went out: a failing reminder must not undo "sent" (a second ack).
+            with store.guard(plan.first_mail, "reminder", epoch(now)):
+                store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at),
+                                   source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
+    outcome.delivered.append(plan)
+    return True
+
+
+def draft_or_send(sender: Sender | None, append: Callable[[str, bytes], None] | None,
+                  mode: str, sent_copy: bool) -> Deliver:  # fmt: skip
+    """The delivery for ``ack.mode``: SMTP (plus a copy in Sent), or a draft for the owner."""
+
+    def deliver(msg: EmailMessage, recipient: str) -> None:
+        if mode == "draft":
+            assert append is not None
+            append("drafts", msg.as_bytes())
+            return
+        assert sender is not None
+        sender.send(msg, recipient)
+        if sent_copy and append is not None:
+            # The acknowledgment went out; a missing copy in Sent is not worth failing for.
+            with contextlib.suppress(VasteaikaError):
+                append("sent", msg.as_bytes())
+
+    return deliver

@@ -1,0 +1,120 @@
+"""Commands about acknowledgments: `vasteaika outbox` and `vasteaika templates preview`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal, cast
+
+import typer
+
+from vasteaika.acks.decision import build_ack
+from vasteaika.acks.outbox import ack_body, ack_settings
+from vasteaika.cli import output as render
+from vasteaika.cli.root import _load, _store, app
+from vasteaika.clock import system_clock
+from vasteaika.errors import UsageError
+from vasteaika.hours import next_callback_slot
+from vasteaika.ledger.records import business_hours
+from vasteaika.ledger.store import from_epoch
+from vasteaika.models import Address, Message
+from vasteaika.terminal import printable
+
+templates_app = typer.Typer(help="Your acknowledgment texts.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@app.command()
+def outbox(
+    json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    limit: Annotated[int, typer.Option(help="How many of the latest to show.")] = 30,
+) -> None:
+    """Acknowledgments: sent, saved as drafts, pending and failed.
+
+    A *pending* one was handed to the mail server but vasteaika was stopped before it heard
+    back: it is never sent again automatically. Look in your Sent folder; if it is not there,
+    answer that customer yourself.
+    """
+    config = _load()
+    rows = list(
+        _store(config).db.query(
+            "SELECT id, customer_email, subject, ack_status, ack_at, ack_recipient, ack_message_id,"
+            " callback_at FROM conversations WHERE ack_status IN ('sent', 'pending', 'draft', 'failed')"
+            " ORDER BY ack_at DESC LIMIT ?",
+            [limit],
+        )
+    )
+    tz = config.hours.timezone
+
+    def iso(epoch: int | None) -> str | None:
+        at = from_epoch(epoch)
+        return at.astimezone(tz).isoformat() if at else None
+
+    items = [
+        {
+            "conversation_id": r["id"],
+            "status": r["ack_status"],
+            "recipient": r["ack_recipient"],
+            "subject": r["subject"],
+            "at": iso(r["ack_at"]),
+            "callback_at": iso(r["callback_at"]),
+            "message_id": r["ack_message_id"],
+        }
+        for r in rows
+    ]
+    if json_out:
+        render.print_json(items)
+        return
+    if not items:
+        render.console.print("No acknowledgments yet.")
+    for i in items:
+        render.console.print(
+            f"{i['status']:8} {i['at'] or '':25} {i['recipient'] or '':35} {i['subject']}",
+            highlight=False,
+            markup=False,
+        )
+
+
+@templates_app.command("preview")
+def preview(
+    lang: Annotated[str, typer.Option(help="fi or en.")] = "fi",
+    at: Annotated[
+        str | None, typer.Option(help="As if sent at this moment (ISO, e.g. 2026-11-27T17:00).")
+    ] = None,
+    name: Annotated[str, typer.Option(help="The customer's name.")] = "Maija Meikäläinen",
+    subject: Annotated[str, typer.Option(help="The customer's subject.")] = "Tarjouspyyntö",
+) -> None:
+    """Show the acknowledgment exactly as it would be sent at that moment.
+
+    Example: vasteaika templates preview --lang en --at 2026-11-27T17:00
+    (a Friday evening: the callback moves to Monday).
+    """
+    if lang not in ("fi", "en"):
+        raise UsageError(f"unknown language {lang!r}", "use --lang fi or --lang en")
+    config = _load()
+    tz = config.hours.timezone
+    try:
+        now = datetime.fromisoformat(at) if at else system_clock()
+    except ValueError:
+        raise UsageError(
+            f"{at!r} is not a date and time", "write it like 2026-11-27T17:00"
+        ) from None
+    now = now if now.tzinfo else now.replace(tzinfo=tz)
+    hours = business_hours(config.hours)
+    slot = next_callback_slot(now, hours, config.ack.callback_times, config.ack.lead)
+    body = ack_body(config, name, slot, now, cast(Literal["fi", "en"], lang))
+    customer = Address("maija@example.fi", name)
+    sample = Message(
+        message_id="preview@example.fi", synthetic_id=False, folder="INBOX", uid=0,
+        from_addr=customer, sender=None, reply_to=(), to=(), cc=(), subject=subject, date=now,
+        received_at=now, in_reply_to=(), references=(), return_path=customer.email,
+        content_type="text/plain",
+    )  # fmt: skip
+    settings = ack_settings(config)
+    domain = settings.owner_address.rpartition("@")[2]
+    msg = build_ack(
+        sample, customer, body=body, settings=settings, message_id_domain=domain, now=now
+    )
+    for header in ("From", "To", "Subject", "Auto-Submitted"):
+        typer.echo(printable(f"{header}: {msg[header]}"))
+    typer.echo("")
+    typer.echo(printable(body))  # plain: the text exactly as sent, not re-wrapped to the terminal

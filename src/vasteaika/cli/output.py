@@ -1,0 +1,221 @@
+"""Output: rich tables for people, JSON and CSV for scripts, and the first-sync progress bar."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from vasteaika.acks.outbox import AckPlan
+from vasteaika.ledger.records import FIELDS, ConversationRecord
+from vasteaika.terminal import console as console
+from vasteaika.terminal import err_console as err_console
+from vasteaika.terminal import json_text, write
+
+PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
+
+# The daily screen in the owner's language (owner.language). Reports have their own texts.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "read": "Read {read} new message(s): {new} new conversation(s), {replies} answered by you",
+        "problems": ", {n} mail steps failed (see 'vasteaika problems')",
+        "acked": "Acknowledged {n} new customer(s):",
+        "would_ack": "Would acknowledge {n} new customer(s):",
+        "callback": "callback",
+        "promises": "Found {n} callback promise(s) in your replies.",
+        "reminder": "Reminder #{id}: call {who} — {channel} ({detail})",
+        "waiting": "Waiting for your answer ({n})",
+        "nobody": "Nobody is waiting for your answer.",
+        "customer": "Customer",
+        "subject": "Subject",
+        "since": "Since",
+        "waited": "Waiting",
+        "no_subject": "(no subject)",
+        "shown": "shown on the desktop",
+        "not_delivered": "NOT DELIVERED",
+        "no_desktop": "No desktop reachable ({reason}).",
+        "none_due": "No reminders due.",
+        "none_open": "No open reminders: every promised call is done.",
+        "overdue": "OVERDUE ",
+        "shown_by": ", shown by {how}",
+        "done": "Reminder {id} done: call to {who}{extra}.",
+        "counted": "; counted as your first response to this customer",
+        "snoozed": "Reminder {id} snoozed until {when}.",
+        "wrote_events": "Wrote {n} event(s) to {path}.",
+        "never": "never",
+        "watch_running": "watch: running (pid {pid})",
+        "watch_stopped": "watch: not running",
+        "last_seen": "last contact with the server: {when}",
+        "last_problem": "last problem: {what}",
+        "ack_to": "{when} to {who}",
+        "none_yet": "none yet",
+        "last_ack": "last acknowledgment: {what}",
+    },
+    "fi": {
+        "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
+        "problems": ", {n} viestin käsittely epäonnistui (katso 'vasteaika problems')",
+        "acked": "Kuitattu {n} uutta asiakasta:",
+        "would_ack": "Kuitattaisiin {n} uutta asiakasta:",
+        "callback": "soitto",
+        "promises": "Vastauksistasi löytyi {n} soittolupausta.",
+        "reminder": "Muistutus #{id}: soita {who} — {channel} ({detail})",
+        "waiting": "Odottaa vastaustasi ({n})",
+        "nobody": "Kukaan ei odota vastaustasi.",
+        "customer": "Asiakas",
+        "subject": "Aihe",
+        "since": "Alkaen",
+        "waited": "Odottanut",
+        "no_subject": "(ei aihetta)",
+        "shown": "näytetty työpöydällä",
+        "not_delivered": "EI TOIMITETTU",
+        "no_desktop": "Työpöytää ei tavoitettu ({reason}).",
+        "none_due": "Ei erääntyneitä muistutuksia.",
+        "none_open": "Ei avoimia muistutuksia: jokainen luvattu soitto on tehty.",
+        "overdue": "MYÖHÄSSÄ ",
+        "shown_by": ", näytetty: {how}",
+        "done": "Muistutus {id} tehty: soitto asiakkaalle {who}{extra}.",
+        "counted": "; lasketaan ensimmäiseksi vastaukseksesi",
+        "snoozed": "Muistutus {id} siirretty: {when}.",
+        "wrote_events": "Kirjoitettiin {n} tapahtumaa tiedostoon {path}.",
+        "never": "ei koskaan",
+        "watch_running": "watch: käynnissä (pid {pid})",
+        "watch_stopped": "watch: ei käynnissä",
+        "last_seen": "viimeksi yhteydessä palvelimeen: {when}",
+        "last_problem": "viimeisin ongelma: {what}",
+        "ack_to": "{when}, vastaanottaja {who}",
+        "none_yet": "ei vielä yhtään",
+        "last_ack": "viimeisin kuittaus: {what}",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
+
+
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
+}
+
+
+def human_duration(delta: timedelta, lang: str = "en") -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes:02d} min"
+    return f"{hours // 24} {'pv' if lang == 'fi' else 'd'} {hours % 24} h"
+
+
+def local(t: datetime, lang: str = "en") -> str:
+    """ "Wed 04.11. 11:48" / "ke 4.11. klo 11.48"."""
+    day = WEEKDAYS.get(lang, WEEKDAYS["en"])[t.weekday()]
+    if lang == "fi":
+        return f"{day} {t.day}.{t.month}. klo {t.hour}.{t.minute:02d}"
+    return f"{day} {t:%d.%m. %H:%M}"
+
+
+def print_json(data: Any) -> None:
+    write(json_text(data))
+
+
+def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: str) -> Table:
+    table = Table(title=text(lang, "waiting", n=len(records)), title_justify="left", expand=False)
+    table.add_column(text(lang, "customer"), overflow="fold", max_width=30)
+    table.add_column(text(lang, "subject"), overflow="ellipsis", max_width=32, no_wrap=True)
+    table.add_column(text(lang, "since"), no_wrap=True)
+    table.add_column(text(lang, "waited"), justify="right", no_wrap=True)
+    for r in records:
+        who = r.customer_name or r.customer_email
+        table.add_row(
+            who,
+            r.subject or text(lang, "no_subject"),
+            local(r.first_contact_at, lang),
+            human_duration(now - r.first_contact_at, lang),
+        )
+    return table
+
+
+def ack_json(plan: AckPlan) -> dict[str, Any]:
+    return {
+        "conversation_id": plan.conversation_id,
+        "recipient": plan.recipient,
+        "language": plan.language,
+        "callback_at": plan.callback_at.isoformat(),
+        "subject": str(plan.message["Subject"]),
+        "message_id": str(plan.message["Message-ID"]),
+        "body": plan.body,
+    }
+
+
+def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) -> None:
+    if not plans:
+        return
+    console.print(text(lang, "would_ack" if dry_run else "acked", n=len(plans)), highlight=False)
+    for p in plans:
+        when = p.callback_at.astimezone(tz).strftime("%a %d.%m. %H:%M")
+        label = text(lang, "callback")
+        console.print(f"  → {p.recipient}: {label} {when} ({p.language})", highlight=False)
+        if dry_run:
+            console.print(f"    Subject: {p.message['Subject']}", highlight=False)
+            for body_line in p.body.splitlines():
+                console.print(f"    | {body_line}", highlight=False, markup=False)
+
+
+def records_csv(records: Sequence[ConversationRecord]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        row = r.as_json()
+        writer.writerow({k: "" if row[k] is None else row[k] for k in FIELDS})
+    return out.getvalue()
+
+
+class FolderProgress:
+    """A rich progress bar on a terminal for long first syncs; silent under cron or --quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and err_console.is_terminal
+        self._progress: Progress | None = None
+        self._task: Any = None
+
+    def start(self, folder: str, total: int) -> None:
+        if not self.enabled or total < PROGRESS_THRESHOLD:
+            return
+        if self._progress is None:
+            self._progress = Progress(
+                TextColumn("{task.description}", markup=False),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=True,
+            )
+            self._progress.start()
+        self._task = self._progress.add_task(f"Reading {folder}", total=total)
+
+    def step(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@contextmanager
+def progress(enabled: bool) -> Iterator[FolderProgress]:
+    bar = FolderProgress(enabled)
+    try:
+        yield bar
+    finally:
+        bar.stop()

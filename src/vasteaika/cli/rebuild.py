@@ -1,0 +1,85 @@
+"""`vasteaika rebuild`: a new ledger read from the mailbox in place of a damaged database."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from vasteaika.cli import output as render
+from vasteaika.cli.root import _load, app, open_source
+from vasteaika.clock import system_clock
+from vasteaika.errors import TemporaryError, UsageError
+from vasteaika.jobs.watch import read_state
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import open_database, remove_database, replace_database, run_lock
+from vasteaika.terminal import printable
+
+NOT_ACKNOWLEDGED = (
+    "read by 'vasteaika rebuild': a conversation from before the rebuild is never acknowledged,"
+    " in case an acknowledgment went out that the mailbox does not show"
+)
+
+
+@app.command()
+def rebuild(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Build the ledger again from your mailbox, when the database is damaged ('database disk
+    image is malformed', 'file is not a database').
+
+    INBOX and Sent are read into a new database, as the first 'vasteaika check' did: customers,
+    conversations, your replies and response times all come back from the mailbox. Only when
+    that has worked is the old file moved aside, renamed to <name>.damaged-<date> together with
+    its -wal and -shm files. Nothing is deleted. If the rebuild stops (say, the server cannot be
+    reached), the old file stays where it was; run rebuild again.
+
+    No customer is acknowledged twice. Acknowledgments already sent are found again in Sent and
+    count for the once-per-person rule, and no conversation read by the rebuild gets an
+    acknowledgment afterwards, in case one went out that Sent does not show. Callback reminders
+    come back from the promises in your replies with the next 'vasteaika check' (one you had
+    marked done may show once more); those promised by an acknowledgment do not.
+
+    Asks before it starts, unless --yes. Stop 'vasteaika watch' first.
+    """
+    config = _load()
+    path = config.database
+    if read_state(path)[1]:
+        raise TemporaryError(
+            "'vasteaika watch' is running and uses this database",
+            "stop it first (systemctl --user stop vasteaika-watch, or Ctrl-C where it runs), "
+            "then run rebuild again",
+        )
+    with run_lock(path):
+        if not yes:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "rebuild asks for confirmation", "run it in a terminal, or pass --yes"
+                )
+            question = f"Read the ledger again from the mailbox and move {path} aside?"
+            if not typer.confirm(question):
+                typer.echo("Nothing changed.")
+                return
+        now = system_clock()
+        scratch = path.with_name(path.name + ".rebuilding")
+        remove_database(scratch)  # what a rebuild that stopped half-way left behind
+        store, source = open_database(scratch), open_source(config)
+        try:
+            with render.progress(True) as bar:
+                result = run_check(config, source, store, now, bar.start, bar.step)
+        finally:
+            source.close()
+        skipped = store.skip_undecided_acks(NOT_ACKNOWLEDGED)
+        store.db.close()
+        stamp = now.astimezone(config.hours.timezone).strftime("%Y%m%d-%H%M%S")
+        aside = replace_database(path, scratch, stamp)
+    if aside is not None:
+        typer.echo(printable(f"Moved the old database to {aside} (nothing was deleted)."))
+    typer.echo(
+        printable(
+            f"Read {sum(result.folders.values())} mails into a new ledger at {path}; "
+            f"{skipped} conversation(s) from before the rebuild will get no acknowledgment."
+        )
+    )
+    typer.echo("Run 'vasteaika check' as usual.")

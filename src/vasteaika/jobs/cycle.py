@@ -1,0 +1,53 @@
+"""One pass of the whole job, the same for `check` and `watch`.
+
+Read new mail into the ledger, find the callbacks promised in the owner's replies, acknowledge
+new customers, fire due reminders: each capability in the order data flows, nothing reaching
+back up the chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from vasteaika.acks.outbox import AckOutcome, Deliver, acknowledge_new
+from vasteaika.config import Config
+from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run_check
+from vasteaika.ledger.store import Store
+from vasteaika.mail.smtp import Sender
+from vasteaika.mail.source import MailSource
+from vasteaika.reminders.callbacks import FireResult, find_reply_promises, fire_due
+from vasteaika.reminders.notify import Notifier
+
+
+@dataclass
+class CycleResult:
+    check: CheckResult
+    acks: AckOutcome
+    promises_found: int = 0
+    reminders: FireResult | None = None
+
+
+def run_cycle(
+    config: Config,
+    store: Store,
+    source: MailSource,
+    now: datetime,
+    deliver: Deliver | None,
+    on_folder: ProgressStart | None = None,
+    on_message: ProgressStep | None = None,
+    *,
+    notifier: Notifier | None = None,
+    mailer: Sender | None = None,
+) -> CycleResult:
+    """One pass of the whole job, the same for `check` and `watch`: read new mail, find the
+    callbacks promised in your replies, acknowledge new customers (``deliver`` None: plan only,
+    for --dry-run), then fire due reminders (when a ``notifier`` is given). ``problems`` counts
+    the message steps that failed anywhere in the pass."""
+    failed_before = store.failed_steps
+    result = run_check(config, source, store, now, on_folder, on_message)
+    found = find_reply_promises(config, store, source, result.run_id, now)
+    acks = acknowledge_new(config, store, source, now, deliver)
+    result.problems = store.failed_steps - failed_before
+    fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
+    return CycleResult(result, acks, found, fired)

@@ -1,0 +1,320 @@
+"""The `check` use case: sync → parse → classify → thread → store, one message per transaction.
+
+A message is parsed, classified, matched and stored atomically together with its folder's new
+watermark (a savepoint inside a batch transaction), so an interrupted run leaves a consistent
+database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
+
+Every per-message step (parse, classify, thread here; promise, phone, ack and reminder later in
+the cycle) runs under ``Store.guard``: its failure costs only that step of that message, is
+recorded in ``problems`` with the step and the reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from vasteaika.config import Config
+from vasteaika.errors import ConfigError
+from vasteaika.ledger.store import MessageRef, Store, epoch
+from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
+from vasteaika.ledger.threads import counterparts, is_same_customer, joins_conversation
+from vasteaika.mail.classify import classify
+from vasteaika.mail.parse import base_subject, content_fingerprint, parse
+from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
+from vasteaika.models import Classification, Kind, Message, RawMessage
+
+ProgressStart = Callable[[str, int], None]
+ProgressStep = Callable[[], None]
+
+
+@dataclass
+class CheckResult:
+    run_id: int
+    folders: dict[str, int] = field(default_factory=dict)  # folder → messages read
+    new_conversations: int = 0
+    new_replies: int = 0
+    problems: int = 0
+    sent_folder: str | None = None  # None: [folders] sent = "none", so no reply can be seen
+
+
+@dataclass
+class _Context:
+    config: Config
+    store: Store
+    run_id: int
+    now: int
+    sent_folder: str | None
+    window: int = field(init=False)
+    # False while the ledger holds no conversation at all (a first sync reading Sent): an owner
+    # message then has nothing to answer, and its two lookups are skipped.
+    has_conversations: bool = True
+    # The folder being read still holds rows from before fingerprints (m008) in an older
+    # UIDVALIDITY: each message is first looked for among them (Store.insert_message).
+    legacy: bool = False
+
+    def __post_init__(self) -> None:
+        self.window = int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
+
+
+def run_check(
+    config: Config,
+    source: MailSource,
+    store: Store,
+    now: datetime,
+    on_folder: ProgressStart | None = None,
+    on_message: ProgressStep | None = None,
+) -> CheckResult:
+    """Read everything new from INBOX and Sent into the ledger."""
+    sent = _sent_folder(config, source)
+    failed_before = store.failed_steps
+    run_id = store.start_run(epoch(now))
+    ctx = _Context(config, store, run_id, epoch(now), sent)
+    ctx.has_conversations = store.has_conversations()
+    result = CheckResult(run_id, sent_folder=sent)
+    # Sent first: a customer mail read later finds the owner's replies already stored, so the
+    # conversation boundaries do not depend on which folder happened to be read first.
+    for folder in ([sent] if sent else []) + [config.inbox]:
+        plan = _plan(ctx, source, folder)
+        ctx.legacy = store.has_legacy(folder, plan.status.uidvalidity)
+        count = 0
+
+        def counted(total: int, folder: str = folder) -> None:
+            if on_folder:
+                on_folder(folder, total)
+
+        batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now)
+        try:
+            for raw in new_messages(source, plan, counted):
+                batch.begin()
+                _ingest(ctx, raw, plan.status.uidvalidity, result)
+                batch.done(raw.uid)
+                count += 1
+                if on_message:
+                    on_message()
+        finally:
+            batch.commit()  # also when the connection drops: keep what was read
+        # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
+        # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
+        seen = max(plan.after_uid, plan.status.uidnext - 1)
+        with store.db.atomic():
+            store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
+            if ctx.legacy:  # the whole folder has been read again: what was not found is gone
+                store.retire_legacy(folder, plan.status.uidvalidity)
+        result.folders[folder] = count
+    result.new_replies = store.count(
+        "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
+        " WHERE m.run_id = ?",
+        run_id,
+    )
+    result.problems = store.failed_steps - failed_before
+    store.finish_run(run_id, epoch(now))
+    return result
+
+
+def _sent_folder(config: Config, source: MailSource) -> str | None:
+    """The Sent folder to read; None only when the owner said there is none. Without it no reply
+    is ever seen, every customer would wait forever and reminders would fire for answered mail,
+    so a Sent folder that cannot be found stops the run."""
+    if config.sent.lower() == "none":
+        return None
+    if config.sent != "auto":
+        return config.sent
+    found = source.find_sent_folder()
+    if found is None:
+        raise ConfigError(
+            "no Sent folder found, so your replies could not be seen (looked for a folder marked"
+            f" \\Sent and for the names {', '.join(SENT_FOLDER_NAMES)})",
+            'set [folders] sent = "NAME" to its name, or [folders] sent = "none" if you keep no'
+            " sent mail",
+        )
+    return found
+
+
+class _Batch:
+    """Commits every COMMIT_EVERY messages instead of after each one.
+
+    Each message is still all-or-nothing: it runs in its own savepoint inside the batch's
+    transaction, so a broken message rolls back alone. The folder's watermark is written once,
+    just before each COMMIT, as the UID of the last message completed in the batch: the
+    messages and the watermark that covers them always commit together, so the database is
+    consistent after any crash. A crash loses at most one batch of work, which the next run
+    reads again; the per-message commit it replaces made a first sync several times slower.
+    """
+
+    COMMIT_EVERY = 200
+
+    def __init__(self, store: Store, folder: str, uidvalidity: int, now: int) -> None:
+        self.store = store
+        self.conn = store.db.conn
+        self.folder = folder
+        self.uidvalidity = uidvalidity
+        self.now = now
+        self.pending = 0
+        self.last_uid = 0  # the last message completed in the open transaction
+
+    def begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+
+    def done(self, uid: int) -> None:
+        self.last_uid = uid
+        self.pending += 1
+        if self.pending >= self.COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            if self.last_uid:
+                self.store.set_folder_state(self.folder, self.uidvalidity, self.last_uid, self.now)
+            self.conn.execute("COMMIT")
+        self.pending = 0
+        self.last_uid = 0
+
+
+def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
+    state = ctx.store.folder_state(folder)
+    plan = plan_folder(source, folder, (state.uidvalidity, state.highest_uid) if state else None)
+    if plan.reset and state is not None:
+        with ctx.store.db.atomic():
+            ctx.store.reset_folder(folder, plan.status.uidvalidity, ctx.now)
+    return plan
+
+
+def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
+    """Parse, classify, then store and thread: each a guarded step; a failed step skips the
+    message's later ones (they need its result)."""
+    ref, guard = MessageRef(raw.folder, uidvalidity, raw.uid), ctx.store.guard
+    msg: Message | None = None
+    cls: Classification | None = None
+    with guard(ref, "parse", ctx.now, writes=False):
+        msg = parse(raw)
+    if msg is None:
+        return
+    with guard(ref, "classify", ctx.now, writes=False):
+        cls = _classify(ctx, msg)
+    if cls is None:
+        return
+    with guard(ref, "thread", ctx.now):
+        _store(ctx, msg, cls, uidvalidity, result)
+
+
+def _classify(ctx: _Context, msg: Message) -> Classification:
+    cfg = ctx.config
+    cls = classify(msg, cfg.owner_addresses, cfg.ignore, cfg.ack.form_senders)
+    if msg.folder == ctx.sent_folder and cls.kind not in (Kind.OWNER, Kind.ACK):
+        return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
+    return cls
+
+
+def _store(
+    ctx: _Context, msg: Message, cls: Classification, uidvalidity: int, result: CheckResult
+) -> None:
+    customer = cls.customer
+    row: dict[str, Any] = {
+        "folder": msg.folder,
+        "uid": msg.uid,
+        "uidvalidity": uidvalidity,
+        "message_id": msg.message_id,
+        "fingerprint": content_fingerprint(msg),
+        "synthetic_id": int(msg.synthetic_id),
+        "kind": cls.kind.value,
+        "reasons": json.dumps(list(cls.reasons), ensure_ascii=False),
+        "from_email": msg.from_addr.email,
+        "from_name": msg.from_addr.name,
+        "customer_email": customer.email if customer else None,
+        "customer_name": customer.name if customer else None,
+        "subject": msg.subject,
+        "base_subject": base_subject(msg.subject),
+        "received_at": epoch(msg.received_at),
+        "arrival_source": msg.arrival_source,
+        "run_id": ctx.run_id,
+    }
+    # A mail never answers itself: a broken mailer's self-reference would thread it into
+    # whichever conversation holds another mail with the same Message-ID.
+    refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]
+    recipients = [a.email for a in msg.recipients]
+    pk = ctx.store.insert_message(row, refs, recipients, ctx.legacy)
+    if pk is None:  # already stored (a UIDVALIDITY change, or an identical copy): nothing to do
+        return
+    if cls.kind is Kind.CUSTOMER and customer is not None:
+        result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
+    elif cls.kind is Kind.OWNER:
+        _thread_reply(ctx, pk, row, refs, recipients)
+
+
+def _thread_customer(
+    ctx: _Context, msg: Message, cls: Classification, pk: int, row: dict[str, Any], refs: list[str]
+) -> int:
+    store, at, customer = ctx.store, row["received_at"], row["customer_email"]
+    linked = store.conversation_by_message_ids(refs, [customer])
+    # A link into another customer's conversation (a thread the owner had with someone else)
+    # never takes this customer's mail: it opens their own conversation, not acknowledged.
+    foreign = None
+    if linked is not None and not is_same_customer(linked.customer_email, customer):
+        foreign, linked = linked, None
+    candidate = linked or store.latest_conversation(customer, at)
+    if joins_conversation(
+        candidate,
+        linked=linked is not None,
+        base_subject=row["base_subject"],
+        received_at=at,
+        window_seconds=ctx.window,
+    ):
+        assert candidate is not None
+        store.set_message_conversation(pk, candidate.id)
+        store.touch_conversation(candidate.id, at)
+        if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
+            reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
+            if reply:
+                store.set_first_reply(candidate.id, *reply)
+        return 0
+    ctx.has_conversations = True
+    conv_id = store.open_conversation(
+        {
+            "customer_email": row["customer_email"],
+            "customer_name": row["customer_name"] or "",
+            "subject": msg.subject,
+            "base_subject": row["base_subject"],
+            "via_form": int(cls.via_form),
+            "first_contact_id": pk,
+            "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
+            "first_contact_at": at,
+            "last_customer_at": at,
+            "run_id": ctx.run_id,
+        }
+    )
+    store.set_message_conversation(pk, conv_id)
+    if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
+        reason = f"followup: a reply in conversation #{linked.id}, not a new contact"
+        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
+    elif foreign is not None:
+        reason = f"followup: a reply in conversation #{foreign.id} with another customer"
+        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
+    reply = store.earliest_owner_reply(
+        None if msg.synthetic_id else msg.message_id,
+        customer,
+        row["base_subject"],
+        at,
+        at + ctx.window,
+    )
+    if reply:
+        store.set_first_reply(conv_id, *reply)
+    return 1
+
+
+def _thread_reply(
+    ctx: _Context, pk: int, row: dict[str, Any], refs: list[str], recipients: list[str]
+) -> None:
+    store, at = ctx.store, row["received_at"]
+    if not ctx.has_conversations:
+        return
+    customers = counterparts(recipients, ctx.config.owner_addresses)
+    conv = store.conversation_by_message_ids(refs, customers) or store.conversation_for_reply(
+        customers, row["base_subject"], at, ctx.window
+    )
+    if conv is not None:
+        store.set_first_reply(conv.id, pk, at)

@@ -1,0 +1,414 @@
+"""Raw header bytes → Message: decoded names and subject, normalized ids, aware datetimes.
+
+The parser is tolerant: anything odd in a mail is repaired or dropped, and only a mail with no
+readable From address or no usable date at all raises ParseError.
+"""
+
+from __future__ import annotations
+
+import binascii
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import getaddresses, parsedate_to_datetime
+
+from vasteaika.errors import ParseError
+from vasteaika.models import Address, Message, RawMessage
+
+NAME_LIMIT = 200
+SUBJECT_LIMIT = 500
+SYNTHETIC_DOMAIN = "synthetic.vasteaika.invalid"
+
+_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
+_BETWEEN_WORDS = re.compile(r"(?<=\?=)[ \t\r\n]+(?==\?)")
+_QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
+_EMPTY_LINE = re.compile(rb"(?:^|\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)")
+_HEADER_LINE = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)", re.S)
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BRACKETED_ID = re.compile(r"<([^<>]*)>")
+_ADDRESS_DELIMITERS = re.compile(r"[\s<>\"',;:()\[\]]+")
+_VALID_ADDRESS = re.compile(r"[^\s@<>]+@[^\s@<>]+")
+_MIME_TYPE = re.compile(r"\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?:;|$)")
+# §9 of AUTOREPLY_RULES minus the one- and two-letter prefixes (R:, I:, TR:) that are real words.
+_SUBJECT_PREFIX = r"(?:re|aw|sv|vs|vl|vb|vast|antw|wg|fw|fwd|rv|rif|odp|ynt|enc|doorst|svar)"
+_SUBJECT_LEADER = re.compile(
+    rf"^\s*(?:\[[^\]]*\]\s*)*{_SUBJECT_PREFIX}\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*:\s*", re.I
+)
+_SUBJECT_BLOB = re.compile(r"^\s*\[[^\]]*\]\s*(?=\S)")
+_SUBJECT_TRAILER = re.compile(r"\s*\(fwd\)\s*$", re.I)
+_FORWARD_WRAPPER = re.compile(r"\s*\[fwd:\s*(.*)\]\s*", re.I)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-8-i": "iso-8859-8"}
+# The common address forms, read without the stdlib parser: ``a@b``, ``<a@b>``, ``Name <a@b>``
+# and ``"Name" <a@b>``, comma-separated. An atom is what email.utils takes as one (anything but
+# specials, whitespace and controls); anything else (comments, groups, routes, escapes, odd
+# spacing) goes to getaddresses. tests/test_parse.py checks that both give the same answer.
+_ATOM = r"[^\s()<>@,:;.\"\[\]\\\x00-\x1f\x7f]+"
+_ADDR_SPEC = rf"{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*"
+_SIMPLE_ADDRESS = (
+    rf"(?:(?:({_ATOM}(?:[ \t]+{_ATOM})*)|\"([^\"\\\r\n]*)\")[ \t]*)?<({_ADDR_SPEC})>|({_ADDR_SPEC})"
+)
+_SIMPLE_ADDRESS_ITEM = re.compile(rf"[ \t]*(?:{_SIMPLE_ADDRESS})[ \t]*(?:,|$)")
+_SIMPLE_ADDRESS_LIST = re.compile(
+    rf"[ \t]*(?:{_SIMPLE_ADDRESS})(?:[ \t]*,[ \t]*(?:{_SIMPLE_ADDRESS}))*[ \t]*"
+)
+# RFC 5322 §3.3 as nearly every mailer writes it; anything else goes to parsedate_to_datetime.
+_SIMPLE_DATE = re.compile(
+    r"(?:[A-Za-z]{3},[ \t]*)?([0-9]{1,2}) ([A-Za-z]{3}) ([1-9][0-9]{3})"
+    r" ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{2})([0-9]{2})"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_PLAIN_ID = re.compile(r"[!#-;=?-~]+")  # printable ASCII but space and <>"
+
+
+def parse(raw: RawMessage) -> Message:
+    """The header fields of ``raw``; ParseError when no sender or no date is readable."""
+    block = _header_block(raw.data)
+    headers = _read_headers(block)
+    from_addr = _from_address(headers.get("from", ()))
+    if from_addr is None:
+        raise _problem(raw, "no readable From address")
+    date = _first_date(headers.get("date", ()))
+    received_at = _as_aware(raw.internal_date) if raw.internal_date else date
+    arrival_source = raw.arrival_source if raw.internal_date else "date"
+    if received_at is None:
+        raise _problem(raw, "no arrival time and no readable Date header")
+    message_id = next(iter(_ids(headers.get("message-id", ()))), None)
+    in_reply_to = _ids(headers.get("in-reply-to", ()))
+    return Message(
+        message_id=message_id or _synthetic_id(block),
+        synthetic_id=message_id is None,
+        folder=raw.folder,
+        uid=raw.uid,
+        from_addr=from_addr,
+        sender=next(iter(_addresses(headers.get("sender", ()))), None),
+        reply_to=_addresses(headers.get("reply-to", ())),
+        to=_addresses(headers.get("to", ())),
+        cc=_addresses(headers.get("cc", ())),
+        subject=sanitize_header_text(decode_words(_first(headers, "subject")), SUBJECT_LIMIT),
+        date=date,
+        received_at=received_at,
+        in_reply_to=in_reply_to,
+        references=_ids(headers.get("references", ())) or in_reply_to[:1],
+        return_path=_return_path(headers.get("return-path")),
+        content_type=_content_type(_first(headers, "content-type")),
+        headers=headers,
+        arrival_source=arrival_source,
+    )
+
+
+def header_times(data: bytes) -> tuple[datetime | None, datetime | None]:
+    """(the time in the topmost Received header, the Date header's time) of a raw mail; each
+    None when missing or unreadable. The topmost Received was written by the last server, the
+    one that delivered the mail into the mailbox: its time (after the last ";") is the arrival."""
+    headers = _read_headers(_header_block(data))
+    received = headers.get("received", ())
+    stamp = _first_date((received[0].rpartition(";")[2].strip(),)) if received else None
+    return stamp, _first_date(headers.get("date", ()))
+
+
+def sanitize_header_text(s: str, limit: int = 200) -> str:
+    """One line of printable text: control characters and line separators become spaces, bidi
+    overrides and lone surrogates go, whitespace is collapsed and the result is at most ``limit``
+    characters long. Safe to put back into a header."""
+    if s.isprintable():  # the common case: no control, separator, surrogate or bidi character
+        return " ".join(s.split())[: max(limit, 0)].rstrip()
+    kept = []
+    for char in s:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp"):
+            kept.append(" ")
+        elif category != "Cs" and char not in _BIDI_CONTROLS:
+            kept.append(char)
+    return " ".join("".join(kept).split())[: max(limit, 0)].rstrip()
+
+
+def header_safe(s: str, limit: int = 200) -> str:
+    """``sanitize_header_text`` for text that goes INTO a header we write: also breaks up any
+    literal encoded-word (``=?…?=``). Python before 3.11.10 decodes such text when it folds the
+    header, so ``=?utf-8?q?a=0D=0ABcc:_x@y?=`` in a customer's subject would become a Bcc line."""
+    return sanitize_header_text(s, limit).replace("=?", "= ?")
+
+
+def base_subject(subject: str) -> str:
+    """The subject without reply/forward prefixes, list tags and "(fwd)", casefolded (RFC 5256
+    §2.1 plus the Nordic and German prefixes of AUTOREPLY_RULES §9)."""
+    text = unicodedata.normalize("NFC", sanitize_header_text(subject, limit=10_000))
+    previous = None
+    while text != previous:
+        previous = text
+        text = _SUBJECT_TRAILER.sub("", text)
+        text = _SUBJECT_LEADER.sub("", text)
+        wrapped = _FORWARD_WRAPPER.fullmatch(text)
+        text = wrapped[1] if wrapped else _SUBJECT_BLOB.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def decode_words(value: str) -> str:
+    """Decode RFC 2047 encoded-words anywhere in ``value``, in any charset, never raising.
+
+    Adjacent encoded-words are joined (the whitespace between them is not text), and consecutive
+    words in one charset are decoded together so that a multi-byte character split across two
+    words survives.
+    """
+    value = _BETWEEN_WORDS.sub("", value)
+    parts: list[str] = []
+    pending: list[bytes] = []
+    pending_charset = ""
+    position = 0
+    for match in _ENCODED_WORD.finditer(value):
+        charset = match[1].partition("*")[0].lower()
+        if match.start() > position or charset != pending_charset:
+            parts.append(_decode_bytes(b"".join(pending), pending_charset))
+            pending = []
+            parts.append(value[position : match.start()])
+        pending.append(_word_bytes(match[2], match[3]))
+        pending_charset = charset
+        position = match.end()
+    parts.append(_decode_bytes(b"".join(pending), pending_charset))
+    parts.append(value[position:])
+    return "".join(parts)
+
+
+def _word_bytes(encoding: str, text: str) -> bytes:
+    data = text.encode("ascii", "replace")
+    if encoding in "qQ":
+        return _QP_BYTE.sub(lambda m: bytes([int(m[1], 16)]), data.replace(b"_", b" "))
+    data = data.rstrip(b"=")
+    try:
+        return binascii.a2b_base64(data + b"=" * (-len(data) % 4))
+    except binascii.Error:
+        return "\ufffd".encode()
+
+
+def _decode_bytes(data: bytes, charset: str) -> str:
+    if not data:
+        return ""
+    try:
+        return data.decode(_CHARSET_ALIASES.get(charset, charset), "replace")
+    except (LookupError, UnicodeError, ValueError):
+        return data.decode("utf-8", "replace")
+
+
+def _header_block(data: bytes) -> bytes:
+    """Everything before the first empty line (the whole input when there is none)."""
+    match = _EMPTY_LINE.search(data)
+    return data[: match.start()] if match else data
+
+
+def _read_headers(block: bytes) -> dict[str, tuple[str, ...]]:
+    """Every header, lower-cased name → all values, unfolded, 8-bit bytes read as UTF-8 or Latin-1.
+
+    Written by hand rather than with ``email.parser`` so that one garbage line (or an mbox
+    ``From `` line, or obsolete ``Name :`` syntax) is skipped instead of ending the header block.
+    """
+    fields: list[tuple[str, list[bytes]]] = []
+    current: list[bytes] | None = None
+    for line in block.splitlines():
+        if line[:1] in (b" ", b"\t"):
+            if current is not None:
+                current.append(line)
+            continue
+        match = _HEADER_LINE.fullmatch(line)
+        current = [match[2]] if match else None
+        if match and current is not None:
+            fields.append((match[1].decode("ascii").lower(), current))
+    collected: dict[str, list[str]] = {}
+    for name, parts in fields:
+        collected.setdefault(name, []).append(_to_text(b"".join(parts)).strip())
+    return {name: tuple(values) for name, values in collected.items()}
+
+
+def _to_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _first(headers: dict[str, tuple[str, ...]], name: str) -> str:
+    values = headers.get(name, ())
+    return values[0] if values else ""
+
+
+def _addresses(values: Iterable[str]) -> tuple[Address, ...]:
+    return _addresses_of(tuple(values))
+
+
+@functools.lru_cache(maxsize=8192)
+def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
+    """Addresses with decoded, sanitized names (cached: the same To and From recur constantly).
+
+    Encoded-words are set aside before the address parser runs: decoded (or even raw, in Q form)
+    they may hold ``:``, ``@`` or ``<`` and would otherwise be read as addresses or groups.
+    """
+    words: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        words.append(match[0])
+        return f"=?{len(words) - 1}?="
+
+    def restore(text: str) -> str:
+        return re.sub(r"=\?(\d+)\?=", lambda m: words[int(m[1])], text)
+
+    result = []
+    for name, email in _read_addresses([_ENCODED_WORD.sub(set_aside, v) for v in values]):
+        email = email.strip().lower()
+        if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
+            name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
+            result.append(Address(email, name))
+    return tuple(result)
+
+
+def _read_addresses(values: list[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs as ``email.utils.getaddresses`` gives them, faster for the common
+    simple forms."""
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        if not _SIMPLE_ADDRESS_LIST.fullmatch(value):
+            return _getaddresses(values)
+        for match in _SIMPLE_ADDRESS_ITEM.finditer(value):
+            atoms, quoted, bracketed, bare = match.groups()
+            if bare is not None:
+                pairs.append(("", bare))
+            else:
+                name = " ".join(atoms.split()) if atoms is not None else quoted or ""
+                pairs.append((name, bracketed))
+    return pairs
+
+
+def _getaddresses(values: list[str]) -> list[tuple[str, str]]:
+    try:
+        return getaddresses(values)
+    # Garbage the stdlib parser trips over; it recurses once per nested comment "((((…".
+    except (ValueError, IndexError, TypeError, RecursionError):
+        return []
+
+
+def _from_address(values: tuple[str, ...]) -> Address | None:
+    """The first From address; an address found in surrounding garbage is still an address."""
+    found = _addresses(values)
+    if found:
+        return found[0]
+    for value in values:
+        for token in _ADDRESS_DELIMITERS.split(_ENCODED_WORD.sub(" ", value)):
+            if _VALID_ADDRESS.fullmatch(token):
+                return Address(token.lower())
+    return None
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    """Normalized message ids, in order, duplicates dropped: every ``<…>`` or a lone bare id."""
+    found: list[str] = []
+    for value in values:
+        candidates = _BRACKETED_ID.findall(value) or [value]
+        for candidate in candidates:
+            normalized = _normalize_id(candidate)
+            if normalized and normalized not in found:
+                found.append(normalized)
+    return tuple(found)
+
+
+def _normalize_id(text: str) -> str | None:
+    """``"x"@y`` → ``x@y``; None for anything that is not ``left@right`` of printable characters."""
+    text = "".join(text.split())
+    if _PLAIN_ID.fullmatch(text) and text.count("@") == 1:
+        left, _at, right = text.partition("@")  # the common case: no quotes, one @
+        return text if left and right and len(text) <= 998 else None
+    left, at, right = text.rpartition("@")
+    if len(left) >= 2 and left[0] == left[-1] == '"':
+        left = re.sub(r"\\(.)", r"\1", left[1:-1])
+    normalized = f"{left}@{right}"
+    if not (at and left and right) or len(normalized) > 998:
+        return None
+    if any(not c.isprintable() or c.isspace() or c in '<>"' for c in normalized):
+        return None
+    return normalized
+
+
+def _synthetic_id(header_block: bytes) -> str:
+    return f"{hashlib.sha256(header_block).hexdigest()[:32]}@{SYNTHETIC_DOMAIN}"
+
+
+# Written by the author's mail program and left alone in transit (unlike Received, Return-Path
+# or spam tags), so a mail keeps them when a server renumbers or migrates a folder.
+_FINGERPRINT_HEADERS = ("from", "reply-to", "to", "date", "subject")
+
+
+def content_fingerprint(msg: Message) -> int:
+    """What tells two mails with the same Message-ID apart: a hash of the raw From, Reply-To,
+    To, Date and Subject (whitespace collapsed, as servers may fold lines anew).
+
+    A folder holds a message once per (Message-ID, fingerprint). Two customers' mails that a
+    broken mailer gave one id differ here and stay two messages; the same mail read again
+    under new UIDs after a UIDVALIDITY change is found once. A mail copied twice into one
+    folder (identical headers) is one message on purpose: one contact, one acknowledgment."""
+    text = "\0".join(["\1".join(msg.headers.get(n, ())) for n in _FINGERPRINT_HEADERS])
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)  # one SQLite INTEGER, cheap to index
+
+
+def _first_date(values: tuple[str, ...]) -> datetime | None:
+    for value in values:
+        simple = _simple_date(value)
+        if simple is not None:
+            return simple
+        try:
+            return _as_aware(parsedate_to_datetime(value))
+        except (TypeError, ValueError, OverflowError, IndexError):
+            continue
+    return None
+
+
+def _simple_date(value: str) -> datetime | None:
+    """``parsedate_to_datetime`` for the usual form of the Date header; None for any other."""
+    match = _SIMPLE_DATE.fullmatch(value)
+    month = _MONTHS.get(match[2].lower()) if match else None
+    if match is None or month is None:
+        return None
+    day, _, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+    try:
+        if offset == 0 and sign == "-":  # -0000: the zone is unknown (RFC 5322 §3.3)
+            zone = UTC
+        else:
+            zone = timezone(timedelta(seconds=-offset if sign == "-" else offset))
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(second), 0, zone)
+    except (ValueError, OverflowError):
+        return None  # out of range: let the stdlib parser decide
+
+
+def _as_aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _return_path(values: tuple[str, ...] | None) -> str | None:
+    """None: no header; "": the null sender ``<>``; else the lower-cased address."""
+    if values is None:
+        return None
+    value = values[0] if values else ""
+    match = _BRACKETED_ID.search(value)
+    inner = (match[1] if match else value).strip().strip("<>").strip()
+    if not inner:
+        return ""
+    found = _addresses([inner])
+    return found[0].email if found else sanitize_header_text(inner, NAME_LIMIT).lower()
+
+
+def _content_type(value: str) -> str:
+    match = _MIME_TYPE.match(value)
+    return match[1].lower() if match else "text/plain"
+
+
+def _problem(raw: RawMessage, reason: str) -> ParseError:
+    return ParseError(
+        f"{raw.folder} UID {raw.uid}: {reason}",
+        "the message is skipped; open it in your mail client to read it",
+    )

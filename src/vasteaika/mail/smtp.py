@@ -1,0 +1,327 @@
+"""Send one acknowledgment over SMTP (smtplib), to exactly one recipient.
+
+The only module that imports smtplib. TLS is always verified (``ssl.create_default_context``);
+``security = "none"`` is allowed only for a server on this computer. The password is kept in a
+private attribute, never logged, never put in an error, and the smtplib debug output (which
+would print the AUTH exchange) is never switched on.
+
+Envelope (RFC 3834 §3.3, RFC 5230 §5.1): ``MAIL FROM:<>`` when ``envelope_from`` is "", else that
+address (Gmail and Microsoft 365 refuse or rewrite a null sender); ``NOTIFY=NEVER`` on the one
+``RCPT TO`` only when the server advertises DSN.
+
+Errors: login refused → AuthenticationError; DNS, refused connection, TLS → UnreachableError;
+timeouts and 4xx replies → TemporaryError; a 5xx for the recipient or the message → DataError;
+a 5xx for the envelope sender → ConfigError. A failure after the message text was handed over
+is an UncertainDeliveryError: the mail may have gone out, so it must not be sent again blindly.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import re
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Literal, Protocol
+
+from vasteaika.errors import (
+    AuthenticationError,
+    ConfigError,
+    DataError,
+    TemporaryError,
+    UnreachableError,
+    VasteaikaError,
+)
+from vasteaika.mail.addresses import address_problem
+from vasteaika.net import is_loopback
+
+log = logging.getLogger(__name__)
+
+Security = Literal["ssl", "starttls", "none"]
+
+
+class Sender(Protocol):
+    """Anything that delivers one built acknowledgment to one address (SmtpSender, test fakes)."""
+
+    def send(self, msg: EmailMessage, recipient: str) -> None: ...
+
+
+class UncertainDeliveryError(TemporaryError):
+    """The connection failed after the message text was sent: it may or may not have gone out."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: Security
+    username: str | None
+    ca_file: Path | None
+    timeout: float = 30
+    envelope_from: str = ""  # "" means MAIL FROM:<> (the RFC 3834 recommendation)
+    oauth2: bool = False  # the secret is an OAuth2 access token: AUTH XOAUTH2 (Microsoft 365)
+    helo_name: str | None = None  # None: smtplib's default, the local fully qualified name
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.security not in ("ssl", "starttls", "none"):
+            problems.append(f"smtp.security must be ssl, starttls or none, not {self.security!r}")
+        elif self.security == "none" and not is_loopback(self.host):
+            problems.append(
+                "smtp.security = none (no encryption) is allowed only for a server "
+                "on this computer (localhost, 127.0.0.1, ::1)"
+            )
+        if not 0 < self.port < 65536:
+            problems.append(f"smtp.port {self.port} is not a port number")
+        if self.timeout <= 0:
+            problems.append("smtp.timeout must be positive")
+        if self.envelope_from and (
+            address_problem(self.envelope_from) or not self.envelope_from.isascii()
+        ):
+            problems.append(f"smtp.envelope_from {self.envelope_from!r} is not a plain address")
+        if problems:
+            raise ConfigError("invalid SMTP settings", "fix the [smtp] section", problems)
+
+
+class SmtpSender:
+    """Delivers each message over its own connection: connect, TLS, login, one transaction."""
+
+    def __init__(self, settings: SmtpSettings, password: str | None = None) -> None:
+        self._settings = settings
+        self._password = password
+
+    def __repr__(self) -> str:
+        s = self._settings
+        return f"SmtpSender(host={s.host!r}, port={s.port}, username={s.username!r})"
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        check_single_recipient(msg, recipient)
+        payload = msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
+        context = self._tls_context()
+        sent_text = False
+        try:
+            conn = self._connect(context)
+            try:
+                self._login(conn)
+                sent_text = self._transmit(conn, payload, recipient)
+            finally:
+                _close(conn)
+        except VasteaikaError:
+            raise
+        except (OSError, smtplib.SMTPException) as exc:
+            raise self._translate(exc, sent_text) from exc
+        log.info(
+            "sent %s to %s via %s:%s",
+            msg.get("Message-ID", "?"),
+            recipient,
+            self._settings.host,
+            self._settings.port,
+        )
+
+    def _tls_context(self) -> ssl.SSLContext:
+        ca_file = self._settings.ca_file
+        try:
+            return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+        except (OSError, ssl.SSLError) as exc:
+            raise ConfigError(
+                f"cannot use smtp.ca_file {ca_file}: {exc}",
+                "point it at a readable PEM certificate file",
+            ) from exc
+
+    def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
+        s = self._settings
+        conn: smtplib.SMTP
+        if s.security == "ssl":
+            conn = smtplib.SMTP_SSL(
+                s.host, s.port, local_hostname=s.helo_name, timeout=s.timeout, context=context
+            )
+        else:
+            conn = smtplib.SMTP(s.host, s.port, local_hostname=s.helo_name, timeout=s.timeout)
+        try:
+            conn.ehlo()
+            if s.security == "starttls":
+                if not conn.has_extn("starttls"):
+                    raise UnreachableError(
+                        f"the SMTP server {s.host}:{s.port} does not offer STARTTLS",
+                        "use security = ssl (usually port 465) or check the port",
+                    )
+                conn.starttls(context=context)
+                conn.ehlo()
+        except BaseException:
+            _close(conn)
+            raise
+        return conn
+
+    def _login(self, conn: smtplib.SMTP) -> None:
+        s = self._settings
+        if s.username is None:
+            return
+        if self._password is None:
+            raise AuthenticationError(
+                f"no password for SMTP user {s.username}",
+                "set smtp.password_command or store it in the keyring",
+            )
+        try:
+            if s.oauth2:
+                token = f"user={s.username}\x01auth=Bearer {self._password}\x01\x01"
+                conn.ehlo_or_helo_if_needed()
+                conn.auth("XOAUTH2", lambda challenge=None: token, initial_response_ok=True)
+            elif f"{s.username}{self._password}".isascii():
+                conn.login(s.username, self._password)
+            else:
+                _login_plain_utf8(conn, s.username, self._password)
+        except smtplib.SMTPNotSupportedError as exc:
+            raise AuthenticationError(
+                f"the SMTP server {s.host}:{s.port} does not offer login (AUTH)",
+                "check the port and security, or remove smtp.username",
+            ) from exc
+
+    def _transmit(self, conn: smtplib.SMTP, payload: bytes, recipient: str) -> bool:
+        """One transaction; returns True once the text has been sent and accepted."""
+        mail_options = [] if payload.isascii() else ["BODY=8BITMIME"]
+        code, reply = conn.mail(self._settings.envelope_from, mail_options)
+        if code != 250:
+            raise _reply_error(code, reply, "mail", self._settings)
+        rcpt_options = ["NOTIFY=NEVER"] if conn.has_extn("dsn") else []
+        code, reply = conn.rcpt(recipient, rcpt_options)
+        if code not in (250, 251):
+            conn.rset()
+            raise _reply_error(code, reply, "rcpt", self._settings, recipient)
+        conn.putcmd("data")
+        code, reply = conn.getreply()
+        if code != 354:
+            raise _reply_error(code, reply, "data", self._settings)
+        text = re.sub(rb"(?m)^\.", b"..", payload)
+        if not text.endswith(b"\r\n"):
+            text += b"\r\n"
+        try:
+            conn.send(text + b".\r\n")
+            code, reply = conn.getreply()
+        except (OSError, smtplib.SMTPException) as exc:
+            raise self._translate(exc, sent_text=True) from exc
+        if code != 250:
+            raise _reply_error(code, reply, "data", self._settings)
+        return True
+
+    def _translate(self, exc: BaseException, sent_text: bool) -> VasteaikaError:
+        s = self._settings
+        server = f"{s.host}:{s.port}"
+        if sent_text:
+            return UncertainDeliveryError(
+                f"the connection to {server} failed after the acknowledgment was handed over "
+                f"({_describe(exc)}); it may have been sent",
+                "it will not be sent again automatically; look in the Sent folder",
+            )
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return AuthenticationError(
+                f"the SMTP server {server} refused the login of {s.username}",
+                "check smtp.username and the password (Gmail and Microsoft 365 need an app "
+                "password)",
+            )
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return _reply_error(exc.smtp_code, exc.smtp_error, "connect", s)
+        if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
+            return TemporaryError(
+                f"the SMTP server {server} did not answer in {s.timeout:g} s", "try again later"
+            )
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
+            return TemporaryError(
+                f"the SMTP server {server} closed the connection", "try again later"
+            )
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return UnreachableError(
+                f"the TLS certificate of {server} could not be verified: {exc.verify_message}",
+                "check smtp.host, or set smtp.ca_file for a private certificate authority",
+            )
+        if isinstance(exc, ssl.SSLError):
+            return UnreachableError(
+                f"TLS with {server} failed: {_describe(exc)}",
+                "check smtp.port and smtp.security (ssl or starttls)",
+            )
+        if isinstance(exc, socket.gaierror):
+            return UnreachableError(
+                f"the SMTP server name {s.host!r} cannot be resolved",
+                "check smtp.host and the network connection",
+            )
+        if isinstance(exc, ConnectionRefusedError):
+            return UnreachableError(
+                f"the SMTP server {server} refused the connection", "check smtp.host and smtp.port"
+            )
+        return UnreachableError(
+            f"cannot talk to the SMTP server {server}: {_describe(exc)}",
+            "check smtp.host, smtp.port and the network connection",
+        )
+
+
+def _login_plain_utf8(conn: smtplib.SMTP, username: str, password: str) -> None:
+    """AUTH PLAIN with UTF-8 credentials (RFC 4616): smtplib encodes them as ASCII and fails on
+    a password such as "kesä-Öljy"."""
+    if "PLAIN" not in conn.esmtp_features.get("auth", "").upper().split():
+        raise smtplib.SMTPNotSupportedError("AUTH PLAIN is not offered")
+    token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, reply = conn.docmd("AUTH", "PLAIN " + token)
+    if code == 334:  # the server wants the credentials in a second line
+        code, reply = conn.docmd(token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
+def check_single_recipient(msg: EmailMessage, recipient: str) -> None:
+    """Refuse anything but one plain ASCII address that is also the message's only To."""
+    problem = address_problem(recipient) or ("" if recipient.isascii() else "not ASCII")
+    if problem:
+        raise DataError(f"refusing to send to {recipient!r}: {problem}")
+    to_headers = msg.get_all("To") or []
+    addresses = [a for _, a in getaddresses([str(h) for h in to_headers])]
+    extra = [h for h in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc") if h in msg]
+    if len(to_headers) != 1 or len(addresses) != 1 or extra:
+        raise DataError("refusing to send: an acknowledgment must have exactly one recipient")
+    if addresses[0].lower() != recipient.lower():
+        raise DataError(f"refusing to send: To {addresses[0]} is not the recipient {recipient}")
+
+
+def _reply_error(
+    code: int, reply: bytes | str, stage: str, s: SmtpSettings, recipient: str = ""
+) -> VasteaikaError:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
+    said = f"{code} {' '.join(text.split())[:200]}"
+    server = f"{s.host}:{s.port}"
+    if code in (530, 534, 535, 538):
+        return AuthenticationError(
+            f"the SMTP server {server} wants a login: {said}", "set smtp.username and its password"
+        )
+    if 400 <= code < 500 or code < 200:
+        return TemporaryError(f"the SMTP server {server} said: {said}", "try again later")
+    if stage == "mail":
+        return ConfigError(
+            f"the SMTP server {server} refused the envelope sender <{s.envelope_from}>: {said}",
+            "set smtp.envelope_from to your own address (many providers refuse the empty sender)",
+        )
+    if stage == "rcpt":
+        return DataError(
+            f"the SMTP server {server} refused the recipient {recipient}: {said}",
+            "the acknowledgment cannot be delivered to this address",
+        )
+    if stage == "connect":
+        return UnreachableError(
+            f"the SMTP server {server} refused the session: {said}", "check smtp.host and smtp.port"
+        )
+    return DataError(
+        f"the SMTP server {server} refused the acknowledgment: {said}", "see the server's reply"
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def _close(conn: smtplib.SMTP) -> None:
+    try:
+        conn.quit()
+    except (OSError, smtplib.SMTPException):
+        conn.close()

@@ -1,0 +1,55 @@
+"""The mail-source seam: one interface, read-only, behind which live IMAP and local Maildir/mbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from vasteaika.models import FolderStatus, RawMessage
+
+# The Sent folder's usual names in English, Finnish and Swedish, tried in this order (on IMAP
+# after the SPECIAL-USE \Sent flag, under each personal namespace prefix; in a Maildir in each
+# layout). "[Gmail]/Sent Mail" is Gmail's, as mbsync stores it.
+SENT_FOLDER_NAMES = (
+    "Sent",
+    "Sent Items",
+    "Sent Messages",
+    "Sent Mail",
+    "Lähetetyt",
+    "Lähetetyt kohteet",
+    "Lähetetyt viestit",
+    "Skickat",
+    "Skickade objekt",
+    "Skickade",
+    "[Gmail]/Sent Mail",
+)
+
+
+class MailSource(Protocol):
+    """A read-only view of a mailbox.
+
+    Implementations never change the mailbox: folders are opened read-only, bodies are fetched with
+    ``BODY.PEEK`` and nothing gets the ``\\Seen`` flag.
+    """
+
+    def find_sent_folder(self) -> str | None:
+        """The Sent folder: SPECIAL-USE ``\\Sent`` first, else a common name in any language."""
+        ...
+
+    def select(self, folder: str) -> FolderStatus:
+        """Open ``folder`` read-only and return its UIDVALIDITY and UIDNEXT."""
+        ...
+
+    def uids_after(self, folder: str, last_uid: int) -> list[int]:
+        """UIDs greater than ``last_uid`` in the selected ``folder``, ascending."""
+        ...
+
+    def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+        """Header block and arrival time of each UID. A UID that vanished is silently skipped."""
+        ...
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        """The whole message (for reading a reply's own text); None when it is gone."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,130 @@
+"""Callback reminders as iCalendar events for a phone calendar (the ``icalendar`` package).
+
+Each reminder is a 15-minute VEVENT at its due time in the configured time zone (with the
+VTIMEZONE a phone needs to place it), a DISPLAY alarm ``alarm_before`` the call, and the UID
+``reminder-<id>@vasteaika``: importing a second export updates the same event instead of adding
+a copy. Customer text goes through :func:`_clean` (one line, no control characters, capped);
+iCalendar escaping of commas, semicolons and newlines is icalendar's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event
+
+from vasteaika.clock import system_clock
+
+PRODID = "-//vasteaika//vasteaika//FI"
+CALL_DURATION = timedelta(minutes=15)
+SUMMARY_LIMIT = 200
+FIELD_LIMIT = 500
+
+_SOURCES = {"ack": "kuittauksessa luvattu soitto", "reply": "luvattu omassa vastauksessa"}
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ReminderInfo:
+    """One callback reminder as the calendar sees it. ``due_at`` is timezone-aware;
+    ``source`` is "ack" (the acknowledgment's promised slot) or "reply" (the owner's own words)."""
+
+    id: int
+    customer_name: str
+    customer_email: str
+    subject: str
+    phone: str | None
+    due_at: datetime
+    source: str
+
+
+def reminder_uid(reminder_id: int) -> str:
+    return f"reminder-{reminder_id}@vasteaika"
+
+
+def reminder_event(
+    reminder: ReminderInfo,
+    tz: ZoneInfo,
+    alarm_before: timedelta,
+    *,
+    stamp_at: datetime | None = None,
+) -> Event:
+    """The VEVENT for one reminder. ``stamp_at`` (DTSTAMP, when this export was made) should be
+    the run's ``now``; without it the system clock is read."""
+    if reminder.due_at.tzinfo is None:
+        raise ValueError(f"reminder {reminder.id}: due_at must be timezone-aware")
+    if alarm_before < timedelta(0):
+        raise ValueError("alarm_before must not be negative")
+    summary = _summary(reminder)
+    event = Event.new(
+        uid=reminder_uid(reminder.id),
+        start=reminder.due_at.astimezone(tz),
+        stamp=(stamp_at or system_clock()).astimezone(UTC),
+        summary=summary,
+        description=_description(reminder),
+    )
+    event.add("duration", CALL_DURATION)
+    alarm = Alarm.new(description=summary)
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -alarm_before)
+    event.add_component(alarm)
+    return event
+
+
+def reminders_calendar(
+    reminders: Iterable[ReminderInfo],
+    tz: ZoneInfo,
+    alarm_before: timedelta,
+    *,
+    stamp_at: datetime | None = None,
+) -> bytes:
+    """An .ics file (bytes, CRLF lines) holding every reminder, with the VTIMEZONE for ``tz``."""
+    stamp = stamp_at or system_clock()
+    calendar = Calendar.new(prodid=PRODID, uid="reminders@vasteaika", name="vasteaika: soitot")
+    calendar.add("method", "PUBLISH")  # RFC 6047: matches the mail attachment's method=PUBLISH
+    for reminder in sorted(reminders, key=lambda r: (r.due_at, r.id)):
+        calendar.add_component(reminder_event(reminder, tz, alarm_before, stamp_at=stamp))
+    calendar.add_missing_timezones()
+    ics: bytes = calendar.to_ical()
+    return ics
+
+
+def _summary(reminder: ReminderInfo) -> str:
+    who = _clean(reminder.customer_name, FIELD_LIMIT) or _clean(
+        reminder.customer_email, FIELD_LIMIT
+    )
+    subject = _clean(reminder.subject, FIELD_LIMIT)
+    text = f"Soita: {who} – {subject}" if subject else f"Soita: {who}"
+    return _clean(text, SUMMARY_LIMIT)
+
+
+def _description(reminder: ReminderInfo) -> str:
+    lines = []
+    phone = _clean(reminder.phone or "", 100)
+    if phone:
+        lines.append(f"Puhelin: {phone}")
+    lines.append(f"Sähköposti: {_clean(reminder.customer_email, FIELD_LIMIT)}")
+    subject = _clean(reminder.subject, FIELD_LIMIT)
+    if subject:
+        lines.append(f"Aihe: {subject}")
+    lines.append(f"Lähde: {_SOURCES.get(reminder.source, _clean(reminder.source, 50))}")
+    return "\n".join(lines)
+
+
+def _clean(text: str, limit: int) -> str:
+    """One line of printable text: control and format characters become spaces or go, runs of
+    whitespace become one space, and the result is cut to ``limit`` characters with "…"."""
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Zl", "Zp"):
+            kept.append(" ")
+        elif category not in ("Cf", "Cs", "Co", "Cn"):
+            kept.append(ch)
+    line = _SPACES.sub(" ", "".join(kept)).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

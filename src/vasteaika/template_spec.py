@@ -1,0 +1,55 @@
+"""What the owner's template files may hold: the placeholders each kind of template can fill,
+and the check of a template's text.
+
+Part of the config surface (``[ack] templates`` names a folder of them), so the config checks
+the owner's templates when it loads, not when the first customer writes; the acknowledgment's
+wording (``acks.wording``) renders them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from string import Template
+from typing import Literal
+
+TemplateName = Literal["ack", "key", "vacation"]  # key: for key customers (ack.key_customers)
+
+PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
+    "ack": frozenset({"greeting", "callback", "owner_name", "signature"}),
+    "key": frozenset({"greeting", "callback", "owner_name", "signature"}),
+    "vacation": frozenset(
+        {"greeting", "callback", "owner_name", "signature", "vacation_until", "substitute"}
+    ),
+}
+
+
+def validate_template(text: str, *, name: TemplateName | None = None) -> list[str]:
+    """Every problem in a template, as sentences (empty list: fine). Unknown placeholders, a "$"
+    that starts none (write "$$" for a dollar sign) and, when ``name`` is given, placeholders
+    that kind of template cannot fill or a missing ``$callback``."""
+    allowed = PLACEHOLDERS[name] if name else PLACEHOLDERS["vacation"]
+    problems: list[str] = []
+    if not text.strip():
+        return ["the template is empty"]
+    used: set[str] = set()
+    for match in Template.pattern.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if match.group("invalid") is not None:
+            problems.append(
+                f"line {line}: a '$' that starts no placeholder (write $$ for a dollar sign)"
+            )
+            continue
+        ident = match.group("named") or match.group("braced")
+        if ident is None:
+            continue
+        used.add(ident)
+        if ident not in allowed:
+            close = difflib.get_close_matches(ident, sorted(allowed), n=1)
+            hint = f" (did you mean ${close[0]}?)" if close else ""
+            problems.append(
+                f"line {line}: unknown placeholder ${ident}{hint}; known: "
+                + ", ".join(f"${p}" for p in sorted(allowed))
+            )
+    if name and "callback" not in used:
+        problems.append("the template has no $callback, so it promises no callback time")
+    return problems

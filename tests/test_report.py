@@ -18,7 +18,7 @@ import pytest
 from vasteaika.errors import UsageError
 from vasteaika.hours import BusinessHours
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.report.queries import (
+from vasteaika.report import (
     ReportSettings,
     WeekReport,
     build_report,

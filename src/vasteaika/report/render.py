@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from vasteaika.errors import UsageError
-from vasteaika.report.queries import Bucket, Durations, WeekReport
+from vasteaika.report.model import Bucket, Durations, WeekReport
 from vasteaika.terminal import LiteralConsole, json_text
 
 FORMATS = ("table", "markdown", "html", "csv", "json")

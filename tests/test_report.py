@@ -26,7 +26,8 @@ from vasteaika.report import (
     offset_changes,
     previous_week,
 )
-from vasteaika.report.render import duration, number, percent, render_report
+from vasteaika.report.render import render_report
+from vasteaika.report.values import duration, number, percent
 
 HEL = ZoneInfo("Europe/Helsinki")
 HOURS = BusinessHours(timezone=HEL, workdays=frozenset(range(5)), start=time(8), end=time(16))

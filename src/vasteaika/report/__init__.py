@@ -3,7 +3,9 @@
 
 Building: ``model`` (the record), ``periods`` (weeks and the business calendar in SQL),
 ``tables`` (the working TEMP tables), ``queries`` (the aggregates), ``build`` (one run).
-Rendering: ``render``.
+Rendering: ``labels`` (the words), ``values`` (localised numbers and times), ``sections`` (the one
+view every human format draws), ``render_table``, ``render_text``, ``render_html``,
+``render_data`` (CSV, JSON), and ``render.render_report``, the one entry point.
 
 The names a caller needs to build a report are exported here.
 """

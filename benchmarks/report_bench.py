@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from vasteaika.hours import BusinessHours
 from vasteaika.ledger.store import open_database
-from vasteaika.report.queries import (
+from vasteaika.report import (
     ReportSettings,
     build_report,
     local_midnight,

@@ -22,7 +22,7 @@ from vasteaika.cli import output as render
 from vasteaika.cli import run
 from vasteaika.ledger.store import open_database
 from vasteaika.mail.parse import sanitize_header_text
-from vasteaika.report.render import _md_cell
+from vasteaika.report.render_text import _md_cell
 from vasteaika.terminal import LiteralConsole, json_text, printable
 
 OWNER = "ylermi@pihapalvelu.fi"

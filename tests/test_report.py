@@ -18,7 +18,7 @@ import pytest
 from vasteaika.errors import UsageError
 from vasteaika.hours import BusinessHours
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.report.queries import (
+from vasteaika.report import (
     ReportSettings,
     WeekReport,
     build_report,
@@ -26,7 +26,8 @@ from vasteaika.report.queries import (
     offset_changes,
     previous_week,
 )
-from vasteaika.report.render import duration, number, percent, render_report
+from vasteaika.report.render import render_report
+from vasteaika.report.values import duration, number, percent
 
 HEL = ZoneInfo("Europe/Helsinki")
 HOURS = BusinessHours(timezone=HEL, workdays=frozenset(range(5)), start=time(8), end=time(16))

@@ -472,7 +472,7 @@ def report(
 
       vasteaika report --since 2026-10-01 --until 2026-10-31 --format csv
     """
-    from vasteaika.report.queries import (
+    from vasteaika.report import (
         ReportSettings,
         build_report,
         day_range,

@@ -1,0 +1,62 @@
+"""The report as a terminal table (rich): the sections laid out to a width, with literal text
+only (mail-derived names and subjects are never read as markup). The only module of the report
+that knows rich.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from vasteaika.report.labels import TEXT
+from vasteaika.report.model import WeekReport
+from vasteaika.report.sections import bar_rows, period_text, sections
+from vasteaika.terminal import LiteralConsole
+
+
+def report_table(report: WeekReport, lang: str, *, width: int = 80, color: bool = False) -> str:
+    out = io.StringIO()
+    console = LiteralConsole(
+        file=out, width=width, force_terminal=color, color_system="standard" if color else None
+    )
+    t = TEXT[lang]
+    console.print(Text(f"{t['title']}  {period_text(report, lang)}", style="bold"))
+    for s in sections(report, lang):
+        table = Table(
+            title=s.title,
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_header=bool(s.headers),
+            pad_edge=False,
+        )
+        rows = bar_rows(s, 30) if s.bars else s.rows
+        headers = (*s.headers, "") if s.bars else s.headers
+        numeric = (*s.numeric, False) if s.bars else s.numeric
+        for i, numeric_column in enumerate(numeric):
+            longest = max((len(row[i]) for row in rows), default=0)
+            if numeric_column:  # never cut a number; a long header wraps instead
+                options: dict[str, Any] = {"justify": "right", "min_width": longest}
+            elif s.bars and i == len(numeric) - 1:
+                options = {"no_wrap": True, "overflow": "crop"}
+            elif s.headers:
+                first = {"min_width": min(longest, 24)} if i == 0 else {}
+                if longest <= 8:  # short markers ("avain", "uusi") are never cut
+                    first = {"min_width": max(longest, len(headers[i]))}
+                options = {"no_wrap": True, "overflow": "ellipsis", "max_width": 26, **first}
+            else:
+                options = {"overflow": "fold"}
+            table.add_column(headers[i] if i < len(headers) else "", **options)
+        for row in rows:
+            table.add_row(*(Text(c) for c in row))
+        if rows:
+            console.print(table)
+        else:
+            console.print(Text(s.title, style="bold"))
+        if s.note:
+            console.print(Text(s.note))
+    return out.getvalue()

@@ -1,7 +1,7 @@
 """The words of the daily screens, in Finnish and English, apart from the code that prints them.
 
 output.text(lang, key) reads TEXTS; a translator (or a new language) changes only this file.
-Reports have their own texts (report/render.py).
+Reports have their own texts (report/render.py). ARRIVAL_SOURCES is what 'vasteaika why' says.
 """
 
 # The daily screen in the owner's language (owner.language), by key.
@@ -82,4 +82,12 @@ TEXTS: dict[str, dict[str, str]] = {
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
+}
+
+# Where a message's arrival time came from, as 'vasteaika why' tells it (English only).
+ARRIVAL_SOURCES = {
+    "internaldate": "the server's arrival time (IMAP INTERNALDATE)",
+    "received": "the topmost Received header (when your mail server delivered it)",
+    "date": "the Date header (no usable Received header or arrival time)",
+    "file": "the mail file's time (no usable Received or Date header)",
 }

@@ -12,7 +12,6 @@ import shlex
 import subprocess
 import sys
 from datetime import datetime, time
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -20,13 +19,12 @@ from zoneinfo import ZoneInfo
 import typer
 
 from vasteaika.cli import output as render
-from vasteaika.cli.root import _load, _smtp_sender, _store, app, state
-from vasteaika.clock import system_clock
+from vasteaika.cli.context import CommandContext, current, run_user_dir
+from vasteaika.cli.root import app
 from vasteaika.config import Config, default_config_path, parse_duration
 from vasteaika.errors import StorageError, TemporaryError, UnreachableError, UsageError
 from vasteaika.hours import is_business_day
 from vasteaika.ledger.records import business_hours
-from vasteaika.mail.smtp import Sender
 from vasteaika.reminders import cron
 from vasteaika.reminders.callbacks import (
     FireResult,
@@ -37,42 +35,17 @@ from vasteaika.reminders.callbacks import (
     open_reminders,
     snooze,
 )
-from vasteaika.reminders.notify import DesktopNotifier, find_session_bus
+from vasteaika.reminders.notify import find_session_bus
 from vasteaika.reminders.promises import find_promise
 
-RUN_USER_ENV = "VASTEAIKA_RUN_USER_DIR"
 CRONTAB_ENV = "VASTEAIKA_CRONTAB"
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
-def desktop_notifier() -> DesktopNotifier:
-    """The notifier for this user; $VASTEAIKA_RUN_USER_DIR replaces /run/user (servers, tests)."""
-    return DesktopNotifier(run_user=_run_user())
-
-
-def _run_user() -> Path:
-    return Path(os.environ.get(RUN_USER_ENV) or "/run/user")
-
-
-def owner_mailer(config: Config) -> Sender | None:
-    """SMTP for email reminders, connecting (and asking for a password) only when one is sent."""
-    if not config.smtp.host:
-        return None
-
-    class _Lazy:
-        sender: Sender | None = None
-
-        def send(self, msg: EmailMessage, recipient: str) -> None:
-            if self.sender is None:
-                self.sender = _smtp_sender(config)
-            self.sender.send(msg, recipient)
-
-    return _Lazy()
-
-
 @app.command()
 def remind(
+    ctx: typer.Context,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only what could not be delivered (cron).")
     ] = False,
@@ -94,10 +67,11 @@ def remind(
     The user's session bus is found through $DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus or
     /run/user/<uid>/bus; set $VASTEAIKA_RUN_USER_DIR to look somewhere else than /run/user.
     """
-    config = _load()
-    now = system_clock()
-    store = _store(config)
-    result = fire_due(config, store, desktop_notifier(), owner_mailer(config), now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    store = parts.store
+    result = fire_due(config, store, parts.notifier, parts.mailer, now)
     _show_fired(config, result, quiet, json_out)
     if result.failed:
         raise TemporaryError(
@@ -110,7 +84,7 @@ def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
     if result.desktop is not None:
         return result.desktop.shown, result.desktop.reason
     if sys.platform.startswith("linux") and not find_session_bus(
-        os.environ, os.getuid(), _run_user()
+        os.environ, os.getuid(), run_user_dir()
     ):
         return False, "no desktop reachable: no session bus"
     return None, None  # nothing was due, so nothing was tried
@@ -158,6 +132,7 @@ def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:
 
 @app.command("reminders")
 def list_reminders(
+    ctx: typer.Context,
     json_out: JsonOption = False,
     ics: Annotated[
         Path | None,
@@ -177,9 +152,10 @@ def list_reminders(
       vasteaika reminders --json
       vasteaika reminders --ics ~/soitot.ics
     """
-    config = _load()
-    now = system_clock()
-    items = open_reminders(_store(config), now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    items = open_reminders(parts.store, now)
     tz, lang = config.hours.timezone, config.language
     if ics is not None:
         _write_ics(config, items, ics, now)
@@ -227,6 +203,7 @@ def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime)
 
 @app.command()
 def done(
+    ctx: typer.Context,
     reminder_id: Annotated[int, typer.Argument(help="The reminder's number.", metavar="ID")],
 ) -> None:
     """Mark a promised call as made.
@@ -238,9 +215,10 @@ def done(
     Example:
       vasteaika done 3       # the number from 'vasteaika reminders'
     """
-    config = _load()
-    store = _store(config)
-    counted = mark_done(store, reminder_id, system_clock())
+    parts = current(ctx)
+    config = parts.config
+    store = parts.store
+    counted = mark_done(store, reminder_id, parts.now())
     r = get_reminder(store, reminder_id)
     lang = config.language
     extra = render.text(lang, "counted") if counted else ""
@@ -253,6 +231,7 @@ def done(
 
 @app.command("snooze")
 def snooze_command(
+    ctx: typer.Context,
     reminder_id: Annotated[int, typer.Argument(help="The reminder's number.", metavar="ID")],
     duration: Annotated[str, typer.Argument(help='How long: "30m", "2h", "1d", "45 min".')],
 ) -> None:
@@ -269,9 +248,10 @@ def snooze_command(
         raise UsageError(
             f"{duration!r} is not a duration", 'write it like "30m", "2h" or "1d"'
         ) from None
-    config = _load()
-    now = system_clock()
-    r = snooze(_store(config), reminder_id, delta, now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    r = snooze(parts.store, reminder_id, delta, now)
     assert r.snoozed_until is not None
     when = render.local(r.snoozed_until.astimezone(config.hours.timezone), config.language)
     render.console.print(
@@ -282,6 +262,7 @@ def snooze_command(
 
 @app.command()
 def promise(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="A sentence as you would write it in a reply.")],
     at: Annotated[
         str | None,
@@ -300,9 +281,10 @@ def promise(
       vasteaika promise "I'll call you on Friday at 3pm" --at 2026-11-25T09:00 --json
       -> {"due_at": "2026-11-27T15:00:00+02:00", "has_time": true}
     """
-    config = _promise_config()
+    parts = current(ctx)
+    config = _promise_config(parts)
     tz = config.hours.timezone if config else ZoneInfo("Europe/Helsinki")
-    base = _parse_at(at, tz) if at else system_clock().astimezone(tz)
+    base = _parse_at(at, tz) if at else parts.now().astimezone(tz)
     if config:
         hours = business_hours(config.hours)
         found = find_promise(text, base, day_start=hours.start,
@@ -324,11 +306,11 @@ def promise(
                              highlight=False, markup=False)  # fmt: skip
 
 
-def _promise_config() -> Config | None:
+def _promise_config(parts: CommandContext) -> Config | None:
     """The config when there is one; `promise` also works before 'vasteaika init'."""
-    if state.config_path is None and not default_config_path().exists():
+    if parts.config_path is None and not default_config_path().exists():
         return None
-    return _load()
+    return parts.config
 
 
 def _parse_at(text: str, tz: ZoneInfo) -> datetime:
@@ -359,6 +341,7 @@ def _crontab_cmd() -> tuple[str, ...]:
 
 @schedule_app.command("install")
 def schedule_install(
+    ctx: typer.Context,
     systemd: Annotated[
         bool, typer.Option("--systemd", help="Write systemd user timers instead of crontab lines.")
     ] = False,
@@ -384,7 +367,7 @@ def schedule_install(
       vasteaika schedule install
       vasteaika schedule install --systemd --watch
     """
-    command = cron.vasteaika_command(config=state.config_path)
+    command = cron.vasteaika_command(config=current(ctx).config_path)
     units: list[str] = []
     if systemd:
         change = cron.install_systemd(command=command)

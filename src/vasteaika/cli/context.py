@@ -54,10 +54,6 @@ class CommandContext:
             render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
         return config
 
-    @property
-    def language(self) -> str:
-        return self.config.language
-
     @cached_property
     def store(self) -> Store:
         return open_store(self.config)

@@ -14,7 +14,7 @@ import pytest
 
 from test_database_faults import closed_imap_port, write_config
 from vasteaika import errors
-from vasteaika.cli import root as cli
+from vasteaika.cli import report as cli
 from vasteaika.cli import run
 from vasteaika.ledger.store import run_lock
 

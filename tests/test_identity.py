@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from fakes import FakeSource, mail
 from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.cli import context
 from vasteaika.cli import root as cli
 from vasteaika.config import Config, config_from_dict
 from vasteaika.ledger.check import run_check
@@ -215,10 +216,10 @@ def test_check_json_lists_both_and_why_shows_each(
     )
     src, rec = FakeSource(), Recorder()
     two_customers_one_id(src)
-    monkeypatch.setattr(cli, "open_source", lambda config: src)
-    monkeypatch.setattr(cli, "system_clock", lambda: NOW)
-    monkeypatch.setattr(cli, "_deliver", lambda config, source: rec.send)
-    monkeypatch.setattr(cli, "_reminder_channels", lambda config: (None, None))
+    monkeypatch.setattr(context, "open_source", lambda config: src)
+    monkeypatch.setattr(context, "system_clock", lambda: NOW)
+    monkeypatch.setattr(context, "ack_delivery", lambda config, source: rec.send)
+    monkeypatch.setattr(context, "reminder_channels", lambda config: (None, None))
     assert cli.run(["--config", str(path), "check", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [a["recipient"] for a in out["acknowledgments"]] == [

@@ -16,7 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from fakes import FakeNotifier, FakeSource, Recorder, mail
-from vasteaika.cli import reminders as cli_reminders
+from vasteaika.cli import context as cli_context
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError, UsageError
@@ -212,7 +212,7 @@ def test_remind_command_fires_once_over_repeated_runs(
     path = write_config(tmp_path)
     rid = seed_reminder(store, datetime.now(HEL) - timedelta(minutes=1))
     notifier = FakeNotifier()
-    monkeypatch.setattr(cli_reminders, "desktop_notifier", lambda: notifier)
+    monkeypatch.setattr(cli_context, "desktop_notifier", lambda: notifier)
     outputs = []
     for _ in range(3):
         assert run(["--config", str(path), "remind", "--json"]) == 0

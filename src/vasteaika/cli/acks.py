@@ -10,8 +10,8 @@ import typer
 from vasteaika.acks.decision import build_ack
 from vasteaika.acks.outbox import ack_body, ack_settings
 from vasteaika.cli import output as render
-from vasteaika.cli.root import _load, _store, app
-from vasteaika.clock import system_clock
+from vasteaika.cli.context import current
+from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
 from vasteaika.hours import next_callback_slot
 from vasteaika.ledger.records import business_hours
@@ -25,6 +25,7 @@ app.add_typer(templates_app, name="templates")
 
 @app.command()
 def outbox(
+    ctx: typer.Context,
     json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     limit: Annotated[int, typer.Option(help="How many of the latest to show.")] = 30,
 ) -> None:
@@ -34,9 +35,10 @@ def outbox(
     back: it is never sent again automatically. Look in your Sent folder; if it is not there,
     answer that customer yourself.
     """
-    config = _load()
+    parts = current(ctx)
+    config = parts.config
     rows = list(
-        _store(config).db.query(
+        parts.store.db.query(
             "SELECT id, customer_email, subject, ack_status, ack_at, ack_recipient, ack_message_id,"
             " callback_at FROM conversations WHERE ack_status IN ('sent', 'pending', 'draft', 'failed')"
             " ORDER BY ack_at DESC LIMIT ?",
@@ -76,6 +78,7 @@ def outbox(
 
 @templates_app.command("preview")
 def preview(
+    ctx: typer.Context,
     lang: Annotated[str, typer.Option(help="fi or en.")] = "fi",
     at: Annotated[
         str | None, typer.Option(help="As if sent at this moment (ISO, e.g. 2026-11-27T17:00).")
@@ -90,10 +93,11 @@ def preview(
     """
     if lang not in ("fi", "en"):
         raise UsageError(f"unknown language {lang!r}", "use --lang fi or --lang en")
-    config = _load()
+    parts = current(ctx)
+    config = parts.config
     tz = config.hours.timezone
     try:
-        now = datetime.fromisoformat(at) if at else system_clock()
+        now = datetime.fromisoformat(at) if at else parts.now()
     except ValueError:
         raise UsageError(
             f"{at!r} is not a date and time", "write it like 2026-11-27T17:00"

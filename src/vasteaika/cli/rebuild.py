@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from vasteaika.cli import output as render
-from vasteaika.cli.root import _load, app, open_source
-from vasteaika.clock import system_clock
+from vasteaika.cli.context import current
+from vasteaika.cli.root import app
 from vasteaika.errors import TemporaryError, UsageError
 from vasteaika.jobs.watch import read_state
 from vasteaika.ledger.check import run_check
@@ -24,6 +24,7 @@ NOT_ACKNOWLEDGED = (
 
 @app.command()
 def rebuild(
+    ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Build the ledger again from your mailbox, when the database is damaged ('database disk
@@ -43,7 +44,8 @@ def rebuild(
 
     Asks before it starts, unless --yes. Stop 'vasteaika watch' first.
     """
-    config = _load()
+    parts = current(ctx)
+    config = parts.config
     path = config.database
     if read_state(path)[1]:
         raise TemporaryError(
@@ -61,10 +63,10 @@ def rebuild(
             if not typer.confirm(question):
                 typer.echo("Nothing changed.")
                 return
-        now = system_clock()
+        now = parts.now()
         scratch = path.with_name(path.name + ".rebuilding")
         remove_database(scratch)  # what a rebuild that stopped half-way left behind
-        store, source = open_database(scratch), open_source(config)
+        store, source = open_database(scratch), parts.mail_source()
         try:
             with render.progress(True) as bar:
                 result = run_check(config, source, store, now, bar.start, bar.step)

@@ -1,18 +1,14 @@
-"""Commands for callback reminders and scheduled runs: remind, reminders, done, snooze, promise,
-schedule. Each parses options, builds the real parts, calls one library function and renders.
+"""Commands for callback reminders: remind, reminders, done, snooze, promise. Each takes its
+parts from the command's context, calls one library function and renders.
 
-Environment knobs (for servers and tests): VASTEAIKA_RUN_USER_DIR replaces /run/user when looking
-for the user's session bus; VASTEAIKA_CRONTAB is the crontab command to edit (default "crontab").
+VASTEAIKA_RUN_USER_DIR (servers, tests) replaces /run/user when looking for the session bus.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 from datetime import datetime, time
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -20,14 +16,12 @@ from zoneinfo import ZoneInfo
 import typer
 
 from vasteaika.cli import output as render
-from vasteaika.cli.root import _load, _smtp_sender, _store, app, state
-from vasteaika.clock import system_clock
+from vasteaika.cli.context import CommandContext, current, run_user_dir
+from vasteaika.cli.root import app
 from vasteaika.config import Config, default_config_path, parse_duration
-from vasteaika.errors import StorageError, TemporaryError, UnreachableError, UsageError
+from vasteaika.errors import StorageError, TemporaryError, UsageError
 from vasteaika.hours import is_business_day
 from vasteaika.ledger.records import business_hours
-from vasteaika.mail.smtp import Sender
-from vasteaika.reminders import cron
 from vasteaika.reminders.callbacks import (
     FireResult,
     Reminder,
@@ -37,42 +31,15 @@ from vasteaika.reminders.callbacks import (
     open_reminders,
     snooze,
 )
-from vasteaika.reminders.notify import DesktopNotifier, find_session_bus
+from vasteaika.reminders.notify import find_session_bus
 from vasteaika.reminders.promises import find_promise
-
-RUN_USER_ENV = "VASTEAIKA_RUN_USER_DIR"
-CRONTAB_ENV = "VASTEAIKA_CRONTAB"
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
-def desktop_notifier() -> DesktopNotifier:
-    """The notifier for this user; $VASTEAIKA_RUN_USER_DIR replaces /run/user (servers, tests)."""
-    return DesktopNotifier(run_user=_run_user())
-
-
-def _run_user() -> Path:
-    return Path(os.environ.get(RUN_USER_ENV) or "/run/user")
-
-
-def owner_mailer(config: Config) -> Sender | None:
-    """SMTP for email reminders, connecting (and asking for a password) only when one is sent."""
-    if not config.smtp.host:
-        return None
-
-    class _Lazy:
-        sender: Sender | None = None
-
-        def send(self, msg: EmailMessage, recipient: str) -> None:
-            if self.sender is None:
-                self.sender = _smtp_sender(config)
-            self.sender.send(msg, recipient)
-
-    return _Lazy()
-
-
 @app.command()
 def remind(
+    ctx: typer.Context,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only what could not be delivered (cron).")
     ] = False,
@@ -94,10 +61,11 @@ def remind(
     The user's session bus is found through $DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus or
     /run/user/<uid>/bus; set $VASTEAIKA_RUN_USER_DIR to look somewhere else than /run/user.
     """
-    config = _load()
-    now = system_clock()
-    store = _store(config)
-    result = fire_due(config, store, desktop_notifier(), owner_mailer(config), now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    store = parts.store
+    result = fire_due(config, store, parts.notifier, parts.mailer, now)
     _show_fired(config, result, quiet, json_out)
     if result.failed:
         raise TemporaryError(
@@ -110,7 +78,7 @@ def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
     if result.desktop is not None:
         return result.desktop.shown, result.desktop.reason
     if sys.platform.startswith("linux") and not find_session_bus(
-        os.environ, os.getuid(), _run_user()
+        os.environ, os.getuid(), run_user_dir()
     ):
         return False, "no desktop reachable: no session bus"
     return None, None  # nothing was due, so nothing was tried
@@ -158,6 +126,7 @@ def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:
 
 @app.command("reminders")
 def list_reminders(
+    ctx: typer.Context,
     json_out: JsonOption = False,
     ics: Annotated[
         Path | None,
@@ -177,9 +146,10 @@ def list_reminders(
       vasteaika reminders --json
       vasteaika reminders --ics ~/soitot.ics
     """
-    config = _load()
-    now = system_clock()
-    items = open_reminders(_store(config), now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    items = open_reminders(parts.store, now)
     tz, lang = config.hours.timezone, config.language
     if ics is not None:
         _write_ics(config, items, ics, now)
@@ -227,6 +197,7 @@ def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime)
 
 @app.command()
 def done(
+    ctx: typer.Context,
     reminder_id: Annotated[int, typer.Argument(help="The reminder's number.", metavar="ID")],
 ) -> None:
     """Mark a promised call as made.
@@ -238,9 +209,10 @@ def done(
     Example:
       vasteaika done 3       # the number from 'vasteaika reminders'
     """
-    config = _load()
-    store = _store(config)
-    counted = mark_done(store, reminder_id, system_clock())
+    parts = current(ctx)
+    config = parts.config
+    store = parts.store
+    counted = mark_done(store, reminder_id, parts.now())
     r = get_reminder(store, reminder_id)
     lang = config.language
     extra = render.text(lang, "counted") if counted else ""
@@ -253,6 +225,7 @@ def done(
 
 @app.command("snooze")
 def snooze_command(
+    ctx: typer.Context,
     reminder_id: Annotated[int, typer.Argument(help="The reminder's number.", metavar="ID")],
     duration: Annotated[str, typer.Argument(help='How long: "30m", "2h", "1d", "45 min".')],
 ) -> None:
@@ -269,9 +242,10 @@ def snooze_command(
         raise UsageError(
             f"{duration!r} is not a duration", 'write it like "30m", "2h" or "1d"'
         ) from None
-    config = _load()
-    now = system_clock()
-    r = snooze(_store(config), reminder_id, delta, now)
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    r = snooze(parts.store, reminder_id, delta, now)
     assert r.snoozed_until is not None
     when = render.local(r.snoozed_until.astimezone(config.hours.timezone), config.language)
     render.console.print(
@@ -282,6 +256,7 @@ def snooze_command(
 
 @app.command()
 def promise(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="A sentence as you would write it in a reply.")],
     at: Annotated[
         str | None,
@@ -300,9 +275,10 @@ def promise(
       vasteaika promise "I'll call you on Friday at 3pm" --at 2026-11-25T09:00 --json
       -> {"due_at": "2026-11-27T15:00:00+02:00", "has_time": true}
     """
-    config = _promise_config()
+    parts = current(ctx)
+    config = _promise_config(parts)
     tz = config.hours.timezone if config else ZoneInfo("Europe/Helsinki")
-    base = _parse_at(at, tz) if at else system_clock().astimezone(tz)
+    base = _parse_at(at, tz) if at else parts.now().astimezone(tz)
     if config:
         hours = business_hours(config.hours)
         found = find_promise(text, base, day_start=hours.start,
@@ -324,11 +300,11 @@ def promise(
                              highlight=False, markup=False)  # fmt: skip
 
 
-def _promise_config() -> Config | None:
+def _promise_config(parts: CommandContext) -> Config | None:
     """The config when there is one; `promise` also works before 'vasteaika init'."""
-    if state.config_path is None and not default_config_path().exists():
+    if parts.config_path is None and not default_config_path().exists():
         return None
-    return _load()
+    return parts.config
 
 
 def _parse_at(text: str, tz: ZoneInfo) -> datetime:
@@ -339,167 +315,3 @@ def _parse_at(text: str, tz: ZoneInfo) -> datetime:
             f"--at {text!r} is not a date and time", "write it like 2026-11-25T09:00"
         ) from None
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
-
-
-# --- schedule -----------------------------------------------------------------------------------
-
-schedule_app = typer.Typer(
-    help="Run check and remind on a schedule (crontab or systemd user timers).\n\n"
-    "'vasteaika schedule install' adds check at 07:30 and 16:00 on workdays and remind every "
-    "5 minutes during the day; 'schedule show' prints what is installed; 'schedule remove' takes "
-    "exactly vasteaika's lines and units out again.",
-    no_args_is_help=True,
-)
-app.add_typer(schedule_app, name="schedule")
-
-
-def _crontab_cmd() -> tuple[str, ...]:
-    return tuple(shlex.split(os.environ.get(CRONTAB_ENV) or "crontab"))
-
-
-@schedule_app.command("install")
-def schedule_install(
-    systemd: Annotated[
-        bool, typer.Option("--systemd", help="Write systemd user timers instead of crontab lines.")
-    ] = False,
-    watch: Annotated[
-        bool,
-        typer.Option("--watch", help="Also write the systemd user service for 'vasteaika watch'."),
-    ] = False,
-    no_enable: Annotated[
-        bool,
-        typer.Option(
-            "--no-enable", help="With --systemd/--watch: write the units, do not run systemctl."
-        ),
-    ] = False,
-) -> None:
-    """Install the scheduled runs. Running it again changes nothing.
-
-    Crontab lines end with '# vasteaika:<name>'; every other line of your crontab stays as it is.
-    With --systemd the timers have Persistent=true, so a laptop that slept through 07:30 checks
-    when it wakes. $VASTEAIKA_CRONTAB replaces the crontab command (e.g. "crontab -u someone").
-
-    \b
-    Examples:
-      vasteaika schedule install
-      vasteaika schedule install --systemd --watch
-    """
-    command = cron.vasteaika_command(config=state.config_path)
-    units: list[str] = []
-    if systemd:
-        change = cron.install_systemd(command=command)
-        for path in change.written:
-            render.console.print(f"wrote {path}", highlight=False)
-        units += [p.name for p in (*change.written, *change.unchanged)]
-    else:
-        cron_change = cron.install_crontab(command=command, crontab_cmd=_crontab_cmd())
-        verb = "installed in your crontab" if cron_change.changed else "already in your crontab"
-        render.console.print(f"Scheduled runs {verb}:", highlight=False)
-        for line in cron_change.lines:
-            render.console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
-    if watch:
-        units.append(_install_watch_unit(command))
-    if units:
-        _enable(units, no_enable)
-
-
-def _install_watch_unit(command: tuple[str, ...]) -> str:
-    name, text = cron.watch_unit(command)
-    path = cron.default_unit_dir() / name
-    try:
-        old = path.read_text("utf-8") if path.exists() else None
-        if old is not None and not old.startswith(cron.UNIT_MARKER):
-            raise StorageError(f"{path} exists and was not written by vasteaika",
-                               "rename or remove it, then install again")  # fmt: skip
-        if old != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{name}.tmp")
-            tmp.write_text(text, "utf-8")
-            os.replace(tmp, path)
-            render.console.print(f"wrote {path}", highlight=False)
-    except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc}", "check the folder") from None
-    return name
-
-
-def _enable(units: list[str], no_enable: bool) -> None:
-    services = [u for u in units if u.endswith("watch.service")]
-    commands = cron.systemctl_commands(units)
-    if services:
-        commands.append(["systemctl", "--user", "enable", "--now", *services])
-    if not no_enable:
-        try:
-            for args in commands:
-                subprocess.run(args, check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as exc:
-            render.console.print(f"Could not start them ({type(exc).__name__}).", highlight=False)
-        else:
-            render.console.print("Started with systemctl --user.")
-            return
-    render.console.print("To start them, run:")
-    for args in commands:
-        render.console.print("  " + shlex.join(args), highlight=False, markup=False)
-
-
-@schedule_app.command("remove")
-def schedule_remove() -> None:
-    """Take vasteaika's crontab lines and systemd units out; nothing else is touched.
-
-    \b
-    Example:
-      vasteaika schedule remove
-    """
-    try:
-        change = cron.remove_crontab(crontab_cmd=_crontab_cmd())
-        for line in change.removed:
-            render.console.print(
-                f"removed from crontab: {line}", highlight=False, markup=False, soft_wrap=True
-            )
-    except UnreachableError:
-        pass  # no cron on this computer: nothing of ours can be in a crontab
-    units = [p.name for p in cron.show_systemd()]
-    if units:
-        _stop_units(units)
-    for path in cron.remove_systemd().removed:
-        render.console.print(f"removed {path}", highlight=False)
-    render.console.print("vasteaika is no longer scheduled.")
-
-
-def _stop_units(units: list[str]) -> None:
-    """Stop and disable running timers and the watcher before their files go, so nothing keeps
-    acknowledging after 'schedule remove'."""
-    commands = [["systemctl", "--user", "disable", "--now", *units]]
-    try:
-        for args in commands:
-            subprocess.run(args, check=True, capture_output=True, timeout=60)
-        subprocess.run(["systemctl", "--user", "daemon-reload"], capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        render.console.print("Could not stop them; run this yourself:", highlight=False)
-        for args in commands:
-            render.console.print("  " + shlex.join(args), highlight=False, markup=False)
-
-
-@schedule_app.command("show")
-def schedule_show(json_out: JsonOption = False) -> None:
-    """Print the scheduled runs vasteaika installed (crontab lines and systemd units).
-
-    \b
-    Example:
-      vasteaika schedule show
-    """
-    try:
-        lines: list[str] | None = list(cron.show_crontab(crontab_cmd=_crontab_cmd()))
-    except UnreachableError:
-        lines = None
-    units = [str(p) for p in cron.show_systemd()]
-    if json_out:
-        render.print_json({"crontab": lines, "systemd_units": units})
-        return
-    if lines is None:
-        render.console.print("crontab: not available on this computer")
-    for line in lines or []:
-        render.console.print(f"crontab: {line}", highlight=False, markup=False, soft_wrap=True)
-    for unit in units:
-        render.console.print(f"systemd: {unit}", highlight=False)
-    if not lines and not units:
-        render.console.print("Nothing scheduled. Run: vasteaika schedule install")

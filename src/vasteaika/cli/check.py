@@ -1,0 +1,140 @@
+"""`vasteaika check`: read what is new, acknowledge new customers, fire due reminders, and show
+who is waiting — the daily command, by hand or from cron. The run itself is jobs.cycle's; this
+module opens its parts in the safe order (lock, ledger, mailbox) and renders the result."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from vasteaika.cli import output as render
+from vasteaika.cli.context import current
+from vasteaika.cli.root import app
+from vasteaika.config import Config
+from vasteaika.errors import TemporaryError
+from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.ledger.records import business_hours, conversation_records
+from vasteaika.ledger.store import Store, dry_run_copy, run_lock
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print nothing unless something is wrong (for cron)."),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Show which acknowledgments would go, to whom, with which text; "
+            "send nothing and change nothing.",
+        ),
+    ] = False,
+) -> None:
+    """Read new mail from INBOX and Sent, acknowledge new customers, show who is waiting.
+
+    Safe to run any time, by hand or from cron twice a day: the mailbox is only read (apart from
+    the copy of an acknowledgment in Sent), and a second run reads only what is new. An
+    acknowledgment goes only to a person who wrote in the last ack.max_age (2 h), never to a
+    robot, a list or twice to the same person; 'vasteaika why' tells why a mail got none.
+    """
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now()
+    with contextlib.nullcontext() if dry_run else run_lock(config.database):
+        store = dry_run_copy(config.database) if dry_run else parts.store
+        source = parts.mail_source()
+        try:
+            deliver = None if dry_run else parts.deliver(source)
+            notifier, mailer = (None, None) if dry_run else parts.reminder_channels()
+            with render.progress(not quiet and not json_out) as bar:
+                cycle = run_cycle(
+                    config, store, source, now, deliver, bar.start, bar.step,
+                    notifier=notifier, mailer=mailer,
+                )  # fmt: skip
+        finally:
+            source.close()
+    outcome = cycle.acks
+    _show_check(config, store, cycle, now, json_out, quiet, dry_run)
+    if outcome.error is not None:
+        raise outcome.error
+    if cycle.reminders is not None and cycle.reminders.failed:
+        raise TemporaryError(
+            f"{len(cycle.reminders.failed)} reminder(s) could not be delivered",
+            "no desktop and no mail: check [smtp]; they stay due for the next run",
+        )
+
+
+def _show_check(
+    config: Config,
+    store: Store,
+    cycle: CycleResult,
+    now: datetime,
+    json_out: bool,
+    quiet: bool,
+    dry_run: bool,
+) -> None:
+    result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
+    hours = business_hours(config.hours)
+    waiting = conversation_records(store, hours, waiting_only=True)
+    new = conversation_records(store, hours, run_id=result.run_id)
+    acks = outcome.planned if dry_run else outcome.delivered
+    if json_out:
+        render.print_json(
+            {
+                "read": result.folders,
+                "sent_folder": result.sent_folder,
+                "new_conversations": [r.as_json() for r in new],
+                "new_replies": result.new_replies,
+                "problems": result.problems,
+                "dry_run": dry_run,
+                "acknowledgments": [render.ack_json(p) for p in acks],
+                "ack_error": outcome.error.line() if outcome.error else None,
+                "promises_found": cycle.promises_found,
+                "reminders_fired": [
+                    {
+                        "id": f.reminder.id,
+                        "customer_email": f.reminder.customer_email,
+                        "delivered": f.channel,
+                        "detail": f.detail,
+                    }
+                    for f in (fired.fired if fired else [])
+                ],
+                "waiting": [
+                    dict(
+                        r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
+                    )
+                    for r in waiting
+                ],
+            }
+        )
+        return
+    if quiet:
+        return
+    local_now, lang = now.astimezone(config.hours.timezone), config.language
+    line = render.text(lang, "read", read=sum(result.folders.values()), new=len(new),
+                       replies=result.new_replies)  # fmt: skip
+    if result.problems:
+        line += render.text(lang, "problems", n=result.problems)
+    render.console.print(line + ".", highlight=False)
+    render.show_acks(acks, dry_run, config.hours.timezone, lang)
+    if cycle.promises_found:
+        render.console.print(render.text(lang, "promises", n=cycle.promises_found))
+    for f in fired.fired if fired else []:
+        who = f.reminder.customer_name or f.reminder.customer_email
+        render.console.print(
+            render.text(
+                lang, "reminder", id=f.reminder.id, who=who, channel=f.channel, detail=f.detail
+            ),
+            highlight=False,
+        )
+    if waiting:
+        render.console.print(render.waiting_table(waiting, local_now, lang))
+    else:
+        render.console.print(render.text(lang, "nobody"))

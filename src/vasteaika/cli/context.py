@@ -1,0 +1,194 @@
+"""What one command works with: the config, the ledger, the mailbox, the ways out (SMTP, Drafts,
+the desktop) and the clock, built once per command and only when the command asks for them.
+
+run() makes one CommandContext per invocation and hands it to click as the context object; the
+global options fill in --config and --debug; a command takes it with ``current(ctx)``. Nothing
+is opened ahead: 'vasteaika init' reads no config, 'status' connects to no server, and the SMTP
+password is asked for only when a mail is due. It is apart from root (the app and its error
+handler) so that every command module depends on it and on the app, and on no other command.
+
+The builders below are module functions, looked up when called: the seam tests replace.
+
+Environment knob (servers, tests): VASTEAIKA_RUN_USER_DIR replaces /run/user when looking for
+the user's session bus.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from functools import cached_property
+from pathlib import Path
+
+import typer
+
+from vasteaika.acks.outbox import Deliver, draft_or_send
+from vasteaika.cli import output as render
+from vasteaika.clock import system_clock
+from vasteaika.config import AccountConfig, Config, get_password, load_config
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail.smtp import Sender, SmtpSender, SmtpSettings
+from vasteaika.mail.source import MailSource
+from vasteaika.reminders.notify import DesktopNotifier, Notifier
+from vasteaika.terminal import printable
+
+RUN_USER_ENV = "VASTEAIKA_RUN_USER_DIR"
+
+
+@dataclass
+class CommandContext:
+    """The parts of one command; each is built on first use and kept for the command's run."""
+
+    config_path: Path | None = None
+    debug: bool = False
+    database: Path | None = None  # named in the message when SQLite fails mid-command
+
+    @cached_property
+    def config(self) -> Config:
+        config = load_config(self.config_path)
+        self.database = config.database
+        for warning in config.warnings:
+            render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
+        return config
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.config)
+
+    def now(self) -> datetime:
+        return system_clock()
+
+    def mail_source(self) -> MailSource:
+        """A new connection to the mailbox each call (watch reconnects); the caller closes it."""
+        return open_source(self.config)
+
+    def deliver(self, source: MailSource) -> Deliver:
+        return ack_delivery(self.config, source)
+
+    @cached_property
+    def notifier(self) -> Notifier:
+        return desktop_notifier()
+
+    @cached_property
+    def mailer(self) -> Sender | None:
+        return owner_mailer(self.config)
+
+    def reminder_channels(self) -> tuple[Notifier, Sender | None]:
+        return reminder_channels(self.config)
+
+
+def current(ctx: typer.Context) -> CommandContext:
+    """The context run() made for this command (a fresh one under typer's test runner)."""
+    return ctx.ensure_object(CommandContext)
+
+
+def open_store(config: Config) -> Store:
+    store = open_database(config.database)
+    if store.started_empty:
+        print(
+            printable(
+                f"vasteaika: note: the database {config.database} was empty (0 bytes); "
+                "a new ledger is started and the mailbox is read again"
+            ),
+            file=sys.stderr,
+        )
+    return store
+
+
+def open_source(config: Config) -> MailSource:
+    """The mailbox the config points at: a local Maildir or mbox folder, else the IMAP account."""
+    if config.account.mbox is not None:
+        from vasteaika.mail.mbox import MboxSource
+
+        state = config.database.with_name(config.database.name + ".mbox-state.json")
+        return MboxSource(config.account.mbox, state, system_clock)
+    if config.account.maildir is not None:
+        from vasteaika.mail.local import MaildirSource
+
+        return MaildirSource(config.account.maildir)
+    from vasteaika.mail.imap import ImapSettings, connect_imap
+
+    acc = config.account
+    settings = ImapSettings(
+        acc.imap_host,
+        acc.imap_port,
+        acc.security,  # type: ignore[arg-type]
+        acc.username,
+        acc.ca_file,
+        acc.timeout,
+        acc.auth,  # type: ignore[arg-type]
+    )
+    return connect_imap(settings, get_password(acc))
+
+
+def ack_delivery(config: Config, source: MailSource) -> Deliver:
+    """Acknowledgments go by SMTP (connecting and asking for the password only when one is due),
+    or into Drafts; a copy is kept in Sent when ack.save_to_sent."""
+    sender: SmtpSender | None = None
+
+    def send(msg: EmailMessage, recipient: str) -> None:
+        nonlocal sender
+        if sender is None:
+            sender = smtp_sender(config)
+        sender.send(msg, recipient)
+
+    class _Lazy:
+        def send(self, msg: EmailMessage, recipient: str) -> None:
+            send(msg, recipient)
+
+    append = getattr(source, "append_message", None)
+    return draft_or_send(_Lazy(), append, config.ack.mode, config.ack.save_to_sent)
+
+
+def smtp_sender(config: Config) -> SmtpSender:
+    s, acc = config.smtp, config.account
+    settings = SmtpSettings(
+        host=s.host,
+        port=s.port,
+        security=s.security,  # type: ignore[arg-type]
+        username=(s.username or acc.username or None) if s.login else None,
+        ca_file=s.ca_file,
+        timeout=s.timeout,
+        envelope_from=s.envelope_from,
+        oauth2=acc.auth == "oauth2" and not (s.password_command or s.keyring),
+    )
+    if s.password_command or s.keyring:
+        creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
+                              keyring=s.keyring)  # fmt: skip
+    else:
+        creds = acc
+    password = get_password(creds) if settings.username else None
+    return SmtpSender(settings, password)
+
+
+def desktop_notifier() -> DesktopNotifier:
+    """The notifier for this user; $VASTEAIKA_RUN_USER_DIR replaces /run/user (servers, tests)."""
+    return DesktopNotifier(run_user=run_user_dir())
+
+
+def run_user_dir() -> Path:
+    return Path(os.environ.get(RUN_USER_ENV) or "/run/user")
+
+
+def owner_mailer(config: Config) -> Sender | None:
+    """SMTP for email reminders, connecting (and asking for a password) only when one is sent."""
+    if not config.smtp.host:
+        return None
+
+    class _Lazy:
+        sender: Sender | None = None
+
+        def send(self, msg: EmailMessage, recipient: str) -> None:
+            if self.sender is None:
+                self.sender = smtp_sender(config)
+            self.sender.send(msg, recipient)
+
+    return _Lazy()
+
+
+def reminder_channels(config: Config) -> tuple[Notifier, Sender | None]:
+    """How check and watch deliver a due reminder: the desktop, else mail to the owner."""
+    return desktop_notifier(), owner_mailer(config)

@@ -1,0 +1,99 @@
+"""`vasteaika watch` and `vasteaika status`: the resident watcher that acknowledges within a
+minute (jobs.watch runs it), and how it is doing. Apart from check because it stays running,
+reconnects and handles signals; it opens a new mailbox connection per session."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from vasteaika.cli import output as render
+from vasteaika.cli.context import current
+from vasteaika.cli.root import app
+from vasteaika.ledger.store import run_lock
+from vasteaika.terminal import printable
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    poll: Annotated[
+        int, typer.Option(help="Seconds between checks where the server has no IMAP IDLE.")
+    ] = 60,
+) -> None:
+    """Stay connected and acknowledge new customers within a minute (IMAP IDLE on INBOX).
+
+    Runs the same job as 'check' whenever new mail arrives, until stopped with Ctrl-C or
+    SIGTERM. Reconnects by itself after a dropped connection or a server restart. Start it at
+    login with 'vasteaika schedule install --watch' (a systemd user service); 'vasteaika status'
+    shows whether it runs. One line per event goes to stderr.
+    """
+    import signal
+
+    from vasteaika.jobs.watch import Watcher, watcher_lock
+
+    parts = current(ctx)
+    config = parts.config
+    store = parts.store
+    notifier, mailer = parts.reminder_channels()
+
+    def log(line: str) -> None:
+        stamp = parts.now().astimezone(config.hours.timezone).strftime("%Y-%m-%d %H:%M:%S")
+        print(printable(f"{stamp} vasteaika watch: {line}"), file=sys.stderr, flush=True)
+
+    watcher = Watcher(
+        config, store, parts.mail_source, parts.deliver,
+        lambda: run_lock(config.database), parts.now, log, poll_seconds=poll,
+        notifier=notifier, mailer=mailer,
+    )  # fmt: skip
+    signal.signal(signal.SIGTERM, watcher.stop)
+    signal.signal(signal.SIGINT, watcher.stop)
+    with watcher_lock(config.database):
+        log(f"watching {config.inbox} (stop with Ctrl-C)")
+        watcher.run()
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
+    """Say whether 'vasteaika watch' is running, when it last heard from the server, and the
+    last acknowledgment sent."""
+    from vasteaika.jobs.watch import last_ack, read_state
+
+    parts = current(ctx)
+    config = parts.config
+    state, alive = read_state(config.database)
+    ack_at, ack_to = last_ack(parts.store)
+    data = {
+        "watch_running": alive,
+        "watch_pid": state.pid if state and alive else None,
+        "last_seen_server_at": state.last_seen_server_at if state else None,
+        "last_error": state.last_error if state else None,
+        "last_ack_at": ack_at.isoformat() if ack_at else None,
+        "last_ack_to": ack_to,
+    }
+    if json_out:
+        render.print_json(data)
+        return
+    tz, lang = config.hours.timezone, config.language
+
+    def shown(iso: object) -> str:
+        if not isinstance(iso, str):
+            return render.text(lang, "never")
+        return render.local(datetime.fromisoformat(iso).astimezone(tz), lang)
+
+    key = "watch_running" if alive else "watch_stopped"
+    render.console.print(render.text(lang, key, pid=data["watch_pid"]), highlight=False)
+    seen = shown(data["last_seen_server_at"])
+    render.console.print(render.text(lang, "last_seen", when=seen), highlight=False)
+    if data["last_error"]:
+        render.console.print(render.text(lang, "last_problem", what=data["last_error"]),
+                             highlight=False)  # fmt: skip
+    last = (render.text(lang, "ack_to", when=shown(data["last_ack_at"]), who=ack_to) if ack_at
+            else render.text(lang, "none_yet"))  # fmt: skip
+    render.console.print(render.text(lang, "last_ack", what=last), highlight=False)

@@ -9,6 +9,7 @@ import pytest
 
 from vasteaika import config as cfgmod
 from vasteaika.config import AccountConfig, config_from_dict, get_password, load_config
+from vasteaika.config import password as password_module
 from vasteaika.errors import ConfigError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -129,7 +130,7 @@ def test_password_command_failures_are_config_errors(monkeypatch: pytest.MonkeyP
         get_password(AccountConfig(password_command=("/no/such/program",)))
     with pytest.raises(ConfigError, match="exit code 3"):
         get_password(AccountConfig(password_command=(sys.executable, "-c", "raise SystemExit(3)")))
-    monkeypatch.setattr(cfgmod, "PASSWORD_COMMAND_TIMEOUT", 0.2)
+    monkeypatch.setattr(password_module, "PASSWORD_COMMAND_TIMEOUT", 0.2)
     with pytest.raises(ConfigError, match="did not finish"):
         get_password(
             AccountConfig(password_command=(sys.executable, "-c", "import time; time.sleep(5)"))

@@ -16,7 +16,8 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.mail.imap import ImapSource, Security, connect_imap
+from vasteaika.mail.imap import Security, connect_imap
+from vasteaika.mail.imap_source import ImapSource
 
 pytestmark = pytest.mark.dovecot
 

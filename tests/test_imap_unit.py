@@ -23,8 +23,10 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.mail import imap as imap_module
-from vasteaika.mail.imap import ImapSettings, ImapSource, connect_imap, pick_sent_folder, to_utc
+from vasteaika.mail import imap_fetch
+from vasteaika.mail.imap import ImapSettings, connect_imap
+from vasteaika.mail.imap_fetch import to_utc
+from vasteaika.mail.imap_source import ImapSource, pick_sent_folder
 
 SETTINGS = ImapSettings(
     host="imap.pihapalvelu.fi", port=993, security="ssl", username="ylermi@pihapalvelu.fi"
@@ -414,7 +416,7 @@ HEAD = b'1 (UID 41 INTERNALDATE "31-Oct-2026 22:09:00 +0200" BODY[HEADER] {6}'
     ],
 )
 def test_header_fetch_answer_read_directly(data: list[Any], expected: Any) -> None:
-    assert imap_module._read_header_fetch(data) == expected
+    assert imap_fetch._read_header_fetch(data) == expected
 
 
 @pytest.mark.parametrize(
@@ -430,7 +432,7 @@ def test_header_fetch_answer_read_directly(data: list[Any], expected: Any) -> No
     ],
 )
 def test_any_other_answer_reads_like_imapclient(data: list[Any]) -> None:
-    got = imap_module._header_items(parse_fetch_response(data, False, True))
+    got = imap_fetch._header_items(parse_fetch_response(data, False, True))
     assert got == (
         {41: (datetime(2026, 10, 31, 20, 9, tzinfo=UTC), b"a: b\r\n")} if data != [None] else {}
     )
@@ -441,7 +443,7 @@ def test_any_other_answer_reads_like_imapclient(data: list[Any]) -> None:
     [([1], "1"), ([1, 2, 3], "1:3"), ([1, 2, 3, 7, 9, 10], "1:3,7,9:10"), ([5, 9], "5,9")],
 )
 def test_uid_sets_use_ranges(uids: list[int], expected: str) -> None:
-    assert imap_module._uid_set(uids) == expected
+    assert imap_fetch._uid_set(uids) == expected
 
 
 def test_oauth2_logs_in_with_the_token_by_xoauth2() -> None:

@@ -46,18 +46,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any
 
 from vasteaika.errors import ConfigError, StorageError, TemporaryError
 from vasteaika.mail.local import _key, _safe_listing, arrival
+from vasteaika.mail.mbox_state import FileState, load_states, save_states, state_lock
 from vasteaika.mail.source import SENT_FOLDER_NAMES
 from vasteaika.models import FolderStatus, RawMessage
 
@@ -98,20 +98,6 @@ def from_line_time(line: bytes) -> datetime | None:
 
 def unquote(data: bytes) -> bytes:
     return _QUOTED_FROM.sub(rb"\1", data)
-
-
-@dataclass
-class FileState:
-    """What was known of one mbox file after the last select (see the module docstring)."""
-
-    validity: int
-    size: int
-    mtime_ns: int
-    inode: int
-    end: int
-    line_start: bool  # ``end`` is at the start of a line (the tail's first line may be From_)
-    digest: str
-    count: int
 
 
 @dataclass
@@ -176,12 +162,12 @@ class MboxSource:
         )
 
     def _refresh(self, path: Path) -> _Folder:
-        with _state_lock(self.state_file):
+        with state_lock(self.state_file):
             return self._refresh_locked(path)
 
     def _refresh_locked(self, path: Path) -> _Folder:
         key = str(path.resolve())
-        states = _load_states(self.state_file)
+        states = load_states(self.state_file)
         old = states.get(key)
         stat = _stat(path)
         mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
@@ -205,7 +191,7 @@ class MboxSource:
         )  # fmt: skip
         if state != old:
             states[key] = state
-            _save_states(self.state_file, states)
+            save_states(self.state_file, states)
         return _Folder(path, state, mtime, first, scan)
 
     def uids_after(self, folder: str, last_uid: int) -> list[int]:
@@ -382,52 +368,3 @@ def _read_head(f: IO[bytes], path: Path, start: int, end: int) -> bytes | None:
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}", "check the file") from None
     return unquote(b"".join(lines)) + b"\n"
-
-
-@contextlib.contextmanager
-def _state_lock(state_file: Path) -> Iterator[None]:
-    """One run at a time reads and writes the state (a --dry-run runs beside a real one)."""
-    try:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        lock = state_file.with_name(state_file.name + ".lock").open("a")
-    except OSError as exc:
-        raise StorageError(
-            f"cannot write by {state_file}: {exc.strerror}", "check the folder's permissions"
-        ) from None
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _load_states(path: Path) -> dict[str, FileState]:
-    """The saved states; none when the file is missing or unreadable (every folder is then read
-    again under a new UIDVALIDITY, which is safe)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {k: FileState(**v) for k, v in data["files"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
-
-
-def _save_states(path: Path, states: dict[str, FileState]) -> None:
-    text = json.dumps({"version": 1, "files": {k: asdict(v) for k, v in states.items()}})
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-    except OSError as exc:
-        raise StorageError(
-            f"cannot write {path}: {exc.strerror}", "check the folder's permissions and free space"
-        ) from None

@@ -1,12 +1,13 @@
 """Raw header bytes → Message: decoded names and subject, normalized ids, aware datetimes.
 
 The parser is tolerant: anything odd in a mail is repaired or dropped, and only a mail with no
-readable From address or no usable date at all raises ParseError.
+readable From address or no usable date at all raises ParseError. The header block itself
+(unfolding, encoded-words, sanitizing text) is read by ``headers``; this module makes addresses,
+ids, dates and subjects of it.
 """
 
 from __future__ import annotations
 
-import binascii
 import functools
 import hashlib
 import re
@@ -16,18 +17,17 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
 from vasteaika.errors import ParseError
+from vasteaika.mail.headers import ENCODED_WORD, decode_words, header_block, read_headers
+
+# Re-exported: acks, ledger and reminders import these two from here.
+from vasteaika.mail.headers import header_safe as header_safe
+from vasteaika.mail.headers import sanitize_header_text as sanitize_header_text
 from vasteaika.models import Address, Message, RawMessage
 
 NAME_LIMIT = 200
 SUBJECT_LIMIT = 500
 SYNTHETIC_DOMAIN = "synthetic.vasteaika.invalid"
 
-_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
-_BETWEEN_WORDS = re.compile(r"(?<=\?=)[ \t\r\n]+(?==\?)")
-_QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
-_EMPTY_LINE = re.compile(rb"(?:^|\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)")
-_HEADER_LINE = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)", re.S)
-_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 _ADDRESS_DELIMITERS = re.compile(r"[\s<>\"',;:()\[\]]+")
 _VALID_ADDRESS = re.compile(r"[^\s@<>]+@[^\s@<>]+")
@@ -40,7 +40,6 @@ _SUBJECT_LEADER = re.compile(
 _SUBJECT_BLOB = re.compile(r"^\s*\[[^\]]*\]\s*(?=\S)")
 _SUBJECT_TRAILER = re.compile(r"\s*\(fwd\)\s*$", re.I)
 _FORWARD_WRAPPER = re.compile(r"\s*\[fwd:\s*(.*)\]\s*", re.I)
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-8-i": "iso-8859-8"}
 # The common address forms, read without the stdlib parser: ``a@b``, ``<a@b>``, ``Name <a@b>``
 # and ``"Name" <a@b>``, comma-separated. An atom is what email.utils takes as one (anything but
 # specials, whitespace and controls); anything else (comments, groups, routes, escapes, odd
@@ -70,8 +69,8 @@ _PLAIN_ID = re.compile(r"[!#-;=?-~]+")  # printable ASCII but space and <>"
 
 def parse(raw: RawMessage) -> Message:
     """The header fields of ``raw``; ParseError when no sender or no date is readable."""
-    block = _header_block(raw.data)
-    headers = _read_headers(block)
+    block = header_block(raw.data)
+    headers = read_headers(block)
     from_addr = _from_address(headers.get("from", ()))
     if from_addr is None:
         raise _problem(raw, "no readable From address")
@@ -108,33 +107,10 @@ def header_times(data: bytes) -> tuple[datetime | None, datetime | None]:
     """(the time in the topmost Received header, the Date header's time) of a raw mail; each
     None when missing or unreadable. The topmost Received was written by the last server, the
     one that delivered the mail into the mailbox: its time (after the last ";") is the arrival."""
-    headers = _read_headers(_header_block(data))
+    headers = read_headers(header_block(data))
     received = headers.get("received", ())
     stamp = _first_date((received[0].rpartition(";")[2].strip(),)) if received else None
     return stamp, _first_date(headers.get("date", ()))
-
-
-def sanitize_header_text(s: str, limit: int = 200) -> str:
-    """One line of printable text: control characters and line separators become spaces, bidi
-    overrides and lone surrogates go, whitespace is collapsed and the result is at most ``limit``
-    characters long. Safe to put back into a header."""
-    if s.isprintable():  # the common case: no control, separator, surrogate or bidi character
-        return " ".join(s.split())[: max(limit, 0)].rstrip()
-    kept = []
-    for char in s:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Zl", "Zp"):
-            kept.append(" ")
-        elif category != "Cs" and char not in _BIDI_CONTROLS:
-            kept.append(char)
-    return " ".join("".join(kept).split())[: max(limit, 0)].rstrip()
-
-
-def header_safe(s: str, limit: int = 200) -> str:
-    """``sanitize_header_text`` for text that goes INTO a header we write: also breaks up any
-    literal encoded-word (``=?…?=``). Python before 3.11.10 decodes such text when it folds the
-    header, so ``=?utf-8?q?a=0D=0ABcc:_x@y?=`` in a customer's subject would become a Bcc line."""
-    return sanitize_header_text(s, limit).replace("=?", "= ?")
 
 
 def base_subject(subject: str) -> str:
@@ -149,88 +125,6 @@ def base_subject(subject: str) -> str:
         wrapped = _FORWARD_WRAPPER.fullmatch(text)
         text = wrapped[1] if wrapped else _SUBJECT_BLOB.sub("", text)
     return " ".join(text.split()).casefold()
-
-
-def decode_words(value: str) -> str:
-    """Decode RFC 2047 encoded-words anywhere in ``value``, in any charset, never raising.
-
-    Adjacent encoded-words are joined (the whitespace between them is not text), and consecutive
-    words in one charset are decoded together so that a multi-byte character split across two
-    words survives.
-    """
-    value = _BETWEEN_WORDS.sub("", value)
-    parts: list[str] = []
-    pending: list[bytes] = []
-    pending_charset = ""
-    position = 0
-    for match in _ENCODED_WORD.finditer(value):
-        charset = match[1].partition("*")[0].lower()
-        if match.start() > position or charset != pending_charset:
-            parts.append(_decode_bytes(b"".join(pending), pending_charset))
-            pending = []
-            parts.append(value[position : match.start()])
-        pending.append(_word_bytes(match[2], match[3]))
-        pending_charset = charset
-        position = match.end()
-    parts.append(_decode_bytes(b"".join(pending), pending_charset))
-    parts.append(value[position:])
-    return "".join(parts)
-
-
-def _word_bytes(encoding: str, text: str) -> bytes:
-    data = text.encode("ascii", "replace")
-    if encoding in "qQ":
-        return _QP_BYTE.sub(lambda m: bytes([int(m[1], 16)]), data.replace(b"_", b" "))
-    data = data.rstrip(b"=")
-    try:
-        return binascii.a2b_base64(data + b"=" * (-len(data) % 4))
-    except binascii.Error:
-        return "\ufffd".encode()
-
-
-def _decode_bytes(data: bytes, charset: str) -> str:
-    if not data:
-        return ""
-    try:
-        return data.decode(_CHARSET_ALIASES.get(charset, charset), "replace")
-    except (LookupError, UnicodeError, ValueError):
-        return data.decode("utf-8", "replace")
-
-
-def _header_block(data: bytes) -> bytes:
-    """Everything before the first empty line (the whole input when there is none)."""
-    match = _EMPTY_LINE.search(data)
-    return data[: match.start()] if match else data
-
-
-def _read_headers(block: bytes) -> dict[str, tuple[str, ...]]:
-    """Every header, lower-cased name → all values, unfolded, 8-bit bytes read as UTF-8 or Latin-1.
-
-    Written by hand rather than with ``email.parser`` so that one garbage line (or an mbox
-    ``From `` line, or obsolete ``Name :`` syntax) is skipped instead of ending the header block.
-    """
-    fields: list[tuple[str, list[bytes]]] = []
-    current: list[bytes] | None = None
-    for line in block.splitlines():
-        if line[:1] in (b" ", b"\t"):
-            if current is not None:
-                current.append(line)
-            continue
-        match = _HEADER_LINE.fullmatch(line)
-        current = [match[2]] if match else None
-        if match and current is not None:
-            fields.append((match[1].decode("ascii").lower(), current))
-    collected: dict[str, list[str]] = {}
-    for name, parts in fields:
-        collected.setdefault(name, []).append(_to_text(b"".join(parts)).strip())
-    return {name: tuple(values) for name, values in collected.items()}
-
-
-def _to_text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def _first(headers: dict[str, tuple[str, ...]], name: str) -> str:
@@ -259,7 +153,7 @@ def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
         return re.sub(r"=\?(\d+)\?=", lambda m: words[int(m[1])], text)
 
     result = []
-    for name, email in _read_addresses([_ENCODED_WORD.sub(set_aside, v) for v in values]):
+    for name, email in _read_addresses([ENCODED_WORD.sub(set_aside, v) for v in values]):
         email = email.strip().lower()
         if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
             name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
@@ -298,7 +192,7 @@ def _from_address(values: tuple[str, ...]) -> Address | None:
     if found:
         return found[0]
     for value in values:
-        for token in _ADDRESS_DELIMITERS.split(_ENCODED_WORD.sub(" ", value)):
+        for token in _ADDRESS_DELIMITERS.split(ENCODED_WORD.sub(" ", value)):
             if _VALID_ADDRESS.fullmatch(token):
                 return Address(token.lower())
     return None

@@ -1,0 +1,82 @@
+"""The mail password, fetched on demand and never stored: a command, the keyring or the
+environment.
+
+Apart from the rest of the config because it runs programs (``password_command``) and talks to
+the desktop keyring; nothing else in the config does I/O beyond reading files.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+
+from vasteaika.config.paths import APP
+from vasteaika.config.records import AccountConfig
+from vasteaika.errors import AuthenticationError, ConfigError
+
+PASSWORD_COMMAND_TIMEOUT = 30.0
+
+
+def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -> str:
+    """The IMAP password from password_command, the keyring or $VASTEAIKA_PASSWORD. Never stored."""
+    env = os.environ if env is None else env
+    if account.password_command:
+        return _run_password_command(account.password_command)
+    if account.keyring:
+        import keyring  # imported lazily: a slow import, and only some users need it
+
+        try:
+            secret = keyring.get_password(APP, account.username)
+        except keyring.errors.KeyringError as exc:
+            raise ConfigError(
+                f"account.keyring: no usable keyring here ({exc})",
+                "use password_command or $VASTEAIKA_PASSWORD (cron has no desktop keyring)",
+            ) from None
+        if secret:
+            return str(secret)
+        raise AuthenticationError(
+            f"no password in the keyring for {account.username}",
+            f"store it with: keyring set {APP} {account.username}",
+        )
+    if env.get("VASTEAIKA_PASSWORD"):
+        return env["VASTEAIKA_PASSWORD"]
+    raise ConfigError(
+        "no way to get the mail password",
+        "set account.password_command, account.keyring = true, or $VASTEAIKA_PASSWORD",
+    )
+
+
+def _run_password_command(argv: tuple[str, ...]) -> str:
+    name = argv[0]
+    try:
+        done = subprocess.run(
+            list(argv),
+            capture_output=True,
+            text=True,
+            timeout=PASSWORD_COMMAND_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise ConfigError(
+            f"account.password_command: program {name!r} not found", "install it or fix the path"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"account.password_command: cannot run {name!r} ({exc.strerror})",
+            "check that it is a program you may run",
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise ConfigError(
+            f"account.password_command ({name}) did not finish in {PASSWORD_COMMAND_TIMEOUT:.0f} s",
+            "check that it does not wait for input",
+        ) from None
+    if done.returncode != 0:
+        raise ConfigError(
+            f"account.password_command ({name}) failed with exit code {done.returncode}",
+            "run it by hand to see why",
+        )
+    secret = done.stdout.split("\n", 1)[0]
+    if not secret:
+        raise ConfigError(f"account.password_command ({name}) printed nothing", "check the command")
+    return secret

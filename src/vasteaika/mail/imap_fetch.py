@@ -1,0 +1,119 @@
+"""Reading IMAP FETCH answers: header blocks and INTERNALDATE by UID, and UID sets.
+
+Apart from the source (imap_source) because it is the one hot path of a first sync and reads
+imaplib's raw answer itself, with imapclient's general parser as the fallback; the source only
+asks it for ``UID → (INTERNALDATE, header block)``.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import imapclient
+from imapclient.response_parser import parse_fetch_response
+
+_HEADER_ITEM = b"BODY[HEADER]"
+
+_HEADER_FETCH = "(INTERNALDATE BODY.PEEK[HEADER])"
+# One message of the answer to _HEADER_FETCH as imaplib hands it over, in the shape Dovecot and
+# most servers use: (b'7 (UID 42 INTERNALDATE "…" BODY[HEADER] {123}', header bytes), b')'.
+_FETCH_PREFIX = re.compile(
+    rb'[0-9]+ \(UID ([0-9]+) INTERNALDATE "([^"]*)" BODY\[HEADER\] \{[0-9]+\}'
+)
+_INTERNALDATE = re.compile(
+    rb"( ?[0-9]|[0-9]{2})-([A-Za-z]{3})-([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{4})"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (b"jan", b"feb", b"mar", b"apr", b"may", b"jun",
+         b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"), 1
+    )
+}  # fmt: skip
+HeaderBlocks = dict[int, tuple[datetime | None, bytes]]
+
+
+def fetch_header_blocks(client: Any, uids: Sequence[int]) -> HeaderBlocks:
+    """UID → (INTERNALDATE in UTC, header block) with ``BODY.PEEK[HEADER]``.
+
+    imapclient's general response parser costs more than the rest of a first sync's fetch; the
+    usual answer is read here directly from imaplib's, and anything unusual (items in another
+    order, unsolicited FLAGS updates, an odd date) still goes through imapclient's parser."""
+    if not isinstance(client, imapclient.IMAPClient):  # a test double: the plain interface
+        items = client.fetch(list(uids), ["INTERNALDATE", "BODY.PEEK[HEADER]"])
+        return _header_items(items)
+    typ, data = client._imap.uid("FETCH", _uid_set(uids), _HEADER_FETCH)
+    if typ != "OK":
+        raise imaplib.IMAP4.error(f"FETCH command error: {typ} {data!r}")
+    fast = _read_header_fetch(data)
+    if fast is not None:
+        return fast
+    return _header_items(parse_fetch_response(data, normalise_times=False, uid_is_key=True))
+
+
+def _header_items(response: Any) -> HeaderBlocks:
+    return {
+        uid: (to_utc(item.get(b"INTERNALDATE")), bytes(item[_HEADER_ITEM] or b""))
+        for uid, item in response.items()
+        if _HEADER_ITEM in item
+    }
+
+
+def _read_header_fetch(data: list[Any]) -> HeaderBlocks | None:
+    """The usual shape of the answer read without a general parser; None for any other."""
+    found: HeaderBlocks = {}
+    parts = iter(data)
+    for part in parts:
+        if not isinstance(part, tuple) or len(part) != 2:
+            return None
+        match = _FETCH_PREFIX.fullmatch(part[0])
+        if match is None or next(parts, None) != b")":
+            return None
+        internal_date = _internal_date(match[2])
+        if internal_date is None:
+            return None
+        found[int(match[1])] = (internal_date, bytes(part[1]))
+    return found
+
+
+def _internal_date(value: bytes) -> datetime | None:
+    """``01-Nov-2026 10:00:00 +0200`` as an aware UTC datetime; None for any other form."""
+    match = _INTERNALDATE.fullmatch(value)
+    month = _MONTHS.get(match[2].lower()) if match else None
+    if match is None or month is None:
+        return None
+    day, _, year, hour, minute, second, sign, zone = match.groups()
+    offset = timedelta(hours=int(zone[:2]), minutes=int(zone[2:]))
+    try:
+        local = datetime(int(year), month, int(day), int(hour), int(minute), int(second), 0, UTC)
+    except ValueError:
+        return None
+    return local + offset if sign == b"-" else local - offset
+
+
+def _uid_set(uids: Sequence[int]) -> str:
+    """Ascending UIDs as an IMAP set with ranges: ``1:3,7,9:10``."""
+    ranges: list[str] = []
+    start = previous = -1
+    for uid in uids:
+        if uid != previous + 1:
+            if start >= 0:
+                ranges.append(f"{start}:{previous}" if previous > start else str(start))
+            start = uid
+        previous = uid
+    if start >= 0:
+        ranges.append(f"{start}:{previous}" if previous > start else str(start))
+    return ",".join(ranges)
+
+
+def to_utc(value: object) -> datetime | None:
+    """INTERNALDATE as an aware UTC datetime (imapclient with ``normalise_times=False``)."""
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=UTC)  # no zone given: take it as UTC
+    return value.astimezone(UTC)

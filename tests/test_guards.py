@@ -23,7 +23,8 @@ from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger import check
-from vasteaika.ledger.store import Store, migrations, open_database
+from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.store import Store, open_database
 from vasteaika.reminders import callbacks as reminders
 from vasteaika.reminders.callbacks import html_to_text, open_reminders
 

@@ -26,7 +26,8 @@ from test_guards import acking
 from vasteaika.acks.outbox import draft_or_send
 from vasteaika.config import Config
 from vasteaika.jobs.cycle import run_cycle
-from vasteaika.ledger.store import Store, migrations
+from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.store import Store
 from vasteaika.reminders.callbacks import html_to_text
 
 OWNER = "ylermi@pihapalvelu.fi"

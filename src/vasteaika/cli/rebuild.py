@@ -13,7 +13,8 @@ from vasteaika.clock import system_clock
 from vasteaika.errors import TemporaryError, UsageError
 from vasteaika.jobs.watch import read_state
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import open_database, remove_database, replace_database, run_lock
+from vasteaika.ledger.database import remove_database, replace_database, run_lock
+from vasteaika.ledger.store import open_database
 from vasteaika.terminal import printable
 
 NOT_ACKNOWLEDGED = (

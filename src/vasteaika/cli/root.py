@@ -24,15 +24,9 @@ from vasteaika.clock import system_clock
 from vasteaika.config import AccountConfig, Config, default_config_path, get_password, load_config
 from vasteaika.errors import StorageError, TemporaryError, UsageError, VasteaikaError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.ledger.database import run_lock, storage_error
 from vasteaika.ledger.records import business_hours, conversation_records
-from vasteaika.ledger.store import (
-    Store,
-    dry_run_copy,
-    from_epoch,
-    open_database,
-    run_lock,
-    storage_error,
-)
+from vasteaika.ledger.store import Store, dry_run_copy, from_epoch, open_database
 from vasteaika.mail.smtp import Sender, SmtpSender, SmtpSettings
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.notify import Notifier

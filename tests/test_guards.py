@@ -231,7 +231,7 @@ def test_a_failing_reminder_after_a_sent_ack_keeps_it_sent(
 ) -> None:
     src, rec = FakeSource(), Recorder()
     src.add("INBOX", customer(1), NOW - timedelta(minutes=5))
-    monkeypatch.setattr(Store, "add_reminder", fail_for("'ack'", Store.add_reminder))
+    monkeypatch.setattr(outbox, "add_reminder", fail_for("'ack'", outbox.add_reminder))
 
     cycle(config, store, src, rec)
     monkeypatch.undo()

@@ -33,6 +33,7 @@ from vasteaika.reminders.callbacks import (
     open_reminders,
     snooze,
 )
+from vasteaika.reminders.store import add_reminder
 
 OWNER = "ylermi@pihapalvelu.fi"
 HEL = ZoneInfo("Europe/Helsinki")
@@ -90,7 +91,7 @@ def seed_reminder(
              "last_customer_at": contact_at,
              "first_reply_at": epoch(replied_at) if replied_at else None},
         )  # fmt: skip
-        store.add_reminder(conv, due_at=epoch(due_at), source="ack", phone=phone, now=contact_at)
+        add_reminder(store, conv, due_at=epoch(due_at), source="ack", phone=phone, now=contact_at)
     return int(store.db.execute("SELECT max(id) FROM reminders").fetchone()[0])
 
 
@@ -531,7 +532,7 @@ def test_a_reply_repeating_the_acknowledged_time_gives_one_reminder(
     src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
     run_check(config, src, store, now)
     conv_id = store.db.execute("SELECT id FROM conversations").fetchone()[0]
-    store.add_reminder(conv_id, due_at=epoch(at("2026-11-26 10:00 +0200")), source="ack", phone=None,
+    add_reminder(store, conv_id, due_at=epoch(at("2026-11-26 10:00 +0200")), source="ack", phone=None,
                        now=epoch(now))  # fmt: skip
     src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
     assert sync(config, store, src, now + timedelta(minutes=1)) == 0

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from vasteaika.acks.store import skip_undecided_acks
 from vasteaika.cli import output as render
 from vasteaika.cli.root import _load, app, open_source
 from vasteaika.clock import system_clock
@@ -71,7 +72,7 @@ def rebuild(
                 result = run_check(config, source, store, now, bar.start, bar.step)
         finally:
             source.close()
-        skipped = store.skip_undecided_acks(NOT_ACKNOWLEDGED)
+        skipped = skip_undecided_acks(store, NOT_ACKNOWLEDGED)
         store.db.close()
         stamp = now.astimezone(config.hours.timezone).strftime("%Y%m%d-%H%M%S")
         aside = replace_database(path, scratch, stamp)

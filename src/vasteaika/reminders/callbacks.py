@@ -30,7 +30,6 @@ from email.utils import format_datetime, formataddr, make_msgid
 from html.parser import HTMLParser
 from typing import Any, Literal
 
-from vasteaika.acks.outbox import find_phone
 from vasteaika.config import Config
 from vasteaika.errors import UsageError, VasteaikaError
 from vasteaika.hours import BusinessHours, is_business_day
@@ -41,7 +40,9 @@ from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.calendar import ReminderInfo, reminders_calendar
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
+from vasteaika.reminders.phones import find_phone
 from vasteaika.reminders.promises import Promise, find_promise
+from vasteaika.reminders.store import add_reminder
 
 CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
 STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
@@ -361,10 +362,10 @@ def find_reply_promises(
             continue
         phone = _customer_phone(store, source, selected, row["conversation_id"], now)
         with store.guard(ref, "reminder", epoch(now)) as creating:
-            store.add_reminder(row["conversation_id"], due_at=epoch(promise.due_at),
-                               source="reply", phone=phone, now=epoch(now),
-                               source_message_id=row["message_id"],
-                               promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
+            add_reminder(store, row["conversation_id"], due_at=epoch(promise.due_at),
+                         source="reply", phone=phone, now=epoch(now),
+                         source_message_id=row["message_id"],
+                         promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
             added += store.count("SELECT changes()")
             _scanned(store, row["id"])
         if creating.failed:  # recorded in problems; not tried again on every run

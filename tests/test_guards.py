@@ -25,8 +25,9 @@ from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger import check
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.reminders import callbacks as reminders
-from vasteaika.reminders.callbacks import html_to_text, open_reminders
+from vasteaika.reminders import replies as reminders
+from vasteaika.reminders.replies import html_to_text
+from vasteaika.reminders.store import open_reminders
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wednesday

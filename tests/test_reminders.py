@@ -22,18 +22,17 @@ from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError, UsageError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, epoch, open_database
-from vasteaika.reminders.callbacks import (
+from vasteaika.reminders.callbacks import fire_due
+from vasteaika.reminders.replies import body_text, find_reply_promises
+from vasteaika.reminders.store import (
     CLAIM_LEASE,
-    body_text,
+    add_reminder,
     due_reminders,
-    find_reply_promises,
-    fire_due,
     get_reminder,
     mark_done,
     open_reminders,
     snooze,
 )
-from vasteaika.reminders.store import add_reminder
 
 OWNER = "ylermi@pihapalvelu.fi"
 HEL = ZoneInfo("Europe/Helsinki")

@@ -28,17 +28,10 @@ from vasteaika.hours import is_business_day
 from vasteaika.ledger.records import business_hours
 from vasteaika.mail.smtp import Sender
 from vasteaika.reminders import cron
-from vasteaika.reminders.callbacks import (
-    FireResult,
-    Reminder,
-    fire_due,
-    get_reminder,
-    mark_done,
-    open_reminders,
-    snooze,
-)
+from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import DesktopNotifier, find_session_bus
 from vasteaika.reminders.promises import find_promise
+from vasteaika.reminders.store import Reminder, get_reminder, mark_done, open_reminders, snooze
 
 RUN_USER_ENV = "VASTEAIKA_RUN_USER_DIR"
 CRONTAB_ENV = "VASTEAIKA_CRONTAB"

@@ -255,7 +255,7 @@ def m008_message_identity(db: Database) -> None:
     fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint,
     so the table is rebuilt as its documentation says (foreign keys off, one transaction,
     every index and trigger put back, foreign_key_check). Rows stored before keep a NULL
-    fingerprint and are recognised again by Message-ID and sender (``Store._adopt_legacy``).
+    fingerprint and are recognised again by Message-ID and sender (``MessageTable._adopt_legacy``).
     Not transactional: foreign keys can only be switched off outside a transaction. It is
     idempotent, so a crash before sqlite-utils records it repeats nothing."""
     conn = db.conn

@@ -10,7 +10,8 @@ import pytest
 from sqlite_utils import Database
 
 from vasteaika.ledger.customers import customer_key_sql
-from vasteaika.ledger.store import Store, migrations, open_database
+from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.store import Store, open_database
 
 
 def _insert(conn: sqlite3.Connection, email: str, at: int) -> int:

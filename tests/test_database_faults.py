@@ -18,7 +18,8 @@ import pytest
 from vasteaika.cli import run
 from vasteaika.cli.rebuild import NOT_ACKNOWLEDGED
 from vasteaika.errors import StorageError, TemporaryError
-from vasteaika.ledger.store import Store, run_lock, storage_error
+from vasteaika.ledger.database import run_lock, storage_error
+from vasteaika.ledger.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -16,7 +16,7 @@ from test_database_faults import closed_imap_port, write_config
 from vasteaika import errors
 from vasteaika.cli import report as cli
 from vasteaika.cli import run
-from vasteaika.ledger.store import run_lock
+from vasteaika.ledger.database import run_lock
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SECRET = "Sala-1nen-wrong-9"  # a password that must never be printed

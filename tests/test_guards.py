@@ -23,9 +23,11 @@ from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger import check
-from vasteaika.ledger.store import Store, migrations, open_database
-from vasteaika.reminders import callbacks as reminders
-from vasteaika.reminders.callbacks import html_to_text, open_reminders
+from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.reminders import replies as reminders
+from vasteaika.reminders.replies import html_to_text
+from vasteaika.reminders.store import open_reminders
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wednesday
@@ -230,7 +232,7 @@ def test_a_failing_reminder_after_a_sent_ack_keeps_it_sent(
 ) -> None:
     src, rec = FakeSource(), Recorder()
     src.add("INBOX", customer(1), NOW - timedelta(minutes=5))
-    monkeypatch.setattr(Store, "add_reminder", fail_for("'ack'", Store.add_reminder))
+    monkeypatch.setattr(outbox, "add_reminder", fail_for("'ack'", outbox.add_reminder))
 
     cycle(config, store, src, rec)
     monkeypatch.undo()

@@ -18,8 +18,9 @@ from vasteaika.cli import context
 from vasteaika.cli import root as cli
 from vasteaika.config import Config, config_from_dict
 from vasteaika.ledger.check import run_check
+from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.records import business_hours, conversation_records
-from vasteaika.ledger.store import Store, migrations, open_database
+from vasteaika.ledger.store import Store, open_database
 from vasteaika.mail.parse import content_fingerprint, parse
 from vasteaika.models import RawMessage
 

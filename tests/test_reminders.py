@@ -22,12 +22,12 @@ from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError, UsageError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, epoch, open_database
-from vasteaika.reminders.callbacks import (
+from vasteaika.reminders.callbacks import fire_due
+from vasteaika.reminders.replies import body_text, find_reply_promises
+from vasteaika.reminders.store import (
     CLAIM_LEASE,
-    body_text,
+    add_reminder,
     due_reminders,
-    find_reply_promises,
-    fire_due,
     get_reminder,
     mark_done,
     open_reminders,
@@ -90,7 +90,7 @@ def seed_reminder(
              "last_customer_at": contact_at,
              "first_reply_at": epoch(replied_at) if replied_at else None},
         )  # fmt: skip
-        store.add_reminder(conv, due_at=epoch(due_at), source="ack", phone=phone, now=contact_at)
+        add_reminder(store, conv, due_at=epoch(due_at), source="ack", phone=phone, now=contact_at)
     return int(store.db.execute("SELECT max(id) FROM reminders").fetchone()[0])
 
 
@@ -531,7 +531,7 @@ def test_a_reply_repeating_the_acknowledged_time_gives_one_reminder(
     src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
     run_check(config, src, store, now)
     conv_id = store.db.execute("SELECT id FROM conversations").fetchone()[0]
-    store.add_reminder(conv_id, due_at=epoch(at("2026-11-26 10:00 +0200")), source="ack", phone=None,
+    add_reminder(store, conv_id, due_at=epoch(at("2026-11-26 10:00 +0200")), source="ack", phone=None,
                        now=epoch(now))  # fmt: skip
     src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
     assert sync(config, store, src, now + timedelta(minutes=1)) == 0

@@ -12,7 +12,6 @@ import contextlib
 import email
 import email.policy
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,13 @@ from email.message import EmailMessage
 from typing import Any, Literal, cast
 
 from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.store import (
+    ack_candidates,
+    ack_seen_for,
+    last_ack_to,
+    resolve_pending_acks,
+    set_ack,
+)
 from vasteaika.acks.wording import (
     callback_phrase,
     detect_language,
@@ -47,10 +53,11 @@ from vasteaika.mail.parse import parse
 from vasteaika.mail.smtp import Sender, UncertainDeliveryError
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
+from vasteaika.reminders.phones import find_phone
+from vasteaika.reminders.store import add_reminder
 
 Language = Literal["fi", "en"]
 Deliver = Callable[[EmailMessage, str], None]
-PHONE = re.compile(r"(?<![\d+])(?:\+358|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,4}){2,3}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ def acknowledge_new(
     outcome.resolved_pending = resolve_pending(store, now)
     settings = ack_settings(config)
     cutoff = epoch(now - config.ack.max_age)
-    for row in store.ack_candidates(cutoff):
+    for row in ack_candidates(store, cutoff):
         # A failed planning step sends nothing: the conversation is not acknowledged in this
         # run, the reason is in `vasteaika problems`, and the next run decides again.
         plan: AckPlan | None = None
@@ -127,13 +134,13 @@ def resolve_pending(store: Store, now: datetime) -> int:
     """Pending (or drafted) acknowledgments whose Message-ID has been seen in the mailbox did go
     out: mark them sent and remind of the callback they promised."""
     with store.db.atomic():
-        resolved = store.resolve_pending_acks()
+        resolved = resolve_pending_acks(store)
         for conversation_id, callback_at in resolved:
             first = store.first_contact_ref(conversation_id)
             if callback_at is not None and first is not None:
                 with store.guard(first, "reminder", epoch(now)):
-                    store.add_reminder(conversation_id, due_at=callback_at, source="ack",
-                                       phone=None, now=epoch(now))  # fmt: skip
+                    add_reminder(store, conversation_id, due_at=callback_at, source="ack",
+                                 phone=None, now=epoch(now))  # fmt: skip
     return len(resolved)
 
 
@@ -158,8 +165,8 @@ def _plan_one(
     customer = cls.customer.email if cls.customer else msg.from_addr.email
     # Our own acknowledgments read back from Sent count too: a second computer, or a database
     # made anew, must not acknowledge the same customer again.
-    last = from_epoch(store.last_ack_to(customer, ascii_email(customer)))
-    acked = store.ack_seen_for(row["first_contact_message_id"], customer, ascii_email(customer))
+    last = from_epoch(last_ack_to(store, customer, ascii_email(customer)))
+    acked = ack_seen_for(store, row["first_contact_message_id"], customer, ascii_email(customer))
     decision: AckDecision = decide(
         msg, cls, now=now, settings=settings, answered=False,
         conversation_acked=acked, last_ack_to_address_at=last,
@@ -228,12 +235,6 @@ def _plain_text(data: bytes) -> str:
         return ""
 
 
-def find_phone(text: str) -> str | None:
-    """The first Finnish phone number in ``text``, spaced uniformly."""
-    match = PHONE.search(text)
-    return re.sub(r"[\s-]+", " ", match.group(0)).strip() if match else None
-
-
 def _is_key(email_address: str, key_customers: tuple[str, ...]) -> bool:
     domain = email_address.rpartition("@")[2]
     return email_address in key_customers or domain in key_customers
@@ -241,8 +242,8 @@ def _is_key(email_address: str, key_customers: tuple[str, ...]) -> bool:
 
 def _skip(store: Store, conv_id: int, reasons: tuple[str, ...], outcome: AckOutcome) -> None:
     with store.db.atomic():
-        store.set_ack(
-            conv_id, status="skipped", reasons=json.dumps(list(reasons), ensure_ascii=False)
+        set_ack(
+            store, conv_id, status="skipped", reasons=json.dumps(list(reasons), ensure_ascii=False)
         )
     outcome.skipped.append((conv_id, reasons))
 
@@ -252,9 +253,9 @@ def _deliver(
 ) -> bool:
     message_id = str(plan.message["Message-ID"]).strip("<>")
     with store.db.atomic():
-        store.set_ack(plan.conversation_id, status="pending", message_id=message_id,
-                      recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),
-                      language=plan.language)  # fmt: skip
+        set_ack(store, plan.conversation_id, status="pending", message_id=message_id,
+                recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),
+                language=plan.language)  # fmt: skip
     try:
         deliver(plan.message, plan.recipient)
     except UncertainDeliveryError as exc:
@@ -263,23 +264,23 @@ def _deliver(
     except (TemporaryError, UnreachableError, AuthenticationError, ConfigError) as exc:
         # Raised before the message was handed over: certainly not sent.
         with store.db.atomic():
-            store.set_ack(plan.conversation_id, status=None)  # eligible again next run
+            set_ack(store, plan.conversation_id, status=None)  # eligible again next run
         outcome.error = exc
         return False
     except DataError as exc:
         with store.db.atomic():
-            store.set_ack(plan.conversation_id, status="failed", reasons=json.dumps([exc.line()]))
+            set_ack(store, plan.conversation_id, status="failed", reasons=json.dumps([exc.line()]))
         return True
     # Anything else leaves the row pending (state unknown) and propagates.
     with store.db.atomic():
         if mode == "draft":  # the customer has nothing yet: sent (and reminded) once it is seen
-            store.set_ack(plan.conversation_id, status="draft")
+            set_ack(store, plan.conversation_id, status="draft")
         else:
-            store.set_ack(plan.conversation_id, status="sent")
+            set_ack(store, plan.conversation_id, status="sent")
             # The ack went out: a failing reminder must not undo "sent" (a second ack).
             with store.guard(plan.first_mail, "reminder", epoch(now)):
-                store.add_reminder(plan.conversation_id, due_at=epoch(plan.callback_at),
-                                   source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
+                add_reminder(store, plan.conversation_id, due_at=epoch(plan.callback_at),
+                             source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
     outcome.delivered.append(plan)
     return True
 

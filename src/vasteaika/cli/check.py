@@ -16,8 +16,9 @@ from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import TemporaryError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.ledger.database import run_lock
 from vasteaika.ledger.records import business_hours, conversation_records
-from vasteaika.ledger.store import Store, dry_run_copy, run_lock
+from vasteaika.ledger.store import Store, dry_run_copy
 
 
 @app.command()

@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
+from vasteaika.acks.store import skip_undecided_acks
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import TemporaryError, UsageError
 from vasteaika.jobs.watch import read_state
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import open_database, remove_database, replace_database, run_lock
+from vasteaika.ledger.database import remove_database, replace_database, run_lock
+from vasteaika.ledger.store import open_database
 from vasteaika.terminal import printable
 
 NOT_ACKNOWLEDGED = (
@@ -72,7 +74,7 @@ def rebuild(
                 result = run_check(config, source, store, now, bar.start, bar.step)
         finally:
             source.close()
-        skipped = store.skip_undecided_acks(NOT_ACKNOWLEDGED)
+        skipped = skip_undecided_acks(store, NOT_ACKNOWLEDGED)
         store.db.close()
         stamp = now.astimezone(config.hours.timezone).strftime("%Y%m%d-%H%M%S")
         aside = replace_database(path, scratch, stamp)

@@ -22,17 +22,10 @@ from vasteaika.config import Config, default_config_path, parse_duration
 from vasteaika.errors import StorageError, TemporaryError, UsageError
 from vasteaika.hours import is_business_day
 from vasteaika.ledger.records import business_hours
-from vasteaika.reminders.callbacks import (
-    FireResult,
-    Reminder,
-    fire_due,
-    get_reminder,
-    mark_done,
-    open_reminders,
-    snooze,
-)
+from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import find_session_bus
 from vasteaika.reminders.promises import find_promise
+from vasteaika.reminders.store import Reminder, get_reminder, mark_done, open_reminders, snooze
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 

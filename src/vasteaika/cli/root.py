@@ -19,7 +19,7 @@ import typer
 from vasteaika import __version__
 from vasteaika.cli.context import CommandContext
 from vasteaika.errors import VasteaikaError
-from vasteaika.ledger.store import storage_error
+from vasteaika.ledger.database import storage_error
 from vasteaika.terminal import printable
 
 app = typer.Typer(

@@ -13,7 +13,7 @@ import typer
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
-from vasteaika.ledger.store import run_lock
+from vasteaika.ledger.database import run_lock
 from vasteaika.terminal import printable
 
 

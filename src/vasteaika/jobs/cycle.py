@@ -16,8 +16,9 @@ from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
-from vasteaika.reminders.callbacks import FireResult, find_reply_promises, fire_due
+from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
+from vasteaika.reminders.replies import find_reply_promises
 
 
 @dataclass

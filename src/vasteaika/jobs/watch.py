@@ -30,7 +30,8 @@ from vasteaika.errors import (
     UnreachableError,
 )
 from vasteaika.jobs.cycle import CycleResult, run_cycle
-from vasteaika.ledger.store import Store, file_lock
+from vasteaika.ledger.database import file_lock
+from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.notify import Notifier

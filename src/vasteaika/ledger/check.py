@@ -273,6 +273,13 @@ def _thread_customer(
                 store.set_first_reply(candidate.id, *reply)
         return 0
     ctx.has_conversations = True
+    followup: str | None = None
+    if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
+        followup = f"followup: a reply in conversation #{linked.id}, not a new contact"
+    elif foreign is not None:
+        followup = f"followup: a reply in conversation #{foreign.id} with another customer"
+    # Decided at once, so the acknowledgments never see it (their SQL is not the ledger's).
+    decided = {"ack_status": "skipped", "ack_reasons": json.dumps([followup])} if followup else {}
     conv_id = store.open_conversation(
         {
             "customer_email": row["customer_email"],
@@ -285,15 +292,10 @@ def _thread_customer(
             "first_contact_at": at,
             "last_customer_at": at,
             "run_id": ctx.run_id,
+            **decided,
         }
     )
     store.set_message_conversation(pk, conv_id)
-    if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
-        reason = f"followup: a reply in conversation #{linked.id}, not a new contact"
-        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
-    elif foreign is not None:
-        reason = f"followup: a reply in conversation #{foreign.id} with another customer"
-        store.set_ack(conv_id, "skipped", reasons=json.dumps([reason]))
     reply = store.earliest_owner_reply(
         None if msg.synthetic_id else msg.message_id,
         customer,

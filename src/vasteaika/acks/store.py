@@ -1,0 +1,103 @@
+"""The acknowledgments' SQL: which conversations still wait for a decision, what the ledger and
+the mailbox know of earlier acknowledgments, and the outbox state kept on each conversation
+(``ack_*`` columns, migration m002). Apart from the ledger's store so that the acknowledgment
+capability owns its queries; the ledger only records mail and conversations.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from vasteaika.ledger.store import Store
+
+
+def ack_candidates(store: Store, cutoff: int) -> list[dict[str, Any]]:
+    """Young, unanswered conversations without an acknowledgment decision yet. Older ones are
+    marked skipped in bulk, so `why` can say so and they are never looked at again."""
+    store.db.execute(
+        "UPDATE conversations SET ack_status = 'skipped', ack_reasons = ?"
+        " WHERE ack_status IS NULL AND (first_contact_at < ? OR first_reply_at IS NOT NULL)",
+        ['["backlog or answered: older than ack.max_age, or you had already replied"]', cutoff],
+    )
+    return list(
+        store.db.query(
+            "SELECT c.id, c.first_contact_message_id, m.folder, m.uid, m.uidvalidity,"
+            " m.received_at FROM conversations c"
+            " JOIN messages m ON m.id = c.first_contact_id"
+            " WHERE c.ack_status IS NULL AND c.first_reply_at IS NULL"
+            " AND c.first_contact_at >= ? ORDER BY c.first_contact_at",
+            [cutoff],
+        )
+    )
+
+
+def last_ack_to(store: Store, *emails: str) -> int | None:
+    """When an acknowledgment last went to any of ``emails``: as recorded by this database,
+    or as read back from the mailbox (our own acks in Sent, from any computer)."""
+    marks = ",".join("?" * len(emails))
+    row = store.one(
+        f"SELECT max(at) FROM (SELECT max(ack_at) AS at FROM conversations"
+        f" WHERE ack_recipient IN ({marks}) AND ack_status IN ('sent', 'pending', 'draft')"
+        f" UNION ALL SELECT max(m.received_at) FROM message_recipients p"
+        f" JOIN messages m ON m.id = p.message WHERE p.email IN ({marks}) AND m.kind = 'ack')",
+        *emails, *emails,
+    )  # fmt: skip
+    return row[0] if row else None
+
+
+def ack_seen_for(store: Store, message_id: str | None, *emails: str) -> bool:
+    """Is there an acknowledgment of this mail, sent to one of ``emails``, in the mailbox
+    already (sent from anywhere)? The recipient matters: two customers' mails may share a
+    Message-ID, and acknowledging one of them is no acknowledgment of the other."""
+    if message_id is None or not emails:
+        return False
+    marks = ",".join("?" * len(emails))
+    return (
+        store.one(
+            "SELECT 1 FROM message_refs r JOIN messages m ON m.id = r.message"
+            " JOIN message_recipients p ON p.message = m.id"
+            f" WHERE r.ref = ? AND m.kind = 'ack' AND p.email IN ({marks}) LIMIT 1",
+            message_id,
+            *emails,
+        )
+        is not None
+    )
+
+
+def set_ack(store: Store, conversation_id: int, status: str | None, **fields: Any) -> None:
+    columns = {"ack_status": status}
+    for name, value in fields.items():
+        column = name if name in ("callback_at", "language") else f"ack_{name}"
+        columns[column] = value
+    sets = ", ".join(f"{c} = ?" for c in columns)
+    store.db.execute(
+        f"UPDATE conversations SET {sets} WHERE id = ?", [*columns.values(), conversation_id]
+    )
+
+
+def skip_undecided_acks(store: Store, reason: str) -> int:
+    """Decide "no acknowledgment" for every conversation not decided yet; returns how many."""
+    with store.db.atomic():
+        cur = store.db.execute(
+            "UPDATE conversations SET ack_status = 'skipped', ack_reasons = ?"
+            " WHERE ack_status IS NULL",
+            [json.dumps([reason], ensure_ascii=False)],
+        )
+    return cur.rowcount
+
+
+def resolve_pending_acks(store: Store) -> list[tuple[int, int | None]]:
+    """Pending or drafted acks whose Message-ID is in the mailbox now: mark them sent and
+    return (conversation id, promised callback) of each."""
+    rows = [
+        (r[0], r[1])
+        for r in store.db.execute(
+            "SELECT id, callback_at FROM conversations WHERE ack_status IN ('pending', 'draft')"
+            " AND ack_message_id IN (SELECT message_id FROM messages)"
+        ).fetchall()
+    ]
+    store.db.conn.executemany(
+        "UPDATE conversations SET ack_status = 'sent' WHERE id = ?", [(r[0],) for r in rows]
+    )
+    return rows

@@ -1,0 +1,219 @@
+"""The database file: opening and migrating it, copies in memory, the user's words for its
+faults, putting a rebuilt one in place, and the file locks that keep two runs apart.
+
+Apart from the store because none of this is the ledger's SQL: it is what any SQLite file of
+ours needs, and it is the one place that decides how the file is opened (WAL, private modes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from vasteaika.errors import StorageError, TemporaryError
+from vasteaika.ledger.migrations import migrations
+
+
+class Connected:
+    """What every part of the store stands on: the open database and its one-row reads."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def count(self, sql: str, *params: Any) -> int:
+        row = self.one(sql, *params)
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return tuple(row) if row is not None else None
+
+
+def memory_copy(db: Database) -> Database:
+    """A private copy of ``db`` in memory: everything runs as usual and nothing reaches the disk."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    db.conn.backup(memory)
+    return Database(memory)
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html) that tell of the file or the
+# disk rather than of the program. Anything else (a syntax error, a wrong number of bindings, a
+# missing table) is a bug and stays an internal error.
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN = 3, 5, 6, 8, 10, 11, 13, 14
+_NOTADB = 26
+REBUILD_HINT = (
+    "run 'vasteaika rebuild': it moves the file aside and reads the ledger again from your mailbox"
+)
+
+
+def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | TemporaryError | None:
+    """The user's words for a database fault, or None when ``exc`` is a programming error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # the extended code carries the primary one in its low byte
+    if code == _READONLY:
+        return StorageError(
+            f"the database {path} is not writable",
+            "give yourself write permission on it and on its folder (chmod u+w), "
+            "or set storage.database to a writable place",
+        )
+    if code in (_CORRUPT, _NOTADB):
+        return StorageError(f"the database {path} is damaged ({exc})", REBUILD_HINT)
+    if code == _FULL:
+        return StorageError(f"the disk holding {path} is full", "free some space and run again")
+    if code in (_IOERR, _CANTOPEN, _PERM):
+        return StorageError(
+            f"cannot read or write the database {path} ({exc})",
+            "check that the file and its folder exist and are writable, or set storage.database",
+        )
+    if code in (_BUSY, _LOCKED):
+        return TemporaryError(
+            f"the database {path} is busy ({exc})", "another program holds it: run again later"
+        )
+    return None
+
+
+def _is_empty(path: Path) -> bool:
+    """A 0-byte file (a crash while creating it, or an accident) that SQLite would silently
+    treat as a new database."""
+
+    def size(p: Path) -> int:
+        return p.stat().st_size if p.exists() else 0
+
+    return path.is_file() and size(path) == 0 and size(path.with_name(path.name + "-wal")) == 0
+
+
+def connect(path: Path) -> tuple[Database, bool]:
+    """Open (creating privately: directory 0700, files 0600) and migrate the database; the flag
+    tells that an existing but empty file was started afresh (``Store.started_empty``)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        empty = _is_empty(path)
+        old = os.umask(0o077)
+        try:
+            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        finally:
+            os.umask(old)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL keeps every commit atomic and the database consistent after a crash
+        # or power cut; it only skips the fsync per commit (a power cut may lose the last few
+        # messages, which the next run simply reads again). One fsync per message costs 10×.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn)
+        migrations.apply(db)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot open the database {path}: {exc.strerror or exc}",
+            "check that the folder exists and is writable, or set storage.database",
+        ) from None
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) or StorageError(
+            f"cannot open the database {path}: {exc}",
+            f"is it vasteaika's database? Set storage.database to another file, or {REBUILD_HINT}",
+        ) from None
+    return db, empty
+
+
+def read_only_copy(path: Path) -> Database:
+    """For --dry-run: the database read (read-only) into memory, migrated there; when there is
+    none yet, an empty one in memory. Nothing is created, locked or changed on disk."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    if path.exists():
+        try:
+            disk = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            disk.backup(memory)
+            disk.close()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, path) or StorageError(
+                f"cannot read the database {path}: {exc}", "check the file and its permissions"
+            ) from None
+    db = Database(memory)
+    migrations.apply(db)
+    return db
+
+
+# The files SQLite keeps beside a database: they belong to it and move with it.
+COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _with_companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in COMPANIONS]
+
+
+def _rename(source: Path, target: Path) -> None:
+    """Rename a database together with its -wal/-shm/-journal files (so it stays whole)."""
+    try:
+        for part, moved in zip(_with_companions(source), _with_companions(target), strict=True):
+            if part.exists():
+                part.rename(moved)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot rename {source} to {target}: {exc.strerror or exc}",
+            "check that its folder is writable",
+        ) from None
+
+
+def remove_database(path: Path) -> None:
+    """Delete a scratch database of our own, with its -wal/-shm/-journal files."""
+    try:
+        for part in _with_companions(path):
+            part.unlink(missing_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot remove {path}: {exc.strerror or exc}", "check that its folder is writable"
+        ) from None
+
+
+def replace_database(path: Path, new: Path, stamp: str) -> Path | None:
+    """Put the database ``new`` (closed) in the place of ``path``. The old one is renamed to
+    ``<name>.damaged-<stamp>``, never deleted; returns that name, or None when there was none."""
+    aside: Path | None = None
+    if any(p.exists() for p in _with_companions(path)):
+        aside, n = path.with_name(f"{path.name}.damaged-{stamp}"), 1
+        while any(p.exists() for p in _with_companions(aside)):
+            n += 1
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        _rename(path, aside)
+    _rename(new, path)
+    return aside
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, busy: TemporaryError) -> Iterator[None]:
+    """An exclusive flock on ``path`` (created private), held while the block runs; ``busy`` is
+    raised at once when another process holds it. The kernel drops it if the process dies."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the lock file {path}: {exc.strerror}",
+            "check that the folder is writable",
+        ) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise busy from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def run_lock(database: Path) -> contextlib.AbstractContextManager[None]:
+    """Stop two overlapping runs (cron plus a hand run) from working on one mailbox at once."""
+    busy = TemporaryError(
+        "another vasteaika run is working on this mailbox", "wait for it to finish and run again"
+    )
+    return file_lock(database.with_name(database.name + ".lock"), busy)

@@ -1,0 +1,314 @@
+"""The ledger's schema, as an ordered list of sqlite-utils migrations (m001 … m009).
+
+Apart from the store so that the SQL of each shipped schema change stays frozen as it was: a
+migration is never edited, only appended. ``database.connect`` applies them on every open.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+from vasteaika.ledger.customers import customer_key_sql
+
+migrations = Migrations("vasteaika")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            message_id TEXT NOT NULL,
+            synthetic_id INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            from_email TEXT NOT NULL,
+            from_name TEXT NOT NULL,
+            customer_email TEXT,
+            customer_name TEXT,
+            subject TEXT NOT NULL,
+            base_subject TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            conversation_id INTEGER REFERENCES conversations(id),
+            run_id INTEGER,
+            UNIQUE (folder, message_id)
+        );
+        CREATE INDEX messages_message_id ON messages(message_id);
+        CREATE INDEX messages_conversation ON messages(conversation_id);
+        CREATE INDEX messages_run ON messages(run_id);
+        CREATE TABLE message_refs (message INTEGER NOT NULL REFERENCES messages(id), ref TEXT NOT NULL);
+        CREATE INDEX message_refs_ref ON message_refs(ref);
+        CREATE TABLE message_recipients (
+            message INTEGER NOT NULL REFERENCES messages(id), email TEXT NOT NULL
+        );
+        CREATE INDEX message_recipients_email ON message_recipients(email);
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            customer_email TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            base_subject TEXT NOT NULL,
+            via_form INTEGER NOT NULL DEFAULT 0,
+            first_contact_id INTEGER NOT NULL REFERENCES messages(id),
+            first_contact_message_id TEXT,
+            first_contact_at INTEGER NOT NULL,
+            last_customer_at INTEGER NOT NULL,
+            first_reply_id INTEGER REFERENCES messages(id),
+            first_reply_at INTEGER,
+            run_id INTEGER
+        );
+        CREATE INDEX conversations_customer ON conversations(customer_email, last_customer_at);
+        CREATE INDEX conversations_first_contact ON conversations(first_contact_at);
+        CREATE INDEX conversations_waiting ON conversations(first_reply_at, first_contact_at);
+        CREATE TABLE folder_state (
+            folder TEXT PRIMARY KEY,
+            uidvalidity INTEGER NOT NULL,
+            highest_uid INTEGER NOT NULL,
+            synced_at INTEGER
+        );
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            UNIQUE (folder, uidvalidity, uid)
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER
+        );
+        """
+    )
+
+
+@migrations()
+def m002_acknowledgments_and_reminders(db: Database) -> None:
+    """The acknowledgment of each conversation (with its outbox state) and callback reminders."""
+    db.executescript(
+        """
+        ALTER TABLE conversations ADD COLUMN ack_status TEXT;  -- pending|sent|draft|skipped|failed
+        ALTER TABLE conversations ADD COLUMN ack_reasons TEXT;  -- JSON list: why (not) acknowledged
+        ALTER TABLE conversations ADD COLUMN ack_at INTEGER;
+        ALTER TABLE conversations ADD COLUMN ack_message_id TEXT;
+        ALTER TABLE conversations ADD COLUMN ack_recipient TEXT;
+        ALTER TABLE conversations ADD COLUMN callback_at INTEGER;  -- the promised callback slot
+        ALTER TABLE conversations ADD COLUMN reply_channel TEXT;  -- mail | call
+        ALTER TABLE conversations ADD COLUMN language TEXT;
+        CREATE INDEX conversations_ack ON conversations(ack_recipient, ack_at);
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER REFERENCES conversations(id),
+            customer_email TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            phone TEXT,
+            due_at INTEGER NOT NULL,
+            has_time INTEGER NOT NULL DEFAULT 1,
+            source TEXT NOT NULL,  -- ack | reply
+            source_message_id TEXT,
+            promise_text TEXT,
+            created_at INTEGER NOT NULL,
+            fired_at INTEGER,
+            snoozed_until INTEGER,
+            done_at INTEGER,
+            UNIQUE (conversation_id, source, due_at)
+        );
+        CREATE INDEX reminders_due ON reminders(done_at, due_at);
+        """
+    )
+
+
+@migrations()
+def m003_report_indexes(db: Database) -> None:
+    """Indexes the weekly report's queries use."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS conversations_customer_contact
+            ON conversations(customer_email, first_contact_at);
+        CREATE INDEX IF NOT EXISTS conversations_callback
+            ON conversations(callback_at) WHERE callback_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS reminders_due_at ON reminders(due_at);
+        """
+    )
+
+
+@migrations()
+def m004_reminder_delivery(db: Database) -> None:
+    """How each reminder was delivered: pending (claimed) | desktop | email | failed, and why."""
+    db.executescript(
+        """
+        ALTER TABLE reminders ADD COLUMN delivery TEXT;
+        ALTER TABLE reminders ADD COLUMN delivery_note TEXT;
+        """
+    )
+
+
+@migrations()
+def m005_customers(db: Database) -> None:
+    """One row per customer (customers.customer_key_sql: the address, or a company's domain)
+    with their conversations, first and last contact, and each conversation's customer_id, so
+    the report finds new leads, key and silent customers without a pass over all history.
+    Triggers apply the rule and keep the summary right for every later write, by anyone."""
+    key = customer_key_sql("new.customer_email")
+    count_in = f"""INSERT INTO customers
+            (customer_key, conversations, first_contact_at, last_contact_at)
+            VALUES ({key}, 1, new.first_contact_at, new.first_contact_at)
+            ON CONFLICT (customer_key) DO UPDATE SET conversations = conversations + 1,
+                first_contact_at = min(first_contact_at, excluded.first_contact_at),
+                last_contact_at = max(last_contact_at, excluded.last_contact_at);
+            UPDATE conversations SET customer_id =
+                (SELECT id FROM customers WHERE customer_key = {key}) WHERE id = new.id;"""
+    recount = """DELETE FROM customers WHERE id = old.customer_id
+                AND NOT EXISTS (SELECT 1 FROM conversations WHERE customer_id = old.customer_id);
+            UPDATE customers SET (conversations, first_contact_at, last_contact_at) =
+                (SELECT count(*), min(first_contact_at), max(first_contact_at)
+                 FROM conversations WHERE customer_id = old.customer_id)
+            WHERE id = old.customer_id;"""
+    db.executescript(
+        f"""
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            customer_key TEXT NOT NULL UNIQUE,
+            conversations INTEGER NOT NULL,
+            first_contact_at INTEGER NOT NULL,
+            last_contact_at INTEGER NOT NULL
+        );
+        INSERT INTO customers (customer_key, conversations, first_contact_at, last_contact_at)
+            SELECT {customer_key_sql("customer_email")} AS k, count(*), min(first_contact_at),
+                   max(first_contact_at)
+            FROM conversations GROUP BY k ORDER BY min(first_contact_at), k;
+        ALTER TABLE conversations ADD COLUMN customer_id INTEGER REFERENCES customers(id);
+        UPDATE conversations SET customer_id = (SELECT id FROM customers
+            WHERE customer_key = {customer_key_sql("conversations.customer_email")});
+        CREATE INDEX conversations_customer_id ON conversations(customer_id, first_contact_at);
+        CREATE TRIGGER conversations_customer_insert AFTER INSERT ON conversations BEGIN
+            {count_in}
+        END;
+        -- counted in again under the (new) customer, then the old customer is recounted
+        CREATE TRIGGER conversations_customer_update
+        AFTER UPDATE OF customer_email, first_contact_at ON conversations BEGIN
+            {count_in}
+            {recount}
+        END;
+        CREATE TRIGGER conversations_customer_delete AFTER DELETE ON conversations BEGIN
+            {recount}
+        END;
+        -- the report's own copies of m003's indexes (made at run time before m003 existed)
+        DROP INDEX IF EXISTS report_conversations_customer_contact;
+        DROP INDEX IF EXISTS report_conversations_callback;
+        DROP INDEX IF EXISTS report_reminders_due_at;
+        """
+    )
+
+
+@migrations()
+def m006_promise_scan(db: Database) -> None:
+    """Which of the owner's replies have been read for promised callbacks: a run that breaks
+    after the sync must not lose a promise, and a reply is never read twice."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN promise_scanned INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX messages_promise_todo ON messages(received_at)
+            WHERE kind = 'owner' AND promise_scanned = 0;
+        """
+    )
+
+
+@migrations()
+def m007_problem_steps(db: Database) -> None:
+    """Which step of a message failed (parse, classify, thread, promise, phone, ack, reminder):
+    one message can now fail in more than one step, each recorded once."""
+    db.executescript(
+        """
+        CREATE TABLE problems_new (
+            id INTEGER PRIMARY KEY,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            step TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at INTEGER NOT NULL,
+            UNIQUE (folder, uidvalidity, uid, step)
+        );
+        INSERT INTO problems_new (id, folder, uid, uidvalidity, step, reason, seen_at)
+            SELECT id, folder, uid, uidvalidity, 'parse', reason, seen_at FROM problems;
+        DROP TABLE problems;
+        ALTER TABLE problems_new RENAME TO problems;
+        """
+    )
+
+
+@migrations(transactional=False)
+def m008_message_identity(db: Database) -> None:
+    """A message is no longer one per (folder, Message-ID): broken mailers give two customers'
+    mails the same id, and the second one was dropped. The key becomes (Message-ID, folder,
+    fingerprint) (see ``parse.content_fingerprint``). SQLite cannot drop a table constraint,
+    so the table is rebuilt as its documentation says (foreign keys off, one transaction,
+    every index and trigger put back, foreign_key_check). Rows stored before keep a NULL
+    fingerprint and are recognised again by Message-ID and sender (``MessageTable._adopt_legacy``).
+    Not transactional: foreign keys can only be switched off outside a transaction. It is
+    idempotent, so a crash before sqlite-utils records it repeats nothing."""
+    conn = db.conn
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(messages)")]
+    if "fingerprint" in columns:
+        return
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            _rebuild_messages(conn)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
+
+
+def _rebuild_messages(conn: sqlite3.Connection) -> None:
+    [table_sql] = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'messages'"
+    ).fetchone()
+    others = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'messages'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+    ]
+    new_sql, found = re.subn(r",\s*UNIQUE\s*\(\s*folder\s*,\s*message_id\s*\)", "", table_sql)
+    if found != 1:
+        raise sqlite3.DatabaseError("messages: the UNIQUE (folder, message_id) to replace is gone")
+    conn.execute(new_sql.replace("CREATE TABLE messages", "CREATE TABLE messages_new", 1))
+    conn.execute("INSERT INTO messages_new SELECT * FROM messages")
+    conn.execute("DROP TABLE messages")
+    conn.execute("ALTER TABLE messages_new RENAME TO messages")
+    conn.execute("ALTER TABLE messages ADD COLUMN fingerprint INTEGER")
+    for sql in others:
+        conn.execute(sql)
+    # Led by message_id, it also serves every lookup by Message-ID alone (replies, why), so it
+    # replaces m001's messages_message_id: one index to write per message, not two.
+    conn.execute(
+        "CREATE UNIQUE INDEX messages_identity ON messages(message_id, folder, fingerprint)"
+    )
+    conn.execute("DROP INDEX IF EXISTS messages_message_id")
+    conn.execute(
+        "CREATE INDEX messages_legacy ON messages(folder, uidvalidity) WHERE fingerprint IS NULL"
+    )
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.IntegrityError(f"messages rebuilt with broken references: {broken[:3]}")
+
+
+@migrations()
+def m009_arrival_source(db: Database) -> None:
+    """Where each message's arrival time came from: internaldate (IMAP), or for local mail
+    received (the topmost Received header), date (the Date header) or file (the file's time).
+    NULL for messages read before this was recorded."""
+    db.execute("ALTER TABLE messages ADD COLUMN arrival_source TEXT")

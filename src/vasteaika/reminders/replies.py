@@ -1,0 +1,222 @@
+"""Promises in the owner's replies: each reply not read yet is fetched whole (BODY.PEEK), its
+own words (quoted mail left out, HTML read as text) searched for a promised callback time,
+and every promise still ahead becomes a reminder, with the customer's phone number. Apart
+from the firing because it reads the mailbox, and the firing never does.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import re
+from datetime import datetime, timedelta
+from html.parser import HTMLParser
+from typing import Any
+
+from vasteaika.config import Config
+from vasteaika.hours import BusinessHours, is_business_day
+from vasteaika.ledger.records import business_hours
+from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
+from vasteaika.mail.source import MailSource
+from vasteaika.reminders.phones import find_phone
+from vasteaika.reminders.promises import Promise, find_promise
+from vasteaika.reminders.store import (
+    add_reminder,
+    already_promised,
+    known_phone,
+    mark_scanned,
+    replies_to_scan,
+)
+
+STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
+PROMISE_HORIZON = timedelta(days=21)  # "ensi viikon perjantaina" is the furthest a reply promises
+
+
+def find_reply_promises(
+    config: Config, store: Store, source: MailSource, run_id: int, now: datetime
+) -> int:
+    """Read the owner's replies not read yet (whole mail, BODY.PEEK) and make a reminder of every
+    promised callback time; each reply is marked read with its reminder, so a run that breaks
+    half-way loses nothing. ``run_id`` is kept for the caller's symmetry. Returns how many
+    reminders were added."""
+    # Only replies recent enough to promise something still ahead: a first sync of years of
+    # Sent mail must not fetch every body (one round trip each).
+    since = epoch(now - PROMISE_HORIZON)
+    rows = replies_to_scan(store, since)
+    hours = business_hours(config.hours)
+    selected: dict[str, int] = {}
+    added = 0
+    for row in rows:
+        ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
+        promise: Promise | None = None
+        with store.guard(ref, "promise", epoch(now)):
+            promise = _reply_promise(store, source, selected, ref, row, hours, now)
+        if promise is None:
+            mark_scanned(store, row["id"])
+            continue
+        phone = _customer_phone(store, source, selected, row["conversation_id"], now)
+        with store.guard(ref, "reminder", epoch(now)) as creating:
+            add_reminder(store, row["conversation_id"], due_at=epoch(promise.due_at),
+                         source="reply", phone=phone, now=epoch(now),
+                         source_message_id=row["message_id"],
+                         promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
+            added += store.count("SELECT changes()")
+            mark_scanned(store, row["id"])
+        if creating.failed:  # recorded in problems; not tried again on every run
+            mark_scanned(store, row["id"])
+    return added
+
+
+def _reply_promise(
+    store: Store,
+    source: MailSource,
+    selected: dict[str, int],
+    ref: MessageRef,
+    row: dict[str, Any],
+    hours: BusinessHours,
+    now: datetime,
+) -> Promise | None:
+    """The callback the reply promises, when it is still ahead and not promised already."""
+    data = _fetch(source, selected, ref)
+    base = from_epoch(row["received_at"])
+    if data is None or base is None:
+        return None
+    promise = find_promise(
+        body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
+        is_business_day=lambda d: is_business_day(d, hours),
+    )  # fmt: skip
+    if (
+        promise is None
+        or promise.due_at < now - STALE_PROMISE
+        or already_promised(store, row["conversation_id"], epoch(promise.due_at))
+    ):
+        return None
+    return promise
+
+
+def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
+    folder = ref.folder
+    if folder not in selected:
+        selected[folder] = source.select(folder).uidvalidity
+    if selected[folder] != ref.uidvalidity:
+        return None
+    return source.fetch_text(folder, ref.uid)
+
+
+def _customer_phone(
+    store: Store, source: MailSource, selected: dict[str, int], conversation_id: int, now: datetime
+) -> str | None:
+    """The phone number an earlier reminder of the conversation has (the acknowledgment read it
+    from the first mail), else the one in the customer's first mail."""
+    known = known_phone(store, conversation_id)
+    if known:
+        return known
+    first = store.first_contact_ref(conversation_id)
+    if first is None:
+        return None
+    phone: str | None = None
+    with store.guard(first, "phone", epoch(now)):
+        data = _fetch(source, selected, first)
+        phone = find_phone(body_text(data, own_words=False)) if data else None
+    return phone
+
+
+def body_text(data: bytes, *, own_words: bool = True) -> str:
+    """The text/plain part, else the HTML part as text (quoted blocks left out when
+    ``own_words``); "" for a mail that cannot be read."""
+    try:
+        parsed = email.message_from_bytes(data, policy=email.policy.default)
+        part = parsed.get_body(preferencelist=("plain", "html"))
+        if part is None:
+            return ""
+        content = str(part.get_content())[:50_000]
+    except Exception:  # a broken body costs only the promise in it
+        return ""
+    if part.get_content_subtype() == "html":
+        return html_to_text(content, drop_quotes=own_words)
+    return content
+
+
+class _TextOfHtml(HTMLParser):
+    BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "table", "hr"})
+    SKIP = frozenset({"script", "style", "head", "title"})
+    QUOTE = re.compile(r"gmail_quote|moz-cite-prefix|divRplyFwdMsg|OutlookMessageHeader", re.I)
+
+    def __init__(self, drop_quotes: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.drop_quotes = drop_quotes
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.stopped = False
+        self.in_tag = False
+
+    def parse_starttag(self, i: int) -> int:
+        # HTMLParser hands a malformed start tag (``<b\0>``) to handle_data: it is markup.
+        self.in_tag = True
+        try:
+            return super().parse_starttag(i)
+        finally:
+            self.in_tag = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        if self.drop_quotes and (tag == "blockquote" or self.QUOTE.search(marks)):
+            self.stopped = True  # the quoted mail starts here: the reply's own words end
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth and not self.stopped and not self.in_tag:
+            self.parts.append(data)
+
+    def close(self) -> None:
+        # What feed() could not finish (an unclosed tag, comment or declaration at the very end)
+        # is markup, not text: HTMLParser.close() would hand it over as data.
+        unfinished = _MARKUP_START.search(self.rawdata)
+        if unfinished:
+            self.rawdata = self.rawdata[: unfinished.start()]
+        super().close()
+
+
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z0-9]*)[^>]*(?:>|$)")
+_INVISIBLE = re.compile(r"<(script|style|head|title)\b.*?(?:</\1\s*>|$)", re.I | re.S)
+
+
+def html_to_text(text: str, *, drop_quotes: bool = True) -> str:
+    """The text of an HTML body, never raising: where HTMLParser gives up (Python 3.11 raises
+    AssertionError on a marked section such as ``<![foo[ x ]]>``), the tags are stripped
+    plainly instead, so one odd mail costs at most some layout, never the run."""
+    parser = _TextOfHtml(drop_quotes)
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:
+        return _strip_tags(text, drop_quotes)
+    return "".join(parser.parts)
+
+
+def _strip_tags(text: str, drop_quotes: bool) -> str:
+    """A plain tag-strip in one linear pass: invisible elements dropped, and everything from the
+    quoted mail on when ``drop_quotes``; block tags become line breaks, other tags and comments
+    go, character references are decoded."""
+    text = _INVISIBLE.sub(" ", text)
+    parts: list[str] = []
+    at = 0
+    for m in _ANY_TAG.finditer(text):
+        parts.append(text[at : m.start()])
+        at = m.end()
+        if drop_quotes and (m[2].lower() == "blockquote" or _TextOfHtml.QUOTE.search(m[0])):
+            return html.unescape("".join(parts))
+        parts.append("\n" if m[2].lower() in _TextOfHtml.BLOCK else "")
+    parts.append(text[at:])
+    return html.unescape("".join(parts))

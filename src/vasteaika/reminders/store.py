@@ -1,0 +1,252 @@
+"""The reminders' SQL: the Reminder record and the queries that list and pick reminders, adding
+one (from an acknowledgment's promised slot or a promise in a reply), claiming and recording
+its delivery (the protocol is told in ``callbacks``), done and snooze, and which of the owner's
+replies are still to be read for promises. Apart from the firing and the reply scan so that
+every statement on ``reminders`` (migrations m002, m004) and ``promise_scanned`` (m006) is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from vasteaika.errors import UsageError
+from vasteaika.ledger.store import Store, epoch, from_epoch
+from vasteaika.reminders.calendar import ReminderInfo
+
+CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    conversation_id: int | None
+    customer_name: str
+    customer_email: str
+    subject: str
+    phone: str | None
+    due_at: datetime
+    has_time: bool
+    source: str
+    promise_text: str | None
+    fired_at: datetime | None
+    snoozed_until: datetime | None
+    done_at: datetime | None
+    delivery: str | None
+    delivery_note: str | None
+
+    @property
+    def remind_at(self) -> datetime:
+        """The moment the owner wants to be reminded of the call (a snooze replaces it)."""
+        return self.snoozed_until or self.due_at
+
+    def info(self) -> ReminderInfo:
+        return ReminderInfo(self.id, self.customer_name, self.customer_email, self.subject,
+                            self.phone, self.remind_at, self.source)  # fmt: skip
+
+    def as_json(self, now: datetime, tz: Any) -> dict[str, Any]:
+        def iso(t: datetime | None) -> str | None:
+            return t.astimezone(tz).isoformat() if t else None
+
+        return {
+            "id": self.id,
+            "conversation_id": self.conversation_id,
+            "customer_name": self.customer_name,
+            "customer_email": self.customer_email,
+            "subject": self.subject,
+            "phone": self.phone,
+            "due_at": iso(self.due_at),
+            "has_time": self.has_time,
+            "snoozed_until": iso(self.snoozed_until),
+            "overdue": self.remind_at <= now,
+            "source": self.source,
+            "promise_text": self.promise_text,
+            "fired_at": iso(self.fired_at),
+            "delivery": self.delivery,
+        }
+
+
+def _reminder(row: dict[str, Any]) -> Reminder:
+    due = from_epoch(row["due_at"])
+    assert due is not None
+    return Reminder(
+        id=row["id"], conversation_id=row["conversation_id"], customer_name=row["customer_name"],
+        customer_email=row["customer_email"], subject=row["subject"], phone=row["phone"],
+        due_at=due, has_time=bool(row["has_time"]), source=row["source"],
+        promise_text=row["promise_text"], fired_at=from_epoch(row["fired_at"]),
+        snoozed_until=from_epoch(row["snoozed_until"]), done_at=from_epoch(row["done_at"]),
+        delivery=row["delivery"], delivery_note=row["delivery_note"],
+    )  # fmt: skip
+
+
+def _rows(store: Store, where: str, params: Iterable[Any]) -> list[Reminder]:
+    sql = (f"SELECT * FROM reminders WHERE {where}"
+           " ORDER BY coalesce(snoozed_until, due_at), id")  # fmt: skip
+    return [_reminder(r) for r in store.db.query(sql, list(params))]
+
+
+def get_reminder(store: Store, reminder_id: int) -> Reminder:
+    found = _rows(store, "id = ?", [reminder_id])
+    if not found:
+        raise UsageError(f"there is no reminder {reminder_id}", "see 'vasteaika reminders'")
+    return found[0]
+
+
+def open_reminders(store: Store, now: datetime) -> list[Reminder]:
+    """Every reminder whose call is not done yet (overdue ones included), soonest first.
+    ``now`` is taken for symmetry with the other readers; every open reminder is listed."""
+    return _rows(store, "done_at IS NULL", [])
+
+
+def due_reminders(store: Store, now: datetime, lead: timedelta) -> list[Reminder]:
+    """Not done, not fired, and ``lead`` before the call (or its snooze time) has come."""
+    return _rows(
+        store,
+        "done_at IS NULL AND fired_at IS NULL AND coalesce(snoozed_until, due_at - ?) <= ?",
+        [int(lead.total_seconds()), epoch(now)],
+    )
+
+
+def add_reminder(
+    store: Store,
+    conversation_id: int,
+    due_at: int,
+    source: str,
+    phone: str | None,
+    now: int,
+    source_message_id: str | None = None,
+    promise_text: str | None = None,
+    has_time: bool = True,
+) -> None:
+    store.db.execute(
+        "INSERT OR IGNORE INTO reminders (conversation_id, customer_email, customer_name,"
+        " subject, phone, due_at, has_time, source, source_message_id, promise_text, created_at)"
+        " SELECT id, customer_email, customer_name, subject, ?, ?, ?, ?, ?, ?, ?"
+        " FROM conversations WHERE id = ?",
+        [
+            phone,
+            due_at,
+            int(has_time),
+            source,
+            source_message_id,
+            promise_text,
+            now,
+            conversation_id,
+        ],
+    )
+
+
+# --- firing: claim, outcome, crashed claims ------------------------------------------------------
+
+
+def release_stale_claims(store: Store, now: datetime) -> int:
+    """Claims a killed run never resolved become due again (see ``callbacks``)."""
+    with store.db.atomic():
+        cur = store.db.execute(
+            "UPDATE reminders SET fired_at = NULL, delivery = 'failed',"
+            " delivery_note = 'interrupted while being delivered'"
+            " WHERE delivery = 'pending' AND fired_at < ? AND done_at IS NULL",
+            [epoch(now - CLAIM_LEASE)],
+        )
+    return cur.rowcount
+
+
+def claim(store: Store, reminder_id: int, now: datetime) -> bool:
+    """Take the reminder for this run; False when another run took it first."""
+    with store.db.atomic():
+        cur = store.db.execute(
+            "UPDATE reminders SET fired_at = ?, delivery = 'pending', delivery_note = NULL"
+            " WHERE id = ? AND fired_at IS NULL AND done_at IS NULL",
+            [epoch(now), reminder_id],
+        )
+    return cur.rowcount == 1
+
+
+def record_delivery(store: Store, reminder_id: int, channel: str, detail: str) -> None:
+    """The outcome of a claimed reminder: how it was delivered, or ``failed`` (due again)."""
+    with store.db.atomic():
+        if channel == "failed":
+            store.db.execute(
+                "UPDATE reminders SET fired_at = NULL, delivery = 'failed', delivery_note = ?"
+                " WHERE id = ?",
+                [detail[:500], reminder_id],
+            )
+        else:
+            store.db.execute(
+                "UPDATE reminders SET delivery = ?, delivery_note = ? WHERE id = ?",
+                [channel, detail[:500], reminder_id],
+            )
+
+
+# --- done and snooze ----------------------------------------------------------------------------
+
+
+def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
+    """The call was made. When the conversation had no reply by mail yet, the call is its first
+    response, at ``now``; returns whether it was."""
+    reminder = get_reminder(store, reminder_id)
+    if reminder.done_at is not None:
+        raise UsageError(f"reminder {reminder_id} is already done", "nothing to do")
+    counted = False
+    with store.db.atomic():
+        store.db.execute("UPDATE reminders SET done_at = ? WHERE id = ?", [epoch(now), reminder_id])
+        if reminder.conversation_id is not None:
+            cur = store.db.execute(
+                "UPDATE conversations SET first_reply_at = ?, reply_channel = 'call'"
+                " WHERE id = ? AND first_reply_at IS NULL",
+                [epoch(now), reminder.conversation_id],
+            )
+            counted = cur.rowcount == 1
+    return counted
+
+
+def snooze(store: Store, reminder_id: int, delta: timedelta, now: datetime) -> Reminder:
+    """Remind again ``delta`` from now (no lead: the snooze time is the reminder time)."""
+    if delta <= timedelta(0):
+        raise UsageError("a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")
+    reminder = get_reminder(store, reminder_id)
+    if reminder.done_at is not None:
+        raise UsageError(f"reminder {reminder_id} is already done", "nothing to snooze")
+    with store.db.atomic():
+        store.db.execute(
+            "UPDATE reminders SET snoozed_until = ?, fired_at = NULL, delivery = NULL,"
+            " delivery_note = NULL WHERE id = ?",
+            [epoch(now + delta), reminder_id],
+        )
+    return get_reminder(store, reminder_id)
+
+
+# --- the owner's replies read for promises -------------------------------------------------------
+
+
+def replies_to_scan(store: Store, since: int) -> list[dict[str, Any]]:
+    """The owner's replies in a conversation, received since ``since``, not read yet."""
+    return list(store.db.query(
+        "SELECT id, folder, uid, uidvalidity, message_id, received_at, conversation_id"
+        " FROM messages WHERE kind = 'owner' AND promise_scanned = 0"
+        " AND conversation_id IS NOT NULL AND received_at >= ? ORDER BY folder, uid",
+        [since]))  # fmt: skip
+
+
+def already_promised(store: Store, conversation_id: int, due_at: int) -> bool:
+    """The reply repeats a time already promised (typically the acknowledgment's slot): one
+    call, one reminder."""
+    return store.count(
+        "SELECT count(*) FROM reminders WHERE conversation_id = ? AND due_at = ? AND done_at IS NULL",
+        conversation_id, due_at,
+    ) > 0  # fmt: skip
+
+
+def mark_scanned(store: Store, message_pk: int) -> None:
+    store.db.execute("UPDATE messages SET promise_scanned = 1 WHERE id = ?", [message_pk])
+
+
+def known_phone(store: Store, conversation_id: int) -> str | None:
+    """The phone number an earlier reminder of the conversation has."""
+    known = store.db.execute(
+        "SELECT phone FROM reminders WHERE conversation_id = ? AND phone IS NOT NULL LIMIT 1",
+        [conversation_id],
+    ).fetchone()
+    return str(known[0]) if known else None

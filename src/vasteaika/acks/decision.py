@@ -13,7 +13,8 @@ form-not-allowed, form-reply-to, customer-mismatch, bad-address.
 Python 3.11.7 predates the stdlib's header-injection fix, so every piece of mail-derived text
 that reaches a header of the ack goes through ``parse.sanitize_header_text`` (no CR/LF, no
 control characters, capped), message ids through ``_clean_id``, and addresses through
-``address_problem``.
+``address_problem``. The senders and header values that mark a machine are in
+``mail.robot_words``.
 
 Everything here is pure (values in, values out; ``now`` is passed in). The one exception is
 ``load_template``, which reads a template file.
@@ -33,8 +34,9 @@ from email.utils import format_datetime, getaddresses
 from typing import Literal
 
 from vasteaika.errors import ConfigError, DataError
+from vasteaika.mail import robot_words
 from vasteaika.mail.addresses import address_problem, ascii_email
-from vasteaika.mail.classify import FREEMAIL_DOMAINS
+from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import header_safe, sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
 
@@ -138,14 +140,9 @@ def _strip_comments(value: str) -> str:
 
 # --- decide ---------------------------------------------------------------------------------
 
-_ROBOT_LOCAL = re.compile(
-    r"^(?:mailer[-_]?daemon|postmaster|listserv|majordomo|owner-.+|.+-request|.+-bounces?"
-    r"|bounces?(?:\+.*)?|no[-_.]?reply(?:[-+.].*)?|do[-_.]?not[-_.]?reply|auto[-_]?reply"
-    r"|autoresponder|notifications?|root|nobody)$"
-)
-_BOUNCE_LOCAL = re.compile(r"^(?:mailer[-_]?daemon|postmaster)$")
-_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
-_SUPPRESS = {"all", "oof", "autoreply"}
+_ROBOT_LOCAL = re.compile(rf"^(?:{'|'.join(robot_words.ACK_ROBOT_LOCAL_PARTS)})$")
+_BOUNCE_LOCAL = re.compile(rf"^(?:{'|'.join(robot_words.ACK_BOUNCE_LOCAL_PARTS)})$")
+_PRECEDENCE = frozenset({*robot_words.PRECEDENCE_BULK, *robot_words.PRECEDENCE_AUTO_REPLY})
 
 
 def decide(
@@ -230,16 +227,17 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
     for name in ("precedence", "x-precedence"):
         if any(v.strip().lower() in _PRECEDENCE for v in msg.header(name)):
             reasons.append(f"precedence: {name} says bulk/junk/list mail")
-    lists = sorted(name for name in msg.headers if name.startswith("list-"))
+    lists = sorted(n for n in msg.headers if n.startswith(robot_words.LIST_HEADER_PREFIX))
     if lists:
         reasons.append(f"list: mailing-list header {', '.join(lists)}")
     tokens = {
         t.strip().lower() for v in msg.header("x-auto-response-suppress") for t in v.split(",")
     }
-    if tokens & _SUPPRESS:
+    refused = sorted(tokens & robot_words.SUPPRESS_REFUSED)
+    if refused:
         reasons.append(
             "auto-response-suppress: the sender asked for no automatic replies "
-            f"(X-Auto-Response-Suppress: {', '.join(sorted(tokens & _SUPPRESS))})"
+            f"(X-Auto-Response-Suppress: {', '.join(refused)})"
         )
     if msg.header("x-ms-exchange-inbox-rules-loop"):
         reasons.append("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)")

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.compose import build_ack
+from vasteaika.acks.decision import AckDecision, AckSettings, decide
 from vasteaika.acks.wording import (
     callback_phrase,
     detect_language,

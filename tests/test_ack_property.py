@@ -9,7 +9,8 @@ from email import message_from_bytes, policy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vasteaika.acks.decision import AckSettings, build_ack
+from vasteaika.acks.compose import build_ack
+from vasteaika.acks.decision import AckSettings
 from vasteaika.models import Address, Message
 
 SETTINGS = AckSettings(mode="send", owner_name="Ylermi", owner_address="ylermi@pihapalvelu.fi")

@@ -1,5 +1,6 @@
-"""acks/decision.py: one table row per never-acknowledge rule, the positive cases, the built
-message (including header injection), callback phrases, language, names and templates."""
+"""acks/decision.py and acks/compose.py: one table row per never-acknowledge rule, the positive
+cases, the built message (including header injection), callback phrases, language, names and
+templates."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.compose import build_ack
+from vasteaika.acks.decision import AckDecision, AckSettings, decide
 from vasteaika.acks.wording import (
     callback_phrase,
     detect_language,

@@ -19,7 +19,8 @@ import pytest
 
 from dovecot import make_certificate
 from smtp_fixture import RunningSmtpServer, smtp_server, smtp_server_factory  # noqa: F401
-from vasteaika.acks.decision import AckSettings, build_ack
+from vasteaika.acks.compose import build_ack
+from vasteaika.acks.decision import AckSettings
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,

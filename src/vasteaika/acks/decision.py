@@ -1,4 +1,4 @@
-"""Decide whether a customer's mail gets an immediate acknowledgment, and build that mail.
+"""Decide whether a customer's mail gets an immediate acknowledgment (``acks.compose`` builds it).
 
 An automatic mail that a careful human would not send is the worst bug vasteaika can have, so
 ``decide`` is a list of refusals (AUTOREPLY_RULES.md §10 A5, B, C, E and §2/§3 of RFC 3834) and
@@ -10,32 +10,27 @@ precedence, list, auto-response-suppress, exchange-rule-loop, bounce, robot-send
 own-address, not-addressed, unverified, no-return-path, envelope-mismatch, reply-to-elsewhere,
 form-not-allowed, form-reply-to, customer-mismatch, bad-address.
 
-Python 3.11.7 predates the stdlib's header-injection fix, so every piece of mail-derived text
-that reaches a header of the ack goes through ``parse.sanitize_header_text`` (no CR/LF, no
-control characters, capped), message ids through ``_clean_id``, and addresses through
-``address_problem``.
+The recipient's address is checked with ``address_problem`` and their name sanitized here;
+``acks.compose`` sanitizes everything else that reaches a header. The senders and header values
+that mark a machine are in ``mail.robot_words``.
 
-Everything here is pure (values in, values out; ``now`` is passed in). The one exception is
-``load_template``, which reads a template file.
+Everything here is pure (values in, values out; ``now`` is passed in).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.headerregistry import Address as HeaderAddress
-from email.message import EmailMessage
-from email.policy import EmailPolicy
-from email.utils import format_datetime, getaddresses
+from email.utils import getaddresses
 from typing import Literal
 
-from vasteaika.errors import ConfigError, DataError
+from vasteaika.errors import ConfigError
+from vasteaika.mail import robot_words
 from vasteaika.mail.addresses import address_problem, ascii_email
-from vasteaika.mail.classify import FREEMAIL_DOMAINS
-from vasteaika.mail.parse import header_safe, sanitize_header_text
+from vasteaika.mail.freemail import FREEMAIL_DOMAINS
+from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
 
 Mode = Literal["send", "draft", "off"]
@@ -119,9 +114,6 @@ class AckDecision:
 
 # --- sanitizing -----------------------------------------------------------------------------
 
-_MSG_ID = re.compile(r"^[\x21-\x7e]{1,250}$")
-
-
 def _envelope(return_path: str) -> str:
     value = return_path.strip()
     if value.startswith("<") and value.endswith(">"):
@@ -138,14 +130,9 @@ def _strip_comments(value: str) -> str:
 
 # --- decide ---------------------------------------------------------------------------------
 
-_ROBOT_LOCAL = re.compile(
-    r"^(?:mailer[-_]?daemon|postmaster|listserv|majordomo|owner-.+|.+-request|.+-bounces?"
-    r"|bounces?(?:\+.*)?|no[-_.]?reply(?:[-+.].*)?|do[-_.]?not[-_.]?reply|auto[-_]?reply"
-    r"|autoresponder|notifications?|root|nobody)$"
-)
-_BOUNCE_LOCAL = re.compile(r"^(?:mailer[-_]?daemon|postmaster)$")
-_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
-_SUPPRESS = {"all", "oof", "autoreply"}
+_ROBOT_LOCAL = re.compile(rf"^(?:{'|'.join(robot_words.ACK_ROBOT_LOCAL_PARTS)})$")
+_BOUNCE_LOCAL = re.compile(rf"^(?:{'|'.join(robot_words.ACK_BOUNCE_LOCAL_PARTS)})$")
+_PRECEDENCE = frozenset({*robot_words.PRECEDENCE_BULK, *robot_words.PRECEDENCE_AUTO_REPLY})
 
 
 def decide(
@@ -163,7 +150,7 @@ def decide(
     ``answered``: the owner has replied in this conversation. ``conversation_acked``: an ack
     already went out in it. ``last_ack_to_address_at``: the last ack to the customer's address.
     """
-    _require_aware(now, "now")
+    require_aware(now, "now")
     reasons: list[str] = []
     if settings.mode == "off":
         reasons.append("off: acknowledgments are turned off (ack.mode = off)")
@@ -230,16 +217,17 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
     for name in ("precedence", "x-precedence"):
         if any(v.strip().lower() in _PRECEDENCE for v in msg.header(name)):
             reasons.append(f"precedence: {name} says bulk/junk/list mail")
-    lists = sorted(name for name in msg.headers if name.startswith("list-"))
+    lists = sorted(n for n in msg.headers if n.startswith(robot_words.LIST_HEADER_PREFIX))
     if lists:
         reasons.append(f"list: mailing-list header {', '.join(lists)}")
     tokens = {
         t.strip().lower() for v in msg.header("x-auto-response-suppress") for t in v.split(",")
     }
-    if tokens & _SUPPRESS:
+    refused = sorted(tokens & robot_words.SUPPRESS_REFUSED)
+    if refused:
         reasons.append(
             "auto-response-suppress: the sender asked for no automatic replies "
-            f"(X-Auto-Response-Suppress: {', '.join(sorted(tokens & _SUPPRESS))})"
+            f"(X-Auto-Response-Suppress: {', '.join(refused)})"
         )
     if msg.header("x-ms-exchange-inbox-rules-loop"):
         reasons.append("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)")
@@ -375,116 +363,6 @@ def _duration(delta: timedelta) -> str:
     return f"{minutes} min"
 
 
-def _require_aware(value: datetime, name: str) -> None:
+def require_aware(value: datetime, name: str) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware")
-
-
-# --- build ----------------------------------------------------------------------------------
-
-_ID_HEADERS = {"in-reply-to", "references", "message-id"}
-
-
-class _AckPolicy(EmailPolicy):
-    """policy.SMTP, except that message-id lists are folded between ids, never RFC 2047-encoded
-    (the stdlib encodes a long Outlook id as =?utf-8?q?…?=, which breaks threading)."""
-
-    def fold(self, name: str, value: str) -> str:
-        if name.lower() in _ID_HEADERS:
-            return _fold_ids(name, str(value), self.linesep)
-        return str(super().fold(name, value))
-
-    def fold_binary(self, name: str, value: str) -> bytes:
-        if name.lower() in _ID_HEADERS:
-            return _fold_ids(name, str(value), self.linesep).encode("ascii")
-        return super().fold_binary(name, value)
-
-
-ACK_POLICY = _AckPolicy(linesep="\r\n")
-
-
-def _fold_ids(name: str, value: str, linesep: str) -> str:
-    lines = [f"{name}:"]
-    for token in value.split():
-        if len(lines[-1]) + 1 + len(token) > 78 and lines[-1] != f"{name}:":
-            lines.append("")
-        lines[-1] += " " + token
-    return linesep.join(lines) + linesep
-
-
-def _clean_id(value: str) -> str | None:
-    value = value.strip().removeprefix("<").removesuffix(">")
-    ok = _MSG_ID.match(value) and not set(value) & set('<>()[],;:\\"') and "=?" not in value
-    return value if ok and "@" in value else None
-
-
-def ack_subject(original: str, settings: AckSettings) -> str:
-    """``subject_prefix`` + the sanitized original subject (at most 150 characters), without
-    doubling the prefix; ``fallback_subject`` when the mail had none."""
-    subject = header_safe(original, 150)
-    if not subject:
-        return header_safe(settings.fallback_subject, 150)
-    marker = settings.subject_prefix.strip().casefold()
-    if marker and subject.casefold().startswith(marker):
-        return subject
-    return settings.subject_prefix + subject
-
-
-def build_ack(
-    msg: Message,
-    recipient: Address,
-    *,
-    body: str,
-    settings: AckSettings,
-    message_id_domain: str,
-    now: datetime,
-) -> EmailMessage:
-    """The acknowledgment of ``msg`` to ``recipient`` (the one from ``decide``). Every header is
-    set here; nothing from the customer's mail reaches a header unsanitized."""
-    _require_aware(now, "now")
-    problem = address_problem(recipient.email)
-    if problem or not recipient.email.isascii():
-        raise DataError(f"refusing to acknowledge to {recipient.email!r}: {problem or 'not ASCII'}")
-    if recipient.email.lower() in settings.all_owner_addresses:
-        raise DataError(f"refusing to acknowledge to your own address {recipient.email}")
-    domain = message_id_domain.strip().lower()
-    if address_problem(f"x@{domain}") or not domain.isascii():
-        raise DataError(f"message_id_domain {message_id_domain!r} is not a host name")
-    ack = EmailMessage(policy=ACK_POLICY)
-    ack["From"] = HeaderAddress(
-        header_safe(settings.owner_name, 100), addr_spec=settings.owner_address
-    )
-    name = header_safe(recipient.name, 100)
-    name = "" if set(name) & set("@<>") else name  # no address-like text beside the address
-    ack["To"] = HeaderAddress(name, addr_spec=recipient.email)
-    ack["Subject"] = ack_subject(msg.subject, settings)
-    ack["Date"] = format_datetime(now)
-    ack["Message-ID"] = f"<vasteaika-ack.{uuid.uuid4().hex}@{domain}>"
-    original = None if msg.synthetic_id else _clean_id(msg.message_id)
-    if original:
-        ack["In-Reply-To"] = f"<{original}>"
-        chain = [i for i in map(_clean_id, msg.references or msg.in_reply_to[:1]) if i]
-        ack["References"] = " ".join(f"<{i}>" for i in _cap_references([*chain, original]))
-    ack["Auto-Submitted"] = "auto-replied"
-    ack["X-Auto-Response-Suppress"] = "All"
-    if settings.precedence_bulk:
-        ack["Precedence"] = "bulk"
-    ack["X-Vasteaika-Ack"] = "1"
-    text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n"))
-    ack.set_content(
-        text.strip("\n") + "\n", subtype="plain", charset="utf-8", cte="quoted-printable"
-    )
-    return ack
-
-
-def _cap_references(ids: list[str], max_ids: int = 10, max_chars: int = 900) -> list[str]:
-    """Keep the first id (the thread root) and as many of the latest as fit."""
-    unique = list(dict.fromkeys(ids))
-    if len(unique) <= 1:
-        return unique
-    kept = [unique[-1]]
-    for ref in reversed(unique[1:-1]):
-        if len(kept) + 2 > max_ids or sum(len(i) + 3 for i in [unique[0], ref, *kept]) > max_chars:
-            break
-        kept.insert(0, ref)
-    return [unique[0], *kept]

@@ -18,7 +18,8 @@ from datetime import datetime
 from email.message import EmailMessage
 from typing import Any, Literal, cast
 
-from vasteaika.acks.decision import AckDecision, AckSettings, build_ack, decide
+from vasteaika.acks.compose import build_ack
+from vasteaika.acks.decision import AckDecision, AckSettings, decide
 from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,

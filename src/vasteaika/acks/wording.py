@@ -1,7 +1,8 @@
 """The words of an acknowledgment: the callback phrase, the customer's language and first name,
 and the templates (shipped in the package, overridable by the owner).
 
-Pure apart from ``load_template``, which reads a template file.
+The word lists it reads are in ``acks.language_words``. Pure apart from ``load_template``, which
+reads a template file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ from pathlib import Path
 from string import Template
 from typing import Literal
 
+from vasteaika.acks.language_words import (
+    DEVICE_LINE_STARTS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    EN_WORDS,
+    FI_ENDINGS,
+    FI_WEEKDAYS_ON,
+    FI_WORDS,
+    NOT_A_PERSON,
+)
 from vasteaika.errors import DataError, StorageError
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.template_spec import PLACEHOLDERS, TemplateName, validate_template
@@ -27,35 +38,9 @@ def _require_aware(value: datetime, name: str) -> None:
 
 # --- callback phrase, language, names -------------------------------------------------------
 
-_FI_WEEKDAYS = (
-    "maanantaina",
-    "tiistaina",
-    "keskiviikkona",
-    "torstaina",
-    "perjantaina",
-    "lauantaina",
-    "sunnuntaina",
-)
-_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def format_day(day: date, lang: Language) -> str:
     """A date as written in running text: "1.12." / "1 December"."""
-    return f"{day.day}.{day.month}." if lang == "fi" else f"{day.day} {_EN_MONTHS[day.month - 1]}"
+    return f"{day.day}.{day.month}." if lang == "fi" else f"{day.day} {EN_MONTHS[day.month - 1]}"
 
 
 def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
@@ -70,33 +55,16 @@ def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
         clock = f"klo {slot.hour}" + (f".{slot.minute:02d}" if slot.minute else "")
         day = {0: "tänään", 1: "huomenna"}.get(days)
         return (
-            f"{day or _FI_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'fi')} {clock}"
+            f"{day or FI_WEEKDAYS_ON[slot.weekday()] + ' ' + format_day(slot.date(), 'fi')} {clock}"
         )
     clock = f"at {slot.hour}:{slot.minute:02d}"
     day = {0: "today", 1: "tomorrow"}.get(days)
-    return f"{day or 'on ' + _EN_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'en')} {clock}"
+    return f"{day or 'on ' + EN_WEEKDAYS[slot.weekday()] + ' ' + format_day(slot.date(), 'en')} {clock}"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FI_WORDS = _words("""
-hei moi moikka terve päivää kiitos kiitoksia ja tai sekä kun että mutta jos ei en et emme ole olen
-olisi oli onko olisiko voisitko voisitteko voitteko voitko haluaisin haluan haluaisimme tarvitsen
-tarvitsisin tarvitsemme minä mä meillä minulla meidän teidän sinun kanssa nyt vielä myös kuinka
-paljon milloin missä mitä mikä tarjous tarjousta tarjouspyyntö hinta hintaa hinnat kysymys kysyä
-asia asiasta koskien soitto soita soittakaa soittaisitko puhelin puh numero yhteydenotto apua
-terveisin ystävällisin kiireellinen kiire huomenna tänään viikolla ensi tämä tämän se sitä
-""")
-_EN_WORDS = _words("""
-hi hello dear thanks thank the and or but i you your my we our us is are be been would could can
-will like please regards best kind sincerely for with of to in at about this that have has need
-want looking quote request price prices question call back today tomorrow week when what how much
-if it an a get help interested inquiry enquiry offer urgent appointment available possible
-""")
-_DEVICE_LINE = re.compile(r"\s*(sent from my|get outlook for|lähetetty )", re.IGNORECASE)
-_FI_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "kin")
+_DEVICE_LINE = re.compile(
+    rf"\s*({'|'.join(re.escape(start) for start in DEVICE_LINE_STARTS)})", re.IGNORECASE
+)
 
 
 def detect_language(subject: str, body_or_empty: str, default: Language) -> Language:
@@ -113,23 +81,19 @@ def detect_language(subject: str, body_or_empty: str, default: Language) -> Lang
     finnish = english = 0
     for word in re.findall(r"[^\W\d_]+", f"{subject}\n{body}".lower()):
         if (
-            word in _FI_WORDS
+            word in FI_WORDS
             or "ä" in word
             or "ö" in word
-            or (len(word) >= 5 and word.endswith(_FI_ENDINGS))
+            or (len(word) >= 5 and word.endswith(FI_ENDINGS))
         ):
             finnish += 1
-        elif word in _EN_WORDS:
+        elif word in EN_WORDS:
             english += 1
     if finnish == english:
         return default
     return "fi" if finnish > english else "en"
 
 
-_NOT_A_PERSON = _words("""
-oy oyj ab ky tmi ry ltd llc inc gmbh plc co team tiimi support service services info admin
-asiakaspalvelu myynti sales office toimisto webmaster customer
-""")
 _NAME = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 
 
@@ -151,7 +115,7 @@ def first_name(display_name: str) -> str:
         words = name.split()
         if len(words) < 2:
             return ""
-    if any(w.strip(".").lower() in _NOT_A_PERSON for w in name.replace(",", " ").split()):
+    if any(w.strip(".").lower() in NOT_A_PERSON for w in name.replace(",", " ").split()):
         return ""
     first = words[0]
     if not _NAME.match(first) or not 2 <= len(first) <= 30:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, cast
 
 import typer
 
-from vasteaika.acks.decision import build_ack
+from vasteaika.acks.compose import build_ack
 from vasteaika.acks.outbox import ack_body, ack_settings
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current

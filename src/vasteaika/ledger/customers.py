@@ -11,7 +11,7 @@ recreates the triggers.
 
 from __future__ import annotations
 
-from vasteaika.mail.classify import FREEMAIL_DOMAINS
+from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 
 # One list for the whole program: classify (contact forms) and the report's customers.
 FREEMAIL = tuple(sorted(FREEMAIL_DOMAINS))

@@ -6,7 +6,7 @@ the candidates up and acts on the answer.
 
 from __future__ import annotations
 
-from vasteaika.mail.classify import FREEMAIL_DOMAINS
+from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.models import ConversationRef
 
 

@@ -2,12 +2,12 @@
 
 Only sentences that promise contact count (a promise verb such as "soitan" or "I'll call" in the
 same sentence). The reply's quoted text and signature are cut off first. Finnish and English time
-expressions are read by the regexes below; dateparser only reads month names ("30 November",
-"30. marraskuuta") and, as a last resort, whatever else it finds in a promise sentence in which
-none of our expressions occur, and its answer is rejected when it contradicts a clock time in the
-phrase. dateparser alone mis-reads Finnish: "klo 15" as the 15th day, "25.11. klo 12" as the year
-2112, "1.12." as 01:12, "tänään klo 15" as today at the current time, and "to" ("I'll get back to
-you") as *torstai*, Thursday.
+expressions are read by the regexes of ``promise_patterns`` (words in ``promise_words``);
+dateparser only reads month names ("30 November", "30. marraskuuta") and, as a last resort,
+whatever else it finds in a promise sentence in which none of our expressions occur, and its
+answer is rejected when it contradicts a clock time in the phrase. dateparser alone mis-reads
+Finnish: "klo 15" as the 15th day, "25.11. klo 12" as the year 2112, "1.12." as 01:12, "tänään
+klo 15" as today at the current time, and "to" ("I'll get back to you") as *torstai*, Thursday.
 
 Rules, chosen and pinned by tests:
 - A weekday name means its next occurrence strictly after the base date ("keskiviikkona" said on
@@ -27,6 +27,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
+from vasteaika.reminders import promise_patterns as rx
+from vasteaika.reminders import promise_words as W
 
 
 @dataclass(frozen=True)
@@ -48,29 +51,6 @@ class DayParts:
 
 # --- quoted text and signatures -----------------------------------------------------------------
 
-QUOTE_LINE_RE = re.compile(r"^\s*>")
-CUT_LINE_RE = re.compile(
-    r"^\s*(?:--\s*"
-    r"|_{5,}\s*"
-    r"|-{2,}\s*(?:original message|alkuperäinen viesti|forwarded message|välitetty viesti)\s*-{2,}\s*"
-    r"|on\s.*\bwrote:\s*"
-    r"|.*\bkirjoitti\b[^:]*:\s*"
-    r"|(?:(?:ystävällisin|parhain|hyvin|lämpimin|aurinkoisin)\s+)?terveisin\b.{0,60}"
-    r"|yst\.?\s*terv\..{0,60}"
-    r"|(?:(?:best|kind|warm|many)\s+)?regards\b.{0,60}"
-    r"|(?:best|cheers|br|t\.)\s*,?\s*"
-    r"|sent from my\b.*|lähetetty (?:iphonesta|android).*)$",
-    re.IGNORECASE,
-)
-ON_LINE_RE = re.compile(r"^\s*On\s", re.IGNORECASE)
-WROTE_RE = re.compile(r"\bwrote:\s*$", re.IGNORECASE)
-HEADER_FROM_RE = re.compile(r"^\s*\*?(?:from|lähettäjä|från)\s*:", re.IGNORECASE)
-HEADER_NEXT_RE = re.compile(
-    r"^\s*\*?(?:sent|date|to|cc|subject|lähetetty|päivämäärä|vastaanottaja|aihe|kopio)\s*:",
-    re.IGNORECASE,
-)
-
-
 def strip_quoted(text: str) -> str:
     """The reply's own words: no "> " lines, nothing from a quote header or signature onwards."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -78,44 +58,27 @@ def strip_quoted(text: str) -> str:
     for i, line in enumerate(lines):
         if _starts_quote_or_signature(line, lines[i + 1 : i + 5]):
             break
-        if not QUOTE_LINE_RE.match(line):
+        if not rx.QUOTE_LINE_RE.match(line):
             kept.append(line)
     return "\n".join(kept).strip()
 
 
 def _starts_quote_or_signature(line: str, following: list[str]) -> bool:
-    if CUT_LINE_RE.match(line):
+    if rx.CUT_LINE_RE.match(line):
         return True
-    if ON_LINE_RE.match(line) and following and WROTE_RE.search(following[0]):
+    if rx.ON_LINE_RE.match(line) and following and rx.WROTE_RE.search(following[0]):
         return True  # "On Wed, 25 Nov 2026 at 09:00, Maija <m@example.fi>" / "wrote:"
-    return bool(HEADER_FROM_RE.match(line)) and any(HEADER_NEXT_RE.match(n) for n in following)
+    header_block = any(rx.HEADER_NEXT_RE.match(n) for n in following)
+    return bool(rx.HEADER_FROM_RE.match(line)) and header_block
 
 
 # --- promise sentences --------------------------------------------------------------------------
 
-PARAGRAPH_RE = re.compile(r"\n\s*\n")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])")
-PROMISE_FI_RE = re.compile(
-    r"\b(?:soitan|soittelen|soitamme|palaan|palailen|palaamme|lähetän|tulen|ilmoitan|ilmoitamme"
-    r"|katson|saat|saatte|vastaamme|(?<!otettu\s)(?<!ottanut\s)(?<!otin\s)vastaan"
-    r"|ota(?:n|mme)(?:\s+\w+)?\s+yhteyttä|ole(?:n|mme)(?:\s+\w+)?\s+yhteydessä)\b",
-    re.IGNORECASE,
-)
-PROMISE_EN_RE = re.compile(
-    r"\b(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall)|(?:i'm|i’m|i\s+am|we're|we’re|we\s+are)\s+going\s+to)"
-    r"\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
-    r"(?:call|ring|phone|get\s+back|send|be\s+in\s+touch|get\s+in\s+touch|contact|reply|respond"
-    r"|e-?mail|write|follow\s+up|let\s+you\s+know|update\s+you|come|check)\b"
-    r"|\bexpect\b|\byou(?:'ll|’ll|\s+will)\s+hear\s+from\s+(?:me|us)\b|\bwill\s+call\b",
-    re.IGNORECASE,
-)
-
-
 def _promise_sentences(text: str) -> Iterator[str]:
-    for paragraph in PARAGRAPH_RE.split(text):
+    for paragraph in rx.PARAGRAPH_RE.split(text):
         joined = " ".join(paragraph.split())
-        for sentence in SENTENCE_END_RE.split(joined):
-            if PROMISE_FI_RE.search(sentence) or PROMISE_EN_RE.search(sentence):
+        for sentence in rx.SENTENCE_END_RE.split(joined):
+            if rx.PROMISE_FI_RE.search(sentence) or rx.PROMISE_EN_RE.search(sentence):
                 yield sentence
 
 
@@ -170,129 +133,13 @@ class _Context:
 
 Handler = Callable[[re.Match[str], _Context], _Spec | None]
 
-_FI_WD = "maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai"
-_EN_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WEEKDAY_INDEX = {
     name: i
-    for names in (_FI_WD.split("|"), _EN_WD.split("|"), ["ma", "ti", "ke", "to", "pe", "la", "su"])
+    for names in (W.FI_WEEKDAYS, W.EN_WEEKDAYS, W.FI_WEEKDAY_ABBREVIATIONS)
     for i, name in enumerate(names)
 }
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|tammikuuta|helmikuuta|maaliskuuta"
-    "|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
-    "|joulukuuta"
-)
-_H = r"(?:[01]?\d|2[0-3])"
-_M = r"[0-5]\d"
-_AP = r"(?:[ap]m|[ap]\.m\.)(?![a-z])"
-_MONEY = r"€|\$|%|e\b|eur|euro|snt|percent|prosent"
-_NUM_FI = "puolentoista|puolen|parin|yhden|kahden|kolmen|neljän|viiden|kuuden|kymmenen"
-_NUM_EN = r"an|a|one|two|three|four|five|six|ten|a\s+couple\s+of|couple\s+of|half\s+an"
-_NUMBERS = {"puolentoista": 1.5, "puolen": 0.5, "parin": 2, "yhden": 1, "kahden": 2, "kolmen": 3,
-            "neljän": 4, "viiden": 5, "kuuden": 6, "kymmenen": 10, "an": 1, "a": 1, "one": 1,
-            "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a couple of": 2,
-            "couple of": 2, "half an": 0.5}  # fmt: skip
-_UNITS = {"min": timedelta(minutes=1), "tun": timedelta(hours=1), "hou": timedelta(hours=1),
-          "hrs": timedelta(hours=1), "hr": timedelta(hours=1), "päi": timedelta(days=1),
-          "day": timedelta(days=1), "vii": timedelta(weeks=1), "wee": timedelta(weeks=1),
-          "var": timedelta(minutes=15)}  # fmt: skip
-_PARTS = {"aamulla": "morning", "aamuna": "morning", "morning": "morning",
-          "aamupäivällä": "forenoon", "aamupäivänä": "forenoon", "aamupäivän": "forenoon",
-          "iltapäivällä": "afternoon", "iltapäivänä": "afternoon", "iltapäivän": "afternoon",
-          "afternoon": "afternoon", "illalla": "evening", "iltana": "evening", "illan": "evening",
-          "evening": "evening"}  # fmt: skip
-_COMPOUNDS = {"huomisaamuna": (1, "morning"), "huomisaamulla": (1, "morning"),
-              "huomenaamulla": (1, "morning"), "huomisiltapäivänä": (1, "afternoon"),
-              "huomisiltana": (1, "evening"), "tonight": (0, "evening")}  # fmt: skip
-
-FI_CLOCK_RE = re.compile(
-    rf"\b(?:klo|kello)\.?\s*(?P<h>{_H})(?:[.:](?P<m>{_M}))?(?!\d)"
-    rf"(?:\s*(?:-|–|—|ja)\s*{_H}(?:[.:]{_M})?(?!\d))?(?:\s+välillä)?",
-    re.IGNORECASE,
-)
-AMPM_RANGE_RE = re.compile(
-    rf"(?:\bbetween\s+)?(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>{_M}))?\s*(?P<ap1>{_AP})?"
-    rf"\s*(?:-|–|\band\b)\s*(?:1[0-2]|0?[1-9])(?:[:.]{_M})?\s*(?P<ap>{_AP})",
-    re.IGNORECASE,
-)
-AMPM_CLOCK_RE = re.compile(
-    rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>{_M}))?\s*(?P<ap>{_AP})", re.IGNORECASE
-)
-AT_CLOCK_RE = re.compile(
-    rf"\b(?:at|around|about|by)\s+(?P<h>{_H})(?:[:.](?P<m>{_M}))?(?![\d:.]?\d)"
-    rf"(?!\s*(?:{_AP}|{_MONEY}|per\b))(?:\s*o['’]clock)?",
-    re.IGNORECASE,
-)
-COLON_CLOCK_RE = re.compile(rf"(?<![\d:.])(?P<h>{_H}):(?P<m>{_M})(?![\d:])")
-DOT_CLOCK_RE = re.compile(
-    rf"(?<![\d.])(?P<h>{_H})\.(?P<m>00|1[3-9]|[2-5]\d)(?!\d|\.\d)(?!\s*(?:{_MONEY}))",
-    re.IGNORECASE,
-)
-NOON_RE = re.compile(r"\b(?:noon|midday|puoliltapäivin)\b", re.IGNORECASE)
-PART_RE = re.compile(
-    r"(?<!good\s)\b(?:(?P<pre>(?:later\s+)?this|in\s+the|during\s+the)\s+)?"
-    r"(?P<p>aamulla|aamuna|aamupäivällä|aamupäivänä|aamupäivän\s+aikana|iltapäivällä|iltapäivänä"
-    r"|iltapäivän\s+aikana|illalla|iltana|illan\s+aikana|morning|afternoon|evening)\b",
-    re.IGNORECASE,
-)
-COMPOUND_RE = re.compile(rf"\b(?:{'|'.join(_COMPOUNDS)})\b", re.IGNORECASE)
-TODAY_RE = re.compile(r"\b(?:tänään|today)\b|\btänä(?=\s+(?:aamu|iltapäivä|ilta))", re.IGNORECASE)
-TOMORROW_RE = re.compile(r"\b(?:huomenna|huomiseen|tomorrow)\b", re.IGNORECASE)
-DAY_AFTER_RE = re.compile(r"\b(?:ylihuomenna|(?:the\s+)?day\s+after\s+tomorrow)\b", re.IGNORECASE)
-PAST_RE = re.compile(
-    rf"\b(?:eilen|toissapäivänä|yesterday|viime\s+viikolla|last\s+week|last\s+(?:{_EN_WD})"
-    rf"|viime\s+(?:viikon\s+)?(?:{_FI_WD})(?:na)?)\b",
-    re.IGNORECASE,
-)
-NEXT_WEEK_RE = re.compile(
-    r"\b(?:ensi\s+viikolla|ensi\s+viikon\s+(?:alussa|aikana)|ensi\s+viikkoon\s+mennessä"
-    r"|(?:early\s+|by\s+)?next\s+week)\b",
-    re.IGNORECASE,
-)
-NEXT_WEEK_DAY_RE = re.compile(
-    rf"\b(?:ensi\s+viikon|ensi\s+viikolla|next(?:\s+week(?:'s|’s)?(?:\s+on)?)?)\s+"
-    rf"(?P<wd>{_FI_WD}|{_EN_WD})(?:na|hin|on)?\b"
-    rf"|\b(?:on\s+)?(?P<wd2>{_FI_WD}|{_EN_WD})(?:na)?\s+(?:ensi\s+viikolla|next\s+week)\b",
-    re.IGNORECASE,
-)
-WEEKDAY_RE = re.compile(
-    rf"\b(?:(?:on|by|this|coming|this\s+coming|ensi|tulevana)\s+)?"
-    rf"(?P<wd>{_FI_WD}|{_EN_WD})(?:na|hin|on|n)?\b",
-    re.IGNORECASE,
-)
-WEEKDAY_ABBR_RE = re.compile(
-    r"(?<![-–\w])(?P<wd>ma|ti|ke|to|pe|la|su)\b\.?(?=\s*(?:klo|kello|\d{1,2}\.\d{1,2}\.))",
-    re.IGNORECASE,
-)
-NUM_DATE_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?(?!\d)")
-ISO_DATE_RE = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-MONTH_DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?:{_MONTHS})\.?"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))(?:,?\s+(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
-)
-RELATIVE_RE = re.compile(
-    rf"\b(?:(?P<n>\d{{1,3}}|{_NUM_FI})\s+)?(?P<u>tunnin|minuutin|min|päivän|viikon|vartin)"
-    rf"\s+(?P<suffix>sisällä|kuluessa|päästä|aikana)\b"
-    rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n2>\d{{1,3}}|{_NUM_EN})\s+"
-    rf"(?P<u2>hours?|hrs?|minutes?|mins?|days?|weeks?)\b|\bwithin\s+the\s+(?P<u3>hour)\b",
-    re.IGNORECASE,
-)
-UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|voimassa|valid|expires?|expiring)\s*$", re.I)
-UNTIL_AFTER_RE = re.compile(r"^\s*(?:asti|saakka)\b", re.IGNORECASE)
-TIGHT_GAP_RE = re.compile(r"[\s,\-–]*")
-GAP_WORD_RE = re.compile(r"[\w'’]+")
-GAP_STOP_WORDS = frozenset(
-    {"ja", "sekä", "tai", "mutta", "kun", "and", "or", "but", "when", "then"}
-)
-PLAUSIBLE_RE = re.compile(r"[^\W\d_]{4,}|\d+[-/.]\d+[-/.]\d+")
-PHRASE_CLOCK_RE = re.compile(
-    rf"(?P<h>{_H})[:.](?P<m>{_M})(?![\d.]\d)|(?P<h2>1[0-2]|[1-9])\s*(?P<ap>{_AP})"
-    rf"|\b(?:klo|kello|at)\s*(?P<h3>{_H})\b",
-    re.IGNORECASE,
-)
-
+_NUMBERS = {**W.FI_NUMBERS, **W.EN_NUMBERS}
+_PARTS = {**W.FI_DAY_PARTS, **W.EN_DAY_PARTS}
 
 def _clock(m: re.Match[str], ctx: _Context) -> _Spec:
     return _Spec(clock=time(int(m["h"]), int(m["m"] or 0)))
@@ -313,14 +160,13 @@ def _at_clock(m: re.Match[str], ctx: _Context) -> _Spec:
 
 def _part(m: re.Match[str], ctx: _Context) -> _Spec:
     pre = (m["pre"] or "").lower()
-    english = m["p"].lower() in ("morning", "afternoon", "evening")
+    key = " ".join(m["p"].lower().split())
     day = ctx.today if pre.endswith("this") else None
-    part = _PARTS[m["p"].split()[0].lower()]
-    return _Spec(day=day, part=part, needs_day=english and not pre)
+    return _Spec(day=day, part=_PARTS[key], needs_day=key in W.EN_DAY_PARTS and not pre)
 
 
 def _compound(m: re.Match[str], ctx: _Context) -> _Spec:
-    days, part = _COMPOUNDS[m[0].lower()]
+    days, part = W.COMPOUNDS[m[0].lower()]
     return _Spec(day=ctx.today + timedelta(days=days), part=part)
 
 
@@ -381,7 +227,7 @@ def _relative(m: re.Match[str], ctx: _Context) -> _Spec | None:
         count = 1.0
     else:
         count = float(number) if number.isdigit() else _NUMBERS[" ".join(number.lower().split())]
-    return _Spec(delta=count * _UNITS[unit[:3]])
+    return _Spec(delta=count * W.UNITS[unit[:3]])
 
 
 def _valid_date(year: int, month: int, day: int) -> date | None:
@@ -399,27 +245,27 @@ def _next_date(today: date, month: int, day: int) -> date | None:
 
 # Earlier rules win a tie on start and length; a longer match at the same place always wins.
 TOKEN_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
-    (RELATIVE_RE, _relative),
-    (FI_CLOCK_RE, _clock),
-    (AMPM_RANGE_RE, _ampm),
-    (AMPM_CLOCK_RE, _ampm),
-    (AT_CLOCK_RE, _at_clock),
-    (COLON_CLOCK_RE, _clock),
-    (DOT_CLOCK_RE, _clock),
-    (NOON_RE, lambda m, ctx: _Spec(clock=time(12))),
-    (COMPOUND_RE, _compound),
-    (PART_RE, _part),
-    (TODAY_RE, _days_after(0)),
-    (TOMORROW_RE, _days_after(1)),
-    (DAY_AFTER_RE, _days_after(2)),
-    (PAST_RE, _days_after(-1)),
-    (NEXT_WEEK_DAY_RE, _next_week_day),
-    (NEXT_WEEK_RE, _next_week),
-    (WEEKDAY_RE, _weekday),
-    (WEEKDAY_ABBR_RE, _weekday),
-    (NUM_DATE_RE, _num_date),
-    (ISO_DATE_RE, lambda m, ctx: _num_date(m, ctx)),
-    (MONTH_DATE_RE, _month_date),
+    (rx.RELATIVE_RE, _relative),
+    (rx.FI_CLOCK_RE, _clock),
+    (rx.AMPM_RANGE_RE, _ampm),
+    (rx.AMPM_CLOCK_RE, _ampm),
+    (rx.AT_CLOCK_RE, _at_clock),
+    (rx.COLON_CLOCK_RE, _clock),
+    (rx.DOT_CLOCK_RE, _clock),
+    (rx.NOON_RE, lambda m, ctx: _Spec(clock=time(12))),
+    (rx.COMPOUND_RE, _compound),
+    (rx.PART_RE, _part),
+    (rx.TODAY_RE, _days_after(0)),
+    (rx.TOMORROW_RE, _days_after(1)),
+    (rx.DAY_AFTER_RE, _days_after(2)),
+    (rx.PAST_RE, _days_after(-1)),
+    (rx.NEXT_WEEK_DAY_RE, _next_week_day),
+    (rx.NEXT_WEEK_RE, _next_week),
+    (rx.WEEKDAY_RE, _weekday),
+    (rx.WEEKDAY_ABBR_RE, _weekday),
+    (rx.NUM_DATE_RE, _num_date),
+    (rx.ISO_DATE_RE, lambda m, ctx: _num_date(m, ctx)),
+    (rx.MONTH_DATE_RE, _month_date),
 )
 
 
@@ -441,21 +287,21 @@ def _tokens(sentence: str, ctx: _Context) -> list[_Token]:
 def _is_until(sentence: str, m: re.Match[str]) -> bool:
     """A validity limit ("voimassa 31.12. asti", "until Friday"), not a promised time."""
     before, after = sentence[: m.start()], sentence[m.end() :]
-    return bool(UNTIL_BEFORE_RE.search(before) or UNTIL_AFTER_RE.match(after))
+    return bool(rx.UNTIL_BEFORE_RE.search(before) or rx.UNTIL_AFTER_RE.match(after))
 
 
 def _merge(a: _Spec, b: _Spec, gap: str) -> _Spec | None:
     """One spec from two expressions a short gap apart, or None when they say different things."""
-    words = GAP_WORD_RE.findall(gap)
-    if len(words) > 3 or any(w.lower() in GAP_STOP_WORDS for w in words) or re.search("[;()]", gap):
+    words = rx.GAP_WORD_RE.findall(gap)
+    if len(words) > 3 or any(w.lower() in W.GAP_STOP_WORDS for w in words) or re.search("[;()]", gap):
         return None
     if a.delta or b.delta or (a.clock and b.clock) or (a.part and b.part):
         return None
-    if (a.needs_day or b.needs_day) and not TIGHT_GAP_RE.fullmatch(gap):
+    if (a.needs_day or b.needs_day) and not rx.TIGHT_GAP_RE.fullmatch(gap):
         return None  # "tomorrow morning", but not "tomorrow, have a nice evening"
     day, rank = a.day or b.day, max(a.rank, b.rank)
     if a.day and b.day:
-        if a.rank == b.rank or not TIGHT_GAP_RE.fullmatch(gap):
+        if a.rank == b.rank or not rx.TIGHT_GAP_RE.fullmatch(gap):
             return None
         day = a.day if a.rank > b.rank else b.day  # "perjantaina 27.11.": the date
     return _Spec(day=day, rank=rank, clock=a.clock or b.clock, part=a.part or b.part,
@@ -506,9 +352,9 @@ def _fallback(sentence: str, ctx: _Context) -> Iterator[Promise]:
     except Exception:  # dateparser's heuristics can fail in many ways; that means "no date"
         return
     for phrase, naive in found or ():
-        if not PLAUSIBLE_RE.search(phrase):
+        if not rx.PLAUSIBLE_RE.search(phrase):
             continue  # "to" is Finnish for Thursday to dateparser; "15" is the 15th
-        written = PHRASE_CLOCK_RE.search(phrase)
+        written = rx.PHRASE_CLOCK_RE.search(phrase)
         if written is None:
             yield Promise(ctx.at(naive.date(), ctx.day_start), False, phrase)
         elif _written_clock(written) == naive.time():

@@ -1,0 +1,169 @@
+"""The words a promised callback is written in, Finnish and English, as plain data.
+
+Apart from ``reminders.promises``, which builds its regexes from these tables at import and holds
+the reading rules, so that a word can be added (a new promise verb, a weekday's case form)
+without reading the reader. Words are lower-case literal text, matched case-insensitively as
+whole words; a space in a phrase stands for any run of white space unless a table says other.
+The order of a table is kept where it is an alternation: an earlier word is tried first.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# --- quoted text and signatures: the reply's own words end where one of these starts ----------
+
+# Banners between dashes that open a quoted or forwarded original ("-----Original Message-----");
+# the spaces here are single spaces.
+QUOTE_BANNERS = ("original message", "alkuperäinen viesti", "forwarded message", "välitetty viesti")
+# A line with this word and a colon introduces a quote ("Maija kirjoitti 25.11. klo 9:"), as does
+# an English "On …" line ending in "wrote:" (on that line or the next).
+FI_QUOTE_INTRO = "kirjoitti"
+EN_QUOTE_INTRO = "wrote"
+# Closings: "terveisin"/"regards", after one of their adjectives or alone, start the signature.
+FI_REGARDS = "terveisin"
+FI_REGARDS_ADJECTIVES = ("ystävällisin", "parhain", "hyvin", "lämpimin", "aurinkoisin")
+EN_REGARDS = "regards"
+EN_REGARDS_ADJECTIVES = ("best", "kind", "warm", "many")
+# Sign-offs that make up a whole line ("Best,", "BR", "t."); "yst. terv." is read apart.
+SIGN_OFFS = ("best", "cheers", "br", "t.")
+# A mail app's signature line: the English one as whole words ("Sent from my iPhone"), the Finnish
+# ones as prefixes with single spaces ("Lähetetty iPhonesta", "Lähetetty Androidista").
+EN_DEVICE_SIGNATURE = "sent from my"
+FI_DEVICE_SIGNATURES = ("lähetetty iphonesta", "lähetetty android")
+# A quoted header block (Outlook): a From line, then one of the other fields within four lines.
+QUOTE_FROM_FIELDS = ("from", "lähettäjä", "från")
+QUOTE_OTHER_FIELDS = (
+    "sent", "date", "to", "cc", "subject", "lähetetty", "päivämäärä", "vastaanottaja", "aihe",
+    "kopio",
+)  # fmt: skip
+
+# --- promise sentences: only a sentence with one of these promises contact --------------------
+
+FI_PROMISE_VERBS = (
+    "soitan", "soittelen", "soitamme", "palaan", "palailen", "palaamme", "lähetän", "tulen",
+    "ilmoitan", "ilmoitamme", "katson", "saat", "saatte", "vastaamme",
+)  # fmt: skip
+# "vastaan" (I answer) promises, but not after these words ("otin vastaan": I received).
+FI_ANSWER_VERB = "vastaan"
+FI_NOT_ANSWER_AFTER = ("otettu", "ottanut", "otin")
+# Contact phrases; one word may stand between their two words ("otan teihin yhteyttä").
+FI_CONTACT_PHRASES = ("otan yhteyttä", "otamme yhteyttä", "olen yhteydessä", "olemme yhteydessä")
+# English: a subject with a future ("I'll", "we are going to"), at most three words, a verb.
+EN_PROMISE_SUBJECTS = (
+    "i'll", "i’ll", "i will", "i shall", "we'll", "we’ll", "we will", "we shall",
+    "i'm going to", "i’m going to", "i am going to", "we're going to", "we’re going to",
+    "we are going to",
+)  # fmt: skip
+# Words between the subject and the verb that take the promise back ("I'll not call").
+EN_NEGATIONS = ("not", "never")
+EN_PROMISE_VERBS = (
+    "call", "ring", "phone", "get back", "send", "be in touch", "get in touch", "contact",
+    "reply", "respond", "e-mail", "email", "write", "follow up", "let you know", "update you",
+    "come", "check",
+)  # fmt: skip
+# Whole phrases that promise by themselves.
+EN_PROMISE_PHRASES = (
+    "expect", "you'll hear from me", "you’ll hear from me", "you will hear from me",
+    "you'll hear from us", "you’ll hear from us", "you will hear from us", "will call",
+)  # fmt: skip
+
+# --- days -----------------------------------------------------------------------------------
+
+# Weekday stems, Monday first; Finnish case endings (-na, -hin, -n) are added by the reader.
+FI_WEEKDAYS = (
+    "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai",
+)  # fmt: skip
+EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Finnish abbreviations ("ma", "to"), read only before a clock time or a date: "to" is also the
+# English word.
+FI_WEEKDAY_ABBREVIATIONS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+# Month names and abbreviations that dateparser reads ("30 November", "30. marraskuuta").
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+    "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
+    "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
+)  # fmt: skip
+TODAY_WORDS = ("tänään", "today")
+# "tänä" (this) before one of these day-part stems means today ("tänä iltapäivänä").
+THIS_WORD = "tänä"
+THIS_PART_STEMS = ("aamu", "iltapäivä", "ilta")
+TOMORROW_WORDS = ("huomenna", "huomiseen", "tomorrow")
+DAY_AFTER_WORDS = ("ylihuomenna", "the day after tomorrow", "day after tomorrow")
+# The past: a promise about it is no promise ("soitin eilen"); also "last Friday", "viime
+# perjantaina", read with the weekday names.
+PAST_WORDS = ("eilen", "toissapäivänä", "yesterday", "viime viikolla", "last week")
+# The first business day of next week.
+NEXT_WEEK_PHRASES = (
+    "ensi viikolla", "ensi viikon alussa", "ensi viikon aikana", "ensi viikkoon mennessä",
+    "early next week", "by next week", "next week",
+)  # fmt: skip
+# Day and part of the day in one word, as (days from today, DayParts field).
+COMPOUNDS = {
+    "huomisaamuna": (1, "morning"), "huomisaamulla": (1, "morning"),
+    "huomenaamulla": (1, "morning"), "huomisiltapäivänä": (1, "afternoon"),
+    "huomisiltana": (1, "evening"), "tonight": (0, "evening"),
+}  # fmt: skip
+
+# --- clock times ------------------------------------------------------------------------------
+
+# Parts of the day, as the DayParts field that holds their clock time. A bare English part
+# counts only next to a day ("tomorrow morning"), a Finnish one alone.
+FI_DAY_PARTS = {
+    "aamulla": "morning", "aamuna": "morning",
+    "aamupäivällä": "forenoon", "aamupäivänä": "forenoon", "aamupäivän aikana": "forenoon",
+    "iltapäivällä": "afternoon", "iltapäivänä": "afternoon", "iltapäivän aikana": "afternoon",
+    "illalla": "evening", "iltana": "evening", "illan aikana": "evening",
+}  # fmt: skip
+EN_DAY_PARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening"}
+NOON_WORDS = ("noon", "midday", "puoliltapäivin")
+# After a number these make it money or a share, not a clock time ("at 15 €", "klo 9.50 e"):
+# prefixes, and whole words.
+MONEY_PREFIXES = ("€", "$", "%", "eur", "euro", "snt", "percent", "prosent")
+MONEY_WORDS = ("e",)
+
+# --- durations ("tunnin sisällä", "within 2 days") --------------------------------------------
+
+FI_NUMBERS = {
+    "puolentoista": 1.5, "puolen": 0.5, "parin": 2, "yhden": 1, "kahden": 2, "kolmen": 3,
+    "neljän": 4, "viiden": 5, "kuuden": 6, "kymmenen": 10,
+}  # fmt: skip
+EN_NUMBERS = {
+    "an": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+    "a couple of": 2, "couple of": 2, "half an": 0.5,
+}  # fmt: skip
+# A unit by the first three letters of its word ("tunnin", "hours", "hrs"; "vartin" is a quarter).
+UNITS = {
+    "min": timedelta(minutes=1), "tun": timedelta(hours=1), "hou": timedelta(hours=1),
+    "hrs": timedelta(hours=1), "hr": timedelta(hours=1), "päi": timedelta(days=1),
+    "day": timedelta(days=1), "vii": timedelta(weeks=1), "wee": timedelta(weeks=1),
+    "var": timedelta(minutes=15),
+}  # fmt: skip
+
+# --- limits and gaps --------------------------------------------------------------------------
+
+# A time right after one of these is a validity limit, not a promise ("voimassa 31.12.", "until
+# Friday"); so is one right before one of UNTIL_AFTER ("31.12. asti").
+UNTIL_BEFORE = ("until", "till", "voimassa", "valid", "expires", "expire", "expiring")
+UNTIL_AFTER = ("asti", "saakka")
+# Two time expressions with one of these between them say two things ("huomenna tai perjantaina").
+GAP_STOP_WORDS = frozenset({"ja", "sekä", "tai", "mutta", "kun", "and", "or", "but", "when", "then"})
+
+# --- words around the numbers -----------------------------------------------------------------
+
+# "klo 10", "kello 9.30": a Finnish clock time (24-hour).
+FI_CLOCK_WORDS = ("klo", "kello")
+# "at 3", "around 10:30": an English clock time; 1 … 6 without am/pm is afternoon.
+EN_CLOCK_LEADS = ("at", "around", "about", "by")
+# Words that may lead a weekday name ("on Friday", "this coming Friday", "tulevana perjantaina").
+WEEKDAY_LEADS = ("on", "by", "this", "coming", "this coming", "ensi", "tulevana")
+# Finnish duration units in the genitive ("tunnin sisällä", "viikon päästä") and what follows.
+FI_UNIT_WORDS = ("tunnin", "minuutin", "min", "päivän", "viikon", "vartin")
+FI_DURATION_ENDS = ("sisällä", "kuluessa", "päästä", "aikana")
+# English duration units after "in" or "within".
+EN_UNIT_WORDS = (
+    "hours", "hour", "hrs", "hr", "minutes", "minute", "mins", "min", "days", "day", "weeks",
+    "week",
+)  # fmt: skip

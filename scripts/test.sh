@@ -29,3 +29,8 @@ echo "== import contracts (lint-imports) =="
 echo "== pytest =="
 export VASTEAIKA_REQUIRE_PROCMAIL=1 VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1 VASTEAIKA_REQUIRE_MBSYNC=1
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+echo "== lowest direct versions: the dependency floors in pyproject.toml hold (unit tests) =="
+rm -rf .venv-lowest
+.venv/bin/uv venv -q -p python3 .venv-lowest
+VIRTUAL_ENV=.venv-lowest .venv/bin/uv pip install -q --resolution lowest-direct -e '.[test]'
+.venv-lowest/bin/python -m pytest -q -p no:cacheprovider -m "not dovecot" tests

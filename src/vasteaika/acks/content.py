@@ -1,8 +1,11 @@
-"""What the body of a mail says about acknowledging it: an out-of-office opening, a "do not
-reply to this message" sentence, a text/calendar scheduling part.
+"""What a mail says beyond its machine headers about acknowledging it: its subject, thread and
+recipients (out-of-office, a meeting answer, a platform, a broadcast, an answer to our own ack)
+and, where the whole mail was fetched, its body (an out-of-office opening, a "do not reply to
+this message" sentence, a text/calendar scheduling part).
 
-Apart from ``acks.decision`` because it parses MIME (the decision reads headers only) and runs
-only where the whole mail was fetched: the ack job reads the first mail again before deciding.
+Apart from ``acks.decision``, which applies the classic header rules, because these are the
+issue-12 readings of real Nordic mail and the body part parses MIME: the ack job reads the first
+mail again before deciding.
 Only the writer's own text counts: quoted lines and anything after a forward marker are cut, so
 a customer who forwards a bank's "Älä vastaa tähän viestiin" notice is still a customer.
 """
@@ -12,10 +15,14 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage, Message
+from email.message import EmailMessage
+from email.message import Message as MimeMessage
 
-from vasteaika.mail import robot_words
+from vasteaika.mail import robot_words, senders
+from vasteaika.mail.classify import ACK_ID_PREFIX, MEETING_RESPONSE_SUBJECT, OUT_OF_OFFICE_SUBJECT
+from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.mail.senders import fold
+from vasteaika.models import Message
 
 _OPENING_CHARS = 300  # an out-of-office reply says so in its first sentences
 _OWN_TEXT_CHARS = 2000
@@ -39,6 +46,25 @@ _DO_NOT_REPLY = re.compile(
 )
 
 
+def shape_reasons(msg: Message, owner_addresses: frozenset[str]) -> list[str]:
+    """What the subject, the thread and the recipients say about the mail (issue 12)."""
+    reasons = []
+    subject = msg.subject.strip()
+    if OUT_OF_OFFICE_SUBJECT.match(subject):
+        reasons.append(f"out-of-office: the subject {sanitize_header_text(subject, 60)!r} "
+                       "is an out-of-office reply")  # fmt: skip
+    if msg.content_type == "text/calendar" or MEETING_RESPONSE_SUBJECT.match(subject):
+        reasons.append("calendar: a meeting invitation or response, not a new request")
+    if platform := senders.platform_sender(msg.from_addr.email):
+        reasons.append(f"platform: {msg.from_addr.email} sends platform notifications ({platform})")
+    if any(i.startswith(ACK_ID_PREFIX) for i in (*msg.in_reply_to, *msg.references)):
+        reasons.append("reply-to-ack: this answers one of our acknowledgments (not a new contact)")
+    others = {a.email.lower() for a in (*msg.to, *msg.cc)} - owner_addresses
+    if len(others) > robot_words.BROADCAST_RECIPIENTS:
+        reasons.append(f"broadcast: sent to {len(others)} other addresses as well (a mass mail)")
+    return reasons
+
+
 def content_reasons(data: bytes) -> list[str]:
     """Refusal reasons (``"<code>: <prose>"``) found in the whole mail ``data``."""
     try:
@@ -57,7 +83,7 @@ def content_reasons(data: bytes) -> list[str]:
     return reasons
 
 
-def _calendar_method(parsed: Message) -> str | None:
+def _calendar_method(parsed: MimeMessage) -> str | None:
     for part in parsed.walk():
         if part.get_content_type() != "text/calendar":
             continue
@@ -72,7 +98,7 @@ def _calendar_method(parsed: Message) -> str | None:
     return None
 
 
-def _own_text(parsed: Message) -> str:
+def _own_text(parsed: MimeMessage) -> str:
     """The plain text the writer typed: folded, quotes and forwarded mail cut away."""
     body = parsed.get_body(("plain",)) if isinstance(parsed, EmailMessage) else None
     text = str(body.get_content()) if isinstance(body, EmailMessage) else ""

@@ -31,11 +31,10 @@ from datetime import datetime, timedelta
 from email.utils import getaddresses
 from typing import Literal
 
-from vasteaika.acks.content import content_reasons
+from vasteaika.acks.content import content_reasons, shape_reasons
 from vasteaika.errors import ConfigError
 from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
-from vasteaika.mail.classify import ACK_ID_PREFIX, MEETING_RESPONSE_SUBJECT, OUT_OF_OFFICE_SUBJECT
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
@@ -170,7 +169,7 @@ def decide(
         msg, now, settings, answered, conversation_acked, last_ack_to_address_at
     )
     reasons += _header_reasons(msg, via_form=cls.via_form)
-    reasons += _shape_reasons(msg, settings)
+    reasons += shape_reasons(msg, settings.all_owner_addresses)
     if content is not None:
         reasons += content_reasons(content)
     reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
@@ -263,25 +262,6 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
         reasons.append(f"robot-sender: the sender's name says '{phrase}'")
     if msg.header("x-vasteaika-ack") or msg.message_id.startswith("vasteaika-ack."):
         reasons.append("own-ack: this is an acknowledgment vasteaika sent (loop)")
-    return reasons
-
-
-def _shape_reasons(msg: Message, settings: AckSettings) -> list[str]:
-    """What the subject, the thread and the recipients say about the mail (issue 12)."""
-    reasons = []
-    subject = msg.subject.strip()
-    if OUT_OF_OFFICE_SUBJECT.match(subject):
-        reasons.append(f"out-of-office: the subject {sanitize_header_text(subject, 60)!r} "
-                       "is an out-of-office reply")  # fmt: skip
-    if msg.content_type == "text/calendar" or MEETING_RESPONSE_SUBJECT.match(subject):
-        reasons.append("calendar: a meeting invitation or response, not a new request")
-    if platform := senders.platform_sender(msg.from_addr.email):
-        reasons.append(f"platform: {msg.from_addr.email} sends platform notifications ({platform})")
-    if any(i.startswith(ACK_ID_PREFIX) for i in (*msg.in_reply_to, *msg.references)):
-        reasons.append("reply-to-ack: this answers one of our acknowledgments (not a new contact)")
-    others = {a.email.lower() for a in (*msg.to, *msg.cc)} - settings.all_owner_addresses
-    if len(others) > robot_words.BROADCAST_RECIPIENTS:
-        reasons.append(f"broadcast: sent to {len(others)} other addresses as well (a mass mail)")
     return reasons
 
 

@@ -381,8 +381,8 @@ SKIPS: list[tuple[str, dict[str, Any], Classification | None, dict[str, Any], se
     ),
     ("no Return-Path", {"return_path": None}, None, {}, {"no-return-path"}),
     (
-        "Return-Path differs from From (SRS)",
-        {"return_path": "SRS0=ab=cd=example.com=maija@fwd.example.net"},
+        "Return-Path of another organisation behind SRS",
+        {"return_path": "SRS0=ab=cd=other.example.org=maija@fwd.example.net"},
         None,
         {},
         {"envelope-mismatch"},

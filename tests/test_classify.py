@@ -141,7 +141,6 @@ def kind_of(*lines: str, **options: tuple[str, ...]) -> Classification:
         # Subject heuristics (B12) when no header says anything.
         (("Subject: Automatic reply: Tarjous",), Kind.SUSPECTED_AUTO_REPLY, "Subject"),
         (("Subject: Auto reply: x",), Kind.SUSPECTED_AUTO_REPLY, "out-of-office subject"),
-        (("Subject: AUTO: x",), Kind.SUSPECTED_AUTO_REPLY, "Subject"),
         (("Subject: Out of Office",), Kind.SUSPECTED_AUTO_REPLY, "Subject"),
         (("Subject: Out of Office AutoReply: x",), Kind.SUSPECTED_AUTO_REPLY, "Subject"),
         (("Subject: Out of Office reply",), Kind.SUSPECTED_AUTO_REPLY, "Subject"),
@@ -186,6 +185,10 @@ def test_not_a_customer(lines: tuple[str, ...], kind: Kind, reason_part: str) ->
         ("Return-Path: <asiakas@example.com>",),
         ("Content-Type: multipart/mixed; boundary=x",),
         ("Subject: Auto parts for a Volvo",),
+        # RFC 3834 §3.1.5: "Auto:" alone is no proof (responders that use it send Auto-Submitted).
+        ("Subject: AUTO: x",),
+        ("Subject: Auto: pihaan tarvittaisiin autokatoksen perustus",),
+        ("Subject: Olen lomalla heinäkuussa – voisitteko hoitaa pihan silloin?",),
         ("Subject: Re: Automatic reply: x",),
         ("Subject: Who is out of the office next week?",),
         ("Subject: Poissa 3 päivää, voitteko soittaa?",),

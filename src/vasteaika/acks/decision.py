@@ -8,7 +8,12 @@ is stable (tests and ``why`` rely on it), the prose is for the owner. Codes:
 off, not-customer, backlog, answered, conversation-acked, rate-limited, auto-submitted,
 precedence, list, auto-response-suppress, exchange-rule-loop, bounce, robot-sender, own-ack,
 own-address, not-addressed, unverified, no-return-path, envelope-mismatch, reply-to-elsewhere,
-form-not-allowed, form-reply-to, customer-mismatch, bad-address.
+form-not-allowed, form-reply-to, customer-mismatch, bad-address, out-of-office, calendar,
+platform, broadcast, reply-to-ack.
+
+The envelope sender is compared with From after decoding BATV and SRS and by organisational
+domain (``mail.senders``); the whole mail, when the caller has it, is read for out-of-office and
+do-not-reply wording and for text/calendar parts (``acks.content``).
 
 The recipient's address is checked with ``address_problem`` and their name sanitized here;
 ``acks.compose`` sanitizes everything else that reaches a header. The senders and header values
@@ -26,8 +31,9 @@ from datetime import datetime, timedelta
 from email.utils import getaddresses
 from typing import Literal
 
+from vasteaika.acks.content import content_reasons, shape_reasons
 from vasteaika.errors import ConfigError
-from vasteaika.mail import robot_words
+from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import sanitize_header_text
@@ -114,6 +120,7 @@ class AckDecision:
 
 # --- sanitizing -----------------------------------------------------------------------------
 
+
 def _envelope(return_path: str) -> str:
     value = return_path.strip()
     if value.startswith("<") and value.endswith(">"):
@@ -144,11 +151,13 @@ def decide(
     answered: bool,
     conversation_acked: bool,
     last_ack_to_address_at: datetime | None,
+    content: bytes | None = None,
 ) -> AckDecision:
     """Acknowledge ``msg`` or not, with every reason that forbids it.
 
     ``answered``: the owner has replied in this conversation. ``conversation_acked``: an ack
     already went out in it. ``last_ack_to_address_at``: the last ack to the customer's address.
+    ``content``: the whole mail, when read (its body and MIME parts are checked too).
     """
     require_aware(now, "now")
     reasons: list[str] = []
@@ -160,6 +169,9 @@ def decide(
         msg, now, settings, answered, conversation_acked, last_ack_to_address_at
     )
     reasons += _header_reasons(msg, via_form=cls.via_form)
+    reasons += shape_reasons(msg, settings.all_owner_addresses)
+    if content is not None:
+        reasons += content_reasons(content)
     reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
     recipient, recipient_reasons = _recipient(msg, cls, settings)
     reasons += recipient_reasons
@@ -232,16 +244,22 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
     if msg.header("x-ms-exchange-inbox-rules-loop"):
         reasons.append("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)")
     reasons += _bounce_reasons(msg)
-    senders = [("Sender", msg.sender.email if msg.sender else "")]
+    addresses = [("Sender", msg.sender.email if msg.sender else "")]
     if not via_form:  # a form relay's From/envelope is noreply@ by design; its Reply-To is checked
-        senders += [
+        addresses += [
             ("From", msg.from_addr.email),
             ("Return-Path", _envelope(msg.return_path or "")),
         ]
-    for label, email in senders:
+    for label, email in addresses:
         local = email.rpartition("@")[0].lower()
-        if local and _ROBOT_LOCAL.match(local) and not _BOUNCE_LOCAL.match(local):
+        if label == "Return-Path" and senders.envelope_aligned(email, msg.from_addr.email):
+            robot = senders.robot_local_part(local) is not None  # VERP/BATV of From's company
+        else:
+            robot = senders.robot_local_part(local) is not None or bool(_ROBOT_LOCAL.match(local))
+        if local and robot and not _BOUNCE_LOCAL.match(local):
             reasons.append(f"robot-sender: {label} {email} is a no-reply or list address")
+    if phrase := senders.robot_display_name(msg.from_addr.name):
+        reasons.append(f"robot-sender: the sender's name says '{phrase}'")
     if msg.header("x-vasteaika-ack") or msg.message_id.startswith("vasteaika-ack."):
         reasons.append("own-ack: this is an acknowledgment vasteaika sent (loop)")
     return reasons
@@ -312,15 +330,17 @@ def _recipient(
                 "no-return-path: no Return-Path, so the real sender is unknown "
                 "(RFC 3834 §4: don't guess)"
             )
-        elif _envelope(msg.return_path) not in ("", candidate.email.lower()):
+        elif _envelope(msg.return_path) and not senders.envelope_aligned(
+            _envelope(msg.return_path), candidate.email
+        ):
             reasons.append(
-                f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is not "
-                f"the From address {candidate.email}"
+                f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is neither "
+                f"the From address {candidate.email} nor of its organisation"
             )
         if any(a.email.lower() != candidate.email.lower() for a in msg.reply_to):
             reasons.append("reply-to-elsewhere: Reply-To points to another address")
         addressed = [*msg.recipients, *_resent(msg)]
-        if not any(a.email.lower() in owner for a in addressed):
+        if not any(_is_ours(a.email, settings) for a in addressed):
             reasons.append(
                 "not-addressed: none of your addresses is in To or Cc "
                 "(a Bcc copy, a list or a forward)"
@@ -333,7 +353,10 @@ def _recipient(
         return None, [*reasons, f"bad-address: {shown}: {problem}"]
     if candidate.email.lower() in owner:
         reasons.append(f"own-address: {candidate.email} is your own address")
-    if cls.via_form and _ROBOT_LOCAL.match(candidate.local_part.lower()):
+    if cls.via_form and (
+        _ROBOT_LOCAL.match(candidate.local_part.lower())
+        or senders.robot_local_part(candidate.local_part)
+    ):
         reasons.append(f"robot-sender: {candidate.email} is a no-reply or system address")
     name = sanitize_header_text(candidate.name, 100)
     return Address(ascii_email(candidate.email), name), reasons
@@ -347,6 +370,14 @@ def _is_form_relay(email: str, settings: AckSettings) -> bool:
     return email.rpartition("@")[2] in own_domains or email in {
         f.lower() for f in settings.form_senders
     }
+
+
+def _is_ours(email: str, settings: AckSettings) -> bool:
+    """One of the owner's addresses, or any address at the owner's own (non-freemail) domains:
+    info@ or tarjoukset@ that the provider forwards into this mailbox."""
+    email = email.lower()
+    own_domains = {a.rpartition("@")[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS
+    return email in settings.all_owner_addresses or email.rpartition("@")[2] in own_domains
 
 
 def _resent(msg: Message) -> list[Address]:

@@ -158,7 +158,7 @@ def _plan_one(
     now: datetime,
     outcome: AckOutcome,
 ) -> AckPlan | None:
-    msg, text = _fetch_contact(source, row)
+    msg, data = _fetch_contact(source, row)
     if msg is None:
         _skip(store, row["id"], ("gone: the first mail is no longer in the mailbox",), outcome)
         return None
@@ -170,11 +170,12 @@ def _plan_one(
     acked = ack_seen_for(store, row["first_contact_message_id"], customer, ascii_email(customer))
     decision: AckDecision = decide(
         msg, cls, now=now, settings=settings, answered=False,
-        conversation_acked=acked, last_ack_to_address_at=last,
+        conversation_acked=acked, last_ack_to_address_at=last, content=data,
     )  # fmt: skip
     if not decision.send or decision.recipient is None:
         _skip(store, row["id"], decision.reasons, outcome)
         return None
+    text = _plain_text(data)
     key = _is_key(customer, config.ack.key_customers)
     hours = business_hours(config.hours)
     lead = config.ack.key_lead if key else config.ack.lead
@@ -211,20 +212,21 @@ def ack_body(
     return render_ack(template, **values)
 
 
-def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, str]:
-    """Read the first mail again (whole, with BODY.PEEK) for its language and phone number."""
+def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, bytes]:
+    """Read the first mail again (whole, with BODY.PEEK): its body is checked for robot wording
+    and read for its language and phone number."""
     status = source.select(row["folder"])
     if status.uidvalidity != row["uidvalidity"]:
-        return None, ""
+        return None, b""
     data = source.fetch_text(row["folder"], row["uid"])
     if data is None:
-        return None, ""
+        return None, b""
     at = from_epoch(row["received_at"])
     try:
         msg = parse(RawMessage(row["folder"], row["uid"], at, data))
     except ParseError:
-        return None, ""
-    return msg, _plain_text(data)
+        return None, b""
+    return msg, data
 
 
 def _plain_text(data: bytes) -> str:

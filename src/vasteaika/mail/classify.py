@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from vasteaika.mail import robot_words
+from vasteaika.mail import robot_words, senders
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
@@ -60,12 +60,18 @@ HEADER_RULES = tuple(
     for kind, table in (
         (Kind.AUTO_REPLY, robot_words.AUTO_REPLY_HEADERS),
         (Kind.LIST, robot_words.LIST_HEADERS),
+        (Kind.ROBOT, robot_words.SPAM_HEADERS),
     )
     for header, pattern, why in table
 )
 OUT_OF_OFFICE_SUBJECT = re.compile(
     rf"(?:{_literals(robot_words.OUT_OF_OFFICE_PREFIXES)})\s*(?::|$)"
     rf"|.*\b(?:{_literals(robot_words.OUT_OF_OFFICE_ENDINGS)})\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+MEETING_RESPONSE_SUBJECT = re.compile(
+    rf"(?:{_literals(robot_words.MEETING_RESPONSE_PREFIXES)})\s"
+    rf"|(?:{_literals(robot_words.CALENDAR_INVITATION_PREFIXES)})\s.*\s@\s",
     re.IGNORECASE | re.DOTALL,
 )
 _DELIVERY_STATUS = tuple(f"message/{t}" for t in robot_words.DELIVERY_STATUS_TYPES)
@@ -200,14 +206,53 @@ MACHINE_CHECKS: tuple[Check, ...] = (
 
 
 def _heuristic_checks(ignore: tuple[str, ...]) -> tuple[Check, ...]:
-    return (_robot_sender, lambda msg: _ignored(msg.from_addr, "From", ignore), _subject)
+    """The heuristics, in order: who sent it, the ignore list, what the subject says."""
+    return (
+        _robot_sender,
+        _robot_display_name,
+        _platform_sender,
+        _calendar,
+        lambda msg: _ignored(msg.from_addr, "From", ignore),
+        _subject,
+    )
 
 
 def _robot_sender(msg: Message) -> Hit | None:
-    """B5: a noreply-style or system sender in From, Sender or Return-Path."""
+    """B5: a noreply-style or system sender in From, Sender or Return-Path, in any Nordic
+    spelling. A bounce-style envelope at From's own organisation (VERP, BATV) is not one."""
     for header, address in _senders(msg):
-        if ROBOT_LOCAL_PART.fullmatch(_local_part(address)):
+        local = _local_part(address)
+        stem = senders.robot_local_part(local)
+        if stem is not None:
+            return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender '{stem}', B5)"
+        if header == "Return-Path" and senders.envelope_aligned(address, msg.from_addr.email):
+            continue
+        if ROBOT_LOCAL_PART.fullmatch(local):
             return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
+    return None
+
+
+def _robot_display_name(msg: Message) -> Hit | None:
+    phrase = senders.robot_display_name(msg.from_addr.name)
+    if phrase is None:
+        return None
+    return Kind.ROBOT, f"From: {_shown(msg.from_addr.name)} (display name says '{phrase}')"
+
+
+def _platform_sender(msg: Message) -> Hit | None:
+    entry = senders.platform_sender(msg.from_addr.email)
+    if entry is None:
+        return None
+    return Kind.ROBOT, f"From: {msg.from_addr.email} (platform notification sender {entry})"
+
+
+def _calendar(msg: Message) -> Hit | None:
+    """A meeting invitation or response: text/calendar, or Outlook's "Accepted:" subject."""
+    if msg.content_type == "text/calendar":
+        return Kind.ROBOT, "Content-Type: text/calendar (meeting invitation or response)"
+    if MEETING_RESPONSE_SUBJECT.match(msg.subject.strip()):
+        why = "meeting invitation or response"
+        return Kind.ROBOT, f"Subject: {_shown(msg.subject)} ({why})"
     return None
 
 
@@ -232,18 +277,25 @@ def _subject(msg: Message) -> Hit | None:
 def _form_customer(
     msg: Message, owners: frozenset[str], form_senders: frozenset[str]
 ) -> Address | None:
-    """C5: a website form mails From the owner's domain (or a listed relay) with the person who
-    filled it in as Reply-To."""
+    """C5: a website form mails From the owner's domain, a listed relay or a known form service
+    (Jotform, Wix…) with the person who filled it in as Reply-To. The lead is a contact whatever
+    the ack settings; whether it is acknowledged is the ack decision's."""
     owner_domains = {owner.rpartition("@")[2] for owner in owners} - FREEMAIL_DOMAINS
     sender = msg.from_addr
     if sender.email in owners and sender.email not in form_senders:
         return None  # the owner's own mail (maybe with a private Reply-To) is never a form
-    if sender.domain not in owner_domains and sender.email not in form_senders:
+    if (
+        sender.domain not in owner_domains
+        and sender.email not in form_senders
+        and not senders.form_service(sender.email)
+    ):
         return None
     for person in msg.reply_to:
         if person.domain in owner_domains or person.email in owners:
             continue
-        if not ROBOT_LOCAL_PART.fullmatch(person.local_part):
+        if not ROBOT_LOCAL_PART.fullmatch(person.local_part) and not senders.robot_local_part(
+            person.local_part
+        ):
             return person
     return None
 

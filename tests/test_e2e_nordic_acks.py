@@ -1,0 +1,88 @@
+"""Issue 12 against a real Dovecot and a real aiosmtpd: a customer whose server signs the
+envelope (BATV) gets one acknowledgment, a form-service lead is a contact without one, and the
+robot variants of both new paths stay unanswered."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from dovecot import DovecotServer
+from fakes import mail
+from smtp_fixture import RunningSmtpServer
+from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from vasteaika.cli import run
+
+
+def _deliver(server: DovecotServer, frm: str, subject: str, msgid: str, extra: str) -> None:
+    when = datetime.now(UTC) - timedelta(minutes=5)
+    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
+    server.deliver("INBOX", mail(frm, OWNER, subject, msgid, date, extra=extra), internal_date=when)
+
+
+def test_batv_customer_gets_one_ack_and_robot_variants_none(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    _deliver(env, "Pekka Nieminen <pekka@rakennus.example>", "Tarjouspyyntö: piha", "p1@x",
+             "Return-Path: <prvs=0a1b2c3d=pekka@rakennus.example>\n")  # fmt: skip
+    _deliver(env, "Kela <ala-vastaa@kela.example>", "Sinulle on uusi viesti", "k1@x",
+             "Return-Path: <prvs=77aa=ala-vastaa@kela.example>\n")  # fmt: skip
+    _deliver(env, "Antti Korpela <antti@korpela.example>", "Lomavastaaja: Re: Tarjous", "a1@x",
+             "Return-Path: <prvs=9f9f=antti@korpela.example>\n")  # fmt: skip
+    _deliver(env, "Liisa <liisa@toinen.example>", "Hyväksytty: Katselmus", "l1@x",
+             "Return-Path: <SRS0=ab=cd=toinen.example=liisa@forward.example>\n")  # fmt: skip
+
+    first = check_json(config, capsys)
+    assert [a["recipient"] for a in first["acknowledgments"]] == ["pekka@rakennus.example"]  # type: ignore[index]
+    check_json(config, capsys)
+    [envelope] = smtp_server.messages()  # one ack, not one per run
+    assert list(envelope.rcpt_tos) == ["pekka@rakennus.example"]
+
+
+def test_form_service_lead_is_in_check_and_export_without_an_ack(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    _deliver(env, "Jotform <noreply@jotform.com>", "Uusi lähetys: Yhteydenotto", "j1@x",
+             "Return-Path: <noreply@jotform.com>\nReply-To: Sari Nieminen <sari@example.fi>\n")  # fmt: skip
+    _deliver(env, "Jotform <noreply@jotform.com>", "Uusi lähetys: Testi", "j2@x",
+             "Return-Path: <noreply@jotform.com>\nReply-To: <ei-vastausta@kauppa.example>\n")  # fmt: skip
+
+    result = check_json(config, capsys)
+    waiting = {w["customer_email"] for w in result["waiting"]}  # type: ignore[union-attr]
+    assert waiting == {"sari@example.fi"}
+    assert result["acknowledgments"] == [] and smtp_server.messages() == []
+    assert run(["--config", str(config), "export", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["customer_email"] for r in records] == ["sari@example.fi"]
+
+
+def test_form_service_lead_listed_in_form_senders_gets_one_ack_to_the_person(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    text = config.read_text(encoding="utf-8")
+    listed = '[ack]\nmode = "send"\nform_senders = ["noreply@jotform.com"]\n'
+    config.write_text(text.replace('[ack]\nmode = "send"\n', listed), encoding="utf-8")
+    _deliver(env, "Jotform <noreply@jotform.com>", "Uusi lähetys: Yhteydenotto", "j1@x",
+             "Return-Path: <noreply@jotform.com>\nReply-To: Sari Nieminen <sari@example.fi>\n")  # fmt: skip
+    _deliver(env, "Jotform <noreply@jotform.com>", "Uusi lähetys: Testi", "j2@x",
+             "Return-Path: <noreply@jotform.com>\nReply-To: <ala_vastaa@kauppa.example>\n")  # fmt: skip
+
+    check_json(config, capsys)
+    check_json(config, capsys)
+    [envelope] = smtp_server.messages()
+    assert list(envelope.rcpt_tos) == ["sari@example.fi"]

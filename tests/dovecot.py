@@ -54,9 +54,20 @@ def dovecot_version() -> str:
 
 
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct free ports: the sockets stay bound until all are chosen, so the kernel
+    cannot hand out one port twice (two separate free_port() calls sometimes did)."""
+    socks = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
+    try:
+        for sock in socks:
+            sock.bind((HOST, 0))
+        return [int(sock.getsockname()[1]) for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
 
 
 def make_certificate(
@@ -178,13 +189,15 @@ class DovecotServer:
         attempts = 3 if self.imap_port == 0 else 1
         for attempt in range(attempts):
             if attempts > 1:
-                self.imap_port, self.imaps_port = free_port(), free_port()
+                self.imap_port, self.imaps_port = free_ports(2)
             try:
                 self._start_once()
                 return
             except DovecotError:
                 # Another process may have taken a port between free_port() and bind().
-                if attempt == attempts - 1 or "Address already in use" not in self._log_tail():
+                log = self._log_tail()
+                taken = "Address already in use" in log or "duplicate listener" in log
+                if attempt == attempts - 1 or not taken:
                     raise
         raise AssertionError("unreachable")
 

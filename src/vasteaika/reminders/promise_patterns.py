@@ -67,7 +67,6 @@ MESSAGE_RE = re.compile(rf"\b(?:{_alt(W.MESSAGE_WORDS)})\b", re.IGNORECASE)
 _FI_WD = _alt(W.FI_WEEKDAYS)
 _SV_WD = _alt(W.SV_WEEKDAYS)
 _EN_WD = _alt(W.EN_WEEKDAYS)
-_MONTHS = _alt(W.MONTHS)
 _KLO = _alt(W.FI_CLOCK_WORDS)
 _H = r"(?:[01]?\d|2[0-3])"
 _M = r"[0-5]\d"
@@ -133,11 +132,6 @@ WEEKDAY_ABBR_RE = re.compile(
 )
 NUM_DATE_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?(?!\d)")
 ISO_DATE_RE = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-MONTH_DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?:{_MONTHS})\.?"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))(?:,?\s+(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
-)
 RELATIVE_RE = re.compile(
     rf"\b(?:(?P<n>\d{{1,3}}|{_alt(W.FI_NUMBERS)})\s+)?(?P<u>{_alt(W.FI_UNIT_WORDS)})"
     rf"\s+(?P<suffix>{_alt(W.FI_DURATION_ENDS)})\b"
@@ -149,13 +143,6 @@ UNTIL_BEFORE_RE = re.compile(rf"\b(?:{_alt(W.UNTIL_BEFORE)})\s*$", re.IGNORECASE
 UNTIL_AFTER_RE = re.compile(rf"^\s*(?:{_alt(W.UNTIL_AFTER)})\b", re.IGNORECASE)
 TIGHT_GAP_RE = re.compile(r"[\s,\-–]*")
 GAP_WORD_RE = re.compile(r"[\w'’]+")
-PLAUSIBLE_RE = re.compile(r"[^\W\d_]{4,}|\d+[-/.]\d+[-/.]\d+")
-PHRASE_CLOCK_RE = re.compile(
-    rf"(?P<h>{_H})[:.](?P<m>{_M})(?![\d.]\d)|(?P<h2>1[0-2]|[1-9])\s*(?P<ap>{_AP})"
-    rf"|\b(?:{_KLO}|at)\s*(?P<h3>{_H})\b",
-    re.IGNORECASE,
-)
-
 # --- added for issue 13: dates without the dot, month names, spoken clock times ---------------
 
 _NOT_MONEY = rf"(?!\s*(?:{_MONEY}))"

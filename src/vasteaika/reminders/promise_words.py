@@ -102,7 +102,6 @@ EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 # Finnish abbreviations ("ma", "to"), read only before a clock time or a date: "to" is also the
 # English word.
 FI_WEEKDAY_ABBREVIATIONS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-# Month names and abbreviations that dateparser reads ("30 November", "30. marraskuuta").
 # Month names by month number (index + 1) in the forms a date is written with: Finnish genitive
 # ("joulukuun 3. päivä") and partitive ("3. joulukuuta"), English and Swedish names and
 # abbreviations. The essive ("joulukuussa", "in December") names the month as a window.
@@ -122,13 +121,6 @@ MONTH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "okt": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-    "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-    "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
-)  # fmt: skip
 TODAY_WORDS = ("tänään", "today", "idag", "i dag")
 # "tänä" (this) before one of these day-part stems means today ("tänä iltapäivänä").
 THIS_WORD = "tänä"

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from vasteaika.reminders import promise_due as due
 from vasteaika.reminders import promise_patterns as rx
 from vasteaika.reminders import promise_times as pt
 from vasteaika.reminders.promise_times import DayParts
@@ -158,8 +159,8 @@ def read_promise(
         explain += [(sentence[t.start : t.end], _describe(t.spec)) for t in found]
         if not found:
             continue
-        for spec, phrase in pt.groups(sentence, sorted(found, key=lambda t: t.start)):
-            best = _better(best, kind, phrase, pt.resolve(spec, ctx), base)
+        for spec, phrase in due.groups(sentence, sorted(found, key=lambda t: t.start)):
+            best = _better(best, kind, phrase, due.resolve(spec, ctx), base)
     if best is not None:
         best.explain.extend(explain)
     return best

@@ -139,6 +139,28 @@ def test_a_promise_in_a_reply_in_sent_becomes_a_reminder_and_quoted_text_is_igno
     assert sync(config, store, src, now + timedelta(minutes=5)) == 0  # read once, stored once
 
 
+def test_an_unreadable_promise_is_listed_never_fired_and_set_by_remind_at(
+    config: Config, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply("Tulen katsomaan 24.11. klo 10.\n"), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, now) == 1
+    [r] = open_reminders(store, now)
+    assert (r.unreadable, r.kind, r.promise_text) == (True, "visit", "24.11.")
+    assert due_reminders(store, now + timedelta(days=30), LEAD) == []  # no guessed time fires
+    store.db.conn.close()
+    path = write_config(tmp_path)
+    assert run(["--config", str(path), "reminders"]) == 0
+    assert f'vasteaika remind-at {r.id} "3.12. klo 10"' in capsys.readouterr().out
+    assert run(["--config", str(path), "remind-at", str(r.id), "huomenna klo 14"]) == 0
+    capsys.readouterr()
+    reopened = open_database(config.database)
+    r = get_reminder(reopened, r.id)
+    assert not r.unreadable and r.has_time and r.sequence == 1
+    assert r.due_at > now and r.due_at.astimezone(HEL).hour == 14
+
+
 def test_only_quoted_promises_give_no_reminder(config: Config, store: Store) -> None:
     src, now = FakeSource(), at("2026-11-25 09:05 +0200")
     src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))

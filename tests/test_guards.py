@@ -175,7 +175,7 @@ def test_a_failing_promise_step_costs_only_that_reply(
         src.add("INBOX", customer(n), NOW - timedelta(minutes=70))
         src.add("Sent", reply(n, f"Soitan huomenna klo 1{n}.\n"), NOW - timedelta(minutes=10))
     src.add("INBOX", customer(3), NOW - timedelta(minutes=5))
-    monkeypatch.setattr(reminders, "find_promise", fail_for("klo 11", reminders.find_promise))
+    monkeypatch.setattr(reminders, "read_promise", fail_for("klo 11", reminders.read_promise))
 
     first = cycle(config, store, src, rec)
 

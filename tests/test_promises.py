@@ -75,13 +75,13 @@ CASES: list[tuple[str, datetime, datetime | None, bool]] = [
     ("Soitan huomenna 14.30.", BASE, at(26, 14, 30), True),
     ("Soitan klo 3 iltapäivällä.", BASE, at(25, 15), True),
     ("Soitan ma klo 14.", BASE, at(30, 14), True),
-    ("Soitan ke klo 14.", BASE, at(2, 14, month=12), True),
-    ("Soitan keskiviikkona klo 15.", BASE, at(2, 15, month=12), True),
+    ("Soitan ke klo 14.", BASE, at(25, 14), True),  # said on a Wednesday, still ahead
+    ("Soitan keskiviikkona klo 15.", BASE, at(25, 15), True),
     ("Soitan tiistaina.", BASE, at(1, 8, month=12), False),
     ("Palaan asiaan torstaina.", BASE, at(26, 8), False),
     ("Lähetän tarjouksen perjantaihin mennessä.", BASE, at(27, 8), False),
     ("Soitan lauantaina klo 10.", BASE, at(28, 10), True),
-    ("Soitan sunnuntaina illalla.", BASE, at(29, 17), True),
+    ("Soitan sunnuntaina illalla.", BASE, at(29, 17), False),
     ("Soitan perjantaina 27.11. klo 10.", BASE, at(27, 10), True),
     ("Soitan pe 27.11. klo 9.", BASE, at(27, 9), True),
     ("Soitan huomenna.", BASE, at(26, 8), False),
@@ -94,19 +94,19 @@ CASES: list[tuple[str, datetime, datetime | None, bool]] = [
     ("Soitan tiistaina ensi viikolla klo 10.", BASE, at(1, 10, month=12), True),
     ("Soitan 1.12.", BASE, at(1, 8, month=12), False),
     ("Soitan 5.1.2027 klo 10.", BASE, at(5, 10, month=1, year=2027), True),
-    ("Ilmoitan 24.11. mennessä.", BASE, at(24, 8, year=2027), False),
+    ("Ilmoitan 24.11. mennessä.", BASE, None, False),  # passed yesterday: unreadable
     ("Lähetän sopimuksen 30. marraskuuta.", BASE, at(30, 8), False),
     ("Palaan asiaan tunnin sisällä.", BASE, at(25, 10, 12), True),
     ("Soitan 30 minuutin päästä.", BASE, at(25, 9, 42), True),
     ("Soitan parin tunnin päästä.", BASE, at(25, 11, 12), True),
     ("Soitan puolen tunnin sisällä.", BASE, at(25, 9, 42), True),
-    ("Vastaan kahden päivän kuluessa.", BASE, at(27, 9, 12), True),
-    ("Soitan huomenna aamulla.", BASE, at(26, 9), True),
-    ("Soitan huomenna aamupäivällä.", BASE, at(26, 10), True),
-    ("Soitan iltapäivällä.", BASE, at(25, 13), True),
-    ("Soitan tänä iltana.", BASE, at(25, 17), True),
-    ("Soitan aamulla.", EVENING, at(26, 9), True),
-    ("Soitan huomisaamuna.", BASE, at(26, 9), True),
+    ("Vastaan kahden päivän kuluessa.", BASE, at(27, 8), False),
+    ("Soitan huomenna aamulla.", BASE, at(26, 8), False),
+    ("Soitan huomenna aamupäivällä.", BASE, at(26, 8), False),
+    ("Soitan iltapäivällä.", BASE, at(25, 12), False),
+    ("Soitan tänä iltana.", BASE, at(25, 17), False),
+    ("Soitan aamulla.", EVENING, at(26, 8), False),
+    ("Soitan huomisaamuna.", BASE, at(26, 8), False),
     ("Otan sinuun yhteyttä torstaina.", BASE, at(26, 8), False),
     ("Katson asian ja palaan huomenna klo 13.", BASE, at(26, 13), True),
     ("Soitan huomenna tai perjantaina klo 14.", BASE, at(26, 8), False),
@@ -123,22 +123,22 @@ CASES: list[tuple[str, datetime, datetime | None, bool]] = [
     ("I'll get back to you within an hour.", BASE, at(25, 10, 12), True),
     ("I'll call you in 30 minutes.", BASE, at(25, 9, 42), True),
     ("I'll reply within a couple of hours.", BASE, at(25, 11, 12), True),
-    ("I'll call you tomorrow morning.", BASE, at(26, 9), True),
+    ("I'll call you tomorrow morning.", BASE, at(26, 8), False),
     ("I'll be in touch next week.", BASE, at(30, 8), False),
     ("I'll send it on 30 November.", BASE, at(30, 8), False),
     ("I'll call you November 30 at 10am.", BASE, at(30, 10), True),
-    ("I'll call you back this afternoon.", BASE, at(25, 13), True),
+    ("I'll call you back this afternoon.", BASE, at(25, 12), False),
     ("I'll call you at 3 p.m. tomorrow.", BASE, at(26, 15), True),
     ("I'll call between 2 and 3pm.", BASE, at(25, 14), True),
     ("Expect my call around 2:30 pm.", BASE, at(25, 14, 30), True),
-    ("You'll hear from me in the morning.", BASE, at(26, 9), True),
+    ("You'll hear from me in the morning.", BASE, BASE, False),
     ("I'll be in touch on Dec 3rd.", BASE, at(3, 8, month=12), False),
     ("I'll call you on Tuesday next week.", BASE, at(1, 8, month=12), False),
     ("I'll call tomorrow, have a nice evening!", BASE, at(26, 8), False),
     ("Good morning Maija, I'll call you tomorrow at 11.", BASE, at(26, 11), True),
     ("I'll send the report on 2026-12-01.", BASE, at(1, 8, month=12), False),
     ("I'll call you at 10 o'clock tomorrow.", BASE, at(26, 10), True),
-    ("We will call you in two weeks.", BASE, at(9, 9, 12, month=12), True),
+    ("We will call you in two weeks.", BASE, at(9, 8, month=12), False),
     # --- whole replies: quotes and signatures
     (MAIJA_REPLY, BASE, at(26, 10), True),
     (GMAIL_QUOTE, BASE, at(27, 10), True),
@@ -160,8 +160,8 @@ CASES: list[tuple[str, datetime, datetime | None, bool]] = [
     ("The meeting was on Monday.", BASE, None, False),
     ("Voitko soittaa minulle huomenna klo 10?", BASE, None, False),
     ("Soitan sinulle. Sopiiko huomenna klo 10?", BASE, None, False),
-    ("Soitan klo 8.", BASE, None, False),
-    ("Palaan asiaan tänään.", BASE, None, False),
+    ("Soitan klo 8.", BASE, at(26, 8), True),  # passed at 09:12: the next working day's
+    ("Palaan asiaan tänään.", BASE, BASE, False),  # today, no time: due at once
     ("I will not call you tomorrow.", BASE, None, False),
     ("I'll get back to you soon.", BASE, None, False),
     ("I'll get back to you to confirm the details.", BASE, None, False),
@@ -201,9 +201,12 @@ def test_earliest_promise_wins_across_sentences() -> None:
     assert find_promise(text, BASE) == Promise(at(26, 12), True, "huomenna klo 12")
 
 
-def test_weekday_on_that_same_weekday_means_next_week() -> None:
+def test_weekday_on_that_same_weekday_is_today_while_its_time_is_ahead() -> None:
+    # The earlier reading: a reminder a week early costs a glance, a week late the customer.
     found = find_promise("Soitan keskiviikkona klo 23.", BASE)
-    assert found is not None and found.due_at == at(2, 23, month=12)
+    assert found is not None and found.due_at == at(25, 23)
+    found = find_promise("Soitan keskiviikkona.", BASE)
+    assert found is not None and found.due_at == at(2, 8, month=12)
 
 
 def test_day_start_is_used_for_a_day_without_clock_time() -> None:
@@ -286,14 +289,14 @@ def test_find_promise_never_raises_and_is_never_before_base(text: str, base: dat
 @pytest.mark.parametrize(
     ("text", "due", "has_time"),
     [
-        # Said on a Friday: the day after tomorrow is a Sunday; without a clock time the promise
-        # is "the start of that business day", so Monday 08:00.
-        ("Palaan asiaan ylihuomenna.", datetime(2026, 11, 30, 8, 0, tzinfo=HKI), False),
+        # Said on a Friday: the day after tomorrow is a Sunday, and Sunday it stays: moving it to
+        # Monday would remind after the promised day.
+        ("Palaan asiaan ylihuomenna.", datetime(2026, 11, 29, 8, 0, tzinfo=HKI), False),
         # With a clock time the owner named the moment: kept as said.
         ("Soitan ylihuomenna klo 10.", datetime(2026, 11, 29, 10, 0, tzinfo=HKI), True),
     ],
 )
-def test_a_day_without_a_time_lands_on_a_business_day(
+def test_a_named_day_is_kept_on_a_day_off(
     text: str, due: datetime, has_time: bool
 ) -> None:
     friday = datetime(2026, 11, 27, 9, 0, tzinfo=HKI)

@@ -139,6 +139,28 @@ def test_a_promise_in_a_reply_in_sent_becomes_a_reminder_and_quoted_text_is_igno
     assert sync(config, store, src, now + timedelta(minutes=5)) == 0  # read once, stored once
 
 
+def test_an_unreadable_promise_is_listed_never_fired_and_set_by_remind_at(
+    config: Config, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("Sent", owner_reply("Tulen katsomaan 24.11. klo 10.\n"), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, now) == 1
+    [r] = open_reminders(store, now)
+    assert (r.unreadable, r.kind, r.promise_text) == (True, "visit", "24.11.")
+    assert due_reminders(store, now + timedelta(days=30), LEAD) == []  # no guessed time fires
+    store.db.conn.close()
+    path = write_config(tmp_path)
+    assert run(["--config", str(path), "reminders"]) == 0
+    assert f'vasteaika remind-at {r.id} "3.12. klo 10"' in capsys.readouterr().out
+    assert run(["--config", str(path), "remind-at", str(r.id), "huomenna klo 14"]) == 0
+    capsys.readouterr()
+    reopened = open_database(config.database)
+    r = get_reminder(reopened, r.id)
+    assert not r.unreadable and r.has_time and r.sequence == 1
+    assert r.due_at > now and r.due_at.astimezone(HEL).hour == 14
+
+
 def test_only_quoted_promises_give_no_reminder(config: Config, store: Store) -> None:
     src, now = FakeSource(), at("2026-11-25 09:05 +0200")
     src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
@@ -361,7 +383,35 @@ def test_promise_command_json(
     path = write_config(tmp_path)
     argv = ["--config", str(path), "promise", text, "--at", "2026-11-25T09:00", "--json"]
     assert run(argv) == 0
-    assert json.loads(capsys.readouterr().out) == expected
+    out = json.loads(capsys.readouterr().out)
+    assert {key: out[key] for key in expected} == expected
+    assert out["kind"] == ("call" if expected["due_at"] else None)
+
+
+def test_promise_explain_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_config(tmp_path)
+    base = ["--config", str(path), "promise", "--at", "2026-11-25T09:12"]
+    assert run([*base, "tulen torstaina kahdeksan jälkeen katsomaan puita", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "'kahdeksan jälkeen' → 08:00" in out and "a visit" in out
+    assert run([*base, "Soitan 24.11. klo 10", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["due_at"] is None and out["unreadable"] == "24.11."
+
+
+def test_snooze_never_reminds_earlier_than_the_waiting_reminder(
+    config: Config, store: Store
+) -> None:
+    # The bug: 'snooze 4 30m' at 00:23 on a 10:00 callback moved it to 00:53 and fired at once.
+    due = at("2026-11-26 10:00 +0200")
+    rid = seed_reminder(store, due)
+    night = at("2026-11-26 00:23 +0200")
+    with pytest.raises(UsageError, match="would remind earlier"):
+        snooze(store, rid, timedelta(minutes=30), night, lead=LEAD)
+    r = get_reminder(store, rid)
+    assert (r.due_at, r.snoozed_until) == (due, None)
+    later = snooze(store, rid, timedelta(hours=10), night, lead=LEAD)
+    assert later.due_at == due and later.sequence == 1  # the promise stays; the event moved
 
 
 def test_promise_command_rejects_a_bad_time(
@@ -386,7 +436,9 @@ def test_reminders_done_and_snooze_commands(
     assert "OVERDUE" in capsys.readouterr().out
 
     assert run(["--config", str(path), "snooze", str(later), "soon"]) == 2
-    assert run(["--config", str(path), "snooze", str(later), "30m"]) == 0
+    assert run(["--config", str(path), "snooze", str(later), "30m"]) == 2  # earlier than due
+    assert "would remind earlier" in capsys.readouterr().err
+    assert run(["--config", str(path), "snooze", str(later), "2d"]) == 0
     assert "snoozed until" in capsys.readouterr().out
     assert run(["--config", str(path), "done", str(overdue)]) == 0
     assert "first response" in capsys.readouterr().out

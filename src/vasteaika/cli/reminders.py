@@ -24,8 +24,15 @@ from vasteaika.hours import is_business_day
 from vasteaika.ledger.records import business_hours
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import find_session_bus
-from vasteaika.reminders.promises import find_promise
-from vasteaika.reminders.store import Reminder, get_reminder, mark_done, open_reminders, snooze
+from vasteaika.reminders.promises import Reading, read_promise
+from vasteaika.reminders.store import (
+    Reminder,
+    get_reminder,
+    mark_done,
+    open_reminders,
+    set_time,
+    snooze,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
@@ -155,6 +162,14 @@ def list_reminders(
         render.console.print(render.text(lang, "none_open"))
         return
     for r in items:
+        if r.unreadable:
+            who = r.customer_name or r.customer_email
+            render.console.print(
+                f"#{r.id} ?  {who} — {render.text(lang, 'unreadable', text=r.promise_text or '')}"
+                f" — {render.text(lang, 'set_it', id=r.id)}",
+                highlight=False, markup=False,
+            )  # fmt: skip
+            continue
         flag = render.text(lang, "overdue") if r.remind_at <= now else ""
         shown = r.delivery in ("desktop", "email")
         state_text = render.text(lang, "shown_by", how=r.delivery) if shown else ""
@@ -238,13 +253,49 @@ def snooze_command(
     parts = current(ctx)
     config = parts.config
     now = parts.now()
-    r = snooze(parts.store, reminder_id, delta, now)
+    r = snooze(parts.store, reminder_id, delta, now, lead=config.reminders.lead)
     assert r.snoozed_until is not None
     when = render.local(r.snoozed_until.astimezone(config.hours.timezone), config.language)
     render.console.print(
         render.text(config.language, "snoozed", id=r.id, when=when),
         highlight=False,
     )
+
+
+@app.command("remind-at")
+def remind_at(
+    ctx: typer.Context,
+    reminder_id: Annotated[int, typer.Argument(help="The reminder's number.", metavar="ID")],
+    when: Annotated[str, typer.Argument(help='When, as you would write it: "3.12. klo 10".')],
+) -> None:
+    """Set when a promise is due: one whose time could not be read, or one that moved.
+
+    The text is read like a promise in your replies; the reminder then fires as usual.
+
+    \b
+    Examples:
+      vasteaika remind-at 7 "3.12. klo 10"
+      vasteaika remind-at 7 "huomenna klo 14"
+    """
+    parts = current(ctx)
+    config = parts.config
+    now = parts.now().astimezone(config.hours.timezone)
+    reading = _read(config, f"soitan {when}", now)
+    found = reading.promise if reading else None
+    if found is None:
+        raise UsageError(f"cannot read a time in {when!r}", 'write it like "3.12. klo 10"')
+    r = set_time(parts.store, reminder_id, found.due_at, found.has_time, now)
+    shown = render.local(r.due_at.astimezone(config.hours.timezone), config.language)
+    render.console.print(render.text(config.language, "set_to", id=r.id, when=shown),
+                         highlight=False, markup=False)  # fmt: skip
+
+
+def _read(config: Config | None, text: str, base: datetime) -> Reading | None:
+    if config is None:
+        return read_promise(text, base, day_start=time(8))
+    hours = business_hours(config.hours)
+    return read_promise(text, base, day_start=hours.start, day_end=hours.end,
+                        is_business_day=lambda d: is_business_day(d, hours))  # fmt: skip
 
 
 @app.command()
@@ -255,42 +306,55 @@ def promise(
         str | None,
         typer.Option("--at", help="Pretend the reply was sent then (ISO 8601; default: now)."),
     ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show which words were read as what.")
+    ] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Show which callback time vasteaika reads from a sentence, to check your own phrasing.
 
     Promises in your replies in Sent become reminders the same way. A day without a clock time
-    ("perjantaina") means the start of that business day (has_time false).
+    ("perjantaina") means the start of that day (has_time false); a part of the day
+    ("iltapäivällä") its start. A date or time that cannot be read without guessing is shown as
+    unreadable: such a promise in a reply is listed by 'vasteaika reminders' to be set.
 
     \b
     Examples:
       vasteaika promise "Soitan huomenna klo 10"
+      vasteaika promise "Tulen katsomaan torstaina kahdeksan jälkeen" --explain
       vasteaika promise "I'll call you on Friday at 3pm" --at 2026-11-25T09:00 --json
-      -> {"due_at": "2026-11-27T15:00:00+02:00", "has_time": true}
+      -> {"due_at": "2026-11-27T15:00:00+02:00", "has_time": true, "kind": "call", ...}
     """
     parts = current(ctx)
     config = _promise_config(parts)
     tz = config.hours.timezone if config else ZoneInfo("Europe/Helsinki")
     base = _parse_at(at, tz) if at else parts.now().astimezone(tz)
-    if config:
-        hours = business_hours(config.hours)
-        found = find_promise(text, base, day_start=hours.start,
-                             is_business_day=lambda d: is_business_day(d, hours))  # fmt: skip
-    else:
-        found = find_promise(text, base, day_start=time(8))
+    reading = _read(config, text, base)
+    found = reading.promise if reading else None
     if json_out:
         render.print_json({"due_at": found.due_at.isoformat() if found else None,
-                           "has_time": found.has_time if found else False})  # fmt: skip
-    elif found is None:
+                           "has_time": found.has_time if found else False,
+                           "kind": reading.kind if reading else None,
+                           "window": found.window if found else None,
+                           "unreadable": reading.unreadable if reading else None,
+                           "explain": [list(pair) for pair in reading.explain] if reading else []})  # fmt: skip
+        return
+    if explain and reading is not None:
+        for phrase, meaning in reading.explain:
+            render.console.print(f"  {phrase!r} → {meaning}", highlight=False, markup=False)
+    if reading is not None and reading.unreadable is not None:
+        render.console.print(f"Unreadable: {reading.unreadable!r} ({reading.reason}); no reminder"
+                             " time is guessed.", highlight=False, markup=False)  # fmt: skip
+    elif found is None or reading is None:
         render.console.print("No promised callback time found in this text.")
     else:
         when = (
             render.local(found.due_at)
             if found.has_time
-            else f"{found.due_at:%a %d.%m.} (no time: start of day)"
+            else f"{found.due_at:%a %d.%m. %H:%M} (no exact time)"
         )
-        render.console.print(f"Due {when} — {found.due_at.isoformat()}, from {found.text!r}",
-                             highlight=False, markup=False)  # fmt: skip
+        render.console.print(f"Due {when} — {found.due_at.isoformat()}, a {reading.kind},"
+                             f" from {found.text!r}", highlight=False, markup=False)  # fmt: skip
 
 
 def _promise_config(parts: CommandContext) -> Config | None:

@@ -1,4 +1,4 @@
-"""The ledger's schema, as an ordered list of sqlite-utils migrations (m001 … m009).
+"""The ledger's schema, as an ordered list of sqlite-utils migrations (m001 … m009, m013).
 
 Apart from the store so that the SQL of each shipped schema change stays frozen as it was: a
 migration is never edited, only appended. ``database.connect`` applies them on every open.
@@ -312,3 +312,17 @@ def m009_arrival_source(db: Database) -> None:
     received (the topmost Received header), date (the Date header) or file (the file's time).
     NULL for messages read before this was recorded."""
     db.execute("ALTER TABLE messages ADD COLUMN arrival_source TEXT")
+
+
+@migrations()
+def m013_promise_kinds(db: Database) -> None:
+    """Issue 13: what a reminder is for (call, visit, message), promises that could not be read
+    (``unreadable``: no reminder time until the owner sets one with ``remind-at``), and the
+    calendar event's SEQUENCE, raised each time the event moves (snooze, remind-at)."""
+    db.executescript(
+        """
+        ALTER TABLE reminders ADD COLUMN kind TEXT NOT NULL DEFAULT 'call';
+        ALTER TABLE reminders ADD COLUMN unreadable INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE reminders ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+        """
+    )

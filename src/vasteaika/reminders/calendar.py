@@ -26,6 +26,7 @@ SUMMARY_LIMIT = 200
 FIELD_LIMIT = 500
 
 _SOURCES = {"ack": "kuittauksessa luvattu soitto", "reply": "luvattu omassa vastauksessa"}
+_VERBS = {"call": "Soita", "visit": "Käynti", "message": "Lähetä"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -41,6 +42,8 @@ class ReminderInfo:
     phone: str | None
     due_at: datetime
     source: str
+    kind: str = "call"  # call | visit | message
+    sequence: int = 0  # raised each time the event moves (snooze, remind-at)
 
 
 def reminder_uid(reminder_id: int) -> str:
@@ -69,6 +72,8 @@ def reminder_event(
         description=_description(reminder),
     )
     event.add("duration", CALL_DURATION)
+    if reminder.sequence:
+        event.add("sequence", reminder.sequence)
     alarm = Alarm.new(description=summary)
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", -alarm_before)
@@ -99,7 +104,8 @@ def _summary(reminder: ReminderInfo) -> str:
         reminder.customer_email, FIELD_LIMIT
     )
     subject = _clean(reminder.subject, FIELD_LIMIT)
-    text = f"Soita: {who} – {subject}" if subject else f"Soita: {who}"
+    verb = _VERBS.get(reminder.kind, "Soita")
+    text = f"{verb}: {who} – {subject}" if subject else f"{verb}: {who}"
     return _clean(text, SUMMARY_LIMIT)
 
 

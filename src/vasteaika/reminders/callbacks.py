@@ -102,11 +102,11 @@ def fire_due(
 
 
 WORDS = {
-    "fi": {"call": "Soita", "phone": "Puh.", "promised": "Luvattu", "at": " klo ",
+    "fi": {"call": "Soita", "visit": "Käy", "message": "Lähetä", "phone": "Puh.", "promised": "Luvattu", "at": " klo ",
            "reminder": "Muistutus", "promise": "Lupaus",
            "attached": "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
            "why_mail": "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"},
-    "en": {"call": "Call", "phone": "Phone", "promised": "Promised", "at": " at ",
+    "en": {"call": "Call", "visit": "Visit", "message": "Send to", "phone": "Phone", "promised": "Promised", "at": " at ",
            "reminder": "Reminder", "promise": "Promise",
            "attached": "The event with its alarm is attached for your calendar.",
            "why_mail": "(No desktop was reachable, so this reminder came by email.)"},
@@ -118,7 +118,7 @@ def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
     sanitizes both again."""
     w = WORDS.get(config.language, WORDS["fi"])
     who = reminder.customer_name or reminder.customer_email
-    title = f"{w['call']}: {who}"
+    title = f"{w.get(reminder.kind, w['call'])}: {who}"
     when = reminder.due_at.astimezone(config.hours.timezone)
     day = f"{when:%d.%m.}"
     lines = [

@@ -57,11 +57,16 @@ PROMISE_EN_RE = re.compile(
     re.IGNORECASE,
 )
 
+_SV_PHRASES = _alt(W.SV_PROMISE_PHRASES)
+PROMISE_SV_RE = re.compile(rf"\b(?:{_SV_PHRASES})\b", re.IGNORECASE)
+VISIT_RE = re.compile(rf"\b(?:{_alt(W.VISIT_WORDS)})\b", re.IGNORECASE)
+MESSAGE_RE = re.compile(rf"\b(?:{_alt(W.MESSAGE_WORDS)})\b", re.IGNORECASE)
+
 # --- time expressions ---------------------------------------------------------------------------
 
 _FI_WD = _alt(W.FI_WEEKDAYS)
+_SV_WD = _alt(W.SV_WEEKDAYS)
 _EN_WD = _alt(W.EN_WEEKDAYS)
-_MONTHS = _alt(W.MONTHS)
 _KLO = _alt(W.FI_CLOCK_WORDS)
 _H = r"(?:[01]?\d|2[0-3])"
 _M = r"[0-5]\d"
@@ -110,28 +115,23 @@ PAST_RE = re.compile(
 )
 NEXT_WEEK_RE = re.compile(rf"\b(?:{_alt(W.NEXT_WEEK_PHRASES)})\b", re.IGNORECASE)
 NEXT_WEEK_DAY_RE = re.compile(
-    rf"\b(?:ensi\s+viikon|ensi\s+viikolla|next(?:\s+week(?:'s|’s)?(?:\s+on)?)?)\s+"
+    rf"\b(?:ensi\s+viikon|ensi\s+viikolla|next\s+week(?:'s|’s)?(?:\s+on)?)\s+"
     rf"(?P<wd>{_FI_WD}|{_EN_WD})(?:na|hin|on)?\b"
     rf"|\b(?:on\s+)?(?P<wd2>{_FI_WD}|{_EN_WD})(?:na)?\s+(?:ensi\s+viikolla|next\s+week)\b",
     re.IGNORECASE,
 )
 WEEKDAY_RE = re.compile(
     rf"\b(?:(?:{_alt(W.WEEKDAY_LEADS)})\s+)?"
-    rf"(?P<wd>{_FI_WD}|{_EN_WD})(?:na|hin|on|n)?\b",
+    rf"(?P<wd>{_FI_WD}|{_EN_WD}|{_SV_WD})(?:na|hin|on|n|en)?\b",
     re.IGNORECASE,
 )
 WEEKDAY_ABBR_RE = re.compile(
     rf"(?<![-–\w])(?P<wd>{_alt(W.FI_WEEKDAY_ABBREVIATIONS)})\b\.?"
-    rf"(?=\s*(?:{_KLO}|\d{{1,2}}\.\d{{1,2}}\.))",
+    rf"(?=\s*(?:{_KLO}|\d{{1,2}}\.\d{{1,2}}\.|[.!]?\s*$|(?:{_alt(W.FI_DAY_PARTS)})\b))",
     re.IGNORECASE,
 )
 NUM_DATE_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?(?!\d)")
 ISO_DATE_RE = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-MONTH_DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?:{_MONTHS})\.?"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))(?:,?\s+(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
-)
 RELATIVE_RE = re.compile(
     rf"\b(?:(?P<n>\d{{1,3}}|{_alt(W.FI_NUMBERS)})\s+)?(?P<u>{_alt(W.FI_UNIT_WORDS)})"
     rf"\s+(?P<suffix>{_alt(W.FI_DURATION_ENDS)})\b"
@@ -143,9 +143,71 @@ UNTIL_BEFORE_RE = re.compile(rf"\b(?:{_alt(W.UNTIL_BEFORE)})\s*$", re.IGNORECASE
 UNTIL_AFTER_RE = re.compile(rf"^\s*(?:{_alt(W.UNTIL_AFTER)})\b", re.IGNORECASE)
 TIGHT_GAP_RE = re.compile(r"[\s,\-–]*")
 GAP_WORD_RE = re.compile(r"[\w'’]+")
-PLAUSIBLE_RE = re.compile(r"[^\W\d_]{4,}|\d+[-/.]\d+[-/.]\d+")
-PHRASE_CLOCK_RE = re.compile(
-    rf"(?P<h>{_H})[:.](?P<m>{_M})(?![\d.]\d)|(?P<h2>1[0-2]|[1-9])\s*(?P<ap>{_AP})"
-    rf"|\b(?:{_KLO}|at)\s*(?P<h3>{_H})\b",
+# --- added for issue 13: dates without the dot, month names, spoken clock times ---------------
+
+_NOT_MONEY = rf"(?!\s*(?:{_MONEY}))"
+NODOT_DATE_RE = re.compile(rf"(?<![\d.,:])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?![\d.,:]){_NOT_MONEY}")
+CLOCK_AFTER_RE = re.compile(rf"\s*,?\s*(?:{_KLO}|at)\b", re.IGNORECASE)
+SLASH_DATE_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
+_FI_GEN = _alt(f"{stem}n" for stem in W.FI_MONTH_STEMS)
+_FI_PAR = _alt(f"{stem}ta" for stem in W.FI_MONTH_STEMS)
+_NAMES = _alt([*W.EN_MONTH_NAMES, *W.SV_MONTH_NAMES, *W.MONTH_ABBREVIATIONS])
+def _year(n: int) -> str:
+    return rf"(?:,?\s+(?P<y{n}>\d{{4}}))?"
+
+
+
+MONTH_NAME_DATE_RE = re.compile(
+    rf"\b(?P<gen>{_FI_GEN})\s+(?P<d1>\d{{1,2}})\.?(?:\s+päivä(?:nä|ä)?)?{_year(1)}"
+    rf"|\b(?P<d2>\d{{1,2}})\.?\s+(?P<par>{_FI_PAR}){_year(2)}"
+    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th|\.|:e|:a)?\s+(?:of\s+)?(?P<n1>{_NAMES})\b\.?{_year(3)}"
+    rf"|\b(?P<n2>{_NAMES})\.?\s+(?:the\s+)?(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_year(4)}",
+    re.IGNORECASE,
+)
+ORDINAL_DAY_RE = re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", re.IGNORECASE)
+_FI_ESS = _alt(f"{stem}ssa" for stem in W.FI_MONTH_STEMS)
+MONTH_WINDOW_RE = re.compile(
+    rf"\b(?P<ess>{_FI_ESS})\b|\b(?:in|i)\s+(?P<name>{_alt([*W.EN_MONTH_NAMES, *W.SV_MONTH_NAMES])})\b"
+    r"|\b(?P<next>ensi\s+kuun\s+alussa|ensi\s+kuussa|next\s+month|nästa\s+månad)\b",
+    re.IGNORECASE,
+)
+WEEK_NUMBER_RE = re.compile(r"\b(?:viikolla|viikon|vecka|week|vko|vk)\s+(?P<w>\d{1,2})\b", re.I)
+
+_FI_HOURS = _alt(sorted(W.FI_HOUR_FORMS, key=len, reverse=True))
+FI_SPOKEN_RE = re.compile(
+    rf"\b(?:(?P<lead>{_KLO}|{W.FI_BEFORE_WORD}|noin|n\.)\s*)?"
+    rf"(?:(?P<min>{_alt(W.FI_MINUTE_WORDS)})\s+(?P<dir>yli|vaille|vailla)\s+)?"
+    rf"(?:(?P<half>puoli)\s+)?(?P<hw>{_FI_HOURS})\b"
+    rf"(?:\s+(?P<rel>{_alt([*W.FI_AFTER_WORDS, *W.FI_AROUND_WORDS])}|ja\s+(?:{_FI_HOURS})\s+välillä)\b)?",
+    re.IGNORECASE,
+)
+_EN_H = rf"(?:1[0-2]|0?[1-9]|{_alt(W.EN_HOUR_WORDS)})"
+EN_SPOKEN_RE = re.compile(
+    rf"\b(?:(?:at|around|about|by)\s+)?(?:(?P<min>{_alt(W.EN_MINUTE_WORDS)}|\d{{1,2}})"
+    rf"(?:\s+minutes)?\s+(?P<dir>past|after|to)\s+(?P<h>{_EN_H})"
+    rf"|(?P<half>half)\s+(?P<h2>{_EN_H})"
+    rf"|(?:at|around|about)\s+(?P<h3>{_alt(W.EN_HOUR_WORDS)})"
+    rf"|(?P<after>after)\s+(?P<h4>{_EN_H}))\b(?!\s*(?:{_AP}|[:.]\d))",
+    re.IGNORECASE,
+)
+_SV_H = rf"(?:1[0-2]|0?[1-9]|{_alt(W.SV_HOUR_WORDS)})"
+SV_SPOKEN_RE = re.compile(
+    rf"\b(?:(?P<min>{_alt(W.SV_MINUTE_WORDS)})\s+(?P<dir>i|över)\s+)?"
+    rf"(?:(?P<half>halv)\s+(?P<h>{_SV_H})|(?P<h2>{_SV_H}))\b"
+    rf"|\bvid\s+(?P<h3>{_SV_H})(?:-tiden)?\b",
+    re.IGNORECASE,
+)
+AT_HOUR_RE = re.compile(r"\b(?:at|around|about)\s+(?P<h>[67])(?![\d:.])(?!\s*(?:[ap]\.?m))", re.I)
+DAY_END_RE = re.compile(rf"\b(?:{_alt(W.DAY_END_WORDS)})\b", re.IGNORECASE)
+OTHER_PART_RE = re.compile(rf"\b(?P<p>{_alt(W.OTHER_DAY_PARTS)})\b", re.IGNORECASE)
+SV_RELATIVE_RE = re.compile(
+    rf"\b(?:om|inom)\s+(?:(?P<n>\d{{1,3}}|{_alt(W.SV_NUMBERS)})\s+)?"
+    rf"(?P<u>halvtimme|{_alt(W.SV_UNIT_WORDS)})\b",
+    re.IGNORECASE,
+)
+# A date or time expression left over in a promise sentence: something the reader did not get.
+RESIDUE_RE = re.compile(
+    rf"\b(?:{_KLO})\b\.?|\d{{1,2}}:\d{{1,2}}|(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.(?!\d)"
+    rf"|\b(?:{_alt(W.EN_MONTH_NAMES)})\b",
     re.IGNORECASE,
 )

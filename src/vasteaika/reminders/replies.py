@@ -20,7 +20,7 @@ from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.promises import Promise, find_promise
+from vasteaika.reminders.promises import Reading, read_promise
 from vasteaika.reminders.store import (
     add_reminder,
     already_promised,
@@ -49,18 +49,22 @@ def find_reply_promises(
     added = 0
     for row in rows:
         ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
-        promise: Promise | None = None
+        reading: Reading | None = None
         with store.guard(ref, "promise", epoch(now)):
-            promise = _reply_promise(store, source, selected, ref, row, hours, now)
-        if promise is None:
+            reading = _reply_promise(store, source, selected, ref, row, hours, now)
+        if reading is None:
             mark_scanned(store, row["id"])
             continue
         phone = _customer_phone(store, source, selected, row["conversation_id"], now)
+        promise = reading.promise
         with store.guard(ref, "reminder", epoch(now)) as creating:
-            add_reminder(store, row["conversation_id"], due_at=epoch(promise.due_at),
+            add_reminder(store, row["conversation_id"],
+                         due_at=epoch(promise.due_at) if promise else row["received_at"],
                          source="reply", phone=phone, now=epoch(now),
                          source_message_id=row["message_id"],
-                         promise_text=promise.text, has_time=promise.has_time)  # fmt: skip
+                         promise_text=promise.text if promise else reading.unreadable,
+                         has_time=promise.has_time if promise else False,
+                         kind=reading.kind, unreadable=promise is None)  # fmt: skip
             added += store.count("SELECT changes()")
             mark_scanned(store, row["id"])
         if creating.failed:  # recorded in problems; not tried again on every run
@@ -76,23 +80,26 @@ def _reply_promise(
     row: dict[str, Any],
     hours: BusinessHours,
     now: datetime,
-) -> Promise | None:
-    """The callback the reply promises, when it is still ahead and not promised already."""
+) -> Reading | None:
+    """The callback the reply promises, when it is still ahead and not promised already, or a
+    promise whose time could not be read (recorded so the owner can set it)."""
     data = _fetch(source, selected, ref)
     base = from_epoch(row["received_at"])
     if data is None or base is None:
         return None
-    promise = find_promise(
+    reading = read_promise(
         body_text(data), base.astimezone(hours.timezone), day_start=hours.start,
-        is_business_day=lambda d: is_business_day(d, hours),
+        day_end=hours.end, is_business_day=lambda d: is_business_day(d, hours),
     )  # fmt: skip
-    if (
-        promise is None
-        or promise.due_at < now - STALE_PROMISE
+    if reading is None or (reading.promise is None and reading.unreadable is None):
+        return None
+    promise = reading.promise
+    if promise is not None and (
+        promise.due_at < now - STALE_PROMISE
         or already_promised(store, row["conversation_id"], epoch(promise.due_at))
     ):
         return None
-    return promise
+    return reading
 
 
 def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:

@@ -36,6 +36,9 @@ class Reminder:
     done_at: datetime | None
     delivery: str | None
     delivery_note: str | None
+    kind: str = "call"  # call | visit | message
+    unreadable: bool = False  # a promise whose time could not be read: set it with remind-at
+    sequence: int = 0  # the calendar event's SEQUENCE: raised each time it moves
 
     @property
     def remind_at(self) -> datetime:
@@ -44,7 +47,8 @@ class Reminder:
 
     def info(self) -> ReminderInfo:
         return ReminderInfo(self.id, self.customer_name, self.customer_email, self.subject,
-                            self.phone, self.remind_at, self.source)  # fmt: skip
+                            self.phone, self.remind_at, self.source, self.kind,
+                            self.sequence)  # fmt: skip
 
     def as_json(self, now: datetime, tz: Any) -> dict[str, Any]:
         def iso(t: datetime | None) -> str | None:
@@ -65,6 +69,8 @@ class Reminder:
             "promise_text": self.promise_text,
             "fired_at": iso(self.fired_at),
             "delivery": self.delivery,
+            "kind": self.kind,
+            "unreadable": self.unreadable,
         }
 
 
@@ -77,7 +83,8 @@ def _reminder(row: dict[str, Any]) -> Reminder:
         due_at=due, has_time=bool(row["has_time"]), source=row["source"],
         promise_text=row["promise_text"], fired_at=from_epoch(row["fired_at"]),
         snoozed_until=from_epoch(row["snoozed_until"]), done_at=from_epoch(row["done_at"]),
-        delivery=row["delivery"], delivery_note=row["delivery_note"],
+        delivery=row["delivery"], delivery_note=row["delivery_note"], kind=row["kind"],
+        unreadable=bool(row["unreadable"]), sequence=row["sequence"],
     )  # fmt: skip
 
 
@@ -104,7 +111,8 @@ def due_reminders(store: Store, now: datetime, lead: timedelta) -> list[Reminder
     """Not done, not fired, and ``lead`` before the call (or its snooze time) has come."""
     return _rows(
         store,
-        "done_at IS NULL AND fired_at IS NULL AND coalesce(snoozed_until, due_at - ?) <= ?",
+        "done_at IS NULL AND fired_at IS NULL AND unreadable = 0"
+        " AND coalesce(snoozed_until, due_at - ?) <= ?",
         [int(lead.total_seconds()), epoch(now)],
     )
 
@@ -119,11 +127,16 @@ def add_reminder(
     source_message_id: str | None = None,
     promise_text: str | None = None,
     has_time: bool = True,
+    kind: str = "call",
+    unreadable: bool = False,
 ) -> None:
+    """A reminder for the conversation; ``unreadable``: the promise's time could not be read,
+    ``due_at`` is then the reply's time and nothing fires until ``set_time``."""
     store.db.execute(
         "INSERT OR IGNORE INTO reminders (conversation_id, customer_email, customer_name,"
-        " subject, phone, due_at, has_time, source, source_message_id, promise_text, created_at)"
-        " SELECT id, customer_email, customer_name, subject, ?, ?, ?, ?, ?, ?, ?"
+        " subject, phone, due_at, has_time, source, source_message_id, promise_text, created_at,"
+        " kind, unreadable)"
+        " SELECT id, customer_email, customer_name, subject, ?, ?, ?, ?, ?, ?, ?, ?, ?"
         " FROM conversations WHERE id = ?",
         [
             phone,
@@ -133,6 +146,8 @@ def add_reminder(
             source_message_id,
             promise_text,
             now,
+            kind,
+            int(unreadable),
             conversation_id,
         ],
     )
@@ -202,18 +217,47 @@ def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
     return counted
 
 
-def snooze(store: Store, reminder_id: int, delta: timedelta, now: datetime) -> Reminder:
-    """Remind again ``delta`` from now (no lead: the snooze time is the reminder time)."""
+def snooze(
+    store: Store, reminder_id: int, delta: timedelta, now: datetime, *, lead: timedelta = timedelta(0)
+) -> Reminder:
+    """Remind again ``delta`` from now (no lead: the snooze time is the reminder time). Only the
+    notification moves, never the promised time; a snooze that would remind earlier than the
+    reminder already waiting (due ``lead`` before the promise) is refused."""
     if delta <= timedelta(0):
         raise UsageError("a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
         raise UsageError(f"reminder {reminder_id} is already done", "nothing to snooze")
+    waiting = reminder.snoozed_until or reminder.due_at - lead
+    if reminder.fired_at is None and now + delta < waiting:
+        raise UsageError(
+            f"reminder {reminder_id} has not reminded you yet; snoozing would remind earlier,"
+            f" at {(now + delta):%d.%m. %H:%M} instead of {waiting:%d.%m. %H:%M}",
+            "snooze it after it has reminded you, or choose a longer time",
+        )
     with store.db.atomic():
         store.db.execute(
             "UPDATE reminders SET snoozed_until = ?, fired_at = NULL, delivery = NULL,"
-            " delivery_note = NULL WHERE id = ?",
+            " delivery_note = NULL, sequence = sequence + 1 WHERE id = ?",
             [epoch(now + delta), reminder_id],
+        )
+    return get_reminder(store, reminder_id)
+
+
+def set_time(store: Store, reminder_id: int, due_at: datetime, has_time: bool, now: datetime) -> Reminder:
+    """The owner says when the promise is due (``remind-at``): the promised time itself moves,
+    an unreadable promise becomes a reminder, any snooze is dropped."""
+    reminder = get_reminder(store, reminder_id)
+    if reminder.done_at is not None:
+        raise UsageError(f"reminder {reminder_id} is already done", "nothing to set")
+    if due_at < now:
+        raise UsageError(f"{due_at:%d.%m. %H:%M} has passed", "give a time that is still ahead")
+    with store.db.atomic():
+        store.db.execute(
+            "UPDATE reminders SET due_at = ?, has_time = ?, unreadable = 0, snoozed_until = NULL,"
+            " fired_at = NULL, delivery = NULL, delivery_note = NULL, sequence = sequence + 1"
+            " WHERE id = ?",
+            [epoch(due_at), int(has_time), reminder_id],
         )
     return get_reminder(store, reminder_id)
 

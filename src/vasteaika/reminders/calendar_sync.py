@@ -203,7 +203,8 @@ def event_ics(config: Config, store: Store, row: dict[str, Any], now: datetime) 
 def _why_id(store: Store, reminder_id: int) -> str | None:
     """The mail 'vasteaika why' explains: the reply that promised, else the first contact."""
     found = store.db.execute(
-        "SELECT coalesce(r.source_message_id, c.first_contact_message_id) FROM reminders r"
+        "SELECT coalesce(r.source_message_id, c.first_contact_message_id,"
+        " (SELECT message_id FROM messages WHERE id = c.first_contact_id)) FROM reminders r"
         " LEFT JOIN conversations c ON c.id = r.conversation_id WHERE r.id = ?",
         [reminder_id],
     ).fetchone()

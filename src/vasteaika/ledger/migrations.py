@@ -319,8 +319,8 @@ def m014_calendar_events(db: Database) -> None:
     """Each reminder's event in the owner's CalDAV calendar, and the write still to be done: the
     outbox of the calendar sync (reminders/calendar_sync.py). ``action`` create|update|delete is
     pending (NULL: in step); ``state`` pending|synced|deleted|gone (deleted on the phone: never
-    recreated)|conflict (edited on the phone: not overwritten); ``start_at`` the start written. One row per reminder, read whole each run: no index.
-    """
+    recreated)|conflict (edited on the phone: not overwritten); ``start_at`` the start written.
+    One small row per reminder: no index."""
     db.executescript(
         """
         CREATE TABLE calendar_events (

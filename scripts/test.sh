@@ -8,7 +8,7 @@ SUDO=""
 # Real servers and tools the tests drive: Dovecot (IMAP), dbus-daemon (desktop notifications),
 # cron (the crontab installer), Chromium (the HTML report), openssl (test certificates),
 # isync (mbsync: a Maildir synced from Dovecot).
-PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail python3-venv"
+PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail python3-venv xandikos"
 missing=""
 for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -28,6 +28,7 @@ echo "== import contracts (lint-imports) =="
 .venv/bin/lint-imports --no-cache
 echo "== pytest =="
 export VASTEAIKA_REQUIRE_PROCMAIL=1 VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1 VASTEAIKA_REQUIRE_MBSYNC=1
+export VASTEAIKA_REQUIRE_CALDAV=1
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 echo "== lowest direct versions: the dependency floors in pyproject.toml hold (unit tests) =="
 rm -rf .venv-lowest

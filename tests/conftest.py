@@ -86,6 +86,38 @@ def dovecot(dovecot_factory: DovecotFactory) -> DovecotServer:
 
 
 # ======================================================================================
+# CalDAV: real Radicale and Xandikos servers on 127.0.0.1 (see tests/caldav_servers.py)
+# ======================================================================================
+from caldav_servers import CalDavServer, radicale_available, xandikos_available  # noqa: E402
+
+REQUIRE_CALDAV = os.environ.get("VASTEAIKA_REQUIRE_CALDAV") == "1"
+
+
+def _require_caldav(kind: str) -> None:
+    """Skip when the server is missing, but fail when VASTEAIKA_REQUIRE_CALDAV=1."""
+    present = radicale_available() if kind == "radicale" else xandikos_available()
+    if present:
+        return
+    reason = ("radicale missing (pip install -e '.[test]')" if kind == "radicale"
+              else "xandikos missing (apt-get install xandikos)")  # fmt: skip
+    if REQUIRE_CALDAV:
+        pytest.fail(f"VASTEAIKA_REQUIRE_CALDAV=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(params=["radicale", "xandikos"])
+def caldav_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CalDavServer]:
+    """A running CalDAV server with one empty calendar, killed by its PID at teardown."""
+    _require_caldav(request.param)
+    server = CalDavServer(request.param, tmp_path_factory.mktemp(request.param[:3]))
+    server.start()
+    yield server
+    server.stop()
+
+
+# ======================================================================================
 # SMTP: a real aiosmtpd server on 127.0.0.1 in its own process (see tests/smtp_fixture.py)
 # ======================================================================================
 from smtp_fixture import smtp_server, smtp_server_factory  # noqa: E402, F401

@@ -50,6 +50,7 @@ def test_event_fields_read_back() -> None:
         "Sähköposti: matti@example.fi",
         "Aihe: Kattoremontti",
         "Lähde: kuittauksessa luvattu soitto",
+        "tel:+358401234567",  # a link the phone dials with one tap
     ]
     assert event.decoded("DTSTAMP") == STAMP
     [alarm] = event.walk("VALARM")

@@ -6,6 +6,7 @@ FakeSource and a recording notifier and sender, with the real store on a file in
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import datetime, timedelta
 from email import message_from_bytes
@@ -259,7 +260,8 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     assert msg["Auto-Submitted"] == "auto-generated"
     [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
     [event] = Calendar.from_ical(part.get_content()).events
-    assert str(event["UID"]) == f"reminder-{rid}@vasteaika"
+    # globally unique: the reminder and its creation time at the owner's domain (issue 16)
+    assert re.fullmatch(rf"vasteaika-reminder-{rid}-\d+@[a-z.]+", str(event["UID"]))
     assert event.decoded("DTSTART") == due
     assert get_reminder(store, rid).delivery == "email"
     assert fire_due(config, store, FakeNotifier(shown=False), mailer, due).fired == []
@@ -463,7 +465,7 @@ def test_reminders_ics_export_has_stable_uids(
         assert event.decoded("DTSTART") == due
         [alarm] = event.walk("VALARM")
         assert alarm.decoded("TRIGGER") == -timedelta(minutes=10)
-    assert uids == [f"reminder-{rid}@vasteaika"] * 2
+    assert len(set(uids)) == 1 and re.fullmatch(rf"vasteaika-reminder-{rid}-\d+@[a-z.]+", uids[0])
     assert "Wrote 1 event(s)" in capsys.readouterr().out
 
 

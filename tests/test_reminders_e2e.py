@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -112,7 +113,8 @@ def test_without_any_bus_the_reminder_is_emailed_with_a_calendar_event(
     assert msg["To"] == OWNER and OWNER in msg["From"]
     assert msg["Auto-Submitted"] == "auto-generated"
     [event] = Calendar.from_ical(_calendar_part(msg)).events
-    assert str(event["UID"]) == f"reminder-{rid}@vasteaika"
+    # globally unique: the reminder and its creation time at the owner's domain (issue 16)
+    assert re.fullmatch(rf"vasteaika-reminder-{rid}-\d+@[a-z.]+", str(event["UID"]))
     assert event.decoded("DTSTART") == due
     assert event["DTSTART"].params["TZID"] == "Europe/Helsinki"
     [alarm] = event.walk("VALARM")

@@ -58,6 +58,7 @@ def check(
                 cycle = run_cycle(
                     config, store, source, now, deliver, bar.start, bar.step,
                     notifier=notifier, mailer=mailer,
+                    calendar=None if dry_run else parts.calendar(),
                 )  # fmt: skip
         finally:
             source.close()
@@ -65,6 +66,8 @@ def check(
     _show_check(config, store, cycle, now, json_out, quiet, dry_run)
     if outcome.error is not None:
         raise outcome.error
+    if cycle.calendar is not None and cycle.calendar.needs_fixing and cycle.calendar.error:
+        raise cycle.calendar.error  # the writes wait in the ledger; the password must be fixed
     if cycle.reminders is not None and cycle.reminders.failed:
         raise TemporaryError(
             f"{len(cycle.reminders.failed)} reminder(s) could not be delivered",
@@ -98,6 +101,7 @@ def _show_check(
                 "acknowledgments": [render.ack_json(p) for p in acks],
                 "ack_error": outcome.error.line() if outcome.error else None,
                 "promises_found": cycle.promises_found,
+                "calendar": _calendar_json(cycle),
                 "reminders_fired": [
                     {
                         "id": f.reminder.id,
@@ -135,7 +139,31 @@ def _show_check(
             ),
             highlight=False,
         )
+    _show_calendar(cycle, lang)
     if waiting:
         render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
         render.console.print(render.text(lang, "nobody"))
+
+
+def _calendar_json(cycle: CycleResult) -> dict[str, object] | None:
+    synced = cycle.calendar
+    if synced is None:
+        return None
+    return {"written": synced.written, "pending": synced.pending, "conflicts": synced.conflicts,
+            "error": synced.error.line() if synced.error else None}  # fmt: skip
+
+
+def _show_calendar(cycle: CycleResult, lang: str) -> None:
+    """Say when the phone calendar is behind (the writes wait for the next run) or when an
+    event edited on the phone was left alone."""
+    synced = cycle.calendar
+    if synced is None:
+        return
+    if synced.pending:
+        why = synced.error.message if synced.error else "?"
+        render.console.print(render.text(lang, "calendar_behind", n=synced.pending, why=why),
+                             highlight=False, markup=False)  # fmt: skip
+    if synced.conflicts:
+        render.console.print(render.text(lang, "calendar_conflict", n=len(synced.conflicts)),
+                             highlight=False, markup=False)  # fmt: skip

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -28,10 +29,18 @@ import typer
 from vasteaika.acks.outbox import Deliver, draft_or_send
 from vasteaika.cli import output as render
 from vasteaika.clock import system_clock
-from vasteaika.config import AccountConfig, Config, get_password, load_config
+from vasteaika.config import (
+    AccountConfig,
+    CalendarConfig,
+    Config,
+    get_calendar_password,
+    get_password,
+    load_config,
+)
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.mail.smtp import Sender, SmtpSender, SmtpSettings
 from vasteaika.mail.source import MailSource
+from vasteaika.reminders.caldav_client import CalDavCalendar, CalendarServer
 from vasteaika.reminders.notify import DesktopNotifier, Notifier
 from vasteaika.terminal import printable
 
@@ -78,6 +87,26 @@ class CommandContext:
 
     def reminder_channels(self) -> tuple[Notifier, Sender | None]:
         return reminder_channels(self.config)
+
+    def calendar(self) -> Callable[[], CalendarServer] | None:
+        """Connects to the owner's calendar when called; None without [calendar]."""
+        config = self.config.calendar
+        return (lambda: open_calendar(config)) if config.enabled else None
+
+    def sync_calendar(self) -> None:
+        """After a change made by hand (done, snooze): bring the calendar in step now; when the
+        server cannot be reached, say so (the write waits for the next run)."""
+        connect = self.calendar()
+        if connect is None:
+            return
+        from vasteaika.reminders.calendar_sync import sync_calendar
+
+        result = sync_calendar(self.config, self.store, self.now(), connect)
+        if result.error is not None:
+            render.err_console.print(
+                printable(f"vasteaika: note: calendar not updated yet: {result.error.line()}"),
+                soft_wrap=True, highlight=False, markup=False,
+            )  # fmt: skip
 
 
 def current(ctx: typer.Context) -> CommandContext:
@@ -187,6 +216,10 @@ def owner_mailer(config: Config) -> Sender | None:
             self.sender.send(msg, recipient)
 
     return _Lazy()
+
+
+def open_calendar(config: CalendarConfig) -> CalDavCalendar:
+    return CalDavCalendar(config, get_calendar_password(config))
 
 
 def reminder_channels(config: Config) -> tuple[Notifier, Sender | None]:

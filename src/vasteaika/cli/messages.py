@@ -43,6 +43,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ack_to": "{when} to {who}",
         "none_yet": "none yet",
         "last_ack": "last acknowledgment: {what}",
+        "calendar_behind": "Calendar behind: {n} change(s) wait for the server ({why}); "
+        "tried again on the next run.",
+        "calendar_conflict": "Calendar: {n} event(s) edited on the phone were left as they are "
+        "there (see 'vasteaika calendar list').",
+        "calendar_in_step": "calendar: in step",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -81,6 +86,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ack_to": "{when}, vastaanottaja {who}",
         "none_yet": "ei vielä yhtään",
         "last_ack": "viimeisin kuittaus: {what}",
+        "calendar_behind": "Kalenteri jäljessä: {n} muutosta odottaa palvelinta ({why}); "
+        "yritetään uudelleen seuraavalla kerralla.",
+        "calendar_conflict": "Kalenteri: {n} puhelimessa muokattua tapahtumaa jätettiin "
+        "ennalleen (katso 'vasteaika calendar list').",
+        "calendar_in_step": "kalenteri: ajan tasalla",
     },
 }
 

@@ -187,9 +187,10 @@ def list_reminders(
 
 
 def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime) -> None:
-    from vasteaika.reminders.calendar import reminders_calendar
+    from vasteaika.reminders.calendar import owner_domain, reminders_calendar
 
-    data = reminders_calendar([r.info() for r in items], config.hours.timezone,
+    domain = owner_domain(config.owner_address)
+    data = reminders_calendar([r.info(domain) for r in items], config.hours.timezone,
                               config.reminders.alarm_before, stamp_at=now)  # fmt: skip
     if str(path) == "-":
         sys.stdout.buffer.write(data)
@@ -229,6 +230,7 @@ def done(
         render.text(lang, "done", id=r.id, who=who, extra=extra),
         highlight=False, markup=False,
     )  # fmt: skip
+    parts.sync_calendar()
 
 
 @app.command("snooze")
@@ -260,6 +262,7 @@ def snooze_command(
         render.text(config.language, "snoozed", id=r.id, when=when),
         highlight=False,
     )
+    parts.sync_calendar()
 
 
 @app.command("remind-at")

@@ -13,7 +13,9 @@ import typer
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
+from vasteaika.config import Config
 from vasteaika.ledger.database import run_lock
+from vasteaika.ledger.store import Store
 from vasteaika.terminal import printable
 
 
@@ -47,7 +49,7 @@ def watch(
     watcher = Watcher(
         config, store, parts.mail_source, parts.deliver,
         lambda: run_lock(config.database), parts.now, log, poll_seconds=poll,
-        notifier=notifier, mailer=mailer,
+        notifier=notifier, mailer=mailer, calendar=parts.calendar(),
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
@@ -97,3 +99,22 @@ def status(
     last = (render.text(lang, "ack_to", when=shown(data["last_ack_at"]), who=ack_to) if ack_at
             else render.text(lang, "none_yet"))  # fmt: skip
     render.console.print(render.text(lang, "last_ack", what=last), highlight=False)
+    _show_calendar_status(parts.config, parts.store, lang)
+
+
+def _show_calendar_status(config: Config, store: Store, lang: str) -> None:
+    """With [calendar]: whether the phone calendar is in step or how many writes wait."""
+    if not config.calendar.enabled:
+        return
+    from vasteaika.reminders.calendar_sync import calendar_status
+
+    state = calendar_status(store)
+    if state.behind:
+        why = state.last_error or "?"
+        line = render.text(lang, "calendar_behind", n=state.pending, why=why)
+    else:
+        line = render.text(lang, "calendar_in_step")
+    render.console.print(line, highlight=False, markup=False)
+    if state.conflicts:
+        render.console.print(render.text(lang, "calendar_conflict", n=state.conflicts),
+                             highlight=False, markup=False)  # fmt: skip

@@ -11,11 +11,12 @@ with its ``checks``, ``load`` (read and validate) and ``build`` (values → reco
 
 from vasteaika.config.checks import SECURITY, WEEKDAYS, parse_duration
 from vasteaika.config.load import config_from_dict, load_config
-from vasteaika.config.password import get_password
+from vasteaika.config.password import get_calendar_password, get_password
 from vasteaika.config.paths import APP, default_config_path, default_database_path
 from vasteaika.config.records import (
     AccountConfig,
     AckConfig,
+    CalendarConfig,
     Config,
     HoursConfig,
     RemindersConfig,
@@ -32,6 +33,7 @@ __all__ = [
     "WEEKDAYS",
     "AccountConfig",
     "AckConfig",
+    "CalendarConfig",
     "Config",
     "HoursConfig",
     "RemindersConfig",
@@ -41,6 +43,7 @@ __all__ = [
     "config_from_dict",
     "default_config_path",
     "default_database_path",
+    "get_calendar_password",
     "get_password",
     "load_config",
     "parse_duration",

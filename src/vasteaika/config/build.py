@@ -15,6 +15,7 @@ from vasteaika.config.paths import default_database_path, resolve
 from vasteaika.config.records import (
     AccountConfig,
     AckConfig,
+    CalendarConfig,
     Config,
     HoursConfig,
     RemindersConfig,
@@ -75,7 +76,21 @@ def build_config(
             response_promise=timedelta(hours=v["report"]["response_promise_hours"]),
             key_response_promise=timedelta(hours=v["report"]["key_response_promise_hours"]),
         ),
+        calendar=_build_calendar(v["calendar"], base),
         warnings=tuple(warns),
+    )
+
+
+def _build_calendar(c: dict[str, Any], base: Path) -> CalendarConfig:
+    return CalendarConfig(
+        url=c["url"].strip(),
+        username=c["username"],
+        password_command=tuple(c["password_command"]),
+        keyring=c["keyring"],
+        ca_file=resolve(c["ca_file"], base),
+        timeout=float(c["timeout"]),
+        auth=c["auth"],
+        alarm=parse_duration(c["alarm"]),
     )
 
 

@@ -116,6 +116,11 @@ def is_date(v: Any) -> str | None:
     return None
 
 
+def is_calendar_url(v: Any) -> str | None:
+    ok = isinstance(v, str) and (v == "" or re.match(r"^https?://[^\s/]+", v) is not None)
+    return None if ok else 'the calendar\'s address, like "https://dav.example.fi/cal/me/" (or "")'
+
+
 def is_database(v: Any) -> str | None:
     if isinstance(v, str) and v.strip():
         return None

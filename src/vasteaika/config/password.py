@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Mapping
 
 from vasteaika.config.paths import APP
-from vasteaika.config.records import AccountConfig
+from vasteaika.config.records import AccountConfig, CalendarConfig
 from vasteaika.errors import AuthenticationError, ConfigError
 
 PASSWORD_COMMAND_TIMEOUT = 30.0
@@ -44,6 +44,27 @@ def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -
     raise ConfigError(
         "no way to get the mail password",
         "set account.password_command, account.keyring = true, or $VASTEAIKA_PASSWORD",
+    )
+
+
+CALENDAR_PASSWORD_ENV = "VASTEAIKA_CALENDAR_PASSWORD"
+
+
+def get_calendar_password(
+    calendar: CalendarConfig, env: Mapping[str, str] | None = None
+) -> str:
+    """The CalDAV password (or OAuth token) from [calendar]'s own password_command or keyring,
+    else $VASTEAIKA_CALENDAR_PASSWORD, the same sources as [account]'s. Never stored."""
+    env = os.environ if env is None else env
+    if calendar.password_command or calendar.keyring:
+        creds = AccountConfig(username=calendar.username, keyring=calendar.keyring,
+                              password_command=calendar.password_command)  # fmt: skip
+        return get_password(creds, env)
+    if env.get(CALENDAR_PASSWORD_ENV):
+        return env[CALENDAR_PASSWORD_ENV]
+    raise ConfigError(
+        "no way to get the calendar password",
+        f"set calendar.password_command, calendar.keyring = true, or ${CALENDAR_PASSWORD_ENV}",
     )
 
 

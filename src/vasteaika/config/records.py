@@ -84,6 +84,26 @@ class RemindersConfig:
 
 
 @dataclass(frozen=True)
+class CalendarConfig:
+    """The owner's CalDAV calendar, where every reminder is written as an event with an alarm.
+    ``url`` empty: no calendar. The password sources are [account]'s, read by
+    ``get_calendar_password``; ``auth = "oauth2"``: password_command prints a bearer token."""
+
+    url: str = ""
+    username: str = ""
+    password_command: tuple[str, ...] = ()
+    keyring: bool = False
+    ca_file: Path | None = None
+    timeout: float = 30.0
+    auth: str = "password"
+    alarm: timedelta = timedelta(minutes=10)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True)
 class ReportConfig:
     response_promise: timedelta = timedelta(hours=24)  # business hours
     key_response_promise: timedelta = timedelta(hours=4)
@@ -107,6 +127,7 @@ class Config:
     ack: AckConfig = field(default_factory=AckConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    calendar: CalendarConfig = field(default_factory=CalendarConfig)
     warnings: tuple[str, ...] = ()
 
     @property

@@ -12,6 +12,7 @@ from vasteaika.config.checks import (
     SECURITY,
     Checker,
     is_bool,
+    is_calendar_url,
     is_clock,
     is_clock_list,
     is_country,
@@ -98,6 +99,16 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "lead": (is_duration, "10m"),
         "email_fallback": (is_bool, True),
         "alarm_before": (is_duration, "10m"),
+    },
+    "calendar": {
+        "url": (is_calendar_url, ""),  # "": no calendar
+        "username": (is_str, ""),
+        "password_command": (is_str_list, []),
+        "keyring": (is_bool, False),
+        "ca_file": (is_str, None),
+        "timeout": (is_positive, 30),
+        "auth": (one_of("password", "oauth2"), "password"),
+        "alarm": (is_duration, "10m"),
     },
 }
 

@@ -1,12 +1,14 @@
 """One pass of the whole job, the same for `check` and `watch`.
 
 Read new mail into the ledger, find the callbacks promised in the owner's replies, acknowledge
-new customers, fire due reminders: each capability in the order data flows, nothing reaching
+new customers, fire due reminders, write the reminders to the owner's calendar (when [calendar]
+is set): each capability in the order data flows, nothing reaching
 back up the chain.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +18,8 @@ from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
+from vasteaika.reminders.caldav_client import CalendarServer
+from vasteaika.reminders.calendar_sync import CalendarSyncResult, sync_calendar
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
 from vasteaika.reminders.replies import find_reply_promises
@@ -27,6 +31,7 @@ class CycleResult:
     acks: AckOutcome
     promises_found: int = 0
     reminders: FireResult | None = None
+    calendar: CalendarSyncResult | None = None
 
 
 def run_cycle(
@@ -40,15 +45,27 @@ def run_cycle(
     *,
     notifier: Notifier | None = None,
     mailer: Sender | None = None,
+    calendar: Callable[[], CalendarServer] | None = None,
 ) -> CycleResult:
     """One pass of the whole job, the same for `check` and `watch`: read new mail, find the
     callbacks promised in your replies, acknowledge new customers (``deliver`` None: plan only,
     for --dry-run), then fire due reminders (when a ``notifier`` is given). ``problems`` counts
-    the message steps that failed anywhere in the pass."""
+    the message steps that failed anywhere in the pass. ``calendar`` connects to the owner's
+CalDAV calendar; its failure is in the result, never raised."""
     failed_before = store.failed_steps
     result = run_check(config, source, store, now, on_folder, on_message)
     found = find_reply_promises(config, store, source, result.run_id, now)
     acks = acknowledge_new(config, store, source, now, deliver)
     result.problems = store.failed_steps - failed_before
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
-    return CycleResult(result, acks, found, fired)
+    synced = _sync_calendar(config, store, now, calendar)
+    return CycleResult(result, acks, found, fired, synced)
+
+
+def _sync_calendar(
+    config: Config, store: Store, now: datetime, connect: Callable[[], CalendarServer] | None
+) -> CalendarSyncResult | None:
+    """Last, after the reminders of this pass are made: a slow calendar delays nothing else."""
+    if connect is None or not config.calendar.enabled:
+        return None
+    return sync_calendar(config, store, now, connect)

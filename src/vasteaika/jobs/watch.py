@@ -34,6 +34,7 @@ from vasteaika.ledger.database import file_lock
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
+from vasteaika.reminders.caldav_client import CalendarServer
 from vasteaika.reminders.notify import Notifier
 
 # Re-IDLE (and run a cycle) every 5 minutes: well inside RFC 2177's 29, and due callback
@@ -120,8 +121,9 @@ class Watcher:
         max_backoff: float = 300.0,
         notifier: Notifier | None = None,
         mailer: Sender | None = None,
+        calendar: Callable[[], CalendarServer] | None = None,
     ) -> None:
-        self.notifier, self.mailer = notifier, mailer
+        self.notifier, self.mailer, self.calendar = notifier, mailer, calendar
         self.config, self.store, self.connect = config, store, connect
         self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
         self.idle_seconds, self.poll_seconds, self.max_backoff = (
@@ -192,6 +194,7 @@ class Watcher:
                     result = run_cycle(
                         self.config, self.store, source, self.clock(), self.make_deliver(source),
                         on_message=self._between, notifier=self.notifier, mailer=self.mailer,
+                        calendar=self.calendar,
                     )  # fmt: skip
             except TemporaryError as exc:
                 if "another vasteaika run" not in exc.message:

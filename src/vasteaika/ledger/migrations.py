@@ -326,3 +326,29 @@ def m013_promise_kinds(db: Database) -> None:
         ALTER TABLE reminders ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
         """
     )
+
+
+@migrations()
+def m014_calendar_events(db: Database) -> None:
+    """Each reminder's event in the owner's CalDAV calendar, and the write still to be done: the
+    outbox of the calendar sync (reminders/calendar_sync.py). ``action`` create|update|delete is
+    pending (NULL: in step); ``state`` pending|synced|deleted|gone (deleted on the phone: never
+    recreated)|conflict (edited on the phone: not overwritten); ``start_at`` the start written.
+    One small row per reminder: no index."""
+    db.executescript(
+        """
+        CREATE TABLE calendar_events (
+            reminder_id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            href TEXT,
+            etag TEXT,
+            sequence INTEGER NOT NULL DEFAULT 0,
+            start_at INTEGER NOT NULL,
+            action TEXT,
+            state TEXT NOT NULL,
+            last_error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER NOT NULL
+        );
+        """
+    )

@@ -44,10 +44,23 @@ class ReminderInfo:
     source: str
     kind: str = "call"  # call | visit | message
     sequence: int = 0  # raised each time the event moves (snooze, remind-at)
+    uid: str | None = None  # reminder_uid with the owner's domain; None: the old local UID
+    promise_text: str | None = None
+    why_id: str | None = None  # the Message-ID 'vasteaika why' explains
 
 
-def reminder_uid(reminder_id: int) -> str:
-    return f"reminder-{reminder_id}@vasteaika"
+def reminder_uid(
+    reminder_id: int, created_at: datetime | None = None, domain: str | None = None
+) -> str:
+    """Globally unique and stable: the reminder's number and creation time at the owner's
+    domain, the same in every export and in the CalDAV calendar."""
+    if created_at is None or not domain:
+        return f"reminder-{reminder_id}@vasteaika"
+    return f"vasteaika-reminder-{reminder_id}-{int(created_at.timestamp())}@{domain}"
+
+
+def owner_domain(owner_address: str) -> str:
+    return owner_address.rsplit("@", 1)[-1].strip().lower() or "vasteaika"
 
 
 def reminder_event(
@@ -65,7 +78,7 @@ def reminder_event(
         raise ValueError("alarm_before must not be negative")
     summary = _summary(reminder)
     event = Event.new(
-        uid=reminder_uid(reminder.id),
+        uid=reminder.uid or reminder_uid(reminder.id),
         start=reminder.due_at.astimezone(tz),
         stamp=(stamp_at or system_clock()).astimezone(UTC),
         summary=summary,
@@ -119,7 +132,22 @@ def _description(reminder: ReminderInfo) -> str:
     if subject:
         lines.append(f"Aihe: {subject}")
     lines.append(f"Lähde: {_SOURCES.get(reminder.source, _clean(reminder.source, 50))}")
-    return "\n".join(lines)
+    return "\n".join(lines + _details(reminder))
+
+
+def _details(reminder: ReminderInfo) -> list[str]:
+    """The phone number as a tel: link, the promised words and the way back to the mail."""
+    lines = []
+    dial = re.sub(r"[^\d+]", "", reminder.phone or "")
+    if dial:
+        lines.append(f"tel:{dial}")
+    promised = _clean(reminder.promise_text or "", FIELD_LIMIT)
+    if promised:
+        lines.append(f"Lupaus: {promised}")
+    why = _clean(reminder.why_id or "", FIELD_LIMIT).strip("<>")
+    if why:
+        lines.append(f"Miksi: vasteaika why '<{why}>'")
+    return lines
 
 
 def _clean(text: str, limit: int) -> str:

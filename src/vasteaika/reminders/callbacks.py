@@ -31,7 +31,7 @@ from vasteaika.errors import VasteaikaError
 from vasteaika.ledger.store import Store
 from vasteaika.mail.parse import header_safe
 from vasteaika.mail.smtp import Sender
-from vasteaika.reminders.calendar import reminders_calendar
+from vasteaika.reminders.calendar import owner_domain, reminders_calendar
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
 from vasteaika.reminders.store import (
     Reminder,
@@ -150,7 +150,7 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     text += ["", w["attached"], w["why_mail"]]
     msg.set_content("\n".join(text) + "\n")
     ics = reminders_calendar(
-        [reminder.info()], config.hours.timezone, config.reminders.alarm_before, stamp_at=now
+        [reminder.info(owner_domain(config.owner_address))], config.hours.timezone, config.reminders.alarm_before, stamp_at=now
     )
     msg.add_attachment(ics, maintype="text", subtype="calendar",
                        filename=f"soitto-{reminder.id}.ics", params={"method": "PUBLISH"})  # fmt: skip

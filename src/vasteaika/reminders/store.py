@@ -14,7 +14,7 @@ from typing import Any
 
 from vasteaika.errors import UsageError
 from vasteaika.ledger.store import Store, epoch, from_epoch
-from vasteaika.reminders.calendar import ReminderInfo
+from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
 
 CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
 
@@ -39,16 +39,19 @@ class Reminder:
     kind: str = "call"  # call | visit | message
     unreadable: bool = False  # a promise whose time could not be read: set it with remind-at
     sequence: int = 0  # the calendar event's SEQUENCE: raised each time it moves
+    created_at: datetime | None = None
 
     @property
     def remind_at(self) -> datetime:
         """The moment the owner wants to be reminded of the call (a snooze replaces it)."""
         return self.snoozed_until or self.due_at
 
-    def info(self) -> ReminderInfo:
+    def info(self, domain: str | None = None) -> ReminderInfo:
+        """As the calendar sees it; with the owner's ``domain``, under its global UID."""
         return ReminderInfo(self.id, self.customer_name, self.customer_email, self.subject,
                             self.phone, self.remind_at, self.source, self.kind,
-                            self.sequence)  # fmt: skip
+                            self.sequence, uid=reminder_uid(self.id, self.created_at, domain),
+                            promise_text=self.promise_text)  # fmt: skip
 
     def as_json(self, now: datetime, tz: Any) -> dict[str, Any]:
         def iso(t: datetime | None) -> str | None:
@@ -85,6 +88,7 @@ def _reminder(row: dict[str, Any]) -> Reminder:
         snoozed_until=from_epoch(row["snoozed_until"]), done_at=from_epoch(row["done_at"]),
         delivery=row["delivery"], delivery_note=row["delivery_note"], kind=row["kind"],
         unreadable=bool(row["unreadable"]), sequence=row["sequence"],
+        created_at=from_epoch(row["created_at"]),
     )  # fmt: skip
 
 

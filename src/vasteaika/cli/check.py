@@ -109,7 +109,10 @@ def _show_check(
                 ],
                 "waiting": [
                     dict(
-                        r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
+                        r.as_json(),
+                        waiting_seconds=int(
+                            (now - (r.waiting_since or r.first_contact_at)).total_seconds()
+                        ),
                     )
                     for r in waiting
                 ],

@@ -60,8 +60,8 @@ def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: st
         table.add_row(
             who,
             r.subject or text(lang, "no_subject"),
-            local(r.first_contact_at, lang),
-            human_duration(now - r.first_contact_at, lang),
+            local(r.waiting_since or r.first_contact_at, lang),
+            human_duration(now - (r.waiting_since or r.first_contact_at), lang),
         )
     return table
 

@@ -34,8 +34,11 @@ class ConversationRecord:
     first_reply_at: datetime | None
     response_seconds: int | None
     business_response_seconds: int | None
-    status: str  # "answered" | "waiting"
+    status: str  # "answered" | "waiting" | "closed"
     via_form: bool
+    waiting_since: datetime | None  # the earliest unanswered customer mail of the open turn
+    turn: int  # 1 = the first contact; each customer mail after an answer starts the next
+    reply_channel: str | None  # how the first response came: "mail" | "call"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -49,7 +52,14 @@ class ConversationRecord:
             "business_response_seconds": self.business_response_seconds,
             "status": self.status,
             "via_form": self.via_form,
+            "waiting_since": _iso(self.waiting_since),
+            "turn": self.turn,
+            "reply_channel": self.reply_channel,
         }
+
+
+def _iso(t: datetime | None) -> str | None:
+    return t.isoformat() if t else None
 
 
 FIELDS = list(ConversationRecord.__dataclass_fields__)[1:]
@@ -61,6 +71,8 @@ def to_record(row: dict[str, Any], hours: BusinessHours) -> ConversationRecord:
     reply = from_epoch(row["first_reply_at"])
     assert contact is not None
     contact, reply = contact.astimezone(tz), reply.astimezone(tz) if reply else None
+    waiting = from_epoch(row["waiting_since"])
+    status = "waiting" if waiting else "closed" if row["closed_at"] else "answered"
     return ConversationRecord(
         id=row["id"],
         customer_email=row["customer_email"],
@@ -71,8 +83,11 @@ def to_record(row: dict[str, Any], hours: BusinessHours) -> ConversationRecord:
         first_reply_at=reply,
         response_seconds=int((reply - contact).total_seconds()) if reply else None,
         business_response_seconds=business_seconds(contact, reply, hours) if reply else None,
-        status="answered" if reply else "waiting",
+        status=status,
         via_form=bool(row["via_form"]),
+        waiting_since=waiting.astimezone(tz) if waiting else None,
+        turn=row["turn"],
+        reply_channel=row["reply_channel"],
     )
 
 

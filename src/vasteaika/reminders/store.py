@@ -184,8 +184,9 @@ def record_delivery(store: Store, reminder_id: int, channel: str, detail: str) -
 
 
 def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
-    """The call was made. When the conversation had no reply by mail yet, the call is its first
-    response, at ``now``; returns whether it was."""
+    """The call was made: it answers the conversation's open turn, at ``now`` (a call event in
+    its timeline). When the conversation had no response yet, the call is its first; returns
+    whether it was."""
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
         raise UsageError(f"reminder {reminder_id} is already done", "nothing to do")
@@ -193,12 +194,13 @@ def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
     with store.db.atomic():
         store.db.execute("UPDATE reminders SET done_at = ? WHERE id = ?", [epoch(now), reminder_id])
         if reminder.conversation_id is not None:
-            cur = store.db.execute(
-                "UPDATE conversations SET first_reply_at = ?, reply_channel = 'call'"
-                " WHERE id = ? AND first_reply_at IS NULL",
-                [epoch(now), reminder.conversation_id],
+            before = store.conversation(reminder.conversation_id)
+            state = store.add_event(reminder.conversation_id, "call", epoch(now))
+            counted = (
+                before is not None
+                and before["first_reply_at"] is None
+                and (state.first_reply_at == epoch(now))
             )
-            counted = cur.rowcount == 1
     return counted
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,10 @@ def test_check_json_on_the_example_mailbox(
     assert first["new_conversations"] and first["read"]["INBOX"] > 0
     waiting = {w["customer_email"] for w in first["waiting"]}
     assert all(w["waiting_seconds"] > 0 for w in first["waiting"])
+    # the most urgent first; each with since when, its turn and its promise
+    dues = [w["promise_due_at"] for w in first["waiting"]]
+    assert dues == sorted(dues, key=datetime.fromisoformat)
+    assert all(w["overdue"] and w["waiting_since"] and w["turn"] >= 1 for w in first["waiting"])
     assert run(["--config", str(config), "check", "--json"]) == 0
     second = json.loads(capsys.readouterr().out)
     assert second["new_conversations"] == [] and sum(second["read"].values()) == 0

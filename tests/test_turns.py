@@ -369,3 +369,99 @@ def test_migration_derives_turns_for_old_conversations(tmp_path: Path) -> None:
     ]
     assert [(r["seq"], r["channel"]) for r in store.turns(3)] == [(1, "call")]
     assert [c["id"] for c in store.conversations(waiting_only=True)] == [1, 2]
+
+
+# --- the owner's decisions: close, reopen, ignore -------------------------------------------------
+
+
+def _waiting(store: Store, ignore: tuple[str, ...] = ()) -> list[tuple[str, int]]:
+    return [(c["customer_email"], c["turn"]) for c in store.conversations(None, True, None, ignore)]
+
+
+def test_close_cancels_reminders_and_a_new_mail_reopens(config: Config, store: Store) -> None:
+    from vasteaika.reminders.store import add_reminder, cancel_for_conversation, open_reminders
+
+    src = FakeSource()
+    src.add("INBOX", mail(ANNA, OWNER, "Kiitos!", "a1@x"), at(0))
+    run_check(config, src, store, at(1))
+    add_reminder(store, 1, epoch(at(30)), "reply", None, epoch(at(0)))
+    assert _waiting(store) == [(ANNA, 1)]
+    store.add_event(1, "close", epoch(at(2)))
+    assert cancel_for_conversation(store, 1, at(2)) == 1
+    assert _waiting(store) == [] and open_reminders(store, at(2)) == []
+    [row] = store.db.execute("SELECT done_at, cancelled_at FROM reminders").fetchall()
+    assert row == (epoch(at(2)), epoch(at(2)))
+    store.add_event(1, "reopen", epoch(at(3)))
+    assert _waiting(store) == [(ANNA, 1)]
+    store.add_event(1, "close", epoch(at(4)))
+    src.add("INBOX", mail(ANNA, OWNER, "Re: Kiitos!", "a2@x", extra=REPLY.format("a1@x")), at(5))
+    run_check(config, src, store, at(6))
+    [c] = store.conversations(waiting_only=True)
+    assert (c["turn"], c["waiting_since"], c["closed_at"]) == (2, epoch(at(5)), None)
+    assert [(t["seq"], t["closed_at"]) for t in store.turns(1)] == [(1, epoch(at(4))), (2, None)]
+
+
+def test_ignore_added_later_takes_old_conversations_off_and_cancels_reminders(
+    config: Config, store: Store
+) -> None:
+    from fakes import FakeNotifier
+    from vasteaika.ledger.records import business_hours, conversation_records
+    from vasteaika.reminders.callbacks import fire_due
+    from vasteaika.reminders.store import add_reminder, open_reminders
+
+    src = FakeSource()
+    src.add("INBOX", mail(ANNA, OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add("INBOX", mail(OTTO, OWNER, "Lumityöt", "o1@x"), at(0))
+    run_check(config, src, store, at(1))
+    add_reminder(store, 1, epoch(at(2)), "reply", None, epoch(at(0)))
+    add_reminder(store, 2, epoch(at(2)), "reply", None, epoch(at(0)))
+    for ignore, left in [((), [ANNA, OTTO]), (("sub.example.fi",), [ANNA, OTTO]),
+                         (("example.fi",), [OTTO]), (("@example.fi",), [OTTO]),
+                         ((OTTO.upper(),), [ANNA]), (("x" + OTTO,), [ANNA, OTTO])]:  # fmt: skip
+        assert [e for e, _ in _waiting(store, ignore)] == left, ignore
+        records = conversation_records(store, business_hours(config.hours), ignore=ignore)
+        assert [r.customer_email for r in records] == left, ignore
+    later = config_from_dict(
+        {
+            "account": {"maildir": "/nonexistent"},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "customers": {"ignore": ["example.fi"]},
+        },
+        None,
+    )
+    notifier = FakeNotifier()
+    fired = fire_due(later, store, notifier, None, at(3))
+    assert [f.reminder.customer_email for f in fired.fired] == [OTTO]
+    assert [r.customer_email for r in open_reminders(store, at(3))] == [OTTO]  # Anna's is off
+    cancelled = store.db.execute("SELECT customer_email FROM reminders WHERE cancelled_at > 0")
+    assert [r[0] for r in cancelled] == [ANNA]
+
+
+# --- the commands, on the demo mailbox --------------------------------------------------------------
+
+
+def test_close_and_reopen_commands_on_the_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from test_cli import demo_config, run
+
+    config = str(demo_config(tmp_path))
+
+    def waiting() -> dict[str, int]:
+        assert run(["--config", config, "check", "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        return {w["customer_email"]: w["id"] for w in out["waiting"]}
+
+    before = waiting()
+    paivi = before["paivi.hamalainen@example.fi"]  # K03: her thank-you waits for a decision
+    assert run(["--config", config, "close", str(paivi)]) == 0
+    assert f"Keskustelu #{paivi} (paivi.hamalainen@example.fi) suljettu" in capsys.readouterr().out
+    assert "paivi.hamalainen@example.fi" not in waiting()
+    assert run(["--config", config, "close", str(paivi)]) == 2  # not waiting: nothing to close
+    assert run(["--config", config, "reopen", str(paivi)]) == 0
+    capsys.readouterr()
+    assert waiting() == before
+    assert run(["--config", config, "reopen", str(paivi)]) == 2
+    assert run(["--config", config, "close", "999"]) == 2

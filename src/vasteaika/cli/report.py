@@ -41,7 +41,9 @@ def export(
     parts = current(ctx)
     config = parts.config
     start = _parse_day(since, config) if since else None
-    records = conversation_records(parts.store, business_hours(config.hours), start)
+    records = conversation_records(
+        parts.store, business_hours(config.hours), start, ignore=config.ignore
+    )
     text = (
         json_text([r.as_json() for r in records]) if fmt == "json" else render.records_csv(records)
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.timeline import TurnTable
 from vasteaika.models import ConversationRef
 
@@ -147,9 +148,19 @@ class ConversationTable(TurnTable):
         return ConversationRef(*row) if row else None
 
     def conversations(
-        self, since: int | None = None, waiting_only: bool = False, run_id: int | None = None
+        self,
+        since: int | None = None,
+        waiting_only: bool = False,
+        run_id: int | None = None,
+        ignore: tuple[str, ...] = (),
     ) -> list[dict[str, Any]]:
-        where, params = ["1 = 1"], []
+        """The conversations (``ignore``: leaving out the customers on the ignore list)."""
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
+        if ignore:
+            sql, values = ignored_sql("customer_email", ignore)
+            where.append(f"NOT {sql}")
+            params += values
         if run_id is not None:
             where.append("run_id = ?")
             params.append(run_id)

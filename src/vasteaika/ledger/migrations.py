@@ -322,7 +322,8 @@ def m010_turns(db: Database) -> None:
     reopen). ``turns`` and the conversation's present state (``waiting_since``, ``turn``,
     ``last_reply_at``, ``closed_at``) are written from it; ``first_reply_*`` stays the headline.
     ``reply_to``: the customer's Reply-To, when it differs from their address (an answer sent
-    there is theirs). A mail's references and recipients are read back by message for the
+    there is theirs). ``reminders.cancelled_at``: a reminder no longer wanted (its conversation
+    closed, its customer ignored); it is done then, but no call was made. A mail's references and recipients are read back by message for the
     answers linked at the end of a run (ledger/answers.link_late_answers)."""
     db.executescript(
         """
@@ -332,6 +333,7 @@ def m010_turns(db: Database) -> None:
         ALTER TABLE conversations ADD COLUMN turn INTEGER NOT NULL DEFAULT 1;
         ALTER TABLE conversations ADD COLUMN last_reply_at INTEGER;
         ALTER TABLE conversations ADD COLUMN closed_at INTEGER;
+        ALTER TABLE reminders ADD COLUMN cancelled_at INTEGER;  -- closed, or customer ignored
         CREATE TABLE conversation_events (
             id INTEGER PRIMARY KEY,
             conversation_id INTEGER NOT NULL REFERENCES conversations(id),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from vasteaika.ledger.database import Connected
 from vasteaika.ledger.turns import Event, Happening, TurnState, derive
@@ -97,14 +98,22 @@ class TurnTable(Connected):
         )
         return self.derive_turns(conversation_id)
 
-    def turns(self, conversation_id: int) -> list[dict[str, object]]:
-        return list(
-            self.db.query(
+    def turns(self, conversation_id: int) -> list[dict[str, Any]]:
+        return self.turns_of([conversation_id]).get(conversation_id, [])
+
+    def turns_of(self, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The turns of these conversations (each with its answer's rule), by conversation."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.db.query(
                 "SELECT t.*, m.answer_rule FROM turns t LEFT JOIN messages m ON m.id = t.answer_id"
-                " WHERE t.conversation_id = ? ORDER BY t.seq",
-                [conversation_id],
-            )
-        )
+                f" WHERE t.conversation_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY t.conversation_id, t.seq",
+                chunk,
+            ):
+                found.setdefault(row["conversation_id"], []).append(row)
+        return found
 
     def open_conversations_at(self, emails: list[str], at: int) -> list[int]:
         """The conversations of these customers (their address or Reply-To) that were waiting

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from vasteaika.errors import UsageError
+from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.store import Store, epoch, from_epoch
 from vasteaika.reminders.calendar import ReminderInfo
 
@@ -202,6 +203,46 @@ def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
                 and (state.first_reply_at == epoch(now))
             )
     return counted
+
+
+def next_due_by_conversation(store: Store, ids: list[int]) -> dict[int, int]:
+    """Each conversation's earliest open reminder (snoozed: its new time)."""
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(
+            store.db.execute(
+                "SELECT conversation_id, min(coalesce(snoozed_until, due_at)) FROM reminders"
+                f" WHERE done_at IS NULL AND conversation_id IN ({','.join('?' * len(chunk))})"
+                " GROUP BY conversation_id",
+                chunk,
+            ).fetchall()
+        )
+    return found
+
+
+def cancel_for_conversation(store: Store, conversation_id: int, now: datetime) -> int:
+    """The conversation was closed: its open reminders are no longer wanted (no call made)."""
+    cur = store.db.execute(
+        "UPDATE reminders SET done_at = ?, cancelled_at = ?"
+        " WHERE conversation_id = ? AND done_at IS NULL",
+        [epoch(now), epoch(now), conversation_id],
+    )
+    return cur.rowcount
+
+
+def cancel_ignored(store: Store, ignore: tuple[str, ...], now: datetime) -> int:
+    """The open reminders of customers on ``[customers] ignore`` (an entry added after the
+    promise too): cancelled, never fired."""
+    if not ignore:
+        return 0
+    sql, params = ignored_sql("customer_email", ignore)
+    with store.db.atomic():
+        cur = store.db.execute(
+            f"UPDATE reminders SET done_at = ?, cancelled_at = ? WHERE done_at IS NULL AND {sql}",
+            [epoch(now), epoch(now), *params],
+        )
+    return cur.rowcount
 
 
 def snooze(store: Store, reminder_id: int, delta: timedelta, now: datetime) -> Reminder:

@@ -178,6 +178,7 @@ def promises(conn: sqlite3.Connection, p: Mapping[str, Any]) -> Promises:
            FROM (SELECT due_at, CASE WHEN done_at <= :now THEN done_at END AS done_at
                  FROM reminders INDEXED BY reminders_due_at
                  WHERE due_at >= :since AND due_at < :until
+                   AND (cancelled_at IS NULL OR cancelled_at > :now)
                  UNION ALL
                  SELECT callback_at, CASE WHEN first_reply_at <= :now THEN first_reply_at END
                  FROM conversations c INDEXED BY conversations_callback

@@ -303,6 +303,8 @@ def test_migration_keeps_every_row_index_trigger_and_reference(
         "message_refs_message",
         "message_recipients_message",
         "conversation_events_conversation",
+        "turns_answered",
+        "turns_closed",
     }  # m010
     assert schema(conn, "index") == replaced | {"messages_identity", "messages_legacy"} | turns
     assert schema(conn, "trigger") == triggers_before and triggers_before

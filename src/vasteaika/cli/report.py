@@ -127,6 +127,7 @@ def report(
         response_promise=config.report.response_promise,
         key_response_promise=config.report.key_response_promise,
         language=lang or config.language,
+        ignore=config.ignore,
     )
     built = build_report(parts.store, settings, start, end, now)
     text = render_report(

@@ -324,7 +324,8 @@ def m010_turns(db: Database) -> None:
     ``reply_to``: the customer's Reply-To, when it differs from their address (an answer sent
     there is theirs). ``reminders.cancelled_at``: a reminder no longer wanted (its conversation
     closed, its customer ignored); it is done then, but no call was made. A mail's references and recipients are read back by message for the
-    answers linked at the end of a run (ledger/answers.link_late_answers)."""
+    answers linked at the end of a run (ledger/answers.link_late_answers). The report finds
+    who waited at a past moment along turns_answered and turns_closed."""
     db.executescript(
         """
         ALTER TABLE messages ADD COLUMN answer_rule TEXT;
@@ -354,6 +355,8 @@ def m010_turns(db: Database) -> None:
         CREATE INDEX conversations_waiting_since ON conversations(waiting_since)
             WHERE waiting_since IS NOT NULL;
         CREATE INDEX conversations_reply_to ON conversations(reply_to) WHERE reply_to IS NOT NULL;
+        CREATE INDEX turns_answered ON turns(answered_at) WHERE answered_at IS NOT NULL;
+        CREATE INDEX turns_closed ON turns(closed_at) WHERE closed_at IS NOT NULL;
         CREATE INDEX message_refs_message ON message_refs(message);
         CREATE INDEX message_recipients_message ON message_recipients(message);
         """

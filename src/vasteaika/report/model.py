@@ -8,6 +8,9 @@ reminder stamped later than ``now`` is ignored):
 
 * A contact belongs to the period when its ``first_contact_at`` is in ``[since, until)``.
 * Answered: ``first_reply_at`` is set (the owner's reply; the acknowledgment never counts).
+* Unanswered: the conversations waiting for the owner at ``now`` (a turn open then: the same
+  list as ``check``'s), whose wait began before ``until`` — also when the conversation itself
+  began in an earlier period. Waiting time runs from the turn's ``waiting_since``.
 * Percentiles are nearest-rank (in SQL, see ``queries.percentiles``): the p-th percentile of n
   sorted values is the value at 1-based rank ``ceil(p * n / 100)``. So the median of an even
   count is the lower middle value, and p90 of 1…10 is 9.
@@ -46,6 +49,7 @@ class ReportSettings:
     response_promise: timedelta = timedelta(hours=24)  # business time
     key_response_promise: timedelta = timedelta(hours=4)  # business time
     language: str = "fi"  # "fi" | "en"
+    ignore: tuple[str, ...] = ()  # [customers] ignore: off the unanswered list, as everywhere
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Waiting:
     business_waiting_seconds: int
     new_lead: bool
     key_customer: bool
+    waiting_since: datetime | None = None  # the earliest unanswered mail of the open turn
+    turn: int = 1
 
 
 @dataclass(frozen=True)

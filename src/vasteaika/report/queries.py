@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from vasteaika.ledger.customers import ignored_sql
 from vasteaika.report.model import (
     Bucket,
     Durations,
@@ -25,7 +26,7 @@ from vasteaika.report.model import (
     Tier,
     Waiting,
 )
-from vasteaika.report.periods import local_case
+from vasteaika.report.periods import cum, local_case
 
 SILENT_MIN_CONVERSATIONS = 3
 SILENT_MIN_DAYS = 30
@@ -112,18 +113,52 @@ def total(groups: Mapping[tuple[int, ...], Counts], **match: int) -> Counts:
 
 
 def unanswered(
-    conn: sqlite3.Connection, zone: ZoneInfo, p: Mapping[str, Any]
+    conn: sqlite3.Connection,
+    zone: ZoneInfo,
+    offsets: list[tuple[int, int]],
+    ignore: tuple[str, ...],
+    p: Mapping[str, Any],
 ) -> tuple[Waiting, ...]:
+    """The conversations waiting at ``now`` whose wait began before ``until`` (``check``'s
+    list at that moment): a turn begun by then and not answered or closed by then. Found along
+    three small indexes (waiting now; answered or closed after ``now``), never all turns."""
+    key = "k.id IS NOT NULL"
+    by_address = ""
+    if conn.execute("SELECT 1 FROM temp.report_keys WHERE id < 0").fetchone():
+        key = "(k.id IS NOT NULL OR a.id IS NOT NULL)"
+        by_address = "LEFT JOIN temp.report_keys a ON a.entry = c.customer_email"
+    ignored, values = ignored_sql("c.customer_email", ignore)
+    named = {f"ignore{n}": v for n, v in enumerate(values)}
+    for name in named:  # the report's SQL takes named parameters only
+        ignored = ignored.replace("?", f":{name}", 1)
     rows = conn.execute(
-        """SELECT c.customer_email, c.customer_name, c.subject, r.contact_at,
-                  :now - r.contact_at, r.business_wait_s, r.is_new, r.is_key
-           FROM temp.report_conv r NOT INDEXED JOIN conversations c ON c.id = r.id
-           WHERE r.week = 0 AND r.reply_at IS NULL ORDER BY r.contact_at, r.id""",
-        p,
+        f"""SELECT c.customer_email, c.customer_name, c.subject, c.first_contact_at,
+                  :now - w.since, :now_cum - ({cum("b", "w.since")}), c.id IN temp.report_new,
+                  {key}, w.since, w.seq
+           FROM (SELECT conversation_id AS id, seq, since FROM turns
+                 WHERE conversation_id IN (
+                     SELECT id FROM conversations INDEXED BY conversations_waiting_since
+                         WHERE waiting_since IS NOT NULL
+                     UNION SELECT conversation_id FROM turns INDEXED BY turns_answered
+                         WHERE answered_at > :now
+                     UNION SELECT conversation_id FROM turns INDEXED BY turns_closed
+                         WHERE closed_at > :now)
+                   AND since < :until AND since <= :now
+                   AND (answered_at IS NULL OR answered_at > :now)
+                   AND (closed_at IS NULL OR closed_at > :now)) w
+           JOIN conversations c ON c.id = w.id
+           JOIN temp.report_calendar b ON b.day = {local_case("w.since", offsets)} / 86400
+           LEFT JOIN temp.report_keys k ON k.id = c.customer_id
+           {by_address}
+           WHERE NOT {ignored}
+           ORDER BY w.since, c.id""",
+        {**p, **named},
     )
     return tuple(
-        Waiting(r[0], r[1], r[2], _at(r[3], zone), r[4], r[5], bool(r[6]), bool(r[7])) for r in rows
-    )
+        Waiting(r[0], r[1], r[2], _at(r[3], zone), r[4], r[5], bool(r[6]), bool(r[7]),
+                _at(r[8], zone), r[9])
+        for r in rows
+    )  # fmt: skip
 
 
 def _at(epoch: int, zone: ZoneInfo) -> datetime:

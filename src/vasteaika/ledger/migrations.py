@@ -352,7 +352,9 @@ def m010_turns(db: Database) -> None:
             closed_at INTEGER,
             PRIMARY KEY (conversation_id, seq)
         ) WITHOUT ROWID;
-        CREATE INDEX conversations_waiting_since ON conversations(waiting_since)
+        -- covering what the waiting lists show (check, the report's unanswered): few rows
+        CREATE INDEX conversations_waiting_since ON conversations(waiting_since, turn,
+            customer_id, first_contact_at, customer_email, customer_name, subject)
             WHERE waiting_since IS NOT NULL;
         CREATE INDEX conversations_reply_to ON conversations(reply_to) WHERE reply_to IS NOT NULL;
         CREATE INDEX turns_answered ON turns(answered_at) WHERE answered_at IS NOT NULL;

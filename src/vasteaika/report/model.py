@@ -33,9 +33,11 @@ reminder stamped later than ``now`` is ignored):
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, overload
+from zoneinfo import ZoneInfo
 
 from vasteaika.hours import BusinessHours
 
@@ -74,6 +76,44 @@ class Waiting:
     key_customer: bool
     waiting_since: datetime | None = None  # the earliest unanswered mail of the open turn
     turn: int = 1
+
+
+class WaitingList(Sequence[Waiting]):
+    """The unanswered conversations as the query fetched them (plain rows: customer email,
+    name, subject, first contact, waiting seconds, business waiting seconds, new lead, key
+    customer, waiting since, turn), each made a ``Waiting`` only when read: the human formats
+    show 50, and a ledger where tens of thousands wait must not build them all."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], zone: ZoneInfo) -> None:
+        self._rows = rows
+        self._zone = zone
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Waiting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Waiting]: ...
+    def __getitem__(self, index: int | slice) -> Waiting | list[Waiting]:
+        if isinstance(index, slice):
+            return [self._record(r) for r in self._rows[index]]
+        return self._record(self._rows[index])
+
+    def __iter__(self) -> Iterator[Waiting]:
+        return (self._record(r) for r in self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _record(self, r: tuple[Any, ...]) -> Waiting:
+        zone = self._zone
+        return Waiting(
+            r[0], r[1], r[2], datetime.fromtimestamp(r[3], zone), r[4], r[5], bool(r[6]),
+            bool(r[7]), datetime.fromtimestamp(r[8], zone), r[9],
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -171,7 +211,7 @@ class WeekReport:
     now: datetime
     contacts: int
     answered: int
-    unanswered: tuple[Waiting, ...]
+    unanswered: Sequence[Waiting]
     response: Durations
     business_response: Durations
     acknowledged: Acknowledged

@@ -24,7 +24,7 @@ from vasteaika.report.model import (
     Segment,
     SilentCustomer,
     Tier,
-    Waiting,
+    WaitingList,
 )
 from vasteaika.report.periods import cum, local_case
 
@@ -118,10 +118,12 @@ def unanswered(
     offsets: list[tuple[int, int]],
     ignore: tuple[str, ...],
     p: Mapping[str, Any],
-) -> tuple[Waiting, ...]:
+) -> WaitingList:
     """The conversations waiting at ``now`` whose wait began before ``until`` (``check``'s
-    list at that moment): a turn begun by then and not answered or closed by then. Found along
-    three small indexes (waiting now; answered or closed after ``now``), never all turns."""
+    list at that moment): a turn begun by then and not answered or closed by then — still
+    open (the conversation's ``waiting_since``), or answered or closed only after ``now``.
+    Three small index ranges, never all turns. (A turn is answered or closed, never both, and
+    only a conversation's last turn is open, so no wait is found twice.)"""
     key = "k.id IS NOT NULL"
     by_address = ""
     if conn.execute("SELECT 1 FROM temp.report_keys WHERE id < 0").fetchone():
@@ -131,34 +133,41 @@ def unanswered(
     named = {f"ignore{n}": v for n, v in enumerate(values)}
     for name in named:  # the report's SQL takes named parameters only
         ignored = ignored.replace("?", f":{name}", 1)
-    rows = conn.execute(
-        f"""SELECT c.customer_email, c.customer_name, c.subject, c.first_contact_at,
-                  :now - w.since, :now_cum - ({cum("b", "w.since")}), c.id IN temp.report_new,
-                  {key}, w.since, w.seq
-           FROM (SELECT conversation_id AS id, seq, since FROM turns
-                 WHERE conversation_id IN (
-                     SELECT id FROM conversations INDEXED BY conversations_waiting_since
-                         WHERE waiting_since IS NOT NULL
-                     UNION SELECT conversation_id FROM turns INDEXED BY turns_answered
-                         WHERE answered_at > :now
-                     UNION SELECT conversation_id FROM turns INDEXED BY turns_closed
-                         WHERE closed_at > :now)
-                   AND since < :until AND since <= :now
-                   AND (answered_at IS NULL OR answered_at > :now)
-                   AND (closed_at IS NULL OR closed_at > :now)) w
-           JOIN conversations c ON c.id = w.id
-           JOIN temp.report_calendar b ON b.day = {local_case("w.since", offsets)} / 86400
+
+    def columns(since: str, seq: str) -> str:
+        return f"""c.customer_email, c.customer_name, c.subject, c.first_contact_at,
+                  :now - {since}, :now_cum - ({cum("b", since)}), c.id IN temp.report_new,
+                  {key}, {since}, {seq}, c.id"""
+
+    def joins(since: str) -> str:
+        return f"""JOIN temp.report_calendar b ON b.day = {local_case(since, offsets)} / 86400
            LEFT JOIN temp.report_keys k ON k.id = c.customer_id
            {by_address}
-           WHERE NOT {ignored}
-           ORDER BY w.since, c.id""",
-        {**p, **named},
-    )
-    return tuple(
-        Waiting(r[0], r[1], r[2], _at(r[3], zone), r[4], r[5], bool(r[6]), bool(r[7]),
-                _at(r[8], zone), r[9])
-        for r in rows
-    )  # fmt: skip
+           WHERE NOT {ignored} AND {since} <= :now AND {since} < :until"""
+
+    params = {**p, **named}
+    # Waiting still: read in the index's order (waiting_since, then id), so no sort.
+    rows = conn.execute(
+        f"""SELECT {columns("c.waiting_since", "c.turn")}
+           FROM conversations c INDEXED BY conversations_waiting_since
+           {joins("c.waiting_since")} ORDER BY c.waiting_since, c.id""",
+        params,
+    ).fetchall()
+    # Answered or closed only after ``now`` (a report of a past moment): few.
+    earlier = conn.execute(
+        f"""SELECT {columns("w.since", "w.seq")}
+           FROM (SELECT conversation_id AS id, since, seq FROM turns INDEXED BY turns_answered
+                 WHERE answered_at > :now
+                 UNION ALL
+                 SELECT conversation_id, since, seq FROM turns INDEXED BY turns_closed
+                 WHERE closed_at > :now AND answered_at IS NULL) w
+           JOIN conversations c ON c.id = w.id
+           {joins("w.since")}""",
+        params,
+    ).fetchall()
+    if earlier:
+        rows = sorted(rows + earlier, key=lambda r: (r[8], r[10]))
+    return WaitingList(rows, zone)
 
 
 def _at(epoch: int, zone: ZoneInfo) -> datetime:

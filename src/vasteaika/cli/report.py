@@ -34,7 +34,8 @@ def export(
     """Export one record per conversation: first contact, first reply, response times.
 
     Times are ISO 8601 with offset; durations are seconds (business_response_seconds counts only
-    your business hours).
+    your business hours). JSON adds each conversation's turns: every wait of the customer and
+    your (next) response to it.
     """
     if fmt not in ("json", "csv"):
         raise UsageError(f"unknown format {fmt!r}", "use --format json or --format csv")

@@ -153,3 +153,21 @@ def test_turns_and_every_view_match_the_answer_key(
     assert [_short(w["waiting_since"]) for w in report["unanswered"]] == [
         "10-28 07:30:05", "10-28 11:20:47", "11-04 11:48:26"
     ]  # fmt: skip
+
+
+def test_report_over_the_whole_period_agrees_with_the_key_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAILBOX.md: "fastest 7 min 28 s (K15), slowest 62 h 46 min 35 s (K05), median 4 h 50 min
+    24.5 s (17424.5 s)" over the 14 answered — the conventional median of an even count."""
+    config = str(demo_config(tmp_path))
+    assert run(["--config", config, "check", "--quiet"]) == 0
+    period = ["--since", "2026-10-26", "--until", "2026-11-22", "--format", "json"]
+    assert run(["--config", config, "report", *period]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["contacts"], report["answered"]) == (15, 14)
+    assert report["response_seconds"] == {
+        "median": 17424.5, "p90": 164276, "max": 225995, "count": 14
+    }  # fmt: skip
+    business = sorted(r[3] for r in KEY if r[3] is not None)
+    assert report["business_response_seconds"]["median"] == (business[6] + business[7]) / 2

@@ -191,15 +191,16 @@ def test_week_boundaries_at_sunday_2359_and_monday_0000(ledger: Ledger) -> None:
     assert r.trend[-1].since == at("2026-11-09 00:00")
 
 
-def test_p90_and_median_are_nearest_rank(ledger: Ledger) -> None:
-    # Twenty answers after 1…20 minutes (inserted shuffled): median = rank 10, p90 = rank 18.
+def test_median_is_conventional_and_p90_nearest_rank(ledger: Ledger) -> None:
+    # Twenty answers after 1…20 minutes (inserted shuffled): median = the mean of ranks 10 and
+    # 11 (issue 11: the conventional median), p90 = rank 18.
     for k in (7, 3, 20, 1, 15, 9, 12, 18, 5, 2, 11, 19, 4, 16, 6, 13, 10, 8, 17, 14):
         ledger.conv(f"c{k}@firma{k}.fi", "2026-11-17 09:00", f"2026-11-17 09:{k:02d}")
     r = week(ledger)
     assert r.business_response == r.response
     assert (r.response.count, r.response.median, r.response.p90, r.response.max) == (
         20,
-        10 * MIN,
+        10 * MIN + 30,
         18 * MIN,
         20 * MIN,
     )
@@ -209,7 +210,7 @@ def test_p90_of_one_to_ten(ledger: Ledger) -> None:
     for k in range(1, 11):
         ledger.conv(f"c{k}@gmail.com", "2026-11-17 09:00", f"2026-11-17 09:{k:02d}")
     r = week(ledger)
-    assert (r.response.median, r.response.p90) == (5 * MIN, 9 * MIN)
+    assert (r.response.median, r.response.p90) == (5 * MIN + 30, 9 * MIN)
 
 
 # --- acknowledgments, promises ----------------------------------------------------------------
@@ -224,7 +225,7 @@ def test_the_acknowledgment_is_never_counted_as_the_reply(ledger: Ledger) -> Non
     assert r.response.median == r.response.max == 2 * HOUR
     assert r.acknowledged.count == 2
     assert r.acknowledged.share == 1.0
-    assert r.acknowledged.median_seconds == 1 * MIN  # nearest rank of (1 min, 2 min)
+    assert r.acknowledged.median_seconds == 90  # the mean of (1 min, 2 min)
 
 
 def test_unanswered_is_who_waits_now_also_from_an_earlier_week(ledger: Ledger) -> None:
@@ -406,13 +407,13 @@ def test_every_format_agrees(ledger: Ledger) -> None:
     }
     assert (data["contacts"], data["answered"]) == (3, 2)
     assert data["response_seconds"] == {
-        "median": 90 * MIN,
+        "median": (90 * MIN + 227700) / 2,
         "p90": 227700,
         "max": 227700,
         "count": 2,
     }
     assert data["business_response_seconds"]["max"] == 90 * MIN
-    assert data["business_response_seconds"]["median"] == 10 * MIN
+    assert data["business_response_seconds"]["median"] == 50 * MIN  # the mean of 10 and 90
     assert data["unanswered"][0]["customer_email"] == "cia@gmail.com"
     assert data["unanswered"][0]["first_contact_at"] == "2026-11-18T10:00:00+02:00"
     assert data["unanswered"][0]["waiting_seconds"] == 5 * DAY + 2 * HOUR

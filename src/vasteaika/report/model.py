@@ -11,9 +11,9 @@ reminder stamped later than ``now`` is ignored):
 * Unanswered: the conversations waiting for the owner at ``now`` (a turn open then: the same
   list as ``check``'s), whose wait began before ``until`` — also when the conversation itself
   began in an earlier period. Waiting time runs from the turn's ``waiting_since``.
-* Percentiles are nearest-rank (in SQL, see ``queries.percentiles``): the p-th percentile of n
-  sorted values is the value at 1-based rank ``ceil(p * n / 100)``. So the median of an even
-  count is the lower middle value, and p90 of 1…10 is 9.
+* The median is the conventional one: the middle value, or the mean of the two middle values
+  for an even count (so it may end in .5 s). p90 is nearest-rank (in SQL, see
+  ``queries.percentiles``): the value at 1-based rank ``ceil(90 * n / 100)``; p90 of 1…10 is 9.
 * Within promise: answered within the promise in business seconds (key customers their own
   promise). The share is over *decided* contacts: answered, or still waiting past the promise; a
   contact still inside its promise is not counted either way.
@@ -59,7 +59,7 @@ class Durations:
     """Seconds; None when there is nothing to measure."""
 
     count: int = 0
-    median: int | None = None
+    median: float | None = None
     p90: int | None = None
     max: int | None = None
 
@@ -120,7 +120,7 @@ class WaitingList(Sequence[Waiting]):
 class Acknowledged:
     count: int
     share: float | None
-    median_seconds: int | None
+    median_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class Tier:
     decided: int
     within: int
     share: float | None
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Segment:
     contacts: int
     answered: int
     answer_rate: float | None
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class KeyCustomer:
     contacts: int
     answered: int
     within_promise: int
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ class HourRhythm:
     hour: int
     contacts: int
     replies: int
-    median_business_seconds: int | None  # what a contact arriving in this hour waited
+    median_business_seconds: float | None  # what a contact arriving in this hour waited
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,8 @@ class TrendWeek:
     until: datetime
     contacts: int
     answered: int
-    median_response_seconds: int | None
-    median_business_seconds: int | None
+    median_response_seconds: float | None
+    median_business_seconds: float | None
     p90_business_seconds: int | None
     within_promise_share: float | None
 
@@ -268,7 +268,7 @@ class WeekReport:
         }
 
 
-def _durations(d: Durations) -> dict[str, int | None]:
+def _durations(d: Durations) -> dict[str, float | None]:
     return {"median": d.median, "p90": d.p90, "max": d.max, "count": d.count}
 
 

@@ -49,8 +49,9 @@ def percentiles(
     p90: bool = True,
     count: int | None = None,
 ) -> Durations:
-    """Nearest-rank median and p90, and the max, of ``column`` over the rows of report_conv
-    matching ``where``: the value at rank k is ``ORDER BY column LIMIT 1 OFFSET k - 1``, walked
+    """The median (conventional: the mean of the two middle values for an even count),
+    nearest-rank p90 and the max of ``column`` over the rows of report_conv matching ``where``:
+    the value at rank k is ``ORDER BY column LIMIT 1 OFFSET k - 1``, walked
     along ``index`` (whose leading columns ``where`` fixes; any other column it tests is in the
     index too), so nothing is sorted. With ``count`` (the rows with a value, known already)
     only the median is read."""
@@ -62,12 +63,14 @@ def percentiles(
     if not n:
         return Durations()
 
-    def rank(percent: int) -> int:
-        k = (n * percent + 99) // 100  # ceil(n * percent / 100), 1-based
-        sql = f"SELECT {column} {cond} ORDER BY {column} LIMIT 1 OFFSET :offset"
-        return int(conn.execute(sql, {**p, "offset": k - 1}).fetchone()[0])
+    def ranks(k: int, many: int) -> list[int]:  # the values at 1-based ranks k … k + many - 1
+        sql = f"SELECT {column} {cond} ORDER BY {column} LIMIT :many OFFSET :offset"
+        return [int(r[0]) for r in conn.execute(sql, {**p, "many": many, "offset": k - 1})]
 
-    return Durations(n, rank(50), rank(90) if p90 else None, top)
+    middle = ranks((n + 1) // 2, 2 - n % 2)  # the middle value, or the two middle ones
+    median = sum(middle) / len(middle)
+    nearest90 = ranks((n * 90 + 99) // 100, 1)[0] if p90 else None  # ceil(0.9 n), 1-based
+    return Durations(n, int(median) if median.is_integer() else median, nearest90, top)
 
 
 def share(part: int, whole: int) -> float | None:

@@ -465,3 +465,34 @@ def test_close_and_reopen_commands_on_the_demo(
     assert waiting() == before
     assert run(["--config", config, "reopen", str(paivi)]) == 2
     assert run(["--config", config, "close", "999"]) == 2
+
+
+def test_why_shows_which_rule_made_the_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """K03's first reply came from a phone without In-Reply-To (subject rule); K01's second
+    answer ended its turn 2 (by reference). MAILBOX.md "Turns"."""
+    from test_cli import demo_config, run
+
+    config = str(demo_config(tmp_path))
+    assert run(["--config", config, "check", "--quiet"]) == 0
+    capsys.readouterr()
+    store = open_database(tmp_path / "v.db")
+    k03 = store.one(
+        "SELECT m.message_id FROM messages m JOIN conversations c ON c.first_reply_id = m.id"
+        " WHERE c.customer_email = 'paivi.hamalainen@example.fi'"
+    )
+    k01 = store.one(
+        "SELECT m.message_id FROM turns t JOIN messages m ON m.id = t.answer_id"
+        " JOIN conversations c ON c.id = t.conversation_id"
+        " WHERE c.customer_email = 'matti.virtanen@example.fi' AND t.seq = 2"
+    )
+    assert k03 and k01
+    assert run(["--config", config, "why", k03[0]]) == 0
+    out = capsys.readouterr().out
+    assert "first reply of conversation" in out
+    assert "counted as the owner's answer: sent to the customer with the same" in out
+    assert run(["--config", config, "why", k01[0]]) == 0
+    out = capsys.readouterr().out
+    assert "answered turn 2 of conversation" in out
+    assert "counted as the owner's answer: In-Reply-To/References" in out

@@ -496,3 +496,23 @@ def test_why_shows_which_rule_made_the_answer(
     out = capsys.readouterr().out
     assert "answered turn 2 of conversation" in out
     assert "counted as the owner's answer: In-Reply-To/References" in out
+
+
+def test_a_late_answer_that_fails_costs_only_its_own_step(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vasteaika.ledger.answers as answers
+
+    def broken(*args: object) -> None:
+        raise ValueError("broken on purpose")
+
+    monkeypatch.setattr(answers, "link_owner_mail", broken)
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, ANNA, "Tarjous liitteenä", "r1@p"), at(2))
+    src.add("INBOX", mail(ANNA, OWNER, "Lumityöt", "a1@x"), at(0))
+    result = run_check(config, src, store, at(3))
+    assert result.problems == 1 and result.new_conversations == 1
+    [problem] = store.problems()
+    assert (problem["folder"], problem["step"]) == ("Sent", "thread")
+    assert "broken on purpose" in problem["reason"]
+    assert _waiting(store) == [(ANNA, 1)]

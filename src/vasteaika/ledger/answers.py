@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vasteaika.ledger.store import Store
+from vasteaika.ledger.store import MessageRef, Store
 from vasteaika.ledger.threads import counterparts, is_fresh_mail
 
 RULES = {
@@ -62,22 +62,25 @@ def link_owner_mail(
 
 
 def link_late_answers(
-    store: Store, owner_addresses: frozenset[str], window: int, run_id: int
+    store: Store, owner_addresses: frozenset[str], window: int, run_id: int, now: int
 ) -> None:
     """The owner's mails of this run that answered nothing when read: Sent is read before
     INBOX, so a fresh-subject answer to a customer mail of the same run is linked here, in time
-    order, once every customer mail of the run is in."""
+    order, once every customer mail of the run is in. Each under the guard of its own mail's
+    "thread" step: one that fails is recorded as a problem and the others go on."""
     rows = list(
         store.db.query(
-            "SELECT id, received_at, subject, base_subject FROM messages INDEXED BY messages_run"
+            "SELECT id, folder, uidvalidity, uid, received_at, subject, base_subject"
+            " FROM messages INDEXED BY messages_run"
             " WHERE run_id = ? AND kind = 'owner' AND conversation_id IS NULL"
             " AND answer_rule IS NULL ORDER BY received_at",
             [run_id],
         )
     )
     for row in rows:
-        refs, recipients = store.links_of(row["id"])
-        link_owner_mail(store, owner_addresses, window, row, refs, recipients)
+        with store.guard(MessageRef(row["folder"], row["uidvalidity"], row["uid"]), "thread", now):
+            refs, recipients = store.links_of(row["id"])
+            link_owner_mail(store, owner_addresses, window, row, refs, recipients)
 
 
 def explain(rule: str | None) -> str | None:

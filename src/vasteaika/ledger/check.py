@@ -107,7 +107,7 @@ def run_check(
                 store.retire_legacy(folder, plan.status.uidvalidity)
         result.folders[folder] = count
     with store.db.atomic():
-        link_late_answers(store, config.owner_addresses, ctx.window, run_id)
+        link_late_answers(store, config.owner_addresses, ctx.window, run_id, ctx.now)
     result.new_replies = store.count(
         "SELECT count(*) FROM messages m INDEXED BY messages_run WHERE m.run_id = ?"
         " AND m.kind = 'owner' AND EXISTS (SELECT 1 FROM turns t"

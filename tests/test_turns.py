@@ -369,6 +369,14 @@ def test_migration_derives_turns_for_old_conversations(tmp_path: Path) -> None:
     ]
     assert [(r["seq"], r["channel"]) for r in store.turns(3)] == [(1, "call")]
     assert [c["id"] for c in store.conversations(waiting_only=True)] == [1, 2]
+    from vasteaika.ledger.timeline import derive_all
+
+    derive_all(store.db.conn, chunk=2)  # in chunks of ids (1–2, 3): the same turns
+    again = [
+        (c["id"], c["turn"], c["waiting_since"], c["first_reply_at"], c["reply_channel"])
+        for c in store.conversations()
+    ]
+    assert again == got and store.count("SELECT count(*) FROM turns") == 4
 
 
 # --- the owner's decisions: close, reopen, ignore -------------------------------------------------

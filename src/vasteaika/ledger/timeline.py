@@ -58,21 +58,27 @@ def _write(conn: sqlite3.Connection, states: Iterable[tuple[int, TurnState]]) ->
         )  # fmt: skip
 
 
-def derive_all(conn: sqlite3.Connection) -> None:
-    """Every conversation's turns, in one pass (migration m011)."""
-    rows = conn.execute(
-        _TIMELINE.format(
-            messages="conversation_id IS NOT NULL", events="1 = 1", conversations="1 = 1"
+def derive_all(conn: sqlite3.Connection, chunk: int = 10_000) -> None:
+    """Every conversation's turns (migration m011), ``chunk`` conversations at a time along
+    their ids, so that a ledger of a million conversations is never held in memory at once."""
+    top = conn.execute("SELECT max(id) FROM conversations").fetchone()[0] or 0
+    for lo in range(0, top + 1, chunk):
+        where = f"BETWEEN {lo} AND {lo + chunk - 1}"
+        rows = conn.execute(
+            _TIMELINE.format(
+                messages=f"conversation_id {where}",
+                events=f"conversation_id {where}",
+                conversations=f"id {where}",
+            )
+            + " ORDER BY 1"
+        ).fetchall()
+        _write(
+            conn,
+            (
+                (conv_id, derive([_happening(r) for r in group]))
+                for conv_id, group in itertools.groupby(rows, key=lambda r: r[0])
+            ),
         )
-        + " ORDER BY 1"
-    )
-    _write(
-        conn,
-        (
-            (conv_id, derive([_happening(r) for r in group]))
-            for conv_id, group in itertools.groupby(rows.fetchall(), key=lambda r: r[0])
-        ),
-    )
 
 
 class TurnTable(Connected):

@@ -128,6 +128,24 @@ def build(path: Path, seed: int = 5) -> None:
             " ack_at, callback_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        # Turns as the ledger derives them (ledger/turns.py): each contact with its first reply,
+        # and a follow-up after the answer in one conversation of 30 (half of them answered).
+        conn.execute(
+            "INSERT INTO turns SELECT id, 1, first_contact_at, first_reply_at, NULL,"
+            " CASE WHEN first_reply_at IS NOT NULL THEN 'mail' END, NULL FROM conversations"
+        )
+        conn.execute(
+            "INSERT INTO turns SELECT id, 2, first_reply_at + 3600,"
+            " CASE WHEN id % 60 = 0 THEN first_reply_at + 10800 END, NULL,"
+            " CASE WHEN id % 60 = 0 THEN 'mail' END, NULL FROM conversations"
+            " WHERE id % 30 = 0 AND first_reply_at + 3600 <= ?",
+            [now],
+        )
+        conn.execute(
+            "UPDATE conversations SET (turn, waiting_since, last_reply_at) ="
+            " (SELECT max(seq), max(CASE WHEN answered_at IS NULL THEN since END),"
+            "  max(answered_at) FROM turns WHERE conversation_id = conversations.id)"
+        )
         reminders = []
         for conv in rnd.sample(rows, REMINDERS):
             due = conv[5] + rnd.randrange(3600, 5 * 86400)

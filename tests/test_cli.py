@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,10 @@ def test_check_json_on_the_example_mailbox(
     assert first["new_conversations"] and first["read"]["INBOX"] > 0
     waiting = {w["customer_email"] for w in first["waiting"]}
     assert all(w["waiting_seconds"] > 0 for w in first["waiting"])
+    # the most urgent first; each with since when, its turn and its promise
+    dues = [w["promise_due_at"] for w in first["waiting"]]
+    assert dues == sorted(dues, key=datetime.fromisoformat)
+    assert all(w["overdue"] and w["waiting_since"] and w["turn"] >= 1 for w in first["waiting"])
     assert run(["--config", str(config), "check", "--json"]) == 0
     second = json.loads(capsys.readouterr().out)
     assert second["new_conversations"] == [] and sum(second["read"].values()) == 0
@@ -178,8 +183,12 @@ def test_report_on_the_example_mailbox(tmp_path: Path, capsys: pytest.CaptureFix
     data = json.loads(capsys.readouterr().out)
     assert data["period"]["since"] == "2026-11-02T00:00:00+02:00"
     assert data["contacts"] == 2 and data["answered"] == 1
-    [waiting] = data["unanswered"]
-    assert waiting["customer_email"] == "eero.makinen@example.fi" and waiting["waiting_seconds"] > 0
+    # who waits now, also from before the week (K02's and K03's thank-yous, MAILBOX.md "Turns")
+    waiting = {w["customer_email"]: w for w in data["unanswered"]}
+    assert list(waiting) == [
+        "paivi.hamalainen@example.fi", "riitta.laaksonen@koivukuja.example", "eero.makinen@example.fi"
+    ]  # fmt: skip
+    assert waiting["eero.makinen@example.fi"]["waiting_seconds"] > 0
     assert run(["--config", str(config), "report", "--week", "2026-W99"]) == 2
     assert "2026-W99" in capsys.readouterr().err
     out = tmp_path / "r.html"
@@ -217,8 +226,9 @@ def test_the_daily_screen_speaks_the_owners_language(
     config = demo_config(tmp_path)
     assert run(["--config", str(config), "check"]) == 0
     out = capsys.readouterr().out
-    assert "Luettu 54 uutta viestiä: 15 uutta keskustelua, 14 vastattu." in out
-    assert "Odottaa vastaustasi (1)" in out and "Mäkinen" in out
+    # 14 first replies and 6 later ones; K02's and K03's thank-you mails wait until closed
+    assert "Luettu 54 uutta viestiä: 15 uutta keskustelua, 20 vastattu." in out
+    assert "Odottaa vastaustasi (3)" in out and "Eero" in out and "ke 4.11. klo 11.48" in out
 
 
 def test_dry_run_leaves_nothing_on_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,3 +102,72 @@ def test_arrival_times_come_from_the_headers_not_the_file_names(tmp_path: Path) 
         ("INBOX", "received"): 32,
         ("Sent", "date"): 22,
     }
+
+
+# Each conversation's turns (waiting since, answered at; None: still waiting), in the order of
+# KEY — copied from MAILBOX.md's "Turns". A customer mail after the owner's answer waits again.
+TURNS = [
+    [("10-26 08:14:05", "10-26 08:31:40"), ("10-26 09:02:12", "10-26 09:10:55")],
+    [("10-27 10:05:33", "10-28 07:45:10"), ("10-28 11:20:47", None)],
+    [("10-27 21:37:50", "10-28 06:58:12"), ("10-28 07:30:05", None)],
+    [("10-29 14:12:40", "10-29 16:40:18"), ("10-29 17:05:31", "10-29 17:21:02")],
+    [("10-30 17:26:09", "11-02 08:12:44"), ("11-02 12:05:10", "11-02 12:41:30")],
+    [("11-04 11:48:26", None)],
+    [("11-05 13:02:37", "11-05 20:15:48"), ("11-06 08:01:19", "11-06 08:20:03")],
+    [("11-09 13:20:18", "11-09 13:52:40")],
+    [("11-10 07:55:12", "11-10 08:03:37")],
+    [("11-11 09:40:22", "11-11 10:25:05"), ("11-16 08:05:44", "11-16 09:02:30")],
+    [("11-12 18:22:51", "11-13 07:30:14")],
+    [("11-14 10:12:30", "11-16 07:50:26")],
+    [("11-16 12:30:07", "11-17 09:10:33"), ("11-17 10:02:11", "11-17 10:15:00")],
+    [("11-18 16:05:21", "11-18 16:20:49")],
+    [("11-20 15:40:02", "11-20 15:47:30")],
+]
+WAITING = ["paivi.hamalainen@example.fi", "riitta.laaksonen@koivukuja.example",
+           "eero.makinen@example.fi"]  # fmt: skip
+
+
+def _short(t: str | None) -> str | None:
+    return None if t is None else t[5:10] + " " + t[11:19]
+
+
+def test_turns_and_every_view_match_the_answer_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = str(demo_config(tmp_path))
+    assert run(["--config", config, "check", "--json"]) == 0
+    waiting = json.loads(capsys.readouterr().out)["waiting"]
+    assert [w["customer_email"] for w in waiting] == WAITING
+    assert run(["--config", config, "export"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    got = [[(_short(t["waiting_since"]), _short(t["answered_at"])) for t in r["turns"]]
+           for r in records]  # fmt: skip
+    assert got == TURNS
+    # K04's follow-up came in the evening: 15 min 31 s on the clock, none of it business time
+    k04 = records[3]["turns"][1]
+    assert (k04["response_seconds"], k04["business_response_seconds"]) == (931, 0)
+    # the report of the last week lists the same three, from the mails they wait on
+    assert run(["--config", config, "report", "--week", "2026-W47", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [w["customer_email"] for w in report["unanswered"]] == WAITING
+    assert [_short(w["waiting_since"]) for w in report["unanswered"]] == [
+        "10-28 07:30:05", "10-28 11:20:47", "11-04 11:48:26"
+    ]  # fmt: skip
+
+
+def test_report_over_the_whole_period_agrees_with_the_key_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MAILBOX.md: "fastest 7 min 28 s (K15), slowest 62 h 46 min 35 s (K05), median 4 h 50 min
+    24.5 s (17424.5 s)" over the 14 answered — the conventional median of an even count."""
+    config = str(demo_config(tmp_path))
+    assert run(["--config", config, "check", "--quiet"]) == 0
+    period = ["--since", "2026-10-26", "--until", "2026-11-22", "--format", "json"]
+    assert run(["--config", config, "report", *period]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["contacts"], report["answered"]) == (15, 14)
+    assert report["response_seconds"] == {
+        "median": 17424.5, "p90": 164276, "max": 225995, "count": 14
+    }  # fmt: skip
+    business = sorted(r[3] for r in KEY if r[3] is not None)
+    assert report["business_response_seconds"]["median"] == (business[6] + business[7]) / 2

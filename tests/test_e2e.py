@@ -350,3 +350,41 @@ def test_two_customers_sharing_a_message_id_are_both_acknowledged(
     assert again["new_conversations"] == [] and again["acknowledgments"] == []
     assert len(smtp_server.messages()) == 2
     assert open_database(tmp_path / "v.db").count("SELECT count(*) FROM messages") == 4
+
+
+def test_a_follow_up_between_two_checks_waits_again_until_the_answer(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 11: the customer asks again after the owner's answer; the next check lists the
+    conversation as waiting since that mail, and the owner's second answer takes it off."""
+    config = write_config(tmp_path, env, smtp_server.port, mode="off")
+    first, first_at = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a1@x", 120)
+    env.deliver("INBOX", first, internal_date=first_at)
+    answer_at = first_at + timedelta(minutes=30)
+    env.deliver("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r1@p",
+                             extra="In-Reply-To: <a1@x>\n"), internal_date=answer_at)  # fmt: skip
+    assert check_json(config, capsys)["waiting"] == []
+
+    again, again_at = customer_mail("Anna <anna@example.fi>", "Re: Lumityöt", "a2@x", 20,
+                                    extra="In-Reply-To: <r1@p>\nReferences: <a1@x> <r1@p>\n")  # fmt: skip
+    env.deliver("INBOX", again, internal_date=again_at)
+    [waiting] = check_json(config, capsys)["waiting"]  # type: ignore[misc]
+    assert waiting["customer_email"] == "anna@example.fi" and waiting["turn"] == 2
+    assert datetime.fromisoformat(waiting["waiting_since"]) == again_at.replace(microsecond=0)
+    assert datetime.fromisoformat(waiting["first_reply_at"]) == answer_at.replace(microsecond=0)
+
+    env.deliver("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r2@p",
+                             extra="In-Reply-To: <a2@x>\n"),
+                internal_date=again_at + timedelta(minutes=5))  # fmt: skip
+    assert check_json(config, capsys)["waiting"] == []
+    [record] = json.loads(_export(config, capsys))
+    assert [t["answer_rule"] for t in record["turns"]] == ["reference", "reference"]
+    assert record["turns"][1]["response_seconds"] == 300
+
+
+def _export(config: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert run(["--config", str(config), "export"]) == 0
+    return capsys.readouterr().out

@@ -297,7 +297,16 @@ def test_migration_keeps_every_row_index_trigger_and_reference(
     conn = store.db.conn
     assert {t: store.count(f"SELECT count(*) FROM {t}") for t in tables} == counts
     replaced = indexes_before - {"messages_message_id"}  # messages_identity leads with it
-    assert schema(conn, "index") == replaced | {"messages_identity", "messages_legacy"}
+    turns = {
+        "conversations_waiting_since",
+        "conversations_reply_to",
+        "message_refs_message",
+        "message_recipients_message",
+        "conversation_events_conversation",
+        "turns_answered",
+        "turns_closed",
+    }  # m010
+    assert schema(conn, "index") == replaced | {"messages_identity", "messages_legacy"} | turns
     assert schema(conn, "trigger") == triggers_before and triggers_before
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

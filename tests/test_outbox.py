@@ -376,3 +376,29 @@ def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
     assert (
         "Hienoa" not in bodies["anna@example.fi"] and "tänään klo 15" in bodies["anna@example.fi"]
     )
+
+
+def test_no_ack_after_the_owners_own_vacation_reply(config: Config, store: Store) -> None:
+    """Issue 11 made the owner's vacation reply in Sent no answer (the customer waits); it must
+    not make vasteaika send a second automatic mail."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add(
+        "INBOX",
+        customer("Anna <anna@example.fi>", "Lumityöt", "a1@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+        now - timedelta(minutes=10),
+    )
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Automaattinen vastaus: Lumityöt", "v@p",
+                         "Wed, 25 Nov 2026 09:00:05 +0200",
+                         extra="In-Reply-To: <a1@x>\nAuto-Submitted: auto-replied\n"),
+            now - timedelta(minutes=10) + timedelta(seconds=5))  # fmt: skip
+    src.add(
+        "INBOX",
+        customer("Bertil <bertil@example.com>", "Puut", "b1@x", "Wed, 25 Nov 2026 09:01:00 +0200"),
+        now - timedelta(minutes=9),
+    )
+    assert run(config, store, src, now, rec) == 1
+    assert [r for r, _ in rec.sent] == ["bertil@example.com"]
+    [anna, _] = store.conversations()
+    assert anna["ack_status"] == "skipped" and "owner-auto-replied" in anna["ack_reasons"]
+    assert anna["waiting_since"] is not None  # still waiting for the owner's own answer

@@ -85,6 +85,7 @@ class Ledger:
                 ep(callback) if callback else None,
             ),
         )
+        self.store.derive_turns(int(cur.lastrowid or 0))  # as every write of the ledger does
         return int(cur.lastrowid or 0)
 
     def reminder(self, due: str, done: str | None = None, conversation: int | None = None) -> None:
@@ -182,21 +183,24 @@ def test_week_boundaries_at_sunday_2359_and_monday_0000(ledger: Ledger) -> None:
     ledger.conv("d@firma.fi", "2026-11-23 00:00")  # Mon of W48
     r = week(ledger, now="2026-11-23 08:00")
     assert r.contacts == 2
-    assert [w.customer_email for w in r.unanswered] == ["b@firma.fi", "c@firma.fi"]
+    # unanswered: waiting now and since before the week's end, as check lists them (issue 11):
+    # a of the week before waits still; d came after the week
+    assert [w.customer_email for w in r.unanswered] == ["a@firma.fi", "b@firma.fi", "c@firma.fi"]
     assert [w.contacts for w in r.trend] == [0, 0, 0, 1]
     assert r.trend[-1].until == r.since
     assert r.trend[-1].since == at("2026-11-09 00:00")
 
 
-def test_p90_and_median_are_nearest_rank(ledger: Ledger) -> None:
-    # Twenty answers after 1…20 minutes (inserted shuffled): median = rank 10, p90 = rank 18.
+def test_median_is_conventional_and_p90_nearest_rank(ledger: Ledger) -> None:
+    # Twenty answers after 1…20 minutes (inserted shuffled): median = the mean of ranks 10 and
+    # 11 (issue 11: the conventional median), p90 = rank 18.
     for k in (7, 3, 20, 1, 15, 9, 12, 18, 5, 2, 11, 19, 4, 16, 6, 13, 10, 8, 17, 14):
         ledger.conv(f"c{k}@firma{k}.fi", "2026-11-17 09:00", f"2026-11-17 09:{k:02d}")
     r = week(ledger)
     assert r.business_response == r.response
     assert (r.response.count, r.response.median, r.response.p90, r.response.max) == (
         20,
-        10 * MIN,
+        10 * MIN + 30,
         18 * MIN,
         20 * MIN,
     )
@@ -206,7 +210,7 @@ def test_p90_of_one_to_ten(ledger: Ledger) -> None:
     for k in range(1, 11):
         ledger.conv(f"c{k}@gmail.com", "2026-11-17 09:00", f"2026-11-17 09:{k:02d}")
     r = week(ledger)
-    assert (r.response.median, r.response.p90) == (5 * MIN, 9 * MIN)
+    assert (r.response.median, r.response.p90) == (5 * MIN + 30, 9 * MIN)
 
 
 # --- acknowledgments, promises ----------------------------------------------------------------
@@ -221,7 +225,38 @@ def test_the_acknowledgment_is_never_counted_as_the_reply(ledger: Ledger) -> Non
     assert r.response.median == r.response.max == 2 * HOUR
     assert r.acknowledged.count == 2
     assert r.acknowledged.share == 1.0
-    assert r.acknowledged.median_seconds == 1 * MIN  # nearest rank of (1 min, 2 min)
+    assert r.acknowledged.median_seconds == 90  # the mean of (1 min, 2 min)
+
+
+def test_unanswered_is_who_waits_now_also_from_an_earlier_week(ledger: Ledger) -> None:
+    """Issue 11: the report said "Vastaamatta 0" for a week in which a customer had waited
+    since 4.11. (a follow-up after an answer in an older conversation)."""
+    conv = ledger.conv("eero@firma.fi", "2026-11-02 10:00", "2026-11-02 11:00")
+    ledger.conn.execute(
+        "INSERT INTO messages (folder, uid, uidvalidity, message_id, kind, reasons, from_email,"
+        " from_name, subject, base_subject, received_at, conversation_id) VALUES"
+        " ('INBOX', 2, 1, 'e2@x', 'customer', '[]', 'eero@firma.fi', '', 'Re', 're', ?, ?)",
+        [ep("2026-11-04 11:48"), conv],
+    )
+    ledger.store.derive_turns(conv)
+    ledger.conv("old@firma.fi", "2026-10-01 09:00", "2026-10-01 10:00")  # answered: not listed
+    ledger.conv("robot@kauppa.fi", "2026-11-17 09:00")  # on the ignore list
+    r = week(ledger, now="2026-11-23 08:00", ignore=("kauppa.fi",))
+    [w] = r.unanswered
+    assert (w.customer_email, w.turn, w.waiting_since) == (
+        "eero@firma.fi",
+        2,
+        at("2026-11-04 11:48"),
+    )
+    assert w.first_contact_at == at("2026-11-02 10:00")
+    assert w.waiting_seconds == int(
+        (at("2026-11-23 08:00") - at("2026-11-04 11:48")).total_seconds()
+    )
+    assert w.business_waiting_seconds == 4 * HOUR + 12 * MIN + 12 * 8 * HOUR  # to Fri 20.11.
+    answered_since = week(ledger, now="2026-11-04 12:00", ignore=("kauppa.fi",))
+    assert [x.customer_email for x in answered_since.unanswered] == ["eero@firma.fi"]
+    before = week(ledger, now="2026-11-04 11:00", ignore=("kauppa.fi",))
+    assert before.unanswered == ()  # answered then; the follow-up had not come
 
 
 def test_unanswered_waiting_and_the_promise_share(ledger: Ledger) -> None:
@@ -372,13 +407,13 @@ def test_every_format_agrees(ledger: Ledger) -> None:
     }
     assert (data["contacts"], data["answered"]) == (3, 2)
     assert data["response_seconds"] == {
-        "median": 90 * MIN,
+        "median": (90 * MIN + 227700) / 2,
         "p90": 227700,
         "max": 227700,
         "count": 2,
     }
     assert data["business_response_seconds"]["max"] == 90 * MIN
-    assert data["business_response_seconds"]["median"] == 10 * MIN
+    assert data["business_response_seconds"]["median"] == 50 * MIN  # the mean of 10 and 90
     assert data["unanswered"][0]["customer_email"] == "cia@gmail.com"
     assert data["unanswered"][0]["first_contact_at"] == "2026-11-18T10:00:00+02:00"
     assert data["unanswered"][0]["waiting_seconds"] == 5 * DAY + 2 * HOUR

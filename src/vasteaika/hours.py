@@ -233,6 +233,24 @@ def business_seconds(start: datetime, end: datetime, hours: BusinessHours) -> in
     return seconds + _year_calendar(hours, last_year).cumulative(b)
 
 
+def business_deadline(start: datetime, seconds: int, hours: BusinessHours) -> datetime:
+    """The instant when ``seconds`` of business time have passed since ``start`` (a promised
+    response time read forward): the inverse of ``business_seconds``."""
+    zone = hours.timezone
+    left = max(seconds, 0)
+    day = start.astimezone(zone).date()
+    for _ in range(SEARCH_DAYS):
+        if is_business_day(day, hours):
+            opens = max(start, _local(day, hours.start, zone))
+            closes = _local(day, hours.end, zone)
+            if opens < closes:
+                if left <= (closes - opens).total_seconds():
+                    return (opens + timedelta(seconds=left)).astimezone(zone)
+                left -= int((closes - opens).total_seconds())
+        day += _ONE_DAY
+    raise ValueError(f"no business time within {SEARCH_DAYS} days after {start}")
+
+
 # --- callback slots -------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,
     last_ack_to,
+    owner_auto_replied,
     resolve_pending_acks,
     set_ack,
 )
@@ -58,6 +59,10 @@ from vasteaika.reminders.phones import find_phone
 from vasteaika.reminders.store import add_reminder
 
 Language = Literal["fi", "en"]
+OWNER_AUTO_REPLIED = (
+    "owner-auto-replied: your own automatic reply (a vacation reply) already went to this"
+    " customer; it is no answer, so the conversation waits for yours"
+)
 Deliver = Callable[[EmailMessage, str], None]
 
 
@@ -166,6 +171,13 @@ def _plan_one(
     customer = cls.customer.email if cls.customer else msg.from_addr.email
     # Our own acknowledgments read back from Sent count too: a second computer, or a database
     # made anew, must not acknowledge the same customer again.
+    # The owner's own vacation reply went already: it is no answer (the conversation waits),
+    # but a second automatic mail is one a careful human would not send.
+    addresses = (customer, ascii_email(customer))
+    if owner_auto_replied(store, addresses, row["received_at"], config.owner_addresses,
+                          config.inbox):  # fmt: skip
+        _skip(store, row["id"], (OWNER_AUTO_REPLIED,), outcome)
+        return None
     last = from_epoch(last_ack_to(store, customer, ascii_email(customer)))
     acked = ack_seen_for(store, row["first_contact_message_id"], customer, ascii_email(customer))
     decision: AckDecision = decide(

@@ -32,6 +32,23 @@ def ack_candidates(store: Store, cutoff: int) -> list[dict[str, Any]]:
     )
 
 
+def owner_auto_replied(
+    store: Store, emails: tuple[str, ...], since: int, owners: frozenset[str], inbox: str
+) -> bool:
+    """Did an automatic mail of the owner's (their vacation reply: in Sent or from one of their
+    addresses, classified as no human's) go to one of ``emails`` since ``since``? It answers
+    nothing (ledger/check.py), but the customer has had one automatic reply already."""
+    marks, owner_marks = ",".join("?" * len(emails)), ",".join("?" * len(owners))
+    row = store.one(
+        "SELECT 1 FROM message_recipients p JOIN messages m ON m.id = p.message"
+        f" WHERE p.email IN ({marks}) AND m.received_at >= ?"
+        " AND m.kind NOT IN ('customer', 'owner', 'ack')"
+        f" AND (m.folder <> ? OR m.from_email IN ({owner_marks})) LIMIT 1",
+        *emails, since, inbox, *owners,
+    )  # fmt: skip
+    return row is not None
+
+
 def last_ack_to(store: Store, *emails: str) -> int | None:
     """When an acknowledgment last went to any of ``emails``: as recorded by this database,
     or as read back from the mailbox (our own acks in Sent, from any computer)."""

@@ -19,6 +19,7 @@ from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger.database import run_lock
 from vasteaika.ledger.records import business_hours, conversation_records
 from vasteaika.ledger.store import Store, dry_run_copy
+from vasteaika.reminders.urgency import by_urgency
 
 
 @app.command()
@@ -86,8 +87,13 @@ def _show_check(
 ) -> None:
     result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
     hours = business_hours(config.hours)
-    waiting = conversation_records(store, hours, waiting_only=True)
-    new = conversation_records(store, hours, run_id=result.run_id)
+    waiting = by_urgency(
+        config,
+        store,
+        conversation_records(store, hours, waiting_only=True, ignore=config.ignore),
+        now,
+    )
+    new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
@@ -113,9 +119,15 @@ def _show_check(
                 ],
                 "waiting": [
                     dict(
-                        r.as_json(), waiting_seconds=int((now - r.first_contact_at).total_seconds())
+                        r.as_json(),
+                        id=r.id,
+                        waiting_seconds=int(
+                            (now - (r.waiting_since or r.first_contact_at)).total_seconds()
+                        ),
+                        promise_due_at=u.promise_due_at.isoformat(),
+                        overdue=u.overdue,
                     )
-                    for r in waiting
+                    for r, u in waiting
                 ],
             }
         )

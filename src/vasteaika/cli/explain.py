@@ -14,6 +14,7 @@ from vasteaika.cli.context import current
 from vasteaika.cli.messages import ARRIVAL_SOURCES
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
+from vasteaika.ledger.answers import explain as explain_answer
 from vasteaika.ledger.store import from_epoch
 
 
@@ -50,11 +51,7 @@ def why(
             render.console.print(f"  because: {reason}", highlight=False)
         conv = store.conversation(row["conversation_id"]) if row["conversation_id"] else None
         if conv:
-            role = (
-                "opened"
-                if conv["first_contact_id"] == row["id"]
-                else ("first reply of" if conv["first_reply_id"] == row["id"] else "belongs to")
-            )
+            role = _role(store.turns(conv["id"]), conv, row)
             render.console.print(
                 f"  {role} conversation #{conv['id']} with {conv['customer_email']}: "
                 f"{conv['subject']!r}",
@@ -64,6 +61,17 @@ def why(
                 _explain_ack(conv, tz)
         else:
             render.console.print("  belongs to no conversation", highlight=False)
+        if answer := explain_answer(row["answer_rule"]):
+            render.console.print(f"  {answer}", highlight=False)
+
+
+def _role(turns: list[dict[str, object]], conv: dict[str, object], row: dict[str, object]) -> str:
+    if conv["first_contact_id"] == row["id"]:
+        return "opened"
+    if conv["first_reply_id"] == row["id"]:
+        return "first reply of"
+    answered = [t["seq"] for t in turns if t["answer_id"] == row["id"]]
+    return f"answered turn {answered[0]} of" if answered else "belongs to"
 
 
 def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:

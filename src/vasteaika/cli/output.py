@@ -15,6 +15,7 @@ from rich.table import Table
 from vasteaika.acks.outbox import AckPlan
 from vasteaika.cli.messages import TEXTS, WEEKDAYS
 from vasteaika.ledger.records import FIELDS, ConversationRecord
+from vasteaika.reminders.urgency import Urgency
 from vasteaika.terminal import console as console
 from vasteaika.terminal import err_console as err_console
 from vasteaika.terminal import json_text, write
@@ -49,20 +50,38 @@ def print_json(data: Any) -> None:
     write(json_text(data))
 
 
-def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: str) -> Table:
-    table = Table(title=text(lang, "waiting", n=len(records)), title_justify="left", expand=False)
-    table.add_column(text(lang, "customer"), overflow="fold", max_width=30)
-    table.add_column(text(lang, "subject"), overflow="ellipsis", max_width=32, no_wrap=True)
-    table.add_column(text(lang, "since"), no_wrap=True)
-    table.add_column(text(lang, "waited"), justify="right", no_wrap=True)
-    for r in records:
-        who = r.customer_name or r.customer_email
-        table.add_row(
-            who,
+def waiting_table(
+    ranked: Sequence[tuple[ConversationRecord, Urgency]], now: datetime, lang: str
+) -> Table:
+    """Who waits, the most urgent first; one past its promise is marked with "!" (explained
+    under the table). The # is the number 'vasteaika close' takes."""
+    rows = []
+    for r, urgency in ranked:
+        since = r.waiting_since or r.first_contact_at
+        rows.append((
+            str(r.id),
+            r.customer_name or r.customer_email,
             r.subject or text(lang, "no_subject"),
-            local(r.first_contact_at, lang),
-            human_duration(now - r.first_contact_at, lang),
-        )
+            local(since, lang),
+            human_duration(now - since, lang) + (" !" if urgency.overdue else "  "),
+        ))  # fmt: skip
+    headers = ("#", text(lang, "customer"), text(lang, "subject"), text(lang, "since"),
+               text(lang, "waited"))  # fmt: skip
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    # The subject gets what a narrow terminal leaves: borders and padding take 16 characters,
+    # the customer at least 10 (it folds), the other columns their widest cell.
+    subject_width = max(8, min(32, console.width - 16 - 10 - widths[0] - sum(widths[3:])))
+    table = Table(title=text(lang, "waiting", n=len(rows)), title_justify="left", expand=False)
+    table.add_column(headers[0], justify="right", no_wrap=True)
+    table.add_column(headers[1], overflow="fold", min_width=10, max_width=30)
+    table.add_column(headers[2], overflow="ellipsis", max_width=subject_width, no_wrap=True)
+    table.add_column(headers[3], no_wrap=True)
+    table.add_column(headers[4], justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    if any(urgency.overdue for _, urgency in ranked):
+        table.caption = text(lang, "past_promise")
+        table.caption_justify = "left"
     return table
 
 

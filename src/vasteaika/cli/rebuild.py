@@ -42,7 +42,9 @@ def rebuild(
     count for the once-per-person rule, and no conversation read by the rebuild gets an
     acknowledgment afterwards, in case one went out that Sent does not show. Callback reminders
     come back from the promises in your replies with the next 'vasteaika check' (one you had
-    marked done may show once more); those promised by an acknowledgment do not.
+    marked done may show once more); those promised by an acknowledgment do not. Your own
+    decisions are not in the mailbox: a conversation you closed ('vasteaika close') waits again
+    until you close it again, and a call you marked done no longer answers it.
 
     Asks before it starts, unless --yes. Stop 'vasteaika watch' first.
     """

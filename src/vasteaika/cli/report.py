@@ -34,14 +34,17 @@ def export(
     """Export one record per conversation: first contact, first reply, response times.
 
     Times are ISO 8601 with offset; durations are seconds (business_response_seconds counts only
-    your business hours).
+    your business hours). JSON adds each conversation's turns: every wait of the customer and
+    your (next) response to it.
     """
     if fmt not in ("json", "csv"):
         raise UsageError(f"unknown format {fmt!r}", "use --format json or --format csv")
     parts = current(ctx)
     config = parts.config
     start = _parse_day(since, config) if since else None
-    records = conversation_records(parts.store, business_hours(config.hours), start)
+    records = conversation_records(
+        parts.store, business_hours(config.hours), start, ignore=config.ignore
+    )
     text = (
         json_text([r.as_json() for r in records]) if fmt == "json" else render.records_csv(records)
     )
@@ -125,6 +128,7 @@ def report(
         response_promise=config.report.response_promise,
         key_response_promise=config.report.key_response_promise,
         language=lang or config.language,
+        ignore=config.ignore,
     )
     built = build_report(parts.store, settings, start, end, now)
     text = render_report(

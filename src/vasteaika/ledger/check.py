@@ -19,9 +19,10 @@ from typing import Any
 
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+from vasteaika.ledger.answers import link_late_answers, link_owner_mail
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
-from vasteaika.ledger.threads import counterparts, is_same_customer, joins_conversation
+from vasteaika.ledger.threads import is_same_customer, joins_conversation
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import base_subject, content_fingerprint, parse
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
@@ -105,9 +106,12 @@ def run_check(
             if ctx.legacy:  # the whole folder has been read again: what was not found is gone
                 store.retire_legacy(folder, plan.status.uidvalidity)
         result.folders[folder] = count
+    with store.db.atomic():
+        link_late_answers(store, config.owner_addresses, ctx.window, run_id, ctx.now)
     result.new_replies = store.count(
-        "SELECT count(*) FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
-        " WHERE m.run_id = ?",
+        "SELECT count(*) FROM messages m INDEXED BY messages_run WHERE m.run_id = ?"
+        " AND m.kind = 'owner' AND EXISTS (SELECT 1 FROM turns t"
+        " WHERE t.conversation_id = m.conversation_id AND t.answer_id = m.id)",
         run_id,
     )
     result.problems = store.failed_steps - failed_before
@@ -203,10 +207,19 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
 
 
 def _classify(ctx: _Context, msg: Message) -> Classification:
+    """INBOX and Sent by the same rules. Mail the owner sent (From an owner address, or found
+    in Sent) is their answer only when a human wrote it: read as if a stranger had sent it, a
+    vacation reply, an out-of-office subject or a noreply sender shows it is not."""
     cfg = ctx.config
     cls = classify(msg, cfg.owner_addresses, cfg.ignore, cfg.ack.form_senders)
-    if msg.folder == ctx.sent_folder and cls.kind not in (Kind.OWNER, Kind.ACK):
-        return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
+    in_sent = msg.folder == ctx.sent_folder
+    if cls.kind is Kind.OWNER or (in_sent and cls.kind is Kind.CUSTOMER):
+        stranger = classify(msg, frozenset())
+        if stranger.kind is not Kind.CUSTOMER:
+            return Classification(stranger.kind, ("sent by the owner, but not written by a human",
+                                                  *stranger.reasons))  # fmt: skip
+        if cls.kind is Kind.CUSTOMER:
+            return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
     return cls
 
 
@@ -242,8 +255,10 @@ def _store(
         return
     if cls.kind is Kind.CUSTOMER and customer is not None:
         result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
-    elif cls.kind is Kind.OWNER:
-        _thread_reply(ctx, pk, row, refs, recipients)
+    elif cls.kind is Kind.OWNER and ctx.has_conversations:
+        link_owner_mail(
+            ctx.store, ctx.config.owner_addresses, ctx.window, {**row, "id": pk}, refs, recipients
+        )
 
 
 def _thread_customer(
@@ -270,7 +285,9 @@ def _thread_customer(
         if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
             reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
             if reply:
-                store.set_first_reply(candidate.id, *reply)
+                store.link_answer(candidate.id, reply[0], reply[2])
+                return 0
+        store.derive_turns(candidate.id)
         return 0
     ctx.has_conversations = True
     followup: str | None = None
@@ -287,6 +304,7 @@ def _thread_customer(
             "subject": msg.subject,
             "base_subject": row["base_subject"],
             "via_form": int(cls.via_form),
+            "reply_to": _other_reply_to(msg, row["customer_email"]),
             "first_contact_id": pk,
             "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
             "first_contact_at": at,
@@ -304,19 +322,13 @@ def _thread_customer(
         at + ctx.window,
     )
     if reply:
-        store.set_first_reply(conv_id, *reply)
+        store.link_answer(conv_id, reply[0], reply[2])
+    else:
+        store.derive_turns(conv_id)
     return 1
 
 
-def _thread_reply(
-    ctx: _Context, pk: int, row: dict[str, Any], refs: list[str], recipients: list[str]
-) -> None:
-    store, at = ctx.store, row["received_at"]
-    if not ctx.has_conversations:
-        return
-    customers = counterparts(recipients, ctx.config.owner_addresses)
-    conv = store.conversation_by_message_ids(refs, customers) or store.conversation_for_reply(
-        customers, row["base_subject"], at, ctx.window
-    )
-    if conv is not None:
-        store.set_first_reply(conv.id, pk, at)
+def _other_reply_to(msg: Message, customer: str) -> str | None:
+    """The customer's Reply-To when it is another address than theirs: the owner may answer
+    there."""
+    return next((a.email for a in msg.reply_to if a.email != customer), None)

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from vasteaika.ledger.database import Connected
+from vasteaika.ledger.customers import ignored_sql
+from vasteaika.ledger.timeline import TurnTable
 from vasteaika.models import ConversationRef
 
 _CONV_REF_SQL = """
     SELECT id, customer_email, base_subject, first_contact_at,
-           max(last_customer_at, coalesce(first_reply_at, 0)) AS last_activity_at,
+           max(last_customer_at, coalesce(last_reply_at, first_reply_at, 0)) AS last_activity_at,
            first_reply_at
     FROM conversations
 """
 
 
-class ConversationTable(Connected):
+class ConversationTable(TurnTable):
     """Writes and reads of ``conversations`` (and which conversation a message belongs to)."""
 
     def has_conversations(self) -> bool:
@@ -70,14 +71,18 @@ class ConversationTable(Connected):
             [customer_at, conversation_id],
         )
 
-    def set_first_reply(self, conversation_id: int, message_pk: int, at: int) -> None:
-        """Record a reply unless an earlier one is already known (mail may sync out of order)."""
-        self.set_message_conversation(message_pk, conversation_id)
+    def link_answer(self, conversation_id: int, message_pk: int, rule: str) -> None:
+        """The owner's mail answers the conversation (by ``rule``): its turns are derived
+        again, so an answer found late (mail synced out of order) still ends the right turn."""
         self.db.execute(
-            "UPDATE conversations SET first_reply_id = ?, first_reply_at = ?, reply_channel = 'mail'"
-            " WHERE id = ? AND ? >= first_contact_at AND (first_reply_at IS NULL OR first_reply_at > ?)",
-            [message_pk, at, conversation_id, at, at],
+            "UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?",
+            [conversation_id, rule, message_pk],
         )
+        self.derive_turns(conversation_id)
+
+    def mark_unanswered(self, message_pk: int, note: str) -> None:
+        """Why the owner's mail answers no conversation (``why`` shows it)."""
+        self.db.execute("UPDATE messages SET answer_rule = ? WHERE id = ?", [note, message_pk])
 
     def earliest_owner_reply(
         self,
@@ -86,7 +91,7 @@ class ConversationTable(Connected):
         base_subject: str | None,
         since: int,
         until: int,
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int, str] | None:
         """An owner message already stored that answers a new conversation: linked by its
         references, else sent to the customer with the same base subject inside the window
         (``base_subject`` None: by reference only). Two indexed lookups (by reference, by
@@ -95,7 +100,7 @@ class ConversationTable(Connected):
         A reference does not answer this customer when the reply went to another customer
         who also sent a mail with this Message-ID (a broken mailer gave two customers one id):
         the owner answered them, not this one."""
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
         if message_id is not None:
             row = self.one(
                 "SELECT m.id, m.received_at FROM message_refs r JOIN messages m ON m.id = r.message"
@@ -106,7 +111,7 @@ class ConversationTable(Connected):
                 " ORDER BY m.received_at LIMIT 1",
                 message_id, since, customer_email,
             )  # fmt: skip
-            found += [(row[0], row[1])] if row else []
+            found += [(row[0], row[1], "reference")] if row else []
         if base_subject is not None and customer_email:
             row = self.one(
                 "SELECT m.id, m.received_at FROM message_recipients p"
@@ -115,18 +120,24 @@ class ConversationTable(Connected):
                 " ORDER BY m.received_at LIMIT 1",
                 customer_email, base_subject, since, until,
             )  # fmt: skip
-            found += [(row[0], row[1])] if row else []
+            found += [(row[0], row[1], "subject")] if row else []
         return min(found, key=lambda f: f[1]) if found else None
 
     def conversation_for_reply(
-        self, recipients: list[str], base_subject: str, at: int, window: int
+        self,
+        recipients: list[str],
+        base_subject: str,
+        at: int,
+        window: int,
+        column: str = "customer_email",
     ) -> ConversationRef | None:
-        """Fallback for replies without In-Reply-To/References (phone mail apps)."""
+        """Fallback for replies without In-Reply-To/References (phone mail apps): sent to the
+        customer (``column`` customer_email) or to their Reply-To (``column`` reply_to)."""
         if not recipients:
             return None
         marks = ",".join("?" * len(recipients))
         row = self.one(
-            f"{_CONV_REF_SQL} WHERE customer_email IN ({marks}) AND base_subject = ?"
+            f"{_CONV_REF_SQL} WHERE {column} IN ({marks}) AND base_subject = ?"
             " AND first_contact_at <= ? AND last_customer_at >= ?"
             " ORDER BY first_contact_at DESC LIMIT 1",
             *recipients,
@@ -137,20 +148,32 @@ class ConversationTable(Connected):
         return ConversationRef(*row) if row else None
 
     def conversations(
-        self, since: int | None = None, waiting_only: bool = False, run_id: int | None = None
+        self,
+        since: int | None = None,
+        waiting_only: bool = False,
+        run_id: int | None = None,
+        ignore: tuple[str, ...] = (),
     ) -> list[dict[str, Any]]:
-        where, params = ["1 = 1"], []
+        """The conversations (``ignore``: leaving out the customers on the ignore list)."""
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
+        if ignore:
+            sql, values = ignored_sql("customer_email", ignore)
+            where.append(f"NOT {sql}")
+            params += values
         if run_id is not None:
             where.append("run_id = ?")
             params.append(run_id)
         if since is not None:
             where.append("first_contact_at >= ?")
             params.append(since)
+        order = "first_contact_at"
         if waiting_only:
-            where.append("first_reply_at IS NULL")
+            where.append("waiting_since IS NOT NULL")
+            order = "waiting_since, first_contact_at"
         return list(
             self.db.query(
-                f"SELECT * FROM conversations WHERE {' AND '.join(where)} ORDER BY first_contact_at",
+                f"SELECT * FROM conversations WHERE {' AND '.join(where)} ORDER BY {order}",
                 params,
             )
         )

@@ -29,3 +29,20 @@ def customer_key_sql(column: str) -> str:
     domain)."""
     domain = domain_sql(column)
     return f"CASE WHEN {domain} IN ({_FREEMAIL_SQL}) THEN {column} ELSE {domain} END"
+
+
+def ignored_sql(column: str, ignore: tuple[str, ...]) -> tuple[str, list[str]]:
+    """SQL (with its parameters) true when the address ``column`` is on ``[customers] ignore``:
+    an entry with ``@`` is an address, else a domain with its subdomains (classify's rule).
+    Applied on read, so an entry added later takes old conversations off every list too."""
+    terms: list[str] = []
+    params: list[str] = []
+    for entry in ignore:
+        wanted = entry.strip().lower()
+        if "@" in wanted.lstrip("@"):
+            terms.append(f"{column} = ?")
+            params.append(wanted)
+        elif domain := wanted.lstrip("@"):
+            terms.append(f"({domain_sql(column)} = ? OR {domain_sql(column)} LIKE ?)")
+            params += [domain, f"%.{domain}"]
+    return (f"({' OR '.join(terms)})" if terms else "0"), params

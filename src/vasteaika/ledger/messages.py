@@ -89,3 +89,17 @@ class MessageTable(Connected):
 
     def messages_by_message_id(self, message_id: str) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM messages WHERE message_id = ?", [message_id]))
+
+    def links_of(self, message_pk: int) -> tuple[list[str], list[str]]:
+        """A stored mail's references and recipients."""
+        refs = [
+            r[0]
+            for r in self.db.execute("SELECT ref FROM message_refs WHERE message = ?", [message_pk])
+        ]
+        recipients = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT email FROM message_recipients WHERE message = ?", [message_pk]
+            )
+        ]
+        return refs, recipients  # fmt: skip

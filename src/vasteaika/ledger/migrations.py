@@ -352,3 +352,69 @@ def m014_calendar_events(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m010_turns(db: Database) -> None:
+    """A conversation is a sequence of turns (ledger/turns.py), derived from its timeline:
+    customer mails, the owner's answers (``messages.answer_rule``: which rule linked each), and
+    the events that are no mail (``conversation_events``: a call made, the owner's close and
+    reopen). ``turns`` and the conversation's present state (``waiting_since``, ``turn``,
+    ``last_reply_at``, ``closed_at``) are written from it; ``first_reply_*`` stays the headline.
+    ``reply_to``: the customer's Reply-To, when it differs from their address (an answer sent
+    there is theirs). ``reminders.cancelled_at``: a reminder no longer wanted (its conversation
+    closed, its customer ignored); it is done then, but no call was made. A mail's references and recipients are read back by message for the
+    answers linked at the end of a run (ledger/answers.link_late_answers). The report finds
+    who waited at a past moment along turns_answered and turns_closed."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN answer_rule TEXT;
+        ALTER TABLE conversations ADD COLUMN reply_to TEXT;
+        ALTER TABLE conversations ADD COLUMN waiting_since INTEGER;
+        ALTER TABLE conversations ADD COLUMN turn INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE conversations ADD COLUMN last_reply_at INTEGER;
+        ALTER TABLE conversations ADD COLUMN closed_at INTEGER;
+        ALTER TABLE reminders ADD COLUMN cancelled_at INTEGER;  -- closed, or customer ignored
+        CREATE TABLE conversation_events (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            at INTEGER NOT NULL,
+            event TEXT NOT NULL  -- call | close | reopen
+        );
+        CREATE INDEX conversation_events_conversation ON conversation_events(conversation_id);
+        CREATE TABLE turns (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            seq INTEGER NOT NULL,
+            since INTEGER NOT NULL,
+            answered_at INTEGER,
+            answer_id INTEGER REFERENCES messages(id),
+            channel TEXT,  -- mail | call
+            closed_at INTEGER,
+            PRIMARY KEY (conversation_id, seq)
+        ) WITHOUT ROWID;
+        -- covering what the waiting lists show (check, the report's unanswered): few rows
+        CREATE INDEX conversations_waiting_since ON conversations(waiting_since, turn,
+            customer_id, first_contact_at, customer_email, customer_name, subject)
+            WHERE waiting_since IS NOT NULL;
+        CREATE INDEX conversations_reply_to ON conversations(reply_to) WHERE reply_to IS NOT NULL;
+        CREATE INDEX turns_answered ON turns(answered_at) WHERE answered_at IS NOT NULL;
+        CREATE INDEX turns_closed ON turns(closed_at) WHERE closed_at IS NOT NULL;
+        CREATE INDEX message_refs_message ON message_refs(message);
+        CREATE INDEX message_recipients_message ON message_recipients(message);
+        """
+    )
+
+
+@migrations()
+def m011_turns_backfill(db: Database) -> None:
+    """Turns for the conversations stored before m010: a call that answered one becomes its
+    ``call`` event, then every conversation's timeline is derived once, in one pass along
+    messages_conversation (the same derivation as every later write)."""
+    from vasteaika.ledger.timeline import derive_all
+
+    db.execute(
+        "INSERT INTO conversation_events (conversation_id, at, event)"
+        " SELECT id, first_reply_at, 'call' FROM conversations"
+        " WHERE reply_channel = 'call' AND first_reply_at IS NOT NULL"
+    )
+    derive_all(db.conn)

@@ -7,6 +7,7 @@ the candidates up and acts on the answer.
 from __future__ import annotations
 
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
+from vasteaika.mail.parse import base_subject
 from vasteaika.models import ConversationRef
 
 
@@ -46,3 +47,10 @@ def is_same_customer(a: str, b: str) -> bool:
     rule of customers.customer_key_sql."""
     domain = a.rpartition("@")[2]
     return a == b or (domain == b.rpartition("@")[2] and domain not in FREEMAIL_DOMAINS)
+
+
+def is_fresh_mail(subject: str, refs: list[str]) -> bool:
+    """A mail that starts something (no In-Reply-To/References, no Re:/VS:/Fwd: or list tag in
+    its subject), not a reply in some other thread: only such a mail may answer a conversation
+    under another subject."""
+    return not refs and base_subject(subject) == " ".join(subject.split()).casefold()

@@ -35,6 +35,7 @@ from vasteaika.reminders.calendar import owner_domain, reminders_calendar
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
 from vasteaika.reminders.store import (
     Reminder,
+    cancel_ignored,
     claim,
     due_reminders,
     record_delivery,
@@ -70,7 +71,9 @@ def fire_due(
     config: Config, store: Store, notifier: Notifier, mailer: Sender | None, now: datetime
 ) -> FireResult:
     """Deliver every due reminder once: on the desktop, else by email to the owner (when
-    ``reminders.email_fallback``), else report it failed and leave it due for the next run."""
+    ``reminders.email_fallback``), else report it failed and leave it due for the next run.
+    The reminders of customers on ``[customers] ignore`` are cancelled first, never fired."""
+    cancel_ignored(store, config.ignore, now)
     result = FireResult(released=release_stale_claims(store, now))
     mail_error: str | None = None
     for reminder in due_reminders(store, now, config.reminders.lead):

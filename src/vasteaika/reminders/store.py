@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from vasteaika.errors import UsageError
+from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.store import Store, epoch, from_epoch
 from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
 
@@ -203,8 +204,9 @@ def record_delivery(store: Store, reminder_id: int, channel: str, detail: str) -
 
 
 def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
-    """The call was made. When the conversation had no reply by mail yet, the call is its first
-    response, at ``now``; returns whether it was."""
+    """The call was made: it answers the conversation's open turn, at ``now`` (a call event in
+    its timeline). When the conversation had no response yet, the call is its first; returns
+    whether it was."""
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
         raise UsageError(f"reminder {reminder_id} is already done", "nothing to do")
@@ -212,13 +214,54 @@ def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
     with store.db.atomic():
         store.db.execute("UPDATE reminders SET done_at = ? WHERE id = ?", [epoch(now), reminder_id])
         if reminder.conversation_id is not None:
-            cur = store.db.execute(
-                "UPDATE conversations SET first_reply_at = ?, reply_channel = 'call'"
-                " WHERE id = ? AND first_reply_at IS NULL",
-                [epoch(now), reminder.conversation_id],
+            before = store.conversation(reminder.conversation_id)
+            state = store.add_event(reminder.conversation_id, "call", epoch(now))
+            counted = (
+                before is not None
+                and before["first_reply_at"] is None
+                and (state.first_reply_at == epoch(now))
             )
-            counted = cur.rowcount == 1
     return counted
+
+
+def next_due_by_conversation(store: Store, ids: list[int]) -> dict[int, int]:
+    """Each conversation's earliest open reminder (snoozed: its new time)."""
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(
+            store.db.execute(
+                "SELECT conversation_id, min(coalesce(snoozed_until, due_at)) FROM reminders"
+                f" WHERE done_at IS NULL AND conversation_id IN ({','.join('?' * len(chunk))})"
+                " GROUP BY conversation_id",
+                chunk,
+            ).fetchall()
+        )
+    return found
+
+
+def cancel_for_conversation(store: Store, conversation_id: int, now: datetime) -> int:
+    """The conversation was closed: its open reminders are no longer wanted (no call made)."""
+    cur = store.db.execute(
+        "UPDATE reminders SET done_at = ?, cancelled_at = ?"
+        " WHERE conversation_id = ? AND done_at IS NULL",
+        [epoch(now), epoch(now), conversation_id],
+    )
+    return cur.rowcount
+
+
+def cancel_ignored(store: Store, ignore: tuple[str, ...], now: datetime) -> int:
+    """The open reminders of customers on ``[customers] ignore`` (an entry added after the
+    promise too): cancelled, never fired."""
+    if not ignore:
+        return 0
+    sql, params = ignored_sql("customer_email", ignore)
+    with store.db.atomic():
+        cur = store.db.execute(
+            f"UPDATE reminders SET done_at = ?, cancelled_at = ? WHERE done_at IS NULL AND {sql}",
+            [epoch(now), epoch(now), *params],
+        )
+    return cur.rowcount
 
 
 def snooze(

@@ -72,7 +72,13 @@ def build_report(
     # triples the time. Only the temp schema's cache is changed.
     store.db.conn.execute(f"PRAGMA temp.cache_size = {-TEMP_CACHE_KIB}")
     with _savepoint(store.db.conn) as conn:
-        offsets = load_calendar(conn, settings.hours, starts[-1], max(now, until))
+        # the calendar reaches back to the oldest wait still open (unanswered: business time)
+        oldest = conn.execute(
+            "SELECT min(waiting_since) FROM conversations INDEXED BY conversations_waiting_since"
+            " WHERE waiting_since IS NOT NULL"
+        ).fetchone()[0]
+        lo = starts[-1] if oldest is None else min(starts[-1], datetime.fromtimestamp(oldest, zone))
+        offsets = load_calendar(conn, settings.hours, lo, max(now, until))
         local_now = local_case(":now", offsets)
         p["now_cum"] = conn.execute(
             f"SELECT {cum('b', ':now')} FROM temp.report_calendar b WHERE b.day = {local_now} / 86400",
@@ -141,7 +147,7 @@ def _assemble(
         now=now,
         contacts=period.contacts,
         answered=period.answered,
-        unanswered=queries.unanswered(conn, zone, p),
+        unanswered=queries.unanswered(conn, zone, offsets, settings.ignore, p),
         response=wall[0],
         business_response=business[0],
         acknowledged=Acknowledged(

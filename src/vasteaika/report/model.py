@@ -8,9 +8,12 @@ reminder stamped later than ``now`` is ignored):
 
 * A contact belongs to the period when its ``first_contact_at`` is in ``[since, until)``.
 * Answered: ``first_reply_at`` is set (the owner's reply; the acknowledgment never counts).
-* Percentiles are nearest-rank (in SQL, see ``queries.percentiles``): the p-th percentile of n
-  sorted values is the value at 1-based rank ``ceil(p * n / 100)``. So the median of an even
-  count is the lower middle value, and p90 of 1…10 is 9.
+* Unanswered: the conversations waiting for the owner at ``now`` (a turn open then: the same
+  list as ``check``'s), whose wait began before ``until`` — also when the conversation itself
+  began in an earlier period. Waiting time runs from the turn's ``waiting_since``.
+* The median is the conventional one: the middle value, or the mean of the two middle values
+  for an even count (so it may end in .5 s). p90 is nearest-rank (in SQL, see
+  ``queries.percentiles``): the value at 1-based rank ``ceil(90 * n / 100)``; p90 of 1…10 is 9.
 * Within promise: answered within the promise in business seconds (key customers their own
   promise). The share is over *decided* contacts: answered, or still waiting past the promise; a
   contact still inside its promise is not counted either way.
@@ -30,9 +33,11 @@ reminder stamped later than ``now`` is ignored):
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, overload
+from zoneinfo import ZoneInfo
 
 from vasteaika.hours import BusinessHours
 
@@ -46,6 +51,7 @@ class ReportSettings:
     response_promise: timedelta = timedelta(hours=24)  # business time
     key_response_promise: timedelta = timedelta(hours=4)  # business time
     language: str = "fi"  # "fi" | "en"
+    ignore: tuple[str, ...] = ()  # [customers] ignore: off the unanswered list, as everywhere
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ class Durations:
     """Seconds; None when there is nothing to measure."""
 
     count: int = 0
-    median: int | None = None
+    median: float | None = None
     p90: int | None = None
     max: int | None = None
 
@@ -68,13 +74,53 @@ class Waiting:
     business_waiting_seconds: int
     new_lead: bool
     key_customer: bool
+    waiting_since: datetime | None = None  # the earliest unanswered mail of the open turn
+    turn: int = 1
+
+
+class WaitingList(Sequence[Waiting]):
+    """The unanswered conversations as the query fetched them (plain rows: customer email,
+    name, subject, first contact, waiting seconds, business waiting seconds, new lead, key
+    customer, waiting since, turn), each made a ``Waiting`` only when read: the human formats
+    show 50, and a ledger where tens of thousands wait must not build them all."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], zone: ZoneInfo) -> None:
+        self._rows = rows
+        self._zone = zone
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Waiting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Waiting]: ...
+    def __getitem__(self, index: int | slice) -> Waiting | list[Waiting]:
+        if isinstance(index, slice):
+            return [self._record(r) for r in self._rows[index]]
+        return self._record(self._rows[index])
+
+    def __iter__(self) -> Iterator[Waiting]:
+        return (self._record(r) for r in self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _record(self, r: tuple[Any, ...]) -> Waiting:
+        zone = self._zone
+        return Waiting(
+            r[0], r[1], r[2], datetime.fromtimestamp(r[3], zone), r[4], r[5], bool(r[6]),
+            bool(r[7]), datetime.fromtimestamp(r[8], zone), r[9],
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Acknowledged:
     count: int
     share: float | None
-    median_seconds: int | None
+    median_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -85,7 +131,7 @@ class Tier:
     decided: int
     within: int
     share: float | None
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -93,7 +139,7 @@ class Segment:
     contacts: int
     answered: int
     answer_rate: float | None
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -112,7 +158,7 @@ class KeyCustomer:
     contacts: int
     answered: int
     within_promise: int
-    median_business_seconds: int | None
+    median_business_seconds: float | None
 
 
 @dataclass(frozen=True)
@@ -129,7 +175,7 @@ class HourRhythm:
     hour: int
     contacts: int
     replies: int
-    median_business_seconds: int | None  # what a contact arriving in this hour waited
+    median_business_seconds: float | None  # what a contact arriving in this hour waited
 
 
 @dataclass(frozen=True)
@@ -152,8 +198,8 @@ class TrendWeek:
     until: datetime
     contacts: int
     answered: int
-    median_response_seconds: int | None
-    median_business_seconds: int | None
+    median_response_seconds: float | None
+    median_business_seconds: float | None
     p90_business_seconds: int | None
     within_promise_share: float | None
 
@@ -165,7 +211,7 @@ class WeekReport:
     now: datetime
     contacts: int
     answered: int
-    unanswered: tuple[Waiting, ...]
+    unanswered: Sequence[Waiting]
     response: Durations
     business_response: Durations
     acknowledged: Acknowledged
@@ -222,7 +268,7 @@ class WeekReport:
         }
 
 
-def _durations(d: Durations) -> dict[str, int | None]:
+def _durations(d: Durations) -> dict[str, float | None]:
     return {"median": d.median, "p90": d.p90, "max": d.max, "count": d.count}
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from vasteaika.ledger.customers import ignored_sql
 from vasteaika.report.model import (
     Bucket,
     Durations,
@@ -23,9 +24,9 @@ from vasteaika.report.model import (
     Segment,
     SilentCustomer,
     Tier,
-    Waiting,
+    WaitingList,
 )
-from vasteaika.report.periods import local_case
+from vasteaika.report.periods import cum, local_case
 
 SILENT_MIN_CONVERSATIONS = 3
 SILENT_MIN_DAYS = 30
@@ -48,8 +49,9 @@ def percentiles(
     p90: bool = True,
     count: int | None = None,
 ) -> Durations:
-    """Nearest-rank median and p90, and the max, of ``column`` over the rows of report_conv
-    matching ``where``: the value at rank k is ``ORDER BY column LIMIT 1 OFFSET k - 1``, walked
+    """The median (conventional: the mean of the two middle values for an even count),
+    nearest-rank p90 and the max of ``column`` over the rows of report_conv matching ``where``:
+    the value at rank k is ``ORDER BY column LIMIT 1 OFFSET k - 1``, walked
     along ``index`` (whose leading columns ``where`` fixes; any other column it tests is in the
     index too), so nothing is sorted. With ``count`` (the rows with a value, known already)
     only the median is read."""
@@ -61,12 +63,14 @@ def percentiles(
     if not n:
         return Durations()
 
-    def rank(percent: int) -> int:
-        k = (n * percent + 99) // 100  # ceil(n * percent / 100), 1-based
-        sql = f"SELECT {column} {cond} ORDER BY {column} LIMIT 1 OFFSET :offset"
-        return int(conn.execute(sql, {**p, "offset": k - 1}).fetchone()[0])
+    def ranks(k: int, many: int) -> list[int]:  # the values at 1-based ranks k … k + many - 1
+        sql = f"SELECT {column} {cond} ORDER BY {column} LIMIT :many OFFSET :offset"
+        return [int(r[0]) for r in conn.execute(sql, {**p, "many": many, "offset": k - 1})]
 
-    return Durations(n, rank(50), rank(90) if p90 else None, top)
+    middle = ranks((n + 1) // 2, 2 - n % 2)  # the middle value, or the two middle ones
+    median = sum(middle) / len(middle)
+    nearest90 = ranks((n * 90 + 99) // 100, 1)[0] if p90 else None  # ceil(0.9 n), 1-based
+    return Durations(n, int(median) if median.is_integer() else median, nearest90, top)
 
 
 def share(part: int, whole: int) -> float | None:
@@ -112,18 +116,61 @@ def total(groups: Mapping[tuple[int, ...], Counts], **match: int) -> Counts:
 
 
 def unanswered(
-    conn: sqlite3.Connection, zone: ZoneInfo, p: Mapping[str, Any]
-) -> tuple[Waiting, ...]:
+    conn: sqlite3.Connection,
+    zone: ZoneInfo,
+    offsets: list[tuple[int, int]],
+    ignore: tuple[str, ...],
+    p: Mapping[str, Any],
+) -> WaitingList:
+    """The conversations waiting at ``now`` whose wait began before ``until`` (``check``'s
+    list at that moment): a turn begun by then and not answered or closed by then — still
+    open (the conversation's ``waiting_since``), or answered or closed only after ``now``.
+    Three small index ranges, never all turns. (A turn is answered or closed, never both, and
+    only a conversation's last turn is open, so no wait is found twice.)"""
+    key = "k.id IS NOT NULL"
+    by_address = ""
+    if conn.execute("SELECT 1 FROM temp.report_keys WHERE id < 0").fetchone():
+        key = "(k.id IS NOT NULL OR a.id IS NOT NULL)"
+        by_address = "LEFT JOIN temp.report_keys a ON a.entry = c.customer_email"
+    ignored, values = ignored_sql("c.customer_email", ignore)
+    named = {f"ignore{n}": v for n, v in enumerate(values)}
+    for name in named:  # the report's SQL takes named parameters only
+        ignored = ignored.replace("?", f":{name}", 1)
+
+    def columns(since: str, seq: str) -> str:
+        return f"""c.customer_email, c.customer_name, c.subject, c.first_contact_at,
+                  :now - {since}, :now_cum - ({cum("b", since)}), c.id IN temp.report_new,
+                  {key}, {since}, {seq}, c.id"""
+
+    def joins(since: str) -> str:
+        return f"""JOIN temp.report_calendar b ON b.day = {local_case(since, offsets)} / 86400
+           LEFT JOIN temp.report_keys k ON k.id = c.customer_id
+           {by_address}
+           WHERE NOT {ignored} AND {since} <= :now AND {since} < :until"""
+
+    params = {**p, **named}
+    # Waiting still: read in the index's order (waiting_since, then id), so no sort.
     rows = conn.execute(
-        """SELECT c.customer_email, c.customer_name, c.subject, r.contact_at,
-                  :now - r.contact_at, r.business_wait_s, r.is_new, r.is_key
-           FROM temp.report_conv r NOT INDEXED JOIN conversations c ON c.id = r.id
-           WHERE r.week = 0 AND r.reply_at IS NULL ORDER BY r.contact_at, r.id""",
-        p,
-    )
-    return tuple(
-        Waiting(r[0], r[1], r[2], _at(r[3], zone), r[4], r[5], bool(r[6]), bool(r[7])) for r in rows
-    )
+        f"""SELECT {columns("c.waiting_since", "c.turn")}
+           FROM conversations c INDEXED BY conversations_waiting_since
+           {joins("c.waiting_since")} ORDER BY c.waiting_since, c.id""",
+        params,
+    ).fetchall()
+    # Answered or closed only after ``now`` (a report of a past moment): few.
+    earlier = conn.execute(
+        f"""SELECT {columns("w.since", "w.seq")}
+           FROM (SELECT conversation_id AS id, since, seq FROM turns INDEXED BY turns_answered
+                 WHERE answered_at > :now
+                 UNION ALL
+                 SELECT conversation_id, since, seq FROM turns INDEXED BY turns_closed
+                 WHERE closed_at > :now AND answered_at IS NULL) w
+           JOIN conversations c ON c.id = w.id
+           {joins("w.since")}""",
+        params,
+    ).fetchall()
+    if earlier:
+        rows = sorted(rows + earlier, key=lambda r: (r[8], r[10]))
+    return WaitingList(rows, zone)
 
 
 def _at(epoch: int, zone: ZoneInfo) -> datetime:
@@ -178,6 +225,7 @@ def promises(conn: sqlite3.Connection, p: Mapping[str, Any]) -> Promises:
            FROM (SELECT due_at, CASE WHEN done_at <= :now THEN done_at END AS done_at
                  FROM reminders INDEXED BY reminders_due_at
                  WHERE due_at >= :since AND due_at < :until
+                   AND (cancelled_at IS NULL OR cancelled_at > :now)
                  UNION ALL
                  SELECT callback_at, CASE WHEN first_reply_at <= :now THEN first_reply_at END
                  FROM conversations c INDEXED BY conversations_callback

@@ -123,7 +123,7 @@ def _unanswered(r: WeekReport, lang: str) -> Section:
         (
             w.customer_name or w.customer_email,
             w.subject or t["no_subject"],
-            short_moment(w.first_contact_at, lang),
+            short_moment(w.waiting_since or w.first_contact_at, lang),
             duration(w.waiting_seconds, lang),
             t["key"] if w.key_customer else (t["new"] if w.new_lead else ""),
         )

@@ -47,11 +47,11 @@ def short_moment(t: datetime, lang: str) -> str:
     return f"{name} {t.day} {MONTHS_EN[t.month - 1]} {clock(t, lang)}"
 
 
-def duration(seconds: int | None, lang: str) -> str:
+def duration(seconds: float | None, lang: str) -> str:
     """ "10 min", "63 h 15 min", and from 100 hours on "4 pv 5 h" / "4 d 5 h"."""
     if seconds is None:
         return "–"
-    minutes = max(seconds, 0) // 60
+    minutes = int(max(seconds, 0) // 60)
     if minutes < 60:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)

@@ -1,0 +1,96 @@
+"""What counts as the owner's answer, and to which conversation: the rules in order, the one
+that matched recorded with the mail (``messages.answer_rule``) so that ``why`` can show it.
+
+1. ``reference``: In-Reply-To/References name a mail of the conversation.
+2. ``subject``: sent to the customer with the same base subject, inside the window.
+3. ``reply-to``: sent to the customer's Reply-To address with the same base subject.
+4. ``new-subject``: a fresh mail (no reference, no Re:, threads.is_fresh_mail) to a customer who had exactly one conversation waiting for the
+   owner when it was sent. With several, it answers none (``ambiguous: …``).
+
+Which mail is the owner's at all is classify's (a vacation reply in Sent is not): only mail of
+kind ``owner`` comes here. Apart from the check so that the rules are read in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vasteaika.ledger.store import MessageRef, Store
+from vasteaika.ledger.threads import counterparts, is_fresh_mail
+
+RULES = {
+    "reference": "In-Reply-To/References name a mail of the conversation",
+    "subject": "sent to the customer with the same subject",
+    "reply-to": "sent to the customer's Reply-To address with the same subject",
+    "new-subject": "a new subject to a customer with exactly one open conversation",
+    "call": "a call made (vasteaika done)",
+}
+AMBIGUOUS = "ambiguous"
+
+
+def link_owner_mail(
+    store: Store,
+    owner_addresses: frozenset[str],
+    window: int,
+    message: dict[str, Any],
+    refs: list[str],
+    recipients: list[str],
+) -> int | None:
+    """Link the owner's mail ``message`` (its stored row) to the conversation it answers; the
+    conversation's id, or None."""
+    at, subject = message["received_at"], message["base_subject"]
+    customers = counterparts(recipients, owner_addresses)
+    conv, rule = store.conversation_by_message_ids(refs, customers), "reference"
+    if conv is None:
+        conv, rule = store.conversation_for_reply(customers, subject, at, window), "subject"
+    if conv is None:
+        conv = store.conversation_for_reply(customers, subject, at, window, "reply_to")
+        rule = "reply-to"
+    if conv is not None:
+        store.link_answer(conv.id, message["id"], rule)
+        return conv.id
+    if not is_fresh_mail(message["subject"], refs):
+        return None
+    open_ids = store.open_conversations_at(customers, at)
+    if len(open_ids) == 1:
+        store.link_answer(open_ids[0], message["id"], "new-subject")
+        return open_ids[0]
+    if len(open_ids) > 1:
+        shown = ", ".join(f"#{i}" for i in open_ids)
+        store.mark_unanswered(message["id"], f"{AMBIGUOUS}: {shown}")
+    return None
+
+
+def link_late_answers(
+    store: Store, owner_addresses: frozenset[str], window: int, run_id: int, now: int
+) -> None:
+    """The owner's mails of this run that answered nothing when read: Sent is read before
+    INBOX, so a fresh-subject answer to a customer mail of the same run is linked here, in time
+    order, once every customer mail of the run is in. Each under the guard of its own mail's
+    "thread" step: one that fails is recorded as a problem and the others go on."""
+    rows = list(
+        store.db.query(
+            "SELECT id, folder, uidvalidity, uid, received_at, subject, base_subject"
+            " FROM messages INDEXED BY messages_run"
+            " WHERE run_id = ? AND kind = 'owner' AND conversation_id IS NULL"
+            " AND answer_rule IS NULL ORDER BY received_at",
+            [run_id],
+        )
+    )
+    for row in rows:
+        with store.guard(MessageRef(row["folder"], row["uidvalidity"], row["uid"]), "thread", now):
+            refs, recipients = store.links_of(row["id"])
+            link_owner_mail(store, owner_addresses, window, row, refs, recipients)
+
+
+def explain(rule: str | None) -> str | None:
+    """``why``'s words for a stored answer rule."""
+    if rule is None:
+        return None
+    if rule.startswith(AMBIGUOUS):
+        ids = rule.partition(":")[2].strip()
+        return (
+            f"answers no conversation: a new subject, and the customer has several open"
+            f" conversations ({ids}); which one it answers is ambiguous"
+        )
+    return f"counted as the owner's answer: {RULES.get(rule, rule)}"

@@ -7,17 +7,19 @@ import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-
-from vasteaika.acks.outbox import AckPlan
 from vasteaika.cli.messages import TEXTS, WEEKDAYS
-from vasteaika.ledger.records import FIELDS, ConversationRecord
 from vasteaika.terminal import console as console
 from vasteaika.terminal import err_console as err_console
 from vasteaika.terminal import json_text, write
+
+if TYPE_CHECKING:  # imported where used: every command imports this module, few draw a table
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from vasteaika.acks.outbox import AckPlan
+    from vasteaika.ledger.records import ConversationRecord
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
@@ -50,6 +52,8 @@ def print_json(data: Any) -> None:
 
 
 def waiting_table(records: Sequence[ConversationRecord], now: datetime, lang: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=text(lang, "waiting", n=len(records)), title_justify="left", expand=False)
     table.add_column(text(lang, "customer"), overflow="fold", max_width=30)
     table.add_column(text(lang, "subject"), overflow="ellipsis", max_width=32, no_wrap=True)
@@ -93,6 +97,8 @@ def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) ->
 
 
 def records_csv(records: Sequence[ConversationRecord]) -> str:
+    from vasteaika.ledger.records import FIELDS
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -114,6 +120,14 @@ class FolderProgress:
         if not self.enabled or total < PROGRESS_THRESHOLD:
             return
         if self._progress is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
             self._progress = Progress(
                 TextColumn("{task.description}", markup=False),
                 BarColumn(),

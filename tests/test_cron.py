@@ -8,14 +8,19 @@ binary; they skip without them, and fail instead when VASTEAIKA_REQUIRE_CRON=1.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from vasteaika.config.records import AccountConfig
 from vasteaika.errors import ConfigError, StorageError, UnreachableError
 from vasteaika.reminders import cron
 from vasteaika.reminders.cron import (
@@ -35,6 +40,11 @@ from vasteaika.reminders.cron import (
     vasteaika_command,
     watch_unit,
     write_crontab,
+)
+from vasteaika.reminders.launcher import (
+    linger_enabled,
+    local_zone_name,
+    unattended_password_warning,
 )
 
 REQUIRE_CRON = os.environ.get("VASTEAIKA_REQUIRE_CRON") == "1"
@@ -89,6 +99,76 @@ def test_vasteaika_command_uses_absolute_paths(
     monkeypatch.setenv("PATH", str(script.parent))
     assert vasteaika_command(argv0="/usr/bin/pytest") == (str(script),)
     assert vasteaika_command(executable="bin/vasteaika") == (str(script),)
+
+
+def _console_script(path: Path, interpreter: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!{interpreter}\nimport sys\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_the_stable_launcher_is_scheduled_not_the_venv_behind_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pipx and uv link ~/.local/bin/vasteaika to a script inside their venv; the venv path
+    changes on reinstall, the link does not."""
+    venv_script = _console_script(tmp_path / "venv" / "bin" / "vasteaika", sys.executable)
+    stable = tmp_path / "home" / ".local" / "bin" / "vasteaika"
+    stable.parent.mkdir(parents=True)
+    stable.symlink_to(venv_script)
+    env = {"PATH": "/usr/bin:/bin"}
+    home = tmp_path / "home"
+
+    # Called through the link (the usual case), through the venv path, or from elsewhere.
+    for argv0 in (str(stable), str(venv_script), "/usr/bin/pytest"):
+        assert vasteaika_command(argv0=argv0, environ=env, home=home) == (str(stable),)
+
+    # A script there whose interpreter is this Python (a copy, not a link) is ours too.
+    stable.unlink()
+    _console_script(stable, sys.executable)
+    assert vasteaika_command(argv0=str(venv_script), environ=env, home=home) == (str(stable),)
+
+
+def test_a_launcher_of_another_install_is_not_scheduled(tmp_path: Path) -> None:
+    venv_script = _console_script(tmp_path / "venv" / "bin" / "vasteaika", sys.executable)
+    _console_script(tmp_path / "home" / ".local" / "bin" / "vasteaika", "/opt/old/bin/python3")
+    env = {"PATH": "/usr/bin:/bin"}
+    got = vasteaika_command(argv0=str(venv_script), environ=env, home=tmp_path / "home")
+    assert got == (str(venv_script),)
+
+
+def test_the_config_in_effect_at_install_is_written(tmp_path: Path) -> None:
+    script = _console_script(tmp_path / "bin" / "vasteaika", sys.executable)
+    env = {"PATH": "", "VASTEAIKA_CONFIG": "~/conf/v.toml", "HOME": str(tmp_path)}
+    got = vasteaika_command(argv0=str(script), environ=env, home=tmp_path / "nohome")
+    assert got == (str(script), "--config", str(Path("~/conf/v.toml").expanduser()))
+    explicit = vasteaika_command(
+        argv0=str(script), environ=env, home=tmp_path, config=tmp_path / "x.toml"
+    )
+    assert explicit == (str(script), "--config", str(tmp_path / "x.toml"))
+
+
+def test_a_password_only_the_login_session_has_is_warned_about() -> None:
+    user = "owner@example.fi"
+    by_env = unattended_password_warning(AccountConfig(username=user), {"VASTEAIKA_PASSWORD": "s"})
+    by_keyring = unattended_password_warning(AccountConfig(username=user, keyring=True), {})
+    by_command = AccountConfig(username=user, password_command=("cat", "/home/o/.pw"))
+    assert by_env is not None and "$VASTEAIKA_PASSWORD" in by_env and "password_command" in by_env
+    assert by_keyring is not None and "keyring" in by_keyring
+    assert unattended_password_warning(by_command, {"VASTEAIKA_PASSWORD": "s"}) is None
+    local = AccountConfig(maildir=Path("/home/o/Maildir"), keyring=True)
+    assert unattended_password_warning(local, {"VASTEAIKA_PASSWORD": "s"}) is None
+
+
+def test_linger_and_the_machines_zone(tmp_path: Path) -> None:
+    (tmp_path / "linger").mkdir()
+    assert not linger_enabled("owner", tmp_path / "linger")
+    (tmp_path / "linger" / "owner").touch()
+    assert linger_enabled("owner", tmp_path / "linger")
+    (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/Europe/Helsinki")
+    assert local_zone_name(tmp_path / "localtime") == "Europe/Helsinki"
+    assert local_zone_name(tmp_path / "missing") == "UTC"
 
 
 def test_vasteaika_command_not_found(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -196,6 +276,48 @@ def test_paths_with_spaces_and_percent_are_accepted_by_crontab(scratch_crontab: 
     )
 
 
+def test_lines_run_in_the_owners_zone_and_the_users_lines_after_keep_theirs(
+    scratch_crontab: list[str],
+) -> None:
+    """On a UTC server "07:30" must be 07:30 in Helsinki: CRON_TZ before our lines, and the
+    zone in effect before (the user's own CRON_TZ, else the machine's) restored after them."""
+    users = ["CRON_TZ=America/New_York", "0 9 * * * /usr/local/bin/standup", "MAILTO=me@x.fi"]
+    later = ["0 22 * * * /usr/local/bin/backup"]
+    write_crontab([*users, *later], scratch_crontab)
+    block = ["CRON_TZ=Europe/Helsinki", *OURS, "CRON_TZ=America/New_York"]
+
+    first = install_crontab(
+        command=COMMAND, crontab_cmd=scratch_crontab, timezone="Europe/Helsinki", local_zone="UTC"
+    )
+    again = install_crontab(
+        command=COMMAND, crontab_cmd=scratch_crontab, timezone="Europe/Helsinki", local_zone="UTC"
+    )
+
+    assert first.changed and first.lines == tuple(block)
+    assert read_crontab(scratch_crontab).splitlines() == [*users, *later, *block]
+    assert again == CrontabChange(False, (), (), tuple(block))
+    assert show_crontab(crontab_cmd=scratch_crontab) == tuple(OURS)
+
+    assert remove_crontab(crontab_cmd=scratch_crontab).removed == tuple(OURS)
+    assert read_crontab(scratch_crontab).splitlines() == [*users, *later]
+
+
+def test_without_a_zone_of_the_users_the_machines_is_restored_and_moved_lines_keep_place(
+    scratch_crontab: list[str],
+) -> None:
+    write_crontab([OTHERS[1], *OURS, OTHERS[3]], scratch_crontab)
+
+    install_crontab(
+        command=COMMAND, crontab_cmd=scratch_crontab, timezone="Europe/Helsinki", local_zone="UTC"
+    )
+
+    assert read_crontab(scratch_crontab).splitlines() == [
+        OTHERS[1], "CRON_TZ=Europe/Helsinki", *OURS, "CRON_TZ=UTC", OTHERS[3]
+    ]  # fmt: skip
+    remove_crontab(crontab_cmd=scratch_crontab)
+    assert read_crontab(scratch_crontab).splitlines() == [OTHERS[1], OTHERS[3]]
+
+
 def test_a_crontab_that_cannot_be_read_is_a_storage_error(scratch_crontab: list[str]) -> None:
     with pytest.raises(StorageError) as caught:
         read_crontab(["crontab", "-u", f"nosuchuser{secrets.token_hex(4)}"])
@@ -256,6 +378,25 @@ def test_systemd_accepts_the_calendar_expressions() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Normalized form:") == len(expressions)
+
+
+def test_timers_run_at_the_owners_time_on_a_utc_machine() -> None:
+    """systemd itself computes the next elapse: 07:30 in Helsinki, in winter and in summer."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze missing")
+    timer = systemd_units(command=COMMAND, timezone="Europe/Helsinki")["vasteaika-check.timer"]
+    assert "OnCalendar=Mon..Fri *-*-* 07:30:00 Europe/Helsinki\n" in timer
+    [morning, *_] = [line.split("=", 1)[1] for line in timer.splitlines() if "OnCalendar" in line]
+    for base in ("2026-01-05 00:00:00 UTC", "2026-07-06 00:00:00 UTC"):  # Mondays
+        result = subprocess.run(
+            ["systemd-analyze", "calendar", f"--base-time={base}", morning],
+            capture_output=True, text=True, timeout=30, env={**os.environ, "TZ": "UTC"},
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        match = re.search(r"Next elapse: \w+ (\S+ \S+) UTC", result.stdout)
+        assert match, result.stdout
+        elapse = datetime.fromisoformat(match.group(1)).replace(tzinfo=UTC)
+        assert elapse.astimezone(ZoneInfo("Europe/Helsinki")).strftime("%H:%M") == "07:30"
 
 
 def test_install_systemd_writes_once_and_remove_takes_only_ours(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ import pytest
 
 from test_database_faults import closed_imap_port, write_config
 from vasteaika import errors
-from vasteaika.cli import report as cli
 from vasteaika.cli import run
+from vasteaika.ledger import records as ledger_records
 from vasteaika.ledger.database import run_lock
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -69,7 +69,7 @@ def _internal(case: Case) -> list[str]:
     def bug(*_: object, **__: object) -> list[object]:
         raise RuntimeError("a bug")
 
-    case.monkeypatch.setattr(cli, "conversation_records", bug)
+    case.monkeypatch.setattr(ledger_records, "conversation_records", bug)
     return ["--config", case.config(), "export"]
 
 

@@ -505,23 +505,55 @@ def test_schedule_install_twice_show_and_remove(
     assert run(["--config", str(path), "schedule", "install"]) == 0
     assert table.read_text() == once and "already in your crontab" in capsys.readouterr().out
     lines = once.splitlines()
-    assert lines[:2] == ["MAILTO=owner@example.fi", "15 3 * * * /usr/local/bin/backup"]
-    assert len(lines) == 5 and all(f"--config {path}" in line for line in lines[2:])
+    assert lines[:3] == ["MAILTO=owner@example.fi", "15 3 * * * /usr/local/bin/backup",
+                         "CRON_TZ=Europe/Helsinki"]  # fmt: skip
+    assert len(lines) == 7 and lines[6].startswith("CRON_TZ=")
+    assert all(f"--config {path}" in line for line in lines[3:6])
     assert run(["schedule", "show", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown == {"crontab": lines[2:], "systemd_units": []}
+    assert shown == {"crontab": lines[3:6], "systemd_units": []}
 
     argv = ["--config", str(path), "schedule", "install", "--systemd", "--watch", "--no-enable"]
     assert run(argv) == 0
-    units = sorted(p.name for p in (tmp_path / "xdg" / "systemd" / "user").iterdir())
+    unit_dir = tmp_path / "xdg" / "systemd" / "user"
+    units = sorted(p.name for p in unit_dir.iterdir())
     assert units == ["vasteaika-check.service", "vasteaika-check.timer",
                      "vasteaika-remind.service", "vasteaika-remind.timer",
                      "vasteaika-watch.service"]  # fmt: skip
-    assert "systemctl --user enable --now" in capsys.readouterr().out
+    assert (
+        "OnCalendar=Mon..Fri *-*-* 07:30:00 Europe/Helsinki\n"
+        in (unit_dir / "vasteaika-check.timer").read_text()
+    )
+    out, err = capsys.readouterr()
+    assert "systemctl --user enable --now" in out and "loginctl enable-linger" in out
+    assert "crontab lines are installed too" in err and "schedule remove" in err
 
     assert run(["schedule", "remove"]) == 0
     assert table.read_text().splitlines() == lines[:2]
     assert not list((tmp_path / "xdg" / "systemd" / "user").iterdir())
+
+
+def test_a_failing_systemctl_shows_its_message_and_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    systemctl = bin_dir / "systemctl"
+    systemctl.write_text(
+        "#!/bin/sh\necho 'Failed to connect to bus: No medium found' >&2\nexit 1\n"
+    )
+    systemctl.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{Path(sys.executable).parent}:/usr/bin:/bin")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("VASTEAIKA_CRONTAB", str(tmp_path / "no-crontab"))
+    path = write_config(tmp_path)
+
+    assert run(["--config", str(path), "schedule", "install", "--systemd"]) == 69
+
+    err = capsys.readouterr().err
+    assert "Failed to connect to bus: No medium found" in err
+    assert "systemctl --user enable --now vasteaika-check.timer" in err  # how to do it by hand
+    assert len(list((tmp_path / "xdg" / "systemd" / "user").iterdir())) == 4  # kept, not lost
 
 
 def test_email_reminder_text_is_one_line_headers(config: Config, store: Store) -> None:

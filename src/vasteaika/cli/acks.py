@@ -7,16 +7,10 @@ from typing import Annotated, Literal, cast
 
 import typer
 
-from vasteaika.acks.compose import build_ack
-from vasteaika.acks.outbox import ack_body, ack_settings
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
-from vasteaika.hours import next_callback_slot
-from vasteaika.ledger.records import business_hours
-from vasteaika.ledger.store import from_epoch
-from vasteaika.models import Address, Message
 from vasteaika.terminal import printable
 
 templates_app = typer.Typer(help="Your acknowledgment texts.", no_args_is_help=True)
@@ -35,6 +29,8 @@ def outbox(
     back: it is never sent again automatically. Look in your Sent folder; if it is not there,
     answer that customer yourself.
     """
+    from vasteaika.ledger.store import from_epoch
+
     parts = current(ctx)
     config = parts.config
     rows = list(
@@ -91,6 +87,12 @@ def preview(
     Example: vasteaika templates preview --lang en --at 2026-11-27T17:00
     (a Friday evening: the callback moves to Monday).
     """
+    from vasteaika.acks.compose import build_ack
+    from vasteaika.acks.outbox import ack_body, ack_settings
+    from vasteaika.hours import next_callback_slot
+    from vasteaika.ledger.records import business_hours
+    from vasteaika.models import Address, Message
+
     if lang not in ("fi", "en"):
         raise UsageError(f"unknown language {lang!r}", "use --lang fi or --lang en")
     parts = current(ctx)

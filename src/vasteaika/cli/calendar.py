@@ -7,8 +7,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current, open_calendar
@@ -35,6 +33,8 @@ def _configured(config: Config) -> None:
 @calendar_app.command("test")
 def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     """Log in to the calendar server and show which calendar the reminders go to."""
+    from rich.text import Text
+
     parts = current(ctx)
     config = parts.config
     _configured(config)
@@ -55,6 +55,9 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
 @calendar_app.command("list")
 def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     """List the account's calendars; the one the reminders go to is marked with *."""
+    from rich.table import Table
+    from rich.text import Text
+
     parts = current(ctx)
     config = parts.config
     _configured(config)

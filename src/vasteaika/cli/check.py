@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,11 +15,10 @@ from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import TemporaryError
-from vasteaika.jobs.cycle import CycleResult, run_cycle
-from vasteaika.ledger.database import run_lock
-from vasteaika.ledger.records import business_hours, conversation_records
-from vasteaika.ledger.store import Store, dry_run_copy
-from vasteaika.reminders.urgency import by_urgency
+
+if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
+    from vasteaika.jobs.cycle import CycleResult
+    from vasteaika.ledger.store import Store
 
 
 @app.command()
@@ -46,6 +45,10 @@ def check(
     acknowledgment goes only to a person who wrote in the last ack.max_age (2 h), never to a
     robot, a list or twice to the same person; 'vasteaika why' tells why a mail got none.
     """
+    from vasteaika.jobs.cycle import run_cycle
+    from vasteaika.ledger.database import run_lock
+    from vasteaika.ledger.store import dry_run_copy
+
     parts = current(ctx)
     config = parts.config
     now = parts.now()
@@ -85,6 +88,9 @@ def _show_check(
     quiet: bool,
     dry_run: bool,
 ) -> None:
+    from vasteaika.ledger.records import business_hours, conversation_records
+    from vasteaika.reminders.urgency import by_urgency
+
     result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
     hours = business_hours(config.hours)
     waiting = by_urgency(

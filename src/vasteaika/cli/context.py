@@ -20,13 +20,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import typer
-
-from vasteaika.acks.outbox import Deliver, draft_or_send
 from vasteaika.cli import output as render
 from vasteaika.clock import system_clock
 from vasteaika.config import (
@@ -37,12 +34,19 @@ from vasteaika.config import (
     get_password,
     load_config,
 )
-from vasteaika.ledger.store import Store, open_database
-from vasteaika.mail.smtp import Sender, SmtpSender, SmtpSettings
-from vasteaika.mail.source import MailSource
-from vasteaika.reminders.caldav_client import CalDavCalendar, CalendarServer
-from vasteaika.reminders.notify import DesktopNotifier, Notifier
 from vasteaika.terminal import printable
+
+if TYPE_CHECKING:  # the builders import their parts when called: a command pays for its own
+    from email.message import EmailMessage
+
+    import typer
+
+    from vasteaika.acks.outbox import Deliver
+    from vasteaika.ledger.store import Store
+    from vasteaika.mail.smtp import Sender, SmtpSender
+    from vasteaika.mail.source import MailSource
+    from vasteaika.reminders.caldav_client import CalDavCalendar, CalendarServer
+    from vasteaika.reminders.notify import DesktopNotifier, Notifier
 
 RUN_USER_ENV = "VASTEAIKA_RUN_USER_DIR"
 
@@ -115,6 +119,8 @@ def current(ctx: typer.Context) -> CommandContext:
 
 
 def open_store(config: Config) -> Store:
+    from vasteaika.ledger.store import open_database
+
     store = open_database(config.database)
     if store.started_empty:
         print(
@@ -156,6 +162,8 @@ def open_source(config: Config) -> MailSource:
 def ack_delivery(config: Config, source: MailSource) -> Deliver:
     """Acknowledgments go by SMTP (connecting and asking for the password only when one is due),
     or into Drafts; a copy is kept in Sent when ack.save_to_sent."""
+    from vasteaika.acks.outbox import draft_or_send
+
     sender: SmtpSender | None = None
 
     def send(msg: EmailMessage, recipient: str) -> None:
@@ -173,6 +181,8 @@ def ack_delivery(config: Config, source: MailSource) -> Deliver:
 
 
 def smtp_sender(config: Config) -> SmtpSender:
+    from vasteaika.mail.smtp import SmtpSender, SmtpSettings
+
     s, acc = config.smtp, config.account
     settings = SmtpSettings(
         host=s.host,
@@ -195,6 +205,8 @@ def smtp_sender(config: Config) -> SmtpSender:
 
 def desktop_notifier() -> DesktopNotifier:
     """The notifier for this user; $VASTEAIKA_RUN_USER_DIR replaces /run/user (servers, tests)."""
+    from vasteaika.reminders.notify import DesktopNotifier
+
     return DesktopNotifier(run_user=run_user_dir())
 
 
@@ -219,6 +231,8 @@ def owner_mailer(config: Config) -> Sender | None:
 
 
 def open_calendar(config: CalendarConfig) -> CalDavCalendar:
+    from vasteaika.reminders.caldav_client import CalDavCalendar
+
     return CalDavCalendar(config, get_calendar_password(config))
 
 

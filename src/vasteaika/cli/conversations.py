@@ -4,7 +4,7 @@ one event into the conversation's timeline; a new customer mail opens it again b
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,8 +12,9 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
-from vasteaika.ledger.store import Store, epoch
-from vasteaika.reminders.store import cancel_for_conversation
+
+if TYPE_CHECKING:  # the ledger (with sqlite_utils) is imported when a command runs
+    from vasteaika.ledger.store import Store
 
 ConversationId = Annotated[
     int, typer.Argument(help="The conversation's number (# in the waiting list).", metavar="N")
@@ -39,6 +40,9 @@ def close(ctx: typer.Context, conversation_id: ConversationId) -> None:
     Example:
       vasteaika close 12     # the number from 'vasteaika check'
     """
+    from vasteaika.ledger.store import epoch
+    from vasteaika.reminders.store import cancel_for_conversation
+
     parts = current(ctx)
     store, now = parts.store, parts.now()
     conv = _conversation(store, conversation_id)
@@ -60,6 +64,8 @@ def close(ctx: typer.Context, conversation_id: ConversationId) -> None:
 def reopen(ctx: typer.Context, conversation_id: ConversationId) -> None:
     """Take a close back: the conversation waits for your answer again, from the customer's
     mail it waited for before. (Cancelled reminders stay cancelled.)"""
+    from vasteaika.ledger.store import epoch
+
     parts = current(ctx)
     store, now = parts.store, parts.now()
     conv = _conversation(store, conversation_id)

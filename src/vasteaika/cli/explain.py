@@ -14,8 +14,6 @@ from vasteaika.cli.context import current
 from vasteaika.cli.messages import ARRIVAL_SOURCES
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
-from vasteaika.ledger.answers import explain as explain_answer
-from vasteaika.ledger.store import from_epoch
 
 
 @app.command()
@@ -24,6 +22,9 @@ def why(
     message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")],
 ) -> None:
     """Explain why a message was or was not counted as a customer contact."""
+    from vasteaika.ledger.answers import explain as explain_answer
+    from vasteaika.ledger.store import from_epoch  # with sqlite_utils: only when used
+
     parts = current(ctx)
     config = parts.config
     store = parts.store
@@ -77,6 +78,8 @@ def _role(turns: list[dict[str, object]], conv: dict[str, object], row: dict[str
 def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:
     """The acknowledgment decision stored with the conversation, and why."""
     import json
+
+    from vasteaika.ledger.store import from_epoch
 
     status = conv.get("ack_status")
     if status is None:

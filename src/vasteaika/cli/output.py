@@ -7,18 +7,20 @@ import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-
-from vasteaika.acks.outbox import AckPlan
 from vasteaika.cli.messages import TEXTS, WEEKDAYS
-from vasteaika.ledger.records import FIELDS, ConversationRecord
-from vasteaika.reminders.urgency import Urgency
 from vasteaika.terminal import console as console
 from vasteaika.terminal import err_console as err_console
 from vasteaika.terminal import json_text, write
+
+if TYPE_CHECKING:  # imported where used: every command imports this module, few draw a table
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from vasteaika.acks.outbox import AckPlan
+    from vasteaika.ledger.records import ConversationRecord
+    from vasteaika.reminders.urgency import Urgency
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
@@ -55,6 +57,8 @@ def waiting_table(
 ) -> Table:
     """Who waits, the most urgent first; one past its promise is marked with "!" (explained
     under the table). The # is the number 'vasteaika close' takes."""
+    from rich.table import Table
+
     rows = []
     for r, urgency in ranked:
         since = r.waiting_since or r.first_contact_at
@@ -112,6 +116,8 @@ def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) ->
 
 
 def records_csv(records: Sequence[ConversationRecord]) -> str:
+    from vasteaika.ledger.records import FIELDS
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -133,6 +139,14 @@ class FolderProgress:
         if not self.enabled or total < PROGRESS_THRESHOLD:
             return
         if self._progress is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
             self._progress = Progress(
                 TextColumn("{task.description}", markup=False),
                 BarColumn(),

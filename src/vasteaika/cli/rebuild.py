@@ -7,15 +7,10 @@ from typing import Annotated
 
 import typer
 
-from vasteaika.acks.store import skip_undecided_acks
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import TemporaryError, UsageError
-from vasteaika.jobs.watch import read_state
-from vasteaika.ledger.check import run_check
-from vasteaika.ledger.database import remove_database, replace_database, run_lock
-from vasteaika.ledger.store import open_database
 from vasteaika.terminal import printable
 
 NOT_ACKNOWLEDGED = (
@@ -48,6 +43,12 @@ def rebuild(
 
     Asks before it starts, unless --yes. Stop 'vasteaika watch' first.
     """
+    from vasteaika.acks.store import skip_undecided_acks
+    from vasteaika.jobs.watch import read_state
+    from vasteaika.ledger.check import run_check
+    from vasteaika.ledger.database import remove_database, replace_database, run_lock
+    from vasteaika.ledger.store import open_database
+
     parts = current(ctx)
     config = parts.config
     path = config.database

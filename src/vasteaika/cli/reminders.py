@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import datetime, time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
@@ -20,19 +20,11 @@ from vasteaika.cli.context import CommandContext, current, run_user_dir
 from vasteaika.cli.root import app
 from vasteaika.config import Config, default_config_path, parse_duration
 from vasteaika.errors import StorageError, TemporaryError, UsageError
-from vasteaika.hours import is_business_day
-from vasteaika.ledger.records import business_hours
-from vasteaika.reminders.callbacks import FireResult, fire_due
-from vasteaika.reminders.notify import find_session_bus
-from vasteaika.reminders.promises import Reading, read_promise
-from vasteaika.reminders.store import (
-    Reminder,
-    get_reminder,
-    mark_done,
-    open_reminders,
-    set_time,
-    snooze,
-)
+
+if TYPE_CHECKING:  # imported by the commands that use them, not on every start
+    from vasteaika.reminders.callbacks import FireResult
+    from vasteaika.reminders.promises import Reading
+    from vasteaika.reminders.store import Reminder
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
@@ -61,6 +53,8 @@ def remind(
     The user's session bus is found through $DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus or
     /run/user/<uid>/bus; set $VASTEAIKA_RUN_USER_DIR to look somewhere else than /run/user.
     """
+    from vasteaika.reminders.callbacks import fire_due
+
     parts = current(ctx)
     config = parts.config
     now = parts.now()
@@ -75,6 +69,8 @@ def remind(
 
 
 def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
+    from vasteaika.reminders.notify import find_session_bus
+
     if result.desktop is not None:
         return result.desktop.shown, result.desktop.reason
     if sys.platform.startswith("linux") and not find_session_bus(
@@ -146,6 +142,8 @@ def list_reminders(
       vasteaika reminders --json
       vasteaika reminders --ics ~/soitot.ics
     """
+    from vasteaika.reminders.store import open_reminders
+
     parts = current(ctx)
     config = parts.config
     now = parts.now()
@@ -218,6 +216,8 @@ def done(
     Example:
       vasteaika done 3       # the number from 'vasteaika reminders'
     """
+    from vasteaika.reminders.store import get_reminder, mark_done
+
     parts = current(ctx)
     config = parts.config
     store = parts.store
@@ -246,6 +246,8 @@ def snooze_command(
       vasteaika snooze 3 30m
       vasteaika snooze 3 2h
     """
+    from vasteaika.reminders.store import snooze
+
     try:
         delta = parse_duration(duration)
     except ValueError:
@@ -280,6 +282,8 @@ def remind_at(
       vasteaika remind-at 7 "3.12. klo 10"
       vasteaika remind-at 7 "huomenna klo 14"
     """
+    from vasteaika.reminders.store import set_time
+
     parts = current(ctx)
     config = parts.config
     now = parts.now().astimezone(config.hours.timezone)
@@ -294,6 +298,10 @@ def remind_at(
 
 
 def _read(config: Config | None, text: str, base: datetime) -> Reading | None:
+    from vasteaika.hours import is_business_day
+    from vasteaika.ledger.records import business_hours
+    from vasteaika.reminders.promises import read_promise
+
     if config is None:
         return read_promise(text, base, day_start=time(8))
     hours = business_hours(config.hours)

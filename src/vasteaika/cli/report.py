@@ -16,7 +16,6 @@ from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import StorageError, UsageError
-from vasteaika.ledger.records import business_hours, conversation_records
 from vasteaika.terminal import json_text, write
 
 
@@ -37,6 +36,8 @@ def export(
     your business hours). JSON adds each conversation's turns: every wait of the customer and
     your (next) response to it.
     """
+    from vasteaika.ledger.records import business_hours, conversation_records
+
     if fmt not in ("json", "csv"):
         raise UsageError(f"unknown format {fmt!r}", "use --format json or --format csv")
     parts = current(ctx)
@@ -98,6 +99,7 @@ def report(
 
       vasteaika report --since 2026-10-01 --until 2026-10-31 --format csv
     """
+    from vasteaika.ledger.records import business_hours
     from vasteaika.report import (
         ReportSettings,
         build_report,

@@ -19,7 +19,6 @@ import typer
 from vasteaika import __version__
 from vasteaika.cli.context import CommandContext
 from vasteaika.errors import VasteaikaError
-from vasteaika.ledger.database import storage_error
 from vasteaika.terminal import printable
 
 app = typer.Typer(
@@ -122,6 +121,8 @@ def _as_user_error(exc: Exception, database: Path | None) -> VasteaikaError | No
     if isinstance(exc, VasteaikaError):
         return exc
     if isinstance(exc, sqlite3.Error):
+        from vasteaika.ledger.database import storage_error  # only on this path: sqlite_utils
+
         return storage_error(exc, database or Path("(the database)"))
     return None
 

@@ -18,7 +18,7 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import StorageError, UnreachableError
-from vasteaika.reminders import cron
+from vasteaika.reminders import cron, launcher
 
 CRONTAB_ENV = "VASTEAIKA_CRONTAB"
 
@@ -66,23 +66,61 @@ def schedule_install(
       vasteaika schedule install
       vasteaika schedule install --systemd --watch
     """
-    command = cron.vasteaika_command(config=current(ctx).config_path)
+    parts = current(ctx)
+    config = parts.config  # the zone and the password source; a broken config stops here
+    command = cron.vasteaika_command(config=parts.config_path)
+    zone = config.hours.timezone.key
     units: list[str] = []
     if systemd:
-        change = cron.install_systemd(command=command)
+        change = cron.install_systemd(command=command, timezone=zone)
         for path in change.written:
             render.console.print(f"wrote {path}", highlight=False)
         units += [p.name for p in (*change.written, *change.unchanged)]
     else:
-        cron_change = cron.install_crontab(command=command, crontab_cmd=_crontab_cmd())
+        local = launcher.local_zone_name()
+        cron_change = cron.install_crontab(
+            command=command, crontab_cmd=_crontab_cmd(), timezone=zone, local_zone=local
+        )
         verb = "installed in your crontab" if cron_change.changed else "already in your crontab"
         render.console.print(f"Scheduled runs {verb}:", highlight=False)
         for line in cron_change.lines:
             render.console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+        if local != zone:
+            _warn(f"this computer's clock is in {local}: the times above are {zone} time"
+                  " where cron honours CRON_TZ (cronie); Debian's and Ubuntu's cron ignore it"
+                  " — use 'schedule install --systemd' there")  # fmt: skip
     if watch:
         units.append(_install_watch_unit(command))
+    _warn_other_kind(systemd)
+    if warning := launcher.unattended_password_warning(config.account):
+        _warn(warning)
     if units:
         _enable(units, no_enable)
+        if not launcher.linger_enabled():
+            render.console.print(
+                "To keep them running after you log out: loginctl enable-linger", highlight=False
+            )
+
+
+def _warn(text: str) -> None:
+    render.err_console.print(f"vasteaika: warning: {text}", highlight=False, markup=False,
+                             soft_wrap=True)  # fmt: skip
+
+
+def _warn_other_kind(systemd: bool) -> None:
+    """Both kinds installed would run every check twice: say so, and how to take one away."""
+    if systemd:
+        try:
+            other = bool(cron.show_crontab(crontab_cmd=_crontab_cmd()))
+        except (UnreachableError, StorageError):
+            other = False
+        kind = "crontab lines"
+    else:
+        other = bool(cron.show_systemd())
+        kind = "systemd timers"
+    if other:
+        _warn(f"vasteaika's {kind} are installed too, so each run would happen twice"
+              " — run 'vasteaika schedule remove', then install the kind you want")  # fmt: skip
 
 
 def _install_watch_unit(command: tuple[str, ...]) -> str:
@@ -109,18 +147,31 @@ def _enable(units: list[str], no_enable: bool) -> None:
     commands = cron.systemctl_commands(units)
     if services:
         commands.append(["systemctl", "--user", "enable", "--now", *services])
-    if not no_enable:
-        try:
-            for args in commands:
-                subprocess.run(args, check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as exc:
-            render.console.print(f"Could not start them ({type(exc).__name__}).", highlight=False)
-        else:
-            render.console.print("Started with systemctl --user.")
-            return
-    render.console.print("To start them, run:")
+    if no_enable:
+        render.console.print("To start them, run:")
+        for args in commands:
+            render.console.print("  " + shlex.join(args), highlight=False, markup=False)
+        return
     for args in commands:
-        render.console.print("  " + shlex.join(args), highlight=False, markup=False)
+        _systemctl(args, "; ".join(shlex.join(a) for a in commands))
+    render.console.print("Started with systemctl --user.")
+
+
+def _systemctl(args: list[str], by_hand: str) -> None:
+    """Run one systemctl command; its own message and a non-zero exit when it fails."""
+    try:
+        result = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        message = str(exc)
+    else:
+        if result.returncode == 0:
+            return
+        lines = (result.stderr or result.stdout).strip().splitlines()
+        message = lines[0] if lines else f"exit status {result.returncode}"
+    raise UnreachableError(
+        f"{shlex.join(args)} failed: {message}",
+        f"the units are written; start them yourself: {by_hand}",
+    )
 
 
 @schedule_app.command("remove")

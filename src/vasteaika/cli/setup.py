@@ -3,7 +3,6 @@ nothing, so it works on a computer where vasteaika has never run."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +23,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter config file to edit. Never overwrites without --force."""
+    from importlib import resources
+
     target = path or current(ctx).config_path or default_config_path()
     if target.exists() and not force:
         raise UsageError(f"{target} already exists", "edit it, or pass --force to overwrite it")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,9 +14,10 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.config import Config
-from vasteaika.ledger.database import run_lock
-from vasteaika.ledger.store import Store
 from vasteaika.terminal import printable
+
+if TYPE_CHECKING:  # imported by the commands that use them, not on every start
+    from vasteaika.ledger.store import Store
 
 
 @app.command()
@@ -36,6 +37,7 @@ def watch(
     import signal
 
     from vasteaika.jobs.watch import Watcher, watcher_lock
+    from vasteaika.ledger.database import run_lock
 
     parts = current(ctx)
     config = parts.config

@@ -14,11 +14,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
-
 from vasteaika.clock import system_clock
+
+if TYPE_CHECKING:  # icalendar loads when an event is made, not with the reminder records
+    from icalendar import Event
 
 PRODID = "-//vasteaika//vasteaika//FI"
 CALL_DURATION = timedelta(minutes=15)
@@ -72,6 +74,8 @@ def reminder_event(
 ) -> Event:
     """The VEVENT for one reminder. ``stamp_at`` (DTSTAMP, when this export was made) should be
     the run's ``now``; without it the system clock is read."""
+    from icalendar import Alarm, Event
+
     if reminder.due_at.tzinfo is None:
         raise ValueError(f"reminder {reminder.id}: due_at must be timezone-aware")
     if alarm_before < timedelta(0):
@@ -102,6 +106,8 @@ def reminders_calendar(
     stamp_at: datetime | None = None,
 ) -> bytes:
     """An .ics file (bytes, CRLF lines) holding every reminder, with the VTIMEZONE for ``tz``."""
+    from icalendar import Calendar
+
     stamp = stamp_at or system_clock()
     calendar = Calendar.new(prodid=PRODID, uid="reminders@vasteaika", name="vasteaika: soitot")
     calendar.add("method", "PUBLISH")  # RFC 6047: matches the mail attachment's method=PUBLISH

@@ -22,16 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vasteaika.config import Config
 from vasteaika.errors import VasteaikaError
-from vasteaika.ledger.store import Store
-from vasteaika.mail.parse import header_safe
-from vasteaika.mail.smtp import Sender
-from vasteaika.reminders.calendar import owner_domain, reminders_calendar
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
 from vasteaika.reminders.store import (
     Reminder,
@@ -41,6 +35,12 @@ from vasteaika.reminders.store import (
     record_delivery,
     release_stale_claims,
 )
+
+if TYPE_CHECKING:  # the mail and calendar parts load only when a reminder is mailed
+    from email.message import EmailMessage
+
+    from vasteaika.ledger.store import Store
+    from vasteaika.mail.smtp import Sender
 
 Channel = Literal["desktop", "email", "failed"]
 
@@ -137,6 +137,12 @@ def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
 
 def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[EmailMessage, str]:
     """The email reminder to the owner's own address, with the event as text/calendar."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime, formataddr, make_msgid
+
+    from vasteaika.mail.parse import header_safe
+    from vasteaika.reminders.calendar import owner_domain, reminders_calendar
+
     owner = config.owner_address
     title, body = notification_text(reminder, config)
     msg = EmailMessage()
@@ -153,7 +159,10 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     text += ["", w["attached"], w["why_mail"]]
     msg.set_content("\n".join(text) + "\n")
     ics = reminders_calendar(
-        [reminder.info(owner_domain(config.owner_address))], config.hours.timezone, config.reminders.alarm_before, stamp_at=now
+        [reminder.info(owner_domain(config.owner_address))],
+        config.hours.timezone,
+        config.reminders.alarm_before,
+        stamp_at=now,
     )
     msg.add_attachment(ics, maintype="text", subtype="calendar",
                        filename=f"soitto-{reminder.id}.ics", params={"method": "PUBLISH"})  # fmt: skip

@@ -1,9 +1,10 @@
 """Scheduling the runs: lines in the user's crontab, or systemd user timers.
 
 By default ``check`` runs at 07:30 and 16:00 on workdays (mail in two batches, morning and end of
-day) and ``remind`` every 5 minutes from 07 to 17 on workdays. Both run the absolute path of the
-vasteaika command, with ``--config`` as an absolute path when one was given, because cron and
-systemd start them with a bare PATH and another working directory.
+day) and ``remind`` every 5 minutes. Both run the absolute path of the vasteaika command (see
+:func:`vasteaika_command` for which one), with ``--config`` as an absolute path when one was given
+or ``$VASTEAIKA_CONFIG`` was set, because cron and systemd start them with a bare PATH, no
+environment of the login session and another working directory.
 
 The crontab is edited through the real ``crontab -l`` / ``crontab -`` commands. Each of our lines
 ends with the marker ``# vasteaika:<name>`` (the shell cron runs the line with reads it as a
@@ -15,7 +16,11 @@ replaced or removed. Timers have ``Persistent=true``, so a laptop that slept thr
 the check when it wakes. Activating them (``systemctl --user enable --now``) is left to the
 caller: see :func:`systemctl_commands`.
 
-Both schedules run in the machine's local time zone.
+Both schedules run in the owner's ``[hours] timezone``, not the machine's: the crontab block is
+``CRON_TZ=<zone>`` before our lines and ``CRON_TZ=<the zone in effect before>`` after them (so
+the user's own lines below keep their times), and each ``OnCalendar=`` ends with the zone.
+``CRON_TZ`` is honoured by cronie (Fedora, RHEL, Arch); Debian's and Ubuntu's cron ignore it, so
+there the caller warns when the machine's zone differs (systemd timers honour the zone anywhere).
 """
 
 from __future__ import annotations
@@ -23,14 +28,15 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from vasteaika.errors import ConfigError, StorageError, TemporaryError, UnreachableError
+from vasteaika.errors import StorageError, TemporaryError, UnreachableError
+from vasteaika.reminders.launcher import vasteaika_command
+
+__all__ = ["vasteaika_command"]  # re-exported: callers ask the scheduler for its command
 
 CRON_MARKER = "vasteaika:"
 UNIT_MARKER = "# vasteaika:managed"
@@ -38,6 +44,7 @@ UNIT_PREFIX = "vasteaika-"
 DEFAULT_CRONTAB_CMD: tuple[str, ...] = ("crontab",)
 
 _MARKED = re.compile(r"#\s*vasteaika:(?:check|remind|watch)\s*$")  # only our own names
+_CRON_TZ = re.compile(r"\s*CRON_TZ\s*=\s*(\S*)\s*$")
 _SAFE_UNIT_ARG = re.compile(r"[A-Za-z0-9_@+=:,./-]+")
 _TIMEOUT_SECONDS = 30
 
@@ -88,35 +95,6 @@ class UnitsChange:
     removed: tuple[Path, ...]
 
 
-def vasteaika_command(
-    *,
-    config: Path | None = None,
-    executable: str | Path | None = None,
-    argv0: str | None = None,
-) -> tuple[str, ...]:
-    """The absolute command that runs this vasteaika: ``executable`` when given, else the
-    running script (``sys.argv[0]``) when it is the vasteaika command, else ``vasteaika`` on
-    PATH; then ``--config <absolute path>`` when a config was given."""
-    if executable is not None:
-        exe = Path(executable).expanduser().resolve()
-    else:
-        running = Path(argv0 if argv0 is not None else sys.argv[0])
-        found = shutil.which("vasteaika")
-        if running.name == "vasteaika" and running.is_file():
-            exe = running.resolve()
-        elif found:
-            exe = Path(found).resolve()
-        else:
-            raise ConfigError(
-                "cannot find the vasteaika command to schedule",
-                "run `schedule install` through the installed vasteaika command, or put it on PATH",
-            )
-    command: tuple[str, ...] = (str(exe),)
-    if config is not None:
-        command += ("--config", str(config.expanduser().resolve()))
-    return command
-
-
 # --- crontab --------------------------------------------------------------------------------
 
 
@@ -134,35 +112,67 @@ def is_ours(line: str) -> bool:
     return bool(_MARKED.search(line)) and not line.lstrip().startswith("#")
 
 
+def _our_span(lines: Sequence[str]) -> tuple[int, int] | None:
+    """[start, end) of our marked lines, with the CRON_TZ pair around them when both are there."""
+    marked = [i for i, line in enumerate(lines) if is_ours(line)]
+    if not marked:
+        return None
+    start, end = marked[0], marked[-1] + 1
+    if (
+        start > 0
+        and end < len(lines)
+        and _CRON_TZ.match(lines[start - 1])
+        and _CRON_TZ.match(lines[end])
+    ):
+        return start - 1, end + 1
+    return start, end
+
+
+def _zone_before(lines: Sequence[str], local_zone: str) -> str:
+    """The CRON_TZ in effect at the end of ``lines``: the last one set there, else the machine's."""
+    for line in reversed(lines):
+        if match := _CRON_TZ.match(line):
+            return match.group(1)
+    return local_zone
+
+
 def install_crontab(
     entries: Sequence[ScheduleEntry] = DEFAULT_ENTRIES,
     *,
     command: Sequence[str] | None = None,
     crontab_cmd: Sequence[str] = DEFAULT_CRONTAB_CMD,
+    timezone: str | None = None,
+    local_zone: str = "UTC",
 ) -> CrontabChange:
-    """Put our lines in the crontab: where they were, else at the end. Writes nothing when they
-    are already there as they should be."""
-    wanted = crontab_lines(entries, command or vasteaika_command())
+    """Put our lines in the crontab: where they were, else at the end; between CRON_TZ lines
+    when ``timezone`` is given (``local_zone``: the machine's, restored after them when no
+    CRON_TZ was set above). Writes nothing when they are already there as they should be."""
     current = read_crontab(crontab_cmd).splitlines()
-    ours = [line for line in current if is_ours(line)]
-    if ours == wanted:
-        return CrontabChange(False, (), (), tuple(ours))
-    at = next((i for i, line in enumerate(current) if is_ours(line)), len(current))
-    before = [line for line in current[:at] if not is_ours(line)]
-    after = [line for line in current[at:] if not is_ours(line)]
+    start, end = _our_span(current) or (len(current), len(current))
+    before = [line for line in current[:start] if not is_ours(line)]
+    after = [line for line in current[end:] if not is_ours(line)]
+    jobs = crontab_lines(entries, command or vasteaika_command())
+    wanted = jobs
+    if timezone:
+        wanted = [f"CRON_TZ={timezone}", *jobs, f"CRON_TZ={_zone_before(before, local_zone)}"]
+    if [*before, *wanted, *after] == current:
+        return CrontabChange(False, (), (), tuple(wanted))
     write_crontab([*before, *wanted, *after], crontab_cmd)
-    added = tuple(line for line in wanted if line not in ours)
-    removed = tuple(line for line in ours if line not in wanted)
+    ours = [line for line in current if is_ours(line)]
+    added = tuple(line for line in jobs if line not in ours)
+    removed = tuple(line for line in ours if line not in jobs)
     return CrontabChange(True, added, removed, tuple(wanted))
 
 
 def remove_crontab(*, crontab_cmd: Sequence[str] = DEFAULT_CRONTAB_CMD) -> CrontabChange:
-    """Take exactly our lines out of the crontab; every other line stays."""
+    """Take exactly our lines (and our CRON_TZ pair) out of the crontab; every other line stays."""
     current = read_crontab(crontab_cmd).splitlines()
-    ours = tuple(line for line in current if is_ours(line))
-    if not ours:
+    span = _our_span(current)
+    if span is None:
         return CrontabChange(False, (), (), ())
-    write_crontab([line for line in current if not is_ours(line)], crontab_cmd)
+    ours = tuple(line for line in current if is_ours(line))
+    kept = [*current[: span[0]], *current[span[1] :]]
+    write_crontab([line for line in kept if not is_ours(line)], crontab_cmd)
     return CrontabChange(True, (), ours, ())
 
 
@@ -225,9 +235,14 @@ def default_unit_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def systemd_units(
-    entries: Sequence[ScheduleEntry] = DEFAULT_ENTRIES, *, command: Sequence[str] | None = None
+    entries: Sequence[ScheduleEntry] = DEFAULT_ENTRIES,
+    *,
+    command: Sequence[str] | None = None,
+    timezone: str | None = None,
 ) -> dict[str, str]:
-    """File name → text of a oneshot service and its timer for each entry."""
+    """File name → text of a oneshot service and its timer for each entry; the timers' times
+    are in ``timezone`` when given (systemd ≥ 235), else the machine's."""
+    zone = f" {timezone}" if timezone else ""
     exec_start = _exec_line(command or vasteaika_command())
     units: dict[str, str] = {}
     for entry in entries:
@@ -241,7 +256,10 @@ def systemd_units(
         units[f"{name}.timer"] = _unit(
             {
                 "Unit": [f"Description=vasteaika {entry.name} on schedule"],
-                "Timer": [*(f"OnCalendar={when}" for when in entry.on_calendar), "Persistent=true"],
+                "Timer": [
+                    *(f"OnCalendar={when}{zone}" for when in entry.on_calendar),
+                    "Persistent=true",
+                ],
                 "Install": ["WantedBy=timers.target"],
             }
         )
@@ -272,11 +290,12 @@ def install_systemd(
     entries: Sequence[ScheduleEntry] = DEFAULT_ENTRIES,
     *,
     command: Sequence[str] | None = None,
+    timezone: str | None = None,
 ) -> UnitsChange:
     """Write the units into ``unit_dir`` (default :func:`default_unit_dir`). Files already
     right are not touched; a file of the same name that vasteaika did not write is refused."""
     directory = unit_dir or default_unit_dir()
-    units = systemd_units(entries, command=command)
+    units = systemd_units(entries, command=command, timezone=timezone)
     written: list[Path] = []
     unchanged: list[Path] = []
     try:

@@ -20,6 +20,7 @@ from typing import Any, Literal, cast
 
 from vasteaika.acks.compose import build_ack
 from vasteaika.acks.decision import AckDecision, AckSettings, decide
+from vasteaika.acks.slots import promised_slot
 from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,
@@ -45,7 +46,6 @@ from vasteaika.errors import (
     UnreachableError,
     VasteaikaError,
 )
-from vasteaika.hours import next_callback_slot
 from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.addresses import ascii_email
@@ -179,7 +179,9 @@ def _plan_one(
     key = _is_key(customer, config.ack.key_customers)
     hours = business_hours(config.hours)
     lead = config.ack.key_lead if key else config.ack.lead
-    slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
+    planned = [(p.conversation_id, p.callback_at) for p in outcome.planned]
+    slot = promised_slot(store, now, hours, config.ack.callback_times, lead,
+                         capacity=config.ack.calls_per_slot, planned=planned)  # fmt: skip
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
     body = ack_body(config, decision.recipient.name, slot, now, lang, key)
     domain = settings.owner_address.rpartition("@")[2]

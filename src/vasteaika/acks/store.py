@@ -101,3 +101,15 @@ def resolve_pending_acks(store: Store) -> list[tuple[int, int | None]]:
         "UPDATE conversations SET ack_status = 'sent' WHERE id = ?", [(r[0],) for r in rows]
     )
     return rows
+
+
+def callbacks_held(store: Store, at: int, excluding: tuple[int, ...] = ()) -> int:
+    """How many acknowledgments already promise a callback at ``at`` (sent, in doubt, or drafted
+    for the owner to send), leaving out the conversations in ``excluding``."""
+    marks = ",".join("?" * len(excluding))
+    skip = f" AND id NOT IN ({marks})" if excluding else ""
+    return store.count(
+        "SELECT count(*) FROM conversations WHERE callback_at = ?"
+        f" AND ack_status IN ('sent', 'pending', 'draft'){skip}",
+        at, *excluding,
+    )  # fmt: skip

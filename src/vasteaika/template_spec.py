@@ -12,13 +12,17 @@ import difflib
 from string import Template
 from typing import Literal
 
-TemplateName = Literal["ack", "key", "vacation"]  # key: for key customers (ack.key_customers)
+# key: for key customers (ack.key_customers); vacation_alone: a vacation with no substitute
+TemplateName = Literal["ack", "key", "vacation", "vacation_alone"]
 
 PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
     "ack": frozenset({"greeting", "callback", "owner_name", "signature"}),
     "key": frozenset({"greeting", "callback", "owner_name", "signature"}),
     "vacation": frozenset(
         {"greeting", "callback", "owner_name", "signature", "vacation_until", "substitute"}
+    ),
+    "vacation_alone": frozenset(
+        {"greeting", "callback", "owner_name", "signature", "vacation_until"}
     ),
 }
 

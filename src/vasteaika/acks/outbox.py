@@ -14,7 +14,7 @@ import email.policy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 from typing import Any, Literal, cast
 
@@ -181,7 +181,8 @@ def _plan_one(
     lead = config.ack.key_lead if key else config.ack.lead
     planned = [(p.conversation_id, p.callback_at) for p in outcome.planned]
     slot = promised_slot(store, now, hours, config.ack.callback_times, lead,
-                         capacity=config.ack.calls_per_slot, planned=planned)  # fmt: skip
+                         capacity=config.ack.calls_per_slot, planned=planned,
+                         away=_away(config))  # fmt: skip
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
     body = ack_body(config, decision.recipient.name, slot, now, lang, key)
     domain = settings.owner_address.rpartition("@")[2]
@@ -192,6 +193,14 @@ def _plan_one(
         phone = find_phone(text)
     return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, phone,
                    _first_mail(row))  # fmt: skip
+
+
+def _away(config: Config) -> tuple[date, date] | None:
+    """The vacation's days when nobody calls in the owner's place: no callback is promised then."""
+    vacation = config.ack.vacation
+    if vacation is None or vacation.substitute.strip():
+        return None
+    return vacation.first, vacation.last
 
 
 def ack_body(
@@ -208,6 +217,8 @@ def ack_body(
     }
     if vacation and vacation.first <= local_now.date() <= vacation.last:
         values["vacation_until"] = format_day(vacation.last, lang)
+        if not vacation.substitute.strip():  # "I will call you" after the vacation: no name
+            return render_ack(load_template("vacation_alone", lang, config.ack.templates), **values)
         values["substitute"] = vacation.substitute
         return render_ack(load_template("vacation", lang, config.ack.templates), **values)
     template = load_template("key" if key else "ack", lang, config.ack.templates)

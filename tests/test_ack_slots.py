@@ -4,6 +4,7 @@ rules hold however the slots fill."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from vasteaika.errors import ConfigError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import open_database
 
+PROMISE = re.compile(r"Soitan sinulle (.*? klo \d+(?:\.\d\d)?)")
 WEDNESDAY_MORNING = at("2026-11-25 07:30 +0200")
 
 
@@ -46,7 +48,7 @@ def promised(rec: Recorder) -> list[str]:
     phrases = []
     for _, msg in rec.sent:
         body = msg.get_content()
-        phrases.append(body.split("Soitan sinulle ", 1)[1].split(".\n", 1)[0])
+        phrases.append(PROMISE.findall(body)[0])
     return phrases
 
 

@@ -17,6 +17,7 @@ import pytest
 from dovecot import DovecotServer
 from fakes import mail
 from smtp_fixture import RunningSmtpServer
+from test_ack_slots import PROMISE
 from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
 from vasteaika.acks.wording import callback_phrase
 from vasteaika.cli import context as cli_context
@@ -67,4 +68,4 @@ def _said(msg: object) -> str:
     assert isinstance(msg, EmailMessage)
     body = msg.get_body(preferencelist=("plain",))
     assert body is not None
-    return str(body.get_content()).split("Soitan sinulle ", 1)[1].split(".", 1)[0]
+    return str(PROMISE.findall(str(body.get_content()))[0])

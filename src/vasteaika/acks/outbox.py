@@ -29,12 +29,14 @@ from vasteaika.acks.store import (
     set_ack,
 )
 from vasteaika.acks.wording import (
+    PHONE_REQUEST,
     callback_phrase,
     detect_language,
     format_day,
     greeting,
     load_template,
     render_ack,
+    with_phone_request,
 )
 from vasteaika.config import Config
 from vasteaika.errors import (
@@ -55,7 +57,8 @@ from vasteaika.mail.smtp import Sender, UncertainDeliveryError
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.store import add_reminder
+from vasteaika.reminders.store import add_reminder, customer_phone
+from vasteaika.template_spec import TemplateName
 
 Language = Literal["fi", "en"]
 Deliver = Callable[[EmailMessage, str], None]
@@ -184,14 +187,16 @@ def _plan_one(
                          capacity=config.ack.calls_per_slot, planned=planned,
                          away=_away(config))  # fmt: skip
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
-    body = ack_body(config, decision.recipient.name, slot, now, lang, key)
-    domain = settings.owner_address.rpartition("@")[2]
-    built = build_ack(msg, decision.recipient, body=body, settings=settings,
-                      message_id_domain=domain, now=now)  # fmt: skip
     phone: str | None = None  # a failure here costs only the number in the reminder
     with store.guard(_first_mail(row), "phone", epoch(now)):
         phone = find_phone(text)
-    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, phone,
+    known = phone or customer_phone(store, customer, decision.recipient.email)
+    body = ack_body(config, decision.recipient.name, slot, now, lang, key,
+                    ask_phone=known is None)  # fmt: skip
+    domain = settings.owner_address.rpartition("@")[2]
+    built = build_ack(msg, decision.recipient, body=body, settings=settings,
+                      message_id_domain=domain, now=now)  # fmt: skip
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known,
                    _first_mail(row))  # fmt: skip
 
 
@@ -204,8 +209,11 @@ def _away(config: Config) -> tuple[date, date] | None:
 
 
 def ack_body(
-    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False
+    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False,
+    *, ask_phone: bool = False,
 ) -> str:
+    """The acknowledgment's text; ``ask_phone``: no number of the customer is known, so it asks
+    for one (in ``$phone_request``, or at the end of the template's ``$callback`` line)."""
     hours = business_hours(config.hours)
     local_now = now.astimezone(hours.timezone)
     vacation = config.ack.vacation
@@ -214,15 +222,20 @@ def ack_body(
         "callback": callback_phrase(slot, now, lang),
         "owner_name": config.owner_name,
         "signature": config.ack.signature,
+        "phone_request": PHONE_REQUEST[lang] if ask_phone else "",
     }
     if vacation and vacation.first <= local_now.date() <= vacation.last:
         values["vacation_until"] = format_day(vacation.last, lang)
         if not vacation.substitute.strip():  # "I will call you" after the vacation: no name
-            return render_ack(load_template("vacation_alone", lang, config.ack.templates), **values)
+            return _render(config, "vacation_alone", lang, values)
         values["substitute"] = vacation.substitute
-        return render_ack(load_template("vacation", lang, config.ack.templates), **values)
-    template = load_template("key" if key else "ack", lang, config.ack.templates)
-    return render_ack(template, **values)
+        return _render(config, "vacation", lang, values)
+    return _render(config, "key" if key else "ack", lang, values)
+
+
+def _render(config: Config, name: TemplateName, lang: Language, values: dict[str, str]) -> str:
+    template = load_template(name, lang, config.ack.templates)
+    return render_ack(with_phone_request(template), **values)
 
 
 def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, bytes]:

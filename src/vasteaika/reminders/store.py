@@ -298,3 +298,15 @@ def known_phone(store: Store, conversation_id: int) -> str | None:
         [conversation_id],
     ).fetchone()
     return str(known[0]) if known else None
+
+
+def customer_phone(store: Store, *emails: str) -> str | None:
+    """The newest phone number any reminder for one of ``emails`` has (read from the customer's
+    earlier mail): an acknowledgment need not ask for it again."""
+    marks = ",".join("?" * len(emails))
+    known = store.db.execute(
+        f"SELECT phone FROM reminders WHERE customer_email IN ({marks}) AND phone IS NOT NULL"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
+        list(emails),
+    ).fetchone()
+    return str(known[0]) if known else None

@@ -24,6 +24,7 @@ from vasteaika.acks.slots import promised_slot
 from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,
+    acks_in_doubt,
     last_ack_to,
     resolve_pending_acks,
     set_ack,
@@ -57,7 +58,12 @@ from vasteaika.mail.smtp import Sender, UncertainDeliveryError
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.store import add_reminder, customer_phone
+from vasteaika.reminders.store import (
+    ACK_IN_DOUBT,
+    add_reminder,
+    confirm_ack_reminder,
+    customer_phone,
+)
 from vasteaika.template_spec import TemplateName
 
 Language = Literal["fi", "en"]
@@ -140,12 +146,26 @@ def resolve_pending(store: Store, now: datetime) -> int:
     with store.db.atomic():
         resolved = resolve_pending_acks(store)
         for conversation_id, callback_at in resolved:
-            first = store.first_contact_ref(conversation_id)
-            if callback_at is not None and first is not None:
-                with store.guard(first, "reminder", epoch(now)):
-                    add_reminder(store, conversation_id, due_at=callback_at, source="ack",
-                                 phone=None, now=epoch(now))  # fmt: skip
+            _remind(store, conversation_id, callback_at, None, now, in_doubt=False)
+        for conversation_id, callback_at in acks_in_doubt(store):
+            _remind(store, conversation_id, callback_at, None, now, in_doubt=True)
     return len(resolved)
+
+
+def _remind(store: Store, conversation_id: int, callback_at: int | None, phone: str | None,
+            now: datetime, *, in_doubt: bool) -> None:  # fmt: skip
+    """The reminder of the callback an acknowledgment promised, or (``in_doubt``) may have
+    promised: marked so, and made an ordinary one once the ack is seen sent. A failure here is
+    recorded on the customer's mail and never undoes the ack's state."""
+    first = store.first_contact_ref(conversation_id)
+    if callback_at is None or first is None:
+        return
+    with store.guard(first, "reminder", epoch(now)):
+        if not in_doubt:
+            confirm_ack_reminder(store, conversation_id)
+        add_reminder(store, conversation_id, due_at=callback_at,
+                     source=ACK_IN_DOUBT if in_doubt else "ack", phone=phone,
+                     now=epoch(now))  # fmt: skip
 
 
 def _first_mail(row: dict[str, Any]) -> MessageRef:
@@ -289,6 +309,9 @@ def _deliver(
         deliver(plan.message, plan.recipient)
     except UncertainDeliveryError as exc:
         outcome.error = exc  # stays pending: never risk a second acknowledgment
+        with store.db.atomic():  # but the customer may have been promised the call
+            _remind(store, plan.conversation_id, epoch(plan.callback_at), plan.phone, now,
+                    in_doubt=True)  # fmt: skip
         return False
     except (TemporaryError, UnreachableError, AuthenticationError, ConfigError) as exc:
         # Raised before the message was handed over: certainly not sent.
@@ -307,9 +330,8 @@ def _deliver(
         else:
             set_ack(store, plan.conversation_id, status="sent")
             # The ack went out: a failing reminder must not undo "sent" (a second ack).
-            with store.guard(plan.first_mail, "reminder", epoch(now)):
-                add_reminder(store, plan.conversation_id, due_at=epoch(plan.callback_at),
-                             source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
+            _remind(store, plan.conversation_id, epoch(plan.callback_at), plan.phone, now,
+                    in_doubt=False)  # fmt: skip
     outcome.delivered.append(plan)
     return True
 

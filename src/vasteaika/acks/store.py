@@ -113,3 +113,16 @@ def callbacks_held(store: Store, at: int, excluding: tuple[int, ...] = ()) -> in
         f" AND ack_status IN ('sent', 'pending', 'draft'){skip}",
         at, *excluding,
     )  # fmt: skip
+
+
+def acks_in_doubt(store: Store) -> list[tuple[int, int]]:
+    """(conversation id, promised callback) of each acknowledgment still pending: handed to
+    SMTP by a run that stopped or lost the connection before the server's answer, and not seen
+    in the mailbox since. The customer may have been promised that call."""
+    return [
+        (r[0], r[1])
+        for r in store.db.execute(
+            "SELECT id, callback_at FROM conversations"
+            " WHERE ack_status = 'pending' AND callback_at IS NOT NULL"
+        ).fetchall()
+    ]

@@ -310,3 +310,14 @@ def customer_phone(store: Store, *emails: str) -> str | None:
         list(emails),
     ).fetchone()
     return str(known[0]) if known else None
+
+
+ACK_IN_DOUBT = "ack_in_doubt"  # source of a callback an acknowledgment in doubt may have promised
+
+
+def confirm_ack_reminder(store: Store, conversation_id: int) -> None:
+    """The acknowledgment in doubt is seen in the mailbox: its reminder is an ack's like any."""
+    store.db.execute(
+        "UPDATE OR IGNORE reminders SET source = 'ack' WHERE conversation_id = ? AND source = ?",
+        [conversation_id, ACK_IN_DOUBT],
+    )

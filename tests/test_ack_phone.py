@@ -22,13 +22,13 @@ def write(src: FakeSource, frm: str, msgid: str, when: datetime, body: str, subj
                               body=body), when)  # fmt: skip
 
 
-def setup(tmp_path: Path, **ack: object) -> tuple[Config, Store, FakeSource, Recorder]:
+def prepared(tmp_path: Path, **ack: object) -> tuple[Config, Store, FakeSource, Recorder]:
     config = make_config(tmp_path, max_age="2h", **ack)
     return config, open_database(config.database), FakeSource(), Recorder()
 
 
 def test_without_a_known_number_the_ack_asks_for_one(tmp_path: Path) -> None:
-    config, store, src, rec = setup(tmp_path)
+    config, store, src, rec = prepared(tmp_path)
     write(src, "Maija Meikäläinen <maija@example.fi>", "m@x", NOW - timedelta(minutes=10),
           "Hei,\nvoisitteko leikata nurmikon?\nMaija\n")  # fmt: skip
     write(src, "Posti <ala-vastaa@posti.example>", "p@x", NOW - timedelta(minutes=9),
@@ -45,7 +45,7 @@ def test_without_a_known_number_the_ack_asks_for_one(tmp_path: Path) -> None:
 def test_a_number_in_the_signature_is_not_asked_for_and_goes_to_the_reminder(
     tmp_path: Path,
 ) -> None:
-    config, store, src, rec = setup(tmp_path)
+    config, store, src, rec = prepared(tmp_path)
     write(src, "Maija Meikäläinen <maija@example.fi>", "m@x", NOW - timedelta(minutes=10),
           "Hei,\nvoisitteko leikata nurmikon?\n\nMaija\np. 040-123 4567\n")  # fmt: skip
     run(config, store, src, NOW, rec)
@@ -55,7 +55,7 @@ def test_a_number_in_the_signature_is_not_asked_for_and_goes_to_the_reminder(
 
 
 def test_a_number_from_an_earlier_mail_is_not_asked_for_again(tmp_path: Path) -> None:
-    config, store, src, rec = setup(tmp_path)
+    config, store, src, rec = prepared(tmp_path)
     earlier = NOW - timedelta(days=30)
     write(src, "Maija Meikäläinen <maija@example.fi>", "m1@x", earlier - timedelta(minutes=10),
           "Hei,\nnurmikko?\nMaija, 040 123 4567\n")  # fmt: skip
@@ -69,7 +69,7 @@ def test_a_number_from_an_earlier_mail_is_not_asked_for_again(tmp_path: Path) ->
 
 
 def test_english_customers_are_asked_in_english(tmp_path: Path) -> None:
-    config, store, src, rec = setup(tmp_path)
+    config, store, src, rec = prepared(tmp_path)
     write(src, "James Whitfield <james@example.com>", "j@x", NOW - timedelta(minutes=10),
           "Hello, could you please send me a quote for the driveway?\n", subject="Quote")  # fmt: skip
     run(config, store, src, NOW, rec)
@@ -87,7 +87,7 @@ def test_own_templates_ask_where_they_say_or_after_the_promise(tmp_path: Path) -
     (folder / "ack_en.txt").write_text(
         "$greeting\n\nI will call you $callback.\n$phone_request\n\n$signature\n", encoding="utf-8"
     )
-    config, store, src, rec = setup(tmp_path, templates=str(folder))
+    config, store, src, rec = prepared(tmp_path, templates=str(folder))
     write(src, "Maija Meikäläinen <maija@example.fi>", "m@x", NOW - timedelta(minutes=10),
           "Hei,\nvoisitteko leikata nurmikon?\n")  # fmt: skip
     write(src, "James Whitfield <james@example.com>", "j@x", NOW - timedelta(minutes=9),

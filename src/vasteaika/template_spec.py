@@ -12,14 +12,17 @@ import difflib
 from string import Template
 from typing import Literal
 
-TemplateName = Literal["ack", "key", "vacation"]  # key: for key customers (ack.key_customers)
+# key: for key customers (ack.key_customers); vacation_alone: a vacation with no substitute
+TemplateName = Literal["ack", "key", "vacation", "vacation_alone"]
 
+# $phone_request: one sentence asking for the customer's number when none is known, else empty;
+# a template without it gets it at the end of its $callback line.
+_EVERY = frozenset({"greeting", "callback", "owner_name", "signature", "phone_request"})
 PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
-    "ack": frozenset({"greeting", "callback", "owner_name", "signature"}),
-    "key": frozenset({"greeting", "callback", "owner_name", "signature"}),
-    "vacation": frozenset(
-        {"greeting", "callback", "owner_name", "signature", "vacation_until", "substitute"}
-    ),
+    "ack": _EVERY,
+    "key": _EVERY,
+    "vacation": _EVERY | {"vacation_until", "substitute"},
+    "vacation_alone": _EVERY | {"vacation_until"},
 }
 
 

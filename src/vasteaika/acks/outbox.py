@@ -14,27 +14,31 @@ import email.policy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 from typing import Any, Literal, cast
 
 from vasteaika.acks.compose import build_ack
 from vasteaika.acks.decision import AckDecision, AckSettings, decide
+from vasteaika.acks.slots import promised_slot
 from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,
+    acks_in_doubt,
     last_ack_to,
     owner_auto_replied,
     resolve_pending_acks,
     set_ack,
 )
 from vasteaika.acks.wording import (
+    PHONE_REQUEST,
     callback_phrase,
     detect_language,
     format_day,
     greeting,
     load_template,
     render_ack,
+    with_phone_request,
 )
 from vasteaika.config import Config
 from vasteaika.errors import (
@@ -46,7 +50,6 @@ from vasteaika.errors import (
     UnreachableError,
     VasteaikaError,
 )
-from vasteaika.hours import next_callback_slot
 from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.addresses import ascii_email
@@ -56,7 +59,13 @@ from vasteaika.mail.smtp import Sender, UncertainDeliveryError
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.store import add_reminder
+from vasteaika.reminders.store import (
+    ACK_IN_DOUBT,
+    add_reminder,
+    confirm_ack_reminder,
+    customer_phone,
+)
+from vasteaika.template_spec import TemplateName
 
 Language = Literal["fi", "en"]
 OWNER_AUTO_REPLIED = (
@@ -142,12 +151,26 @@ def resolve_pending(store: Store, now: datetime) -> int:
     with store.db.atomic():
         resolved = resolve_pending_acks(store)
         for conversation_id, callback_at in resolved:
-            first = store.first_contact_ref(conversation_id)
-            if callback_at is not None and first is not None:
-                with store.guard(first, "reminder", epoch(now)):
-                    add_reminder(store, conversation_id, due_at=callback_at, source="ack",
-                                 phone=None, now=epoch(now))  # fmt: skip
+            _remind(store, conversation_id, callback_at, None, now, in_doubt=False)
+        for conversation_id, callback_at in acks_in_doubt(store):
+            _remind(store, conversation_id, callback_at, None, now, in_doubt=True)
     return len(resolved)
+
+
+def _remind(store: Store, conversation_id: int, callback_at: int | None, phone: str | None,
+            now: datetime, *, in_doubt: bool) -> None:  # fmt: skip
+    """The reminder of the callback an acknowledgment promised, or (``in_doubt``) may have
+    promised: marked so, and made an ordinary one once the ack is seen sent. A failure here is
+    recorded on the customer's mail and never undoes the ack's state."""
+    first = store.first_contact_ref(conversation_id)
+    if callback_at is None or first is None:
+        return
+    with store.guard(first, "reminder", epoch(now)):
+        if not in_doubt:
+            confirm_ack_reminder(store, conversation_id)
+        add_reminder(store, conversation_id, due_at=callback_at,
+                     source=ACK_IN_DOUBT if in_doubt else "ack", phone=phone,
+                     now=epoch(now))  # fmt: skip
 
 
 def _first_mail(row: dict[str, Any]) -> MessageRef:
@@ -191,22 +214,38 @@ def _plan_one(
     key = _is_key(customer, config.ack.key_customers)
     hours = business_hours(config.hours)
     lead = config.ack.key_lead if key else config.ack.lead
-    slot = next_callback_slot(now, hours, config.ack.callback_times, lead)
+    planned = [(p.conversation_id, p.callback_at) for p in outcome.planned]
+    slot = promised_slot(store, now, hours, config.ack.callback_times, lead,
+                         capacity=config.ack.calls_per_slot, planned=planned,
+                         away=_away(config))  # fmt: skip
     lang = detect_language(msg.subject, text, cast(Language, config.ack.language))
-    body = ack_body(config, decision.recipient.name, slot, now, lang, key)
-    domain = settings.owner_address.rpartition("@")[2]
-    built = build_ack(msg, decision.recipient, body=body, settings=settings,
-                      message_id_domain=domain, now=now)  # fmt: skip
     phone: str | None = None  # a failure here costs only the number in the reminder
     with store.guard(_first_mail(row), "phone", epoch(now)):
         phone = find_phone(text)
-    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, phone,
+    known = phone or customer_phone(store, customer, decision.recipient.email)
+    body = ack_body(config, decision.recipient.name, slot, now, lang, key,
+                    ask_phone=known is None)  # fmt: skip
+    domain = settings.owner_address.rpartition("@")[2]
+    built = build_ack(msg, decision.recipient, body=body, settings=settings,
+                      message_id_domain=domain, now=now)  # fmt: skip
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known,
                    _first_mail(row))  # fmt: skip
 
 
+def _away(config: Config) -> tuple[date, date] | None:
+    """The vacation's days when nobody calls in the owner's place: no callback is promised then."""
+    vacation = config.ack.vacation
+    if vacation is None or vacation.substitute.strip():
+        return None
+    return vacation.first, vacation.last
+
+
 def ack_body(
-    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False
+    config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False,
+    *, ask_phone: bool = False,
 ) -> str:
+    """The acknowledgment's text; ``ask_phone``: no number of the customer is known, so it asks
+    for one (in ``$phone_request``, or at the end of the template's ``$callback`` line)."""
     hours = business_hours(config.hours)
     local_now = now.astimezone(hours.timezone)
     vacation = config.ack.vacation
@@ -215,13 +254,20 @@ def ack_body(
         "callback": callback_phrase(slot, now, lang),
         "owner_name": config.owner_name,
         "signature": config.ack.signature,
+        "phone_request": PHONE_REQUEST[lang] if ask_phone else "",
     }
     if vacation and vacation.first <= local_now.date() <= vacation.last:
         values["vacation_until"] = format_day(vacation.last, lang)
+        if not vacation.substitute.strip():  # "I will call you" after the vacation: no name
+            return _render(config, "vacation_alone", lang, values)
         values["substitute"] = vacation.substitute
-        return render_ack(load_template("vacation", lang, config.ack.templates), **values)
-    template = load_template("key" if key else "ack", lang, config.ack.templates)
-    return render_ack(template, **values)
+        return _render(config, "vacation", lang, values)
+    return _render(config, "key" if key else "ack", lang, values)
+
+
+def _render(config: Config, name: TemplateName, lang: Language, values: dict[str, str]) -> str:
+    template = load_template(name, lang, config.ack.templates)
+    return render_ack(with_phone_request(template), **values)
 
 
 def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, bytes]:
@@ -275,6 +321,9 @@ def _deliver(
         deliver(plan.message, plan.recipient)
     except UncertainDeliveryError as exc:
         outcome.error = exc  # stays pending: never risk a second acknowledgment
+        with store.db.atomic():  # but the customer may have been promised the call
+            _remind(store, plan.conversation_id, epoch(plan.callback_at), plan.phone, now,
+                    in_doubt=True)  # fmt: skip
         return False
     except (TemporaryError, UnreachableError, AuthenticationError, ConfigError) as exc:
         # Raised before the message was handed over: certainly not sent.
@@ -293,9 +342,8 @@ def _deliver(
         else:
             set_ack(store, plan.conversation_id, status="sent")
             # The ack went out: a failing reminder must not undo "sent" (a second ack).
-            with store.guard(plan.first_mail, "reminder", epoch(now)):
-                add_reminder(store, plan.conversation_id, due_at=epoch(plan.callback_at),
-                             source="ack", phone=plan.phone, now=epoch(now))  # fmt: skip
+            _remind(store, plan.conversation_id, epoch(plan.callback_at), plan.phone, now,
+                    in_doubt=False)  # fmt: skip
     outcome.delivered.append(plan)
     return True
 

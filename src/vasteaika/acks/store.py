@@ -118,3 +118,28 @@ def resolve_pending_acks(store: Store) -> list[tuple[int, int | None]]:
         "UPDATE conversations SET ack_status = 'sent' WHERE id = ?", [(r[0],) for r in rows]
     )
     return rows
+
+
+def callbacks_held(store: Store, at: int, excluding: tuple[int, ...] = ()) -> int:
+    """How many acknowledgments already promise a callback at ``at`` (sent, in doubt, or drafted
+    for the owner to send), leaving out the conversations in ``excluding``."""
+    marks = ",".join("?" * len(excluding))
+    skip = f" AND id NOT IN ({marks})" if excluding else ""
+    return store.count(
+        "SELECT count(*) FROM conversations WHERE callback_at = ?"
+        f" AND ack_status IN ('sent', 'pending', 'draft'){skip}",
+        at, *excluding,
+    )  # fmt: skip
+
+
+def acks_in_doubt(store: Store) -> list[tuple[int, int]]:
+    """(conversation id, promised callback) of each acknowledgment still pending: handed to
+    SMTP by a run that stopped or lost the connection before the server's answer, and not seen
+    in the mailbox since. The customer may have been promised that call."""
+    return [
+        (r[0], r[1])
+        for r in store.db.execute(
+            "SELECT id, callback_at FROM conversations"
+            " WHERE ack_status = 'pending' AND callback_at IS NOT NULL"
+        ).fetchall()
+    ]

@@ -158,6 +158,21 @@ def load_template(name: TemplateName, lang: Language, override_dir: Path | None)
     return resources.files("vasteaika.acks").joinpath("templates", filename).read_text("utf-8")
 
 
+PHONE_REQUEST = {
+    "fi": "Kerrothan puhelinnumerosi vastaamalla tähän viestiin.",
+    "en": "Please reply with your phone number.",
+}
+_CALLBACK_LINE = re.compile(r"^(.*\$(?:callback\b|\{callback\}).*?)[ \t]*$", re.MULTILINE)
+
+
+def with_phone_request(template: str) -> str:
+    """``template`` with a $phone_request: an own template written without one asks for the
+    number at the end of the line that promises the call."""
+    if re.search(r"\$(?:phone_request\b|\{phone_request\})", template):
+        return template
+    return _CALLBACK_LINE.sub(r"\1 $phone_request", template, count=1)
+
+
 def render_ack(template: str, **values: str) -> str:
     """Fill ``template``'s placeholders; a template problem or a missing value is a DataError."""
     problems = validate_template(template)

@@ -121,6 +121,7 @@ def _build_ack(a: dict[str, Any], owner: dict[str, Any], base: Path) -> AckConfi
         once_per_days=int(a["once_per_days"]),
         callback_times=tuple(sorted(time.fromisoformat(t) for t in a["callback_times"])),
         lead=parse_duration(a["lead"]),
+        calls_per_slot=int(a["calls_per_slot"]),
         key_lead=parse_duration(a["key_lead"]),
         language=a["language"] or owner["language"],
         save_to_sent=a["save_to_sent"],

@@ -36,6 +36,11 @@ def is_positive(v: Any) -> str | None:
     return None if ok else "a positive number (at most 100000)"
 
 
+def is_count(v: Any) -> str | None:
+    ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000
+    return None if ok else "a whole number from 1 to 1000"
+
+
 def is_country(v: Any) -> str | None:
     if v == "":
         return None

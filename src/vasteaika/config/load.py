@@ -48,7 +48,7 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
     values, problems = _validate(data)
     problems += _check_combinations(values)
     base = path.parent if path else Path.cwd()
-    problems += _template_problems(values["ack"]["templates"], base)
+    problems += _template_problems(values["ack"]["templates"], base, values["ack"])
     if problems:
         detail = "; ".join(problems)
         raise ConfigError(
@@ -126,15 +126,17 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
     return problems
 
 
-def _template_problems(folder: Any, base: Path) -> list[str]:
-    """The owner's own templates are checked now, not when the first customer writes."""
+def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str]:
+    """The owner's own templates are checked now, not when the first customer writes, each for
+    what it can be rendered with; and a vacation without a substitute, which renders
+    vacation_alone_*.txt, must not leave the owner's own vacation wording unused."""
     if not isinstance(folder, str) or not folder:
         return []
     directory = resolve(folder, base)
     if directory is None or not directory.is_dir():
         return [f"ack.templates: {directory} is not a folder"]
     problems = []
-    for name in ("ack", "key", "vacation"):
+    for name in ("ack", "key", "vacation", "vacation_alone"):
         for lang in ("fi", "en"):
             file = directory / f"{name}_{lang}.txt"
             if not file.is_file():
@@ -145,6 +147,14 @@ def _template_problems(folder: Any, base: Path) -> list[str]:
                 problems.append(f"ack.templates: cannot read {file}: {exc}")
                 continue
             problems += [f"{file}: {p}" for p in validate_template(text, name=name)]
+    alone = ack.get("vacation_from") and not str(ack.get("vacation_substitute") or "").strip()
+    for lang in ("fi", "en") if alone else ():
+        own, needed = directory / f"vacation_{lang}.txt", directory / f"vacation_alone_{lang}.txt"
+        if own.is_file() and not needed.is_file():
+            problems.append(
+                f"ack.vacation_substitute is empty, so {needed.name} is sent during the vacation,"
+                f" not your {own}: write {needed} (without $substitute) or set the substitute"
+            )
     return problems
 
 

@@ -64,6 +64,7 @@ class AckConfig:
     once_per_days: int = 7
     callback_times: tuple[time, ...] = (time(10), time(15))
     lead: timedelta = timedelta(minutes=60)
+    calls_per_slot: int = 3  # promised callbacks a slot holds before the next one is promised
     key_lead: timedelta = timedelta(minutes=30)
     language: str = "fi"
     save_to_sent: bool = True

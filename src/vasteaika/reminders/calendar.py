@@ -27,7 +27,8 @@ CALL_DURATION = timedelta(minutes=15)
 SUMMARY_LIMIT = 200
 FIELD_LIMIT = 500
 
-_SOURCES = {"ack": "kuittauksessa luvattu soitto", "reply": "luvattu omassa vastauksessa"}
+_SOURCES = {"ack": "kuittauksessa luvattu soitto", "reply": "luvattu omassa vastauksessa",
+            "ack_in_doubt": "kuittauksessa ehkä luvattu soitto (kuittaus on ehkä lähetetty)"}
 _VERBS = {"call": "Soita", "visit": "Käynti", "message": "Lähetä"}
 _SPACES = re.compile(r"\s+")
 

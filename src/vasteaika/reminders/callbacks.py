@@ -28,6 +28,7 @@ from vasteaika.config import Config
 from vasteaika.errors import VasteaikaError
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
 from vasteaika.reminders.store import (
+    ACK_IN_DOUBT,
     Reminder,
     cancel_ignored,
     claim,
@@ -107,10 +108,12 @@ def fire_due(
 WORDS = {
     "fi": {"call": "Soita", "visit": "Käy", "message": "Lähetä", "phone": "Puh.", "promised": "Luvattu", "at": " klo ",
            "reminder": "Muistutus", "promise": "Lupaus",
+           "in_doubt": "Kuittaus on ehkä lähetetty: asiakkaalle on ehkä luvattu soitto",
            "attached": "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
            "why_mail": "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"},
     "en": {"call": "Call", "visit": "Visit", "message": "Send to", "phone": "Phone", "promised": "Promised", "at": " at ",
            "reminder": "Reminder", "promise": "Promise",
+           "in_doubt": "The acknowledgment may have been sent: the customer may have been promised a call",
            "attached": "The event with its alarm is attached for your calendar.",
            "why_mail": "(No desktop was reachable, so this reminder came by email.)"},
 }  # fmt: skip
@@ -130,6 +133,7 @@ def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
         f"{w['promised']} {day}{w['at']}{when:%H:%M}"
         if reminder.has_time
         else f"{w['promised']} {day}",
+        w["in_doubt"] if reminder.source == ACK_IN_DOUBT else "",
         f"vasteaika done {reminder.id} · vasteaika snooze {reminder.id} 30m",
     ]
     return title, " · ".join(line for line in lines if line)

@@ -341,3 +341,26 @@ def known_phone(store: Store, conversation_id: int) -> str | None:
         [conversation_id],
     ).fetchone()
     return str(known[0]) if known else None
+
+
+def customer_phone(store: Store, *emails: str) -> str | None:
+    """The newest phone number any reminder for one of ``emails`` has (read from the customer's
+    earlier mail): an acknowledgment need not ask for it again."""
+    marks = ",".join("?" * len(emails))
+    known = store.db.execute(
+        f"SELECT phone FROM reminders WHERE customer_email IN ({marks}) AND phone IS NOT NULL"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
+        list(emails),
+    ).fetchone()
+    return str(known[0]) if known else None
+
+
+ACK_IN_DOUBT = "ack_in_doubt"  # source of a callback an acknowledgment in doubt may have promised
+
+
+def confirm_ack_reminder(store: Store, conversation_id: int) -> None:
+    """The acknowledgment in doubt is seen in the mailbox: its reminder is an ack's like any."""
+    store.db.execute(
+        "UPDATE OR IGNORE reminders SET source = 'ack' WHERE conversation_id = ? AND source = ?",
+        [conversation_id, ACK_IN_DOUBT],
+    )

@@ -7,8 +7,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 # Real servers and tools the tests drive: Dovecot (IMAP), dbus-daemon (desktop notifications),
 # cron (the crontab installer), Chromium (the HTML report), openssl (test certificates),
-# isync (mbsync: a Maildir synced from Dovecot).
-PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail python3-venv"
+# isync (mbsync: a Maildir synced from Dovecot), systemd (systemd-analyze checks the timers).
+PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail systemd python3-venv"
 missing=""
 for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

@@ -36,12 +36,14 @@ class FakeSource:
         f.uidnext += 1
         return uid
 
-    def renumber(self, folder: str) -> None:
+    def renumber(self, folder: str, first_uid: int | None = None) -> None:
         """What a server does when UIDVALIDITY changes: new validity, new UIDs (none equal to
-        an old one, and in reverse order, as after a rebuild), same mail."""
+        an old one, and in reverse order, as after a rebuild), same mail. ``first_uid``: number
+        from there instead (1: a server that forgot its UIDs starts again below the old ones)."""
         f = self.folders[folder]
         old = [f.messages[u] for u in sorted(f.messages, reverse=True)]
-        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=f.uidnext + 100)
+        uidnext = f.uidnext + 100 if first_uid is None else first_uid
+        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=uidnext)
         for at, raw in old:
             self.add(folder, raw, at)
 

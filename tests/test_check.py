@@ -235,6 +235,29 @@ def test_uidvalidity_change_duplicates_nothing(config: Config, store: Store) -> 
     assert len(convs(store, config)) == 2
 
 
+def test_new_uids_below_the_old_watermark_are_read_after_a_uidvalidity_change(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: the watermark kept across a UIDVALIDITY change. The server forgot its UIDs
+    after most mail was deleted, so new mail gets UIDs below the old watermark: it must still
+    be read, in this run and the next."""
+    src = FakeSource()
+    for i in range(6):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    run_check(config, src, store, at(7))
+    for uid in range(2, 7):
+        del src.folders["INBOX"].messages[uid]
+    src.renumber("INBOX", first_uid=1)
+    assert src.add("INBOX", mail("ville@example.fi", OWNER, "Katto", "v@x"), at(8)) == 2
+    second = run_check(config, src, store, at(9))
+    assert second.folders["INBOX"] == 2 and second.new_conversations == 1
+    assert src.add("INBOX", mail("liisa@example.fi", OWNER, "Aita", "l@x"), at(10)) == 3
+    third = run_check(config, src, store, at(11))
+    assert third.folders["INBOX"] == 1 and third.new_conversations == 1
+    assert store.count("SELECT count(*) FROM messages") == 8
+    assert {c["customer_email"] for c in convs(store, config)} >= {"ville@example.fi", "liisa@example.fi"}
+
+
 def test_interrupted_run_resumes_without_loss_or_duplicates(config: Config, store: Store) -> None:
     src = FakeSource()
     for i in range(10):

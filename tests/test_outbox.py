@@ -173,13 +173,82 @@ def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: 
 
 
 def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:
+    """Fifty separate requests (the owner answers each, so every new subject opens its own
+    conversation): only the first is acknowledged, the other 49 stop at the rate limit."""
     src, rec = FakeSource(), Recorder()
-    now = at("2026-11-25 10:00 +0200")
+    start = at("2026-11-25 08:00 +0200")
     for i in range(50):
-        src.add("INBOX", customer("Spammy <s@example.fi>", f"Aihe {i}", f"s{i}@x", "Wed, 25 Nov 2026 09:30:00 +0200"),
-                now - timedelta(minutes=30 - i * 0.5))  # fmt: skip
-    run(config, store, src, now, rec)
+        now = start + timedelta(minutes=6 * i)
+        src.add("INBOX", customer("Spammy <s@example.fi>", f"Aihe {i}", f"s{i}@x",
+                                  now.strftime("%a, %d %b %Y %H:%M:%S %z")), now)  # fmt: skip
+        run(config, store, src, now + timedelta(minutes=1), rec)
+        src.add("Sent", mail(OWNER, "s@example.fi", f"Re: Aihe {i}", f"r{i}@p",
+                             (now + timedelta(minutes=3)).strftime("%a, %d %b %Y %H:%M:%S %z"),
+                             extra=f"In-Reply-To: <s{i}@x>\n"), now + timedelta(minutes=3))  # fmt: skip
+    run(config, store, src, start + timedelta(hours=6), rec)
+    assert len(rec.sent) == 1 and rec.sent[0][1]["In-Reply-To"] == "<s0@x>"
+    assert store.count("SELECT count(*) FROM conversations") == 50
+    reasons = [r[0] for r in store.db.execute(
+        "SELECT ack_reasons FROM conversations WHERE ack_status = 'skipped'")]  # fmt: skip
+    assert len(reasons) == 49 and all("rate-limited" in r for r in reasons)
+
+
+def test_a_new_request_two_days_later_gets_no_second_ack(config: Config, store: Store) -> None:
+    """Planted bug: the outbox ignoring the last acknowledgment to the address sent Anna a
+    second acknowledgment for her second request, two days after the first."""
+    src, rec = FakeSource(), Recorder()
+    monday = at("2026-11-23 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a1@x", "Mon, 23 Nov 2026 09:00:00 +0200"),
+            monday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, monday, rec) == 1
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r1@p", "Mon, 23 Nov 2026 11:00:00 +0200",
+                         extra="In-Reply-To: <a1@x>\n"), monday + timedelta(hours=2))  # fmt: skip
+    wednesday = monday + timedelta(days=2)
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Kattoremontti", "a2@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            wednesday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, wednesday, rec) == 0
     assert len(rec.sent) == 1
+    second = store.db.execute(
+        "SELECT ack_status, ack_reasons FROM conversations WHERE subject = 'Kattoremontti'"
+    ).fetchone()
+    assert second[0] == "skipped" and "rate-limited" in second[1]
+    # A week after the first acknowledgment the address may get one again.
+    later = monday + timedelta(days=8)
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Kattoremontti", "r2@p", "Wed, 25 Nov 2026 11:00:00 +0200",
+                         extra="In-Reply-To: <a2@x>\n"), wednesday + timedelta(hours=2))  # fmt: skip
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Aita", "a3@x", "Tue, 1 Dec 2026 09:00:00 +0200"),
+            later - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, later, rec) == 1
+
+
+def test_the_vacation_template_is_used_during_the_vacation(tmp_path: Path) -> None:
+    """Planted bug: the vacation template never chosen told customers the owner would call
+    although the owner was away and the substitute would."""
+    cfg = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"signature": "Ylermi", "vacation_from": "2026-11-23",
+                    "vacation_until": "2026-11-27", "vacation_substitute": "Pekka Sijainen"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )  # fmt: skip
+    store, src, rec = open_database(cfg.database), FakeSource(), Recorder()
+    during = at("2026-11-27 09:10 +0200")  # the vacation's last day
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Fri, 27 Nov 2026 09:00:00 +0200"),
+            during - timedelta(minutes=10))  # fmt: skip
+    assert run(cfg, store, src, during, rec) == 1
+    after = at("2026-11-30 09:10 +0200")  # the Monday after it
+    src.add("INBOX", customer("Ville <ville@example.fi>", "Katto", "v@x", "Mon, 30 Nov 2026 09:00:00 +0200"),
+            after - timedelta(minutes=10))  # fmt: skip
+    assert run(cfg, store, src, after, rec) == 1
+    bodies = {to: msg.get_content() for to, msg in rec.sent}
+    assert "Olen lomalla 27.11. asti" in bodies["anna@example.fi"]
+    assert "Sijaiseni Pekka Sijainen soittaa" in bodies["anna@example.fi"]
+    assert "lomalla" not in bodies["ville@example.fi"]
+    assert "Sijai" not in bodies["ville@example.fi"]
 
 
 def test_out_of_office_answer_to_our_ack_is_not_answered(config: Config, store: Store) -> None:

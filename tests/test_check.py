@@ -93,6 +93,48 @@ def test_phone_reply_without_headers_matches_by_subject(config: Config, store: S
     assert c["response_seconds"] == 30 * 3600
 
 
+def test_a_headerless_reply_to_an_existing_conversation_needs_its_subject(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: matching a headerless reply (a phone's mail app) to a conversation already
+    in the ledger without its subject counted an invoice to Pekka as the answer to his request.
+    The owner's mails come in later runs, so the stored conversation is looked up."""
+    src = FakeSource()
+    src.add("INBOX", mail("pekka@example.com", OWNER, "[Web] Pensasaidan leikkuu", "p1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail(OWNER, "Pekka <pekka@example.com>", "Lasku marraskuu", "r1@p"), at(2))
+    assert run_check(config, src, store, at(3)).new_replies == 0
+    [c] = convs(store, config)
+    assert c["first_reply_at"] is None and c["status"] == "waiting"
+    src.add(
+        "Sent",
+        mail(OWNER, "Pekka <pekka@example.com>", "VS: Vs: [Web] pensasaidan  leikkuu", "r2@p"),
+        at(5),
+    )
+    assert run_check(config, src, store, at(6)).new_replies == 1
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 5 * 3600 and c["status"] == "answered"
+
+
+def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: Sent mail no longer forced to "owner". A reply sent from an address missing
+    from owner.addresses (the phone's own account) must still answer the customer, and never
+    open a conversation for the customer's address as if the customer had written."""
+    src = FakeSource()
+    src.add("INBOX", mail("Maija <maija@example.fi>", OWNER, "Nurmikko", "m1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail("Ylermi <ylermi.yrittaja@gmail.com>", "Maija <maija@example.fi>",
+                         "Re: Nurmikko", "r1@p", extra="In-Reply-To: <m1@x>\n"), at(2))  # fmt: skip
+    result = run_check(config, src, store, at(3))
+    assert result.new_replies == 1 and result.new_conversations == 0
+    [c] = convs(store, config)
+    assert c["customer_email"] == "maija@example.fi" and c["response_seconds"] == 2 * 3600
+    kind = store.db.execute("SELECT kind FROM messages WHERE folder = 'Sent'").fetchone()[0]
+    assert kind == "owner"
+
+
 def test_reply_seen_before_the_contact_still_counts(config: Config, store: Store) -> None:
     """After a UIDVALIDITY reset INBOX can be re-read after Sent: order must not matter."""
     src = FakeSource()

@@ -26,6 +26,7 @@ from vasteaika.reminders.callbacks import fire_due
 from vasteaika.reminders.replies import body_text, find_reply_promises
 from vasteaika.reminders.store import (
     CLAIM_LEASE,
+    Reminder,
     add_reminder,
     due_reminders,
     get_reminder,
@@ -280,6 +281,33 @@ def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
     result = fire_due(config, store, notifier, None, due + CLAIM_LEASE + timedelta(seconds=1))
     assert result.released == 1 and [f.reminder.id for f in result.fired] == [rid]
     assert len(notifier.calls) == 1
+
+
+def test_two_overlapping_runs_notify_a_reminder_once(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planted bug: a claim that always succeeds. Run B (another process, its own connection)
+    fires the reminder between run A's query of what is due and A's claim: A must skip it."""
+    from vasteaika.reminders import callbacks
+
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    other = open_database(config.database)
+    a, b = FakeNotifier(), FakeNotifier()
+    fired_by_b: list[int] = []
+
+    def due_then_run_b(*args: object) -> list[Reminder]:
+        found = due_reminders(*args)  # type: ignore[arg-type]
+        if not fired_by_b:
+            monkeypatch.setattr(callbacks, "due_reminders", due_reminders)
+            fired_by_b.extend(f.reminder.id for f in fire_due(config, other, b, None, due).fired)
+        return found
+
+    monkeypatch.setattr(callbacks, "due_reminders", due_then_run_b)
+    result = fire_due(config, store, a, None, due)
+    assert fired_by_b == [rid] and len(b.calls) == 1
+    assert result.fired == [] and a.calls == []
+    assert get_reminder(store, rid).delivery == "desktop"
 
 
 # --- snooze and done ----------------------------------------------------------------------------

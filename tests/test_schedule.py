@@ -24,6 +24,7 @@ from vasteaika.hours import (
     on_vacation,
     vacation_end,
 )
+from vasteaika.report.periods import cum, load_calendar, local_case
 
 HEL = ZoneInfo("Europe/Helsinki")
 MON_FRI = frozenset(range(5))
@@ -286,33 +287,33 @@ def test_business_calendar_rows() -> None:
 
 
 @lru_cache(maxsize=1)
-def calendar_db() -> sqlite3.Connection:
+def report_calendar() -> tuple[sqlite3.Connection, str]:
+    """The report's own calendar table and its own SQL for "business seconds up to :t"
+    (report.periods, as report.build and report.tables use them), over 2024–2029."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE TABLE business_days (open_epoch INT, close_epoch INT, cum_before INT)")
-    db.executemany(
-        "INSERT INTO business_days VALUES (?, ?, ?)",
-        business_calendar_rows(date(2024, 12, 1), date(2029, 1, 31), HOURS),
-    )
-    return db
-
-
-CUM_SQL = """
-SELECT COALESCE((SELECT cum_before + MIN(:t - open_epoch, close_epoch - open_epoch)
-                 FROM business_days WHERE open_epoch <= :t
-                 ORDER BY open_epoch DESC LIMIT 1), 0)
-"""
+    offsets = load_calendar(db, HOURS, hel(2024, 12, 1), hel(2029, 1, 31))
+    local = local_case(":t", offsets)
+    return db, f"SELECT {cum('b', ':t')} FROM temp.report_calendar b WHERE b.day = {local} / 86400"
 
 
 def sql_business_seconds(start: datetime, end: datetime) -> int:
-    db = calendar_db()
-    (a,) = db.execute(CUM_SQL, {"t": epoch(start)}).fetchone()
-    (b,) = db.execute(CUM_SQL, {"t": epoch(end)}).fetchone()
+    """Business seconds between two instants as the report counts them: cum(end) − cum(start)."""
+    db, sql = report_calendar()
+    (a,) = db.execute(sql, {"t": epoch(start)}).fetchone()
+    (b,) = db.execute(sql, {"t": epoch(end)}).fetchone()
     return max(int(b) - int(a), 0)
 
 
 @pytest.mark.parametrize(("start", "end", "expected"), BUSINESS_SECONDS_CASES)
-def test_sql_formula_agrees(start: datetime, end: datetime, expected: int) -> None:
+def test_the_reports_sql_agrees(start: datetime, end: datetime, expected: int) -> None:
     assert sql_business_seconds(start, end) == expected == business_seconds(start, end, HOURS)
+
+
+def test_a_contact_before_opening_counts_from_opening_in_the_reports_sql() -> None:
+    """Planted bug: the report's SQL without its clamp to the day's open hours showed a Monday
+    07:00 contact answered at 08:30 as 1 h 30 min instead of 30 min."""
+    assert sql_business_seconds(hel(2026, 3, 16, 7), hel(2026, 3, 16, 8, 30)) == 30 * 60
+    assert sql_business_seconds(hel(2026, 3, 16, 15), hel(2026, 3, 16, 18)) == 3600
 
 
 # --- next_callback_slot ---------------------------------------------------------------------

@@ -97,14 +97,18 @@ def mail(
 
 @dataclass
 class FakeNotifier:
+    """A desktop that shows (or not) every notification. Tests that check what is reported
+    give their own ``reason``, so they assert what vasteaika does with it, not this fake's words."""
+
     shown: bool = True
     calls: list[tuple[str, str]] = field(default_factory=list)
+    reason: str | None = None
 
     def notify(self, title: str, body: str) -> NotifyResult:
         self.calls.append((title, body))
         if self.shown:
-            return NotifyResult(True, f"shown on the desktop (notification {len(self.calls)})")
-        return NotifyResult(False, "no desktop reachable: no session bus")
+            return NotifyResult(True, self.reason or f"shown (notification {len(self.calls)})")
+        return NotifyResult(False, self.reason or "no desktop reachable")
 
 
 @dataclass

@@ -333,6 +333,43 @@ def test_uidvalidity_reset_with_new_uids_below_the_old_watermark_keeps_reading_n
     assert db.count("SELECT count(*) FROM reminders WHERE source = 'reply'") == 1
 
 
+def test_draft_mode_saves_one_draft_in_dovecots_drafts_and_reminds_once_it_is_sent(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ack.mode = "draft": the acknowledgment waits in the owner's Drafts, nothing goes out by
+    SMTP and no callback is promised until the owner sends it (it then shows up in Sent)."""
+    config = write_config(tmp_path, env, smtp_server.port, mode="draft")
+    env.create_folder("Drafts")
+    raw, when = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a@x", 2)
+    env.deliver("INBOX", raw, internal_date=when)
+    first = check_json(config, capsys)
+    assert [a["recipient"] for a in first["acknowledgments"]] == ["anna@example.fi"]  # type: ignore[index]
+    with env.admin("Drafts") as client:
+        drafts = client.fetch(client.search(["ALL"]), ["FLAGS", "BODY.PEEK[]"])
+    [(_, item)] = drafts.items()
+    assert b"\\Draft" in item[b"FLAGS"]
+    draft = message_from_bytes(item[b"BODY[]"])
+    assert draft["To"] == "Anna <anna@example.fi>" and draft["In-Reply-To"] == "<a@x>"
+    assert draft["Auto-Submitted"] == "auto-replied"
+    assert smtp_server.messages() == []
+    db = open_database(tmp_path / "v.db")
+    assert db.count("SELECT count(*) FROM conversations WHERE ack_status = 'draft'") == 1
+    assert db.count("SELECT count(*) FROM reminders") == 0
+
+    second = check_json(config, capsys)  # the draft is not written again
+    assert second["acknowledgments"] == [] and len(env.flags("Drafts")) == 1
+
+    env.deliver("Sent", item[b"BODY[]"])  # the owner sent the draft from the mail program
+    third = check_json(config, capsys)
+    assert third["acknowledgments"] == [] and smtp_server.messages() == []
+    assert db.count("SELECT count(*) FROM conversations WHERE ack_status = 'sent'") == 1
+    assert db.count("SELECT count(*) FROM reminders WHERE source = 'ack'") == 1
+    assert [w["customer_email"] for w in third["waiting"]] == ["anna@example.fi"]  # type: ignore[union-attr]
+
+
 def test_after_rebuild_nobody_is_acknowledged_twice_and_new_customers_still_are(
     env: DovecotServer,
     smtp_server: RunningSmtpServer,

@@ -188,7 +188,7 @@ def test_an_old_promise_from_the_first_sync_of_sent_is_not_a_reminder(
 def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store) -> None:
     due = at("2026-11-25 15:00 +0200")
     rid = seed_reminder(store, due)
-    notifier, mailer = FakeNotifier(), Recorder()
+    notifier, mailer = FakeNotifier(reason="shown on the test desktop"), Recorder()
     assert fire_due(config, store, notifier, mailer, due - LEAD - timedelta(seconds=1)).fired == []
     first = fire_due(config, store, notifier, mailer, due - LEAD)
     assert [(f.reminder.id, f.channel) for f in first.fired] == [(rid, "desktop")]
@@ -203,6 +203,7 @@ def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store)
     assert "Nurmikko" in body and "040 123 4567" in body and "klo 15:00" in body
     r = get_reminder(store, rid)
     assert r.delivery == "desktop" and r.fired_at == due - LEAD
+    assert r.delivery_note == "shown on the test desktop"
     assert [x.id for x in open_reminders(store, due)] == [rid]  # fired, but the call is not done
 
 
@@ -229,13 +230,19 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     due = at("2026-11-25 15:00 +0200")
     rid = seed_reminder(store, due)
     mailer = Recorder()
-    result = fire_due(config, store, FakeNotifier(shown=False), mailer, due)
+    desktop = FakeNotifier(shown=False, reason="no desktop reachable: the bus went away")
+    result = fire_due(config, store, desktop, mailer, due)
     [fired] = result.fired
     assert fired.channel == "email" and result.desktop_reachable is False
-    assert "no desktop reachable" in fired.detail
+    assert fired.detail == f"emailed to {OWNER} (no desktop reachable: the bus went away)"
     [(to, msg)] = mailer.sent
     assert to == OWNER and OWNER in msg["From"] and msg["To"] == OWNER
     assert msg["Auto-Submitted"] == "auto-generated"
+    assert msg["Subject"] == "Muistutus: Soita: Maija Meikäläinen"
+    text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert text.splitlines()[:3] == ["Nurmikko", "Puh. 040 123 4567", "Luvattu 25.11. klo 15:00"]
+    assert "Työpöytäilmoitusta ei voitu näyttää" in text
+    assert get_reminder(store, rid).delivery_note == fired.detail
     [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
     [event] = Calendar.from_ical(part.get_content()).events
     assert str(event["UID"]) == f"reminder-{rid}@vasteaika"

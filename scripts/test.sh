@@ -28,4 +28,10 @@ echo "== import contracts (lint-imports) =="
 .venv/bin/lint-imports --no-cache
 echo "== pytest =="
 export VASTEAIKA_REQUIRE_PROCMAIL=1 VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1 VASTEAIKA_REQUIRE_MBSYNC=1
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider --cov=vasteaika --cov-branch --cov-report= "$@"
+# Branch coverage as a figure, not a gate: the modules that decide what is sent, counted or
+# reminded (the ones benchmarks/mutation.py mutates), then the whole package.
+echo "== coverage with branches (coverage.py: statements and branches run; a figure, not a gate) =="
+DECIDING="*/acks/decision.py,*/acks/outbox.py,*/acks/store.py,*/mail/classify.py,*/ledger/threads.py,*/ledger/conversations.py,*/ledger/sync.py,*/ledger/check.py,*/vasteaika/hours.py,*/reminders/store.py,*/reminders/callbacks.py,*/reminders/promises.py"
+.venv/bin/python -m coverage report --include="$DECIDING"
+.venv/bin/python -m coverage report | tail -n 1 | sed 's/^TOTAL/whole package/'

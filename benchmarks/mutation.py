@@ -1,0 +1,147 @@
+"""Mutation testing of the modules that decide what is sent, counted or reminded (issue 19).
+
+Runs mutmut (``pip install -e '.[mutation]'``; configured in pyproject's ``[tool.mutmut]``) over
+the modules below, or a subset, and prints the score of each module and its surviving mutants:
+
+    .venv/bin/python benchmarks/mutation.py                       # all of them (~25 min, 2 cores)
+    .venv/bin/python benchmarks/mutation.py hours acks.outbox     # a subset
+    .venv/bin/python benchmarks/mutation.py --report-only         # the last results again
+    .venv/bin/python benchmarks/mutation.py --diff ledger.sync    # survivors with their diffs
+
+A mutant is killed when a test fails on it (a timeout counts as killed: the mutant broke the
+code); it survives when every test that runs its function passes, or when no fast test runs it at
+all. The score is killed / all mutants. mutmut runs, for each mutant, only the tests that ran the
+mutated function (its first run records which), chosen from the fast tests listed in
+``pytest_add_cli_args_test_selection``; no test that starts a Dovecot runs.
+
+Not part of the test command (scripts/test.sh): it takes minutes. Work files go to ``mutants/``
+(git-ignored); mutmut reuses earlier results there for functions that did not change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# What is sent (acknowledgments), counted (the ledger's threading and sync) or reminded.
+MODULES = (
+    "acks.decision", "acks.outbox", "acks.store", "mail.classify", "ledger.threads",
+    "ledger.conversations", "ledger.sync", "ledger.check", "hours", "reminders.store",
+    "reminders.callbacks", "reminders.promises",
+)  # fmt: skip
+
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+@dataclass
+class Score:
+    module: str
+    statuses: Counter[str] = field(default_factory=Counter)
+    survivors: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status != "skipped")
+
+    @property
+    def killed(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status in KILLED)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.killed / self.total if self.total else 100.0
+
+
+def _meta_path(module: str) -> Path:
+    return ROOT / "mutants" / "src" / "vasteaika" / (module.replace(".", "/") + ".py.meta")
+
+
+def read_scores(modules: list[str]) -> list[Score]:
+    """The per-module results mutmut left in ``mutants/…/*.py.meta``."""
+    from mutmut.stats import status_by_exit_code
+
+    scores = []
+    for module in modules:
+        score = Score(module)
+        path = _meta_path(module)
+        if path.exists():
+            results = json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
+            for name, code in sorted(results.items()):
+                status = status_by_exit_code[code]
+                score.statuses[status] += 1
+                if status not in KILLED and status != "skipped":
+                    score.survivors.append(f"{name}  ({status})")
+        scores.append(score)
+    return scores
+
+
+def run_mutmut(modules: list[str], max_children: int | None) -> int:
+    names = [f"vasteaika.{module}.*" for module in modules]
+    command = [sys.executable, "-m", "mutmut", "run", *names]
+    if max_children:
+        command += ["--max-children", str(max_children)]
+    return subprocess.run(command, cwd=ROOT, check=False).returncode
+
+
+def show(name: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name.split()[0]],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return done.stdout
+
+
+def report(scores: list[Score], diff: bool) -> None:
+    print(f"\n{'module':<24}{'mutants':>8}{'killed':>8}{'survived':>9}{'score':>8}")
+    for s in scores:
+        print(f"{s.module:<24}{s.total:>8}{s.killed:>8}{s.total - s.killed:>9}{s.percent:>7.1f}%")
+    total = sum(s.total for s in scores)
+    killed = sum(s.killed for s in scores)
+    print(f"{'all':<24}{total:>8}{killed:>8}{total - killed:>9}{100 * killed / max(total, 1):>7.1f}%")
+    for s in scores:
+        if s.survivors:
+            print(f"\n== surviving mutants of {s.module} ==")
+            for name in s.survivors:
+                print(name)
+                if diff:
+                    print(show(name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"a subset of: {' '.join(MODULES)}")
+    parser.add_argument("--report-only", action="store_true", help="print the last results")
+    parser.add_argument("--diff", action="store_true", help="show each surviving mutant's diff")
+    parser.add_argument("--max-children", type=int, help="parallel mutants (default: CPUs)")
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.modules) - set(MODULES))
+    if unknown:
+        parser.error(f"not a mutated module: {', '.join(unknown)} (choose from {' '.join(MODULES)})")
+    modules = list(args.modules or MODULES)
+    try:
+        import mutmut  # noqa: F401
+    except ImportError:
+        print("mutation.py: mutmut is not installed — run: .venv/bin/pip install -e '.[mutation]'")
+        return 2
+    started = time.monotonic()
+    if not args.report_only:
+        code = run_mutmut(modules, args.max_children)
+        if code not in (0, 1):  # mutmut exits 1 when a mutant survived
+            print(f"mutation.py: mutmut failed with exit code {code}")
+            return code
+    report(read_scores(modules), args.diff)
+    if not args.report_only:
+        print(f"\n{time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

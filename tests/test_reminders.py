@@ -317,6 +317,81 @@ def test_two_overlapping_runs_notify_a_reminder_once(
     assert get_reminder(store, rid).delivery == "desktop"
 
 
+def test_a_reminder_another_run_claimed_does_not_stop_the_others(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.reminders import callbacks
+    from vasteaika.reminders.store import claim
+
+    due = at("2026-11-25 15:00 +0200")
+    first = seed_reminder(store, due)
+    second = seed_reminder(store, due + timedelta(minutes=1), email="anna@example.fi", name="Anna")
+    other = open_database(config.database)
+
+    def due_then_claimed_elsewhere(*args: object) -> list[Reminder]:
+        found = due_reminders(*args)  # type: ignore[arg-type]
+        assert claim(other, first, due)  # another run takes the first one meanwhile
+        return found
+
+    monkeypatch.setattr(callbacks, "due_reminders", due_then_claimed_elsewhere)
+    notifier = FakeNotifier()
+    result = fire_due(config, store, notifier, None, due + timedelta(minutes=1))
+    assert [f.reminder.id for f in result.fired] == [second]
+    assert [title for title, _ in notifier.calls] == ["Soita: Anna"]
+
+
+def test_without_desktop_or_smtp_the_reminder_fails_and_stays_due(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    desktop = FakeNotifier(shown=False, reason="no desktop reachable: test")
+    [fired] = fire_due(config, store, desktop, None, due).fired
+    assert (fired.reminder.id, fired.channel) == (rid, "failed")
+    assert fired.detail == "no desktop reachable: test; no [smtp] server for the email"
+    r = get_reminder(store, rid)
+    assert (r.delivery, r.fired_at, r.delivery_note) == ("failed", None, fired.detail)
+
+
+def test_a_failing_email_is_not_tried_again_for_the_next_reminder_in_the_run(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    first = seed_reminder(store, due)
+    second = seed_reminder(store, due + timedelta(minutes=1), email="anna@example.fi")
+    attempts: list[str] = []
+
+    class Down:
+        def send(self, msg: object, recipient: str) -> None:
+            attempts.append(recipient)
+            raise UnreachableError("cannot connect to 127.0.0.1:25", "is it running?")
+
+    desktop = FakeNotifier(shown=False, reason="no desktop")
+    fired = fire_due(config, store, desktop, Down(), due + timedelta(minutes=1)).fired  # type: ignore[arg-type]
+    assert attempts == [OWNER]
+    line = "cannot connect to 127.0.0.1:25 — is it running?"
+    assert [(f.reminder.id, f.channel, f.detail) for f in fired] == [
+        (first, "failed", f"no desktop; email failed: {line}"),
+        (second, "failed", f"no desktop; email failed: {line}"),
+    ]
+
+
+def test_the_notification_in_english_and_for_a_day_without_a_time(
+    tmp_path: Path, store: Store
+) -> None:
+    english = config_from_dict({**config_dict(tmp_path), "owner": {
+        "name": "Ylermi", "addresses": [OWNER], "language": "en"}}, None)  # fmt: skip
+    due = at("2026-11-27 08:00 +0200")
+    rid = seed_reminder(store, due, phone=None)
+    store.db.execute("UPDATE reminders SET has_time = 0 WHERE id = ?", [rid])
+    notifier = FakeNotifier()
+    fire_due(english, store, notifier, None, due)
+    [(title, body)] = notifier.calls
+    assert title == "Call: Maija Meikäläinen"
+    assert body == (f"Nurmikko · maija@example.fi · Promised 27.11. · vasteaika done {rid}"
+                    f" · vasteaika snooze {rid} 30m")  # fmt: skip
+
+
 # --- snooze and done ----------------------------------------------------------------------------
 
 

@@ -183,10 +183,42 @@ def test_business_day_start_follows_dst() -> None:
 
 def test_no_business_day_at_all_is_a_value_error() -> None:
     closed = BusinessHours(timezone=HEL, workdays=frozenset(), start=time(8), end=time(16))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no business day within 400 days after 2026-01-01"):
         next_business_day(date(2026, 1, 1), closed)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no business day within 400 days after "):
         next_callback_slot(hel(2026, 1, 1), closed, CALLBACKS, HOUR)
+
+
+def test_midsummer_eve_is_a_day_off_since_1955() -> None:
+    assert _finnish_eves(1955) == {date(1955, 6, 24), date(1955, 12, 24)}
+    assert _finnish_eves(1954) == {date(1954, 12, 24)}
+
+
+def test_a_vacation_includes_its_first_and_last_day() -> None:
+    hours = BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16),
+                          vacations=((date(2026, 7, 6), date(2026, 7, 17)),))  # fmt: skip
+    assert vacation_end(date(2026, 7, 6), hours) == date(2026, 7, 17)
+    assert vacation_end(date(2026, 7, 17), hours) == date(2026, 7, 17)
+    assert vacation_end(date(2026, 7, 5), hours) is None
+
+
+EARLY = BusinessHours(
+    timezone=HEL, workdays=frozenset(range(7)), start=time(0), end=time(5), holiday_country=None
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # The year is Helsinki's, not UTC's: 01:00 on 1 January is still 2026 in UTC.
+        (hel(2027, 1, 1, 1), hel(2027, 1, 1, 4), 3 * 3600),
+        (hel(2026, 12, 31, 4), hel(2027, 1, 1, 1), 2 * 3600),
+    ],
+)
+def test_business_seconds_take_the_year_in_the_business_zone(
+    start: datetime, end: datetime, expected: int
+) -> None:
+    assert business_seconds(start, end, EARLY) == expected
 
 
 # --- business_seconds -----------------------------------------------------------------------
@@ -224,6 +256,7 @@ BUSINESS_SECONDS_CASES = [
 @pytest.mark.parametrize(("start", "end", "expected"), BUSINESS_SECONDS_CASES)
 def test_business_seconds(start: datetime, end: datetime, expected: int) -> None:
     assert business_seconds(start, end, HOURS) == expected
+    assert type(business_seconds(start, end, HOURS)) is int  # whole seconds, in JSON too
     # The same instants given in UTC give the same answer.
     assert business_seconds(start.astimezone(UTC), end.astimezone(UTC), HOURS) == expected
 

@@ -7,6 +7,7 @@ the modules below, or a subset, and prints the score of each module and its surv
     .venv/bin/python benchmarks/mutation.py hours acks.outbox     # a subset
     .venv/bin/python benchmarks/mutation.py --report-only         # the last results again
     .venv/bin/python benchmarks/mutation.py --diff ledger.sync    # survivors with their diffs
+    .venv/bin/python benchmarks/mutation.py --survivors hours     # after new tests: survivors only
 
 A mutant is killed when a test fails on it (a timeout counts as killed: the mutant broke the
 code); it survives when every test that runs its function passes, or when no fast test runs it at
@@ -21,7 +22,9 @@ Not part of the test command (scripts/test.sh): it takes minutes. Work files go 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
+import re
 import subprocess
 import sys
 import time
@@ -39,6 +42,8 @@ MODULES = (
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+NOT_COUNTED = {"skipped", "not checked"}  # not run (yet): neither killed nor survived
+_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -46,10 +51,11 @@ class Score:
     module: str
     statuses: Counter[str] = field(default_factory=Counter)
     survivors: list[str] = field(default_factory=list)
+    equivalent: list[str] = field(default_factory=list)  # survivors that cannot be killed
 
     @property
     def total(self) -> int:
-        return sum(n for status, n in self.statuses.items() if status != "skipped")
+        return sum(n for status, n in self.statuses.items() if status not in NOT_COUNTED)
 
     @property
     def killed(self) -> int:
@@ -58,6 +64,49 @@ class Score:
     @property
     def percent(self) -> float:
         return 100.0 * self.killed / self.total if self.total else 100.0
+
+    @property
+    def percent_of_killable(self) -> float:
+        killable = self.total - len(self.equivalent)
+        return 100.0 * self.killed / killable if killable else 100.0
+
+
+class _SqlCase(ast.NodeTransformer):
+    """Lower-cases SQL string constants: SQLite's keywords and names are case-insensitive."""
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        if isinstance(node.value, str) and _SQL.search(node.value):
+            return ast.Constant(node.value.lower())
+        return node
+
+
+def _functions(module: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    path = ROOT / "mutants" / "src" / "vasteaika" / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        return {}
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        node.name: node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+
+
+def _normalised(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    copy = _SqlCase().visit(ast.parse(ast.unparse(node)))
+    copy.body[0].name = "f"
+    return ast.dump(copy)
+
+
+def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> str | None:
+    """Why a surviving mutant cannot be killed, when it can be told from the code alone."""
+    function = name.rpartition(".")[2]
+    mutant, original = functions.get(function), functions.get(function.split("__mutmut_")[0] + "__mutmut_orig")
+    if mutant is None or original is None:
+        return None
+    if _normalised(mutant) == _normalised(original):
+        return "equivalent: only the letter case of SQL changed (SQLite ignores it)"
+    return None
 
 
 def _meta_path(module: str) -> Path:
@@ -73,18 +122,31 @@ def read_scores(modules: list[str]) -> list[Score]:
         score = Score(module)
         path = _meta_path(module)
         if path.exists():
+            functions = _functions(module)
             results = json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
             for name, code in sorted(results.items()):
                 status = status_by_exit_code[code]
                 score.statuses[status] += 1
-                if status not in KILLED and status != "skipped":
+                if status in KILLED or status in NOT_COUNTED:
+                    continue
+                why = equivalence(name, functions)
+                if why:
+                    score.equivalent.append(f"{name}  ({why})")
+                else:
                     score.survivors.append(f"{name}  ({status})")
         scores.append(score)
     return scores
 
 
-def run_mutmut(modules: list[str], max_children: int | None) -> int:
-    names = [f"vasteaika.{module}.*" for module in modules]
+def run_mutmut(modules: list[str], max_children: int | None, survivors: bool) -> int:
+    """Every mutant of ``modules`` afresh, or (``survivors``) only those that survived last time:
+    after new tests, that is all that can change."""
+    if survivors:
+        names = [name.split()[0] for score in read_scores(modules) for name in score.survivors]
+        if not names:
+            return 0
+    else:
+        names = [f"vasteaika.{module}.*" for module in modules]
     command = [sys.executable, "-m", "mutmut", "run", *names]
     if max_children:
         command += ["--max-children", str(max_children)]
@@ -100,12 +162,19 @@ def show(name: str) -> str:
 
 
 def report(scores: list[Score], diff: bool) -> None:
-    print(f"\n{'module':<24}{'mutants':>8}{'killed':>8}{'survived':>9}{'score':>8}")
+    """Per module: mutants run, killed, survived (of them equivalent), the score (killed of all
+    run) and the score of the killable ones (equivalent survivors left out)."""
+    print(f"\n{'module':<22}{'mutants':>8}{'killed':>8}{'survived':>9}{'equiv.':>7}"
+          f"{'score':>8}{'killable':>10}{'unrun':>7}")  # fmt: skip
     for s in scores:
-        print(f"{s.module:<24}{s.total:>8}{s.killed:>8}{s.total - s.killed:>9}{s.percent:>7.1f}%")
+        unrun = sum(n for status, n in s.statuses.items() if status in NOT_COUNTED)
+        print(f"{s.module:<22}{s.total:>8}{s.killed:>8}{s.total - s.killed:>9}"
+              f"{len(s.equivalent):>7}{s.percent:>7.1f}%{s.percent_of_killable:>9.1f}%{unrun:>7}")  # fmt: skip
     total = sum(s.total for s in scores)
     killed = sum(s.killed for s in scores)
-    print(f"{'all':<24}{total:>8}{killed:>8}{total - killed:>9}{100 * killed / max(total, 1):>7.1f}%")
+    equivalent = sum(len(s.equivalent) for s in scores)
+    print(f"{'all':<22}{total:>8}{killed:>8}{total - killed:>9}{equivalent:>7}"
+          f"{100 * killed / max(total, 1):>7.1f}%{100 * killed / max(total - equivalent, 1):>9.1f}%")  # fmt: skip
     for s in scores:
         if s.survivors:
             print(f"\n== surviving mutants of {s.module} ==")
@@ -113,6 +182,9 @@ def report(scores: list[Score], diff: bool) -> None:
                 print(name)
                 if diff:
                     print(show(name))
+        if s.equivalent:
+            print(f"\n== equivalent surviving mutants of {s.module} ==")
+            print("\n".join(s.equivalent))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"a subset of: {' '.join(MODULES)}")
     parser.add_argument("--report-only", action="store_true", help="print the last results")
     parser.add_argument("--diff", action="store_true", help="show each surviving mutant's diff")
+    parser.add_argument("--survivors", action="store_true",
+                        help="test again only the mutants that survived the last run")  # fmt: skip
     parser.add_argument("--max-children", type=int, help="parallel mutants (default: CPUs)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.modules) - set(MODULES))
@@ -133,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     if not args.report_only:
-        code = run_mutmut(modules, args.max_children)
+        code = run_mutmut(modules, args.max_children, args.survivors)
         if code not in (0, 1):  # mutmut exits 1 when a mutant survived
             print(f"mutation.py: mutmut failed with exit code {code}")
             return code

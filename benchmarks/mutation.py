@@ -72,11 +72,13 @@ class Score:
 
 
 class _SqlCase(ast.NodeTransformer):
-    """Lower-cases SQL string constants: SQLite's keywords and names are case-insensitive."""
+    """Lower-cases SQL outside its quoted literals: SQLite's keywords and names are
+    case-insensitive, its string values ('pending') are not."""
 
     def visit_Constant(self, node: ast.Constant) -> ast.Constant:
         if isinstance(node.value, str) and _SQL.search(node.value):
-            return ast.Constant(node.value.lower())
+            parts = node.value.split("'")
+            return ast.Constant("'".join(p if i % 2 else p.lower() for i, p in enumerate(parts)))
         return node
 
 

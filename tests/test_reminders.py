@@ -290,6 +290,22 @@ def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
     assert len(notifier.calls) == 1
 
 
+def test_a_run_killed_after_its_claim_leaves_the_reminder_to_the_next_run(
+    config: Config, store: Store
+) -> None:
+    from vasteaika.reminders.store import claim
+
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    assert claim(store, rid, due) and not claim(store, rid, due)  # then the run was killed
+    assert get_reminder(store, rid).delivery == "pending"
+    notifier = FakeNotifier()
+    assert fire_due(config, store, notifier, None, due + CLAIM_LEASE).fired == []
+    result = fire_due(config, store, notifier, None, due + CLAIM_LEASE + timedelta(seconds=1))
+    assert result.released == 1 and [f.reminder.id for f in result.fired] == [rid]
+    assert get_reminder(store, rid).delivery == "desktop"
+
+
 def test_two_overlapping_runs_notify_a_reminder_once(
     config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -140,10 +140,13 @@ def read_scores(modules: list[str]) -> list[Score]:
     return scores
 
 
-def run_mutmut(modules: list[str], max_children: int | None, survivors: bool) -> int:
+def run_mutmut(modules: list[str], max_children: int | None, survivors: bool, resume: bool) -> int:
     """Every mutant of ``modules`` afresh, or (``survivors``) only those that survived last time:
-    after new tests, that is all that can change."""
-    if survivors:
+    after new tests, that is all that can change; or (``resume``) every module's mutants not
+    run yet, after an interrupted run."""
+    if resume:
+        names = []
+    elif survivors:
         names = [name.split()[0] for score in read_scores(modules) for name in score.survivors]
         if not names:
             return 0
@@ -194,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"a subset of: {' '.join(MODULES)}")
     parser.add_argument("--report-only", action="store_true", help="print the last results")
     parser.add_argument("--diff", action="store_true", help="show each surviving mutant's diff")
+    parser.add_argument("--resume", action="store_true",
+                        help="run only the mutants an interrupted run left unrun")  # fmt: skip
     parser.add_argument("--survivors", action="store_true",
                         help="test again only the mutants that survived the last run")  # fmt: skip
     parser.add_argument("--max-children", type=int, help="parallel mutants (default: CPUs)")
@@ -209,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     if not args.report_only:
-        code = run_mutmut(modules, args.max_children, args.survivors)
+        code = run_mutmut(modules, args.max_children, args.survivors, args.resume)
         if code not in (0, 1):  # mutmut exits 1 when a mutant survived
             print(f"mutation.py: mutmut failed with exit code {code}")
             return code

@@ -8,6 +8,7 @@ the modules below, or a subset, and prints the score of each module and its surv
     .venv/bin/python benchmarks/mutation.py --report-only         # the last results again
     .venv/bin/python benchmarks/mutation.py --diff ledger.sync    # survivors with their diffs
     .venv/bin/python benchmarks/mutation.py --survivors hours     # after new tests: survivors only
+    .venv/bin/python benchmarks/mutation.py --unrun               # finish an interrupted run
 
 A mutant is killed when a test fails on it (a timeout counts as killed: the mutant broke the
 code); it survives when every test that runs its function passes, or when no fast test runs it at
@@ -52,6 +53,7 @@ class Score:
     statuses: Counter[str] = field(default_factory=Counter)
     survivors: list[str] = field(default_factory=list)
     equivalent: list[str] = field(default_factory=list)  # survivors that cannot be killed
+    unrun: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -129,6 +131,8 @@ def read_scores(modules: list[str]) -> list[Score]:
             for name, code in sorted(results.items()):
                 status = status_by_exit_code[code]
                 score.statuses[status] += 1
+                if status == "not checked":
+                    score.unrun.append(name)
                 if status in KILLED or status in NOT_COUNTED:
                     continue
                 why = equivalence(name, functions)
@@ -140,14 +144,13 @@ def read_scores(modules: list[str]) -> list[Score]:
     return scores
 
 
-def run_mutmut(modules: list[str], max_children: int | None, survivors: bool, resume: bool) -> int:
-    """Every mutant of ``modules`` afresh, or (``survivors``) only those that survived last time:
-    after new tests, that is all that can change; or (``resume``) every module's mutants not
-    run yet, after an interrupted run."""
-    if resume:
-        names = []
-    elif survivors:
-        names = [name.split()[0] for score in read_scores(modules) for name in score.survivors]
+def run_mutmut(modules: list[str], max_children: int | None, survivors: bool, unrun: bool) -> int:
+    """Every mutant of ``modules`` afresh; or only those that survived last time (``survivors``:
+    after new tests, that is all that can change) and/or those an interrupted run left unrun."""
+    if survivors or unrun:
+        scores = read_scores(modules)
+        names = [n.split()[0] for s in scores for n in s.survivors] if survivors else []
+        names += [n for s in scores for n in s.unrun] if unrun else []
         if not names:
             return 0
     else:
@@ -197,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"a subset of: {' '.join(MODULES)}")
     parser.add_argument("--report-only", action="store_true", help="print the last results")
     parser.add_argument("--diff", action="store_true", help="show each surviving mutant's diff")
-    parser.add_argument("--resume", action="store_true",
-                        help="run only the mutants an interrupted run left unrun")  # fmt: skip
+    parser.add_argument("--unrun", action="store_true",
+                        help="run the mutants an interrupted run left unrun")  # fmt: skip
     parser.add_argument("--survivors", action="store_true",
                         help="test again only the mutants that survived the last run")  # fmt: skip
     parser.add_argument("--max-children", type=int, help="parallel mutants (default: CPUs)")
@@ -214,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     if not args.report_only:
-        code = run_mutmut(modules, args.max_children, args.survivors, args.resume)
+        code = run_mutmut(modules, args.max_children, args.survivors, args.unrun)
         if code not in (0, 1):  # mutmut exits 1 when a mutant survived
             print(f"mutation.py: mutmut failed with exit code {code}")
             return code

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -406,6 +406,25 @@ def test_the_notification_in_english_and_for_a_day_without_a_time(
     assert title == "Call: Maija Meikäläinen"
     assert body == (f"Nurmikko · maija@example.fi · Promised 27.11. · vasteaika done {rid}"
                     f" · vasteaika snooze {rid} 30m")  # fmt: skip
+
+
+def test_a_reminder_as_the_json_of_the_reminders_command(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    fire_due(config, store, FakeNotifier(), None, due - LEAD)
+    fresh = get_reminder(store, rid)
+    assert fresh.as_json(due - timedelta(seconds=1), HEL) == {
+        "id": rid, "conversation_id": fresh.conversation_id, "customer_name": "Maija Meikäläinen",
+        "customer_email": "maija@example.fi", "subject": "Nurmikko", "phone": "040 123 4567",
+        "due_at": "2026-11-25T15:00:00+02:00", "has_time": True, "snoozed_until": None,
+        "overdue": False, "source": "ack", "promise_text": None,
+        "fired_at": "2026-11-25T14:50:00+02:00", "delivery": "desktop",
+    }  # fmt: skip
+    assert fresh.as_json(due, HEL)["overdue"] is True
+    later = snooze(store, rid, timedelta(minutes=30), due)
+    shown = later.as_json(due + timedelta(minutes=29), UTC)
+    assert shown["snoozed_until"] == "2026-11-25T13:30:00+00:00" and shown["overdue"] is False
+    assert shown["due_at"] == "2026-11-25T13:00:00+00:00"
 
 
 # --- snooze and done ----------------------------------------------------------------------------

@@ -243,7 +243,10 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     assert text.splitlines()[:3] == ["Nurmikko", "Puh. 040 123 4567", "Luvattu 25.11. klo 15:00"]
     assert "Työpöytäilmoitusta ei voitu näyttää" in text
     assert get_reminder(store, rid).delivery_note == fired.detail
+    assert msg["Date"] == "Wed, 25 Nov 2026 15:00:00 +0200"
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith("@pihapalvelu.fi>")
     [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
+    assert part.get_filename() == f"soitto-{rid}.ics" and part.get_param("method") == "PUBLISH"
     [event] = Calendar.from_ical(part.get_content()).events
     assert str(event["UID"]) == f"reminder-{rid}@vasteaika"
     assert event.decoded("DTSTART") == due
@@ -406,6 +409,16 @@ def test_the_notification_in_english_and_for_a_day_without_a_time(
     assert title == "Call: Maija Meikäläinen"
     assert body == (f"Nurmikko · maija@example.fi · Promised 27.11. · vasteaika done {rid}"
                     f" · vasteaika snooze {rid} 30m")  # fmt: skip
+    store.db.execute("UPDATE reminders SET fired_at = NULL, promise_text = ? WHERE id = ?",
+                     ["I will call you on Friday", rid])  # fmt: skip
+    mailer = Recorder()
+    [fired] = fire_due(english, store, FakeNotifier(shown=False), mailer, due).fired
+    assert fired.channel == "email"
+    [(_, msg)] = mailer.sent
+    assert msg["Subject"] == "Reminder: Call: Maija Meikäläinen"
+    text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Promise: I will call you on Friday" in text.splitlines()
+    assert "(No desktop was reachable, so this reminder came by email.)" in text
 
 
 def test_a_reminder_as_the_json_of_the_reminders_command(config: Config, store: Store) -> None:

@@ -73,15 +73,25 @@ class Score:
         return 100.0 * self.killed / killable if killable else 100.0
 
 
-class _SqlCase(ast.NodeTransformer):
-    """Lower-cases SQL outside its quoted literals: SQLite's keywords and names are
-    case-insensitive, its string values ('pending') are not."""
+class _Insensitive(ast.NodeTransformer):
+    """Lower-cases what is read without regard to case: SQL outside its quoted literals
+    (SQLite's keywords and names; its string values such as 'pending' do count), and the names
+    of mail headers set on a message, ``msg["From"]`` (RFC 5322 field names)."""
 
     def visit_Constant(self, node: ast.Constant) -> ast.Constant:
         if isinstance(node.value, str) and _SQL.search(node.value):
             parts = node.value.split("'")
             return ast.Constant("'".join(p if i % 2 else p.lower() for i, p in enumerate(parts)))
         return node
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        key = node.slice
+        if (
+            isinstance(node.value, ast.Name) and node.value.id == "msg"
+            and isinstance(key, ast.Constant) and isinstance(key.value, str)
+        ):  # fmt: skip
+            node.slice = ast.Constant(key.value.lower())
+        return self.generic_visit(node)
 
 
 def _functions(module: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -97,7 +107,7 @@ def _functions(module: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]
 
 
 def _normalised(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
-    copy = _SqlCase().visit(ast.parse(ast.unparse(node)))
+    copy = _Insensitive().visit(ast.parse(ast.unparse(node)))
     copy.body[0].name = "f"
     return ast.dump(copy)
 
@@ -109,7 +119,7 @@ def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunct
     if mutant is None or original is None:
         return None
     if _normalised(mutant) == _normalised(original):
-        return "equivalent: only the letter case of SQL changed (SQLite ignores it)"
+        return "equivalent: only the letter case of SQL or of a header name changed"
     return None
 
 

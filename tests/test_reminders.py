@@ -234,6 +234,7 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     result = fire_due(config, store, desktop, mailer, due)
     [fired] = result.fired
     assert fired.channel == "email" and result.desktop_reachable is False
+    assert fired.reminder.id == rid
     assert fired.detail == f"emailed to {OWNER} (no desktop reachable: the bus went away)"
     [(to, msg)] = mailer.sent
     assert to == OWNER and OWNER in msg["From"] and msg["To"] == OWNER
@@ -271,8 +272,9 @@ def test_undeliverable_is_reported_and_retried_never_dropped(
 
     off = config_from_dict(config_dict(tmp_path, email_fallback=False), None)
     seed_reminder(store, due, email="anna@example.fi")
-    [fired] = fire_due(off, store, FakeNotifier(shown=False), mailer, due).fired
-    assert fired.channel == "failed" and "email_fallback is off" in fired.detail
+    [fired] = fire_due(off, store, FakeNotifier(shown=False, reason="no desktop"), mailer, due).fired
+    assert fired.channel == "failed" and fired.reminder.customer_email == "anna@example.fi"
+    assert fired.detail == "no desktop; reminders.email_fallback is off"
 
 
 def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(

@@ -44,7 +44,8 @@ MODULES = (
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 NOT_COUNTED = {"skipped", "not checked"}  # not run (yet): neither killed nor survived
-_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN)\b", re.IGNORECASE)
+# SQL is written in capitals here (a mail's text never is).
+_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY)\b")
 
 
 @dataclass
@@ -73,28 +74,26 @@ class Score:
         return 100.0 * self.killed / killable if killable else 100.0
 
 
-class _Insensitive(ast.NodeTransformer):
-    """Lower-cases what is read without regard to case: SQL outside its quoted literals
-    (SQLite's keywords and names; its string values such as 'pending' do count), and the names
-    of mail headers set on a message, ``msg["From"]`` (RFC 5322 field names)."""
+def _outside_quotes(sql: str) -> str:
+    return "'".join(p if i % 2 else p.lower() for i, p in enumerate(sql.split("'")))
 
-    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
-        if isinstance(node.value, str) and _SQL.search(node.value):
-            parts = node.value.split("'")
-            return ast.Constant("'".join(p if i % 2 else p.lower() for i, p in enumerate(parts)))
-        return node
 
-    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
-        key = node.slice
-        if (
-            isinstance(node.value, ast.Name) and node.value.id == "msg"
-            and isinstance(key, ast.Constant) and isinstance(key.value, str)
-        ):  # fmt: skip
-            node.slice = ast.Constant(key.value.lower())
-        return self.generic_visit(node)
+def _same_but_case(original: ast.AST, mutant: ast.AST, header_names: set[int]) -> bool:
+    """Do two nodes differ at most in letter case that nothing reads: SQL outside its quoted
+    literals (SQLite's keywords and names; its values such as 'pending' do count), or the name
+    of a mail header set on a message, ``msg["From"]`` (RFC 5322 field names)?"""
+    if not (isinstance(original, ast.Constant) and isinstance(mutant, ast.Constant)):
+        return False
+    a, b = original.value, mutant.value
+    if not (isinstance(a, str) and isinstance(b, str)) or a.lower() != b.lower():
+        return False
+    if id(original) in header_names:
+        return True
+    return bool(_SQL.search(a)) and _outside_quotes(a) == _outside_quotes(b)
 
 
 def _functions(module: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions of the mutated copy of ``module``: each mutant and the original."""
     path = ROOT / "mutants" / "src" / "vasteaika" / (module.replace(".", "/") + ".py")
     if not path.exists():
         return {}
@@ -106,10 +105,10 @@ def _functions(module: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]
     }
 
 
-def _normalised(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
-    copy = _Insensitive().visit(ast.parse(ast.unparse(node)))
-    copy.body[0].name = "f"
-    return ast.dump(copy)
+def _nodes(function: ast.AST) -> list[ast.AST]:
+    copy = ast.parse(ast.unparse(function)).body[0]
+    copy.name = "f"  # type: ignore[attr-defined]
+    return list(ast.walk(copy))
 
 
 def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> str | None:
@@ -118,9 +117,28 @@ def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunct
     mutant, original = functions.get(function), functions.get(function.split("__mutmut_")[0] + "__mutmut_orig")
     if mutant is None or original is None:
         return None
-    if _normalised(mutant) == _normalised(original):
+    before, after = _nodes(original), _nodes(mutant)
+    if len(before) != len(after):
+        return None
+    headers = {
+        id(n.slice) for n in before
+        if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "msg"
+    }  # fmt: skip
+    differ = [(a, b) for a, b in zip(before, after, strict=True) if ast.dump(a) != ast.dump(b)]
+    leaves = [(a, b) for a, b in differ if isinstance(a, ast.Constant)]
+    # Only constants differ (every other differing node merely contains one of them).
+    if (
+        leaves
+        and all(_same_but_case(a, b, headers) for a, b in leaves)
+        and all(isinstance(a, ast.Constant) or _contains(a, leaves) for a, _ in differ)
+    ):
         return "equivalent: only the letter case of SQL or of a header name changed"
     return None
+
+
+def _contains(node: ast.AST, leaves: list[tuple[ast.AST, ast.AST]]) -> bool:
+    inside = {id(n) for n in ast.walk(node)}
+    return any(id(a) in inside for a, _ in leaves)
 
 
 def _meta_path(module: str) -> Path:

@@ -472,8 +472,23 @@ def test_done_counts_the_call_as_the_first_response(config: Config, store: Store
     conv = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
     assert conv == (epoch(called), "call")
     assert open_reminders(store, called) == [] and due_reminders(store, called, LEAD) == []
-    with pytest.raises(UsageError):
+    with pytest.raises(UsageError) as done_twice:
         mark_done(store, rid, called)
+    assert (done_twice.value.message, done_twice.value.hint) == (
+        f"reminder {rid} is already done", "nothing to do")  # fmt: skip
+    with pytest.raises(UsageError) as snoozed:
+        snooze(store, rid, timedelta(minutes=30), called)
+    assert (snoozed.value.message, snoozed.value.hint) == (
+        f"reminder {rid} is already done", "nothing to snooze")  # fmt: skip
+
+
+def test_a_snooze_must_be_longer_than_zero(config: Config, store: Store) -> None:
+    rid = seed_reminder(store, at("2026-11-25 15:00 +0200"))
+    for delta in (timedelta(0), timedelta(minutes=-5)):
+        with pytest.raises(UsageError) as caught:
+            snooze(store, rid, delta, at("2026-11-25 15:00 +0200"))
+        assert (caught.value.message, caught.value.hint) == (
+            "a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")  # fmt: skip
 
 
 def test_done_after_a_mail_reply_keeps_the_mail_as_first_response(store: Store) -> None:

@@ -229,14 +229,14 @@ def test_the_vacation_template_is_used_during_the_vacation(tmp_path: Path) -> No
             "account": {"maildir": str(tmp_path)},
             "owner": {"name": "Ylermi", "addresses": [OWNER]},
             "smtp": {"host": "127.0.0.1", "security": "none"},
-            "ack": {"signature": "Ylermi", "vacation_from": "2026-11-23",
+            "ack": {"signature": "Ylermi", "vacation_from": "2026-11-27",
                     "vacation_until": "2026-11-27", "vacation_substitute": "Pekka Sijainen"},
             "storage": {"database": str(tmp_path / "v.db")},
         },
         None,
     )  # fmt: skip
     store, src, rec = open_database(cfg.database), FakeSource(), Recorder()
-    during = at("2026-11-27 09:10 +0200")  # the vacation's last day
+    during = at("2026-11-27 09:10 +0200")  # the vacation's one day: its first and its last
     src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Fri, 27 Nov 2026 09:00:00 +0200"),
             during - timedelta(minutes=10))  # fmt: skip
     assert run(cfg, store, src, during, rec) == 1
@@ -420,7 +420,7 @@ def test_draft_mode_records_a_draft_and_no_reminder_until_sent(
 def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n$signature\n",
+    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n$owner_name\n",
                                           encoding="utf-8")  # fmt: skip
     cfg = config_from_dict(
         {
@@ -441,7 +441,41 @@ def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
             now - timedelta(minutes=9))  # fmt: skip
     assert run(cfg, store, src, now, rec) == 2
     bodies = {to: msg.get_content() for to, msg in rec.sent}
-    assert "Hienoa kuulla sinusta! Soitan tänään klo 10." in bodies["riitta@koivukuja.example"]
+    assert "Hienoa kuulla sinusta! Soitan tänään klo 10.\nYlermi\n" in bodies["riitta@koivukuja.example"]
     assert (
         "Hienoa" not in bodies["anna@example.fi"] and "tänään klo 15" in bodies["anna@example.fi"]
     )
+
+
+def test_smtp_down_stops_the_run_after_the_first_attempt(config: Config, store: Store) -> None:
+    """Every other acknowledgment would fail the same way: one attempt, all stay eligible."""
+    src = FakeSource()
+    now = at("2026-11-25 09:10 +0200")
+    for name in ("anna", "ville"):
+        src.add("INBOX", customer(f"{name.title()} <{name}@example.fi>", "Lumityöt", f"{name}@x",
+                                  "Wed, 25 Nov 2026 09:00:00 +0200"), now - timedelta(minutes=10))  # fmt: skip
+    attempts: list[str] = []
+
+    def down(msg: EmailMessage, recipient: str) -> None:
+        attempts.append(recipient)
+        raise UnreachableError("cannot connect to 127.0.0.1:25", "check [smtp]")
+
+    run_check(config, src, store, now)
+    out = acknowledge_new(config, store, src, now, down)
+    assert attempts == ["anna@example.fi"] and isinstance(out.error, UnreachableError)
+    assert store.count("SELECT count(*) FROM conversations WHERE ack_status IS NULL") == 2
+
+
+def test_the_ack_reminder_carries_the_phone_number_and_the_copy_goes_to_sent(
+    config: Config, store: Store
+) -> None:
+    src, rec, copies = FakeSource(), Recorder(), []
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200",
+                              body="Hei,\nsoittakaa, puh. 040 765 4321\n"), now - timedelta(minutes=10))  # fmt: skip
+    run_check(config, src, store, now)
+    deliver = draft_or_send(rec, lambda kind, data: copies.append((kind, data)), "send", True)
+    out = acknowledge_new(config, store, src, now, deliver)
+    assert [p.recipient for p in out.delivered] == ["anna@example.fi"] and out.skipped == []
+    assert [kind for kind, _ in copies] == ["sent"] and copies[0][1] == rec.sent[0][1].as_bytes()
+    assert store.db.execute("SELECT phone FROM reminders").fetchone()[0] == "040 765 4321"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -169,7 +170,9 @@ def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: 
     status, reasons = store.db.execute(
         "SELECT ack_status, ack_reasons FROM conversations"
     ).fetchone()
-    assert status == "skipped" and "backlog" in reasons
+    assert status == "skipped" and json.loads(reasons) == [
+        "backlog or answered: older than ack.max_age, or you had already replied"
+    ]
 
 
 def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:

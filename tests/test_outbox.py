@@ -480,5 +480,44 @@ def test_the_ack_reminder_carries_the_phone_number_and_the_copy_goes_to_sent(
     deliver = draft_or_send(rec, lambda kind, data: copies.append((kind, data)), "send", True)
     out = acknowledge_new(config, store, src, now, deliver)
     assert [p.recipient for p in out.delivered] == ["anna@example.fi"] and out.skipped == []
+    assert out.delivered[0].body == rec.sent[0][1].get_content()
     assert [kind for kind, _ in copies] == ["sent"] and copies[0][1] == rec.sent[0][1].as_bytes()
     assert store.db.execute("SELECT phone FROM reminders").fetchone()[0] == "040 765 4321"
+
+
+def test_a_first_mail_deleted_before_its_ack_is_skipped_as_gone(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    uid = src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+                  now - timedelta(minutes=10))  # fmt: skip
+    run_check(config, src, store, now)
+    del src.folders["INBOX"].messages[uid]  # deleted on the server between the sync and the ack
+    out = acknowledge_new(config, store, src, now, draft_or_send(rec, None, "send", False))
+    [(conversation_id, reasons)] = out.skipped
+    assert reasons == ("gone: the first mail is no longer in the mailbox",) and rec.sent == []
+    row = store.db.execute("SELECT id, ack_status, ack_reasons FROM conversations").fetchone()
+    assert row == (conversation_id, "skipped", '["gone: the first mail is no longer in the mailbox"]')
+
+
+def test_a_second_form_request_from_the_same_person_gets_no_second_ack(
+    config: Config, store: Store
+) -> None:
+    """The rate limit counts the person who filled in the form, not the form's sender."""
+    src, rec = FakeSource(), Recorder()
+    monday = at("2026-11-23 09:10 +0200")
+
+    def form(msgid: str, date: str, subject: str) -> bytes:
+        return mail("WordPress <wordpress@pihapalvelu.fi>", OWNER, subject, msgid, date,
+                    extra="Return-Path: <wordpress@pihapalvelu.fi>\nReply-To: Liisa Laine <liisa@example.fi>\n")  # fmt: skip
+
+    src.add("INBOX", form("f1@x", "Mon, 23 Nov 2026 09:00:00 +0200", "Yhteydenotto: nurmikko"),
+            monday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, monday, rec) == 1
+    src.add("Sent", mail(OWNER, "liisa@example.fi", "Re: Yhteydenotto: nurmikko", "r1@p",
+                         "Mon, 23 Nov 2026 11:00:00 +0200", extra="In-Reply-To: <f1@x>\n"),
+            monday + timedelta(hours=2))  # fmt: skip
+    wednesday = monday + timedelta(days=2)
+    src.add("INBOX", form("f2@x", "Wed, 25 Nov 2026 09:00:00 +0200", "Yhteydenotto: aita"),
+            wednesday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, wednesday, rec) == 0
+    assert [to for to, _ in rec.sent] == ["liisa@example.fi"]

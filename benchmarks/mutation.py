@@ -183,6 +183,9 @@ def run_mutmut(modules: list[str], max_children: int | None, survivors: bool, un
             return 0
     else:
         names = [f"vasteaika.{module}.*" for module in modules]
+    # mutmut keeps the map of which tests run which function from its first run: a test added
+    # since would never run against a mutant. Mapping again costs one run of the fast tests.
+    (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     command = [sys.executable, "-m", "mutmut", "run", *names]
     if max_children:
         command += ["--max-children", str(max_children)]

@@ -144,17 +144,27 @@ def test_unknown_holiday_country_is_a_value_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("workdays", "start", "end"),
+    ("workdays", "start", "end", "message"),
     [
-        (frozenset({7}), time(8), time(16)),
-        (MON_FRI, time(16), time(8)),
-        (MON_FRI, time(8), time(8)),
-        (MON_FRI, time(8, tzinfo=UTC), time(16)),
+        (frozenset({7}), time(8), time(16), r"workdays must be 0 \(Monday\) … 6 \(Sunday\), got \[7\]"),
+        (MON_FRI, time(16), time(8), "start 16:00:00 must be before end 08:00:00"),
+        (MON_FRI, time(8), time(8), "start 08:00:00 must be before end 08:00:00"),
+        (MON_FRI, time(8, tzinfo=UTC), time(16), "start and end must be naive local times"),
     ],
 )
-def test_invalid_hours_are_rejected(workdays: frozenset[int], start: time, end: time) -> None:
-    with pytest.raises(ValueError):
+def test_invalid_hours_are_rejected(
+    workdays: frozenset[int], start: time, end: time, message: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{message}$"):
         BusinessHours(timezone=HEL, workdays=workdays, start=start, end=end)
+
+
+def test_a_vacation_may_be_one_day_but_not_end_before_it_starts() -> None:
+    one_day = ((date(2026, 7, 6), date(2026, 7, 6)),)
+    BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16), vacations=one_day)
+    with pytest.raises(ValueError, match=r"^vacation 2026-07-06–2026-07-05 ends before it starts$"):
+        BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16),
+                      vacations=((date(2026, 7, 6), date(2026, 7, 5)),))  # fmt: skip
 
 
 @pytest.mark.parametrize(

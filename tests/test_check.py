@@ -116,6 +116,32 @@ def test_a_headerless_reply_to_an_existing_conversation_needs_its_subject(
     assert c["response_seconds"] == 5 * 3600 and c["status"] == "answered"
 
 
+@pytest.mark.parametrize(("linked_at", "by_subject_at"), [(4, 3), (3, 4)])
+def test_the_earliest_of_a_linked_and_a_subject_reply_is_the_first_response(
+    config: Config, store: Store, linked_at: int, by_subject_at: int
+) -> None:
+    """Both owner replies are already stored when the customer's mail is read (Sent is read
+    first): the earlier one counts, whichever way it was found and whichever was stored first."""
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Re: Aita", "r1@p", extra="In-Reply-To: <p1@x>\n"),
+            at(linked_at))  # fmt: skip
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Re: Aita", "r2@p"), at(by_subject_at))
+    src.add("INBOX", mail("pekka@example.com", OWNER, "Aita", "p1@x"), at(0))
+    run_check(config, src, store, at(5))
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 3 * 3600
+
+
+def test_two_people_of_one_company_are_one_customer_but_not_at_a_freemail() -> None:
+    from vasteaika.ledger.threads import is_same_customer
+
+    assert is_same_customer("anna@firma.fi", "anna@firma.fi")
+    assert is_same_customer("anna@firma.fi", "pekka@firma.fi")
+    assert not is_same_customer("anna@gmail.com", "pekka@gmail.com")
+    assert not is_same_customer("anna@firma.fi", "anna@toinen.fi")
+    assert not is_same_customer("anna@firma.fi", "firma.fi@toinen.fi")
+
+
 def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(
     config: Config, store: Store
 ) -> None:

@@ -123,7 +123,7 @@ def test_the_earliest_of_a_linked_and_a_subject_reply_is_the_first_response(
     """Both owner replies are already stored when the customer's mail is read (Sent is read
     first): the earlier one counts, whichever way it was found and whichever was stored first."""
     src = FakeSource()
-    src.add("Sent", mail(OWNER, "pekka@example.com", "Re: Aita", "r1@p", extra="In-Reply-To: <p1@x>\n"),
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Tarjous", "r1@p", extra="In-Reply-To: <p1@x>\n"),
             at(linked_at))  # fmt: skip
     src.add("Sent", mail(OWNER, "pekka@example.com", "Re: Aita", "r2@p"), at(by_subject_at))
     src.add("INBOX", mail("pekka@example.com", OWNER, "Aita", "p1@x"), at(0))

@@ -241,8 +241,12 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     assert msg["Auto-Submitted"] == "auto-generated"
     assert msg["Subject"] == "Muistutus: Soita: Maija Meikäläinen"
     text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    assert text.splitlines()[:3] == ["Nurmikko", "Puh. 040 123 4567", "Luvattu 25.11. klo 15:00"]
-    assert "Työpöytäilmoitusta ei voitu näyttää" in text
+    assert text == (
+        "Nurmikko\nPuh. 040 123 4567\nLuvattu 25.11. klo 15:00\n"
+        f"vasteaika done {rid}\nvasteaika snooze {rid} 30m\n\n"
+        "Tapahtuma hälytyksineen on liitteenä kalenteria varten.\n"
+        "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)\n"
+    )
     assert get_reminder(store, rid).delivery_note == fired.detail
     assert msg["Date"] == "Wed, 25 Nov 2026 15:00:00 +0200"
     assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith("@pihapalvelu.fi>")

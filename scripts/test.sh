@@ -7,8 +7,9 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 # Real servers and tools the tests drive: Dovecot (IMAP), dbus-daemon (desktop notifications),
 # cron (the crontab installer), Chromium (the HTML report), openssl (test certificates),
-# isync (mbsync: a Maildir synced from Dovecot).
-PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail python3-venv xandikos"
+# isync (mbsync: a Maildir synced from Dovecot), systemd (systemd-analyze checks the timers),
+# xandikos (a second CalDAV server).
+PACKAGES="dovecot-imapd openssl dbus cron chromium isync procmail systemd python3-venv xandikos"
 missing=""
 for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -29,7 +30,13 @@ echo "== import contracts (lint-imports) =="
 echo "== pytest =="
 export VASTEAIKA_REQUIRE_PROCMAIL=1 VASTEAIKA_REQUIRE_DOVECOT=1 VASTEAIKA_REQUIRE_DBUS=1 VASTEAIKA_REQUIRE_CRON=1 VASTEAIKA_REQUIRE_CHROMIUM=1 VASTEAIKA_REQUIRE_MBSYNC=1
 export VASTEAIKA_REQUIRE_CALDAV=1
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider --cov=vasteaika --cov-branch --cov-report= "$@"
+# Branch coverage as a figure, not a gate: the modules that decide what is sent, counted or
+# reminded (the ones benchmarks/mutation.py mutates), then the whole package.
+echo "== coverage with branches (coverage.py: statements and branches run; a figure, not a gate) =="
+DECIDING="*/acks/decision.py,*/acks/outbox.py,*/acks/store.py,*/mail/classify.py,*/ledger/threads.py,*/ledger/conversations.py,*/ledger/sync.py,*/ledger/check.py,*/vasteaika/hours.py,*/reminders/store.py,*/reminders/callbacks.py,*/reminders/promises.py"
+.venv/bin/python -m coverage report --include="$DECIDING"
+.venv/bin/python -m coverage report | tail -n 1 | sed 's/^TOTAL/whole package/'
 echo "== lowest direct versions: the dependency floors in pyproject.toml hold (unit tests) =="
 rm -rf .venv-lowest
 .venv/bin/uv venv -q -p python3 .venv-lowest

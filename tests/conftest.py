@@ -82,6 +82,14 @@ def dovecot(dovecot_factory: DovecotFactory) -> DovecotServer:
     return dovecot_factory()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that starts a Dovecot carries the ``dovecot`` mark, so ``-m "not dovecot"``
+    (the mutation run, benchmarks/mutation.py) leaves out all of them, not only the marked."""
+    for item in items:
+        if "dovecot_factory" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.dovecot)
+
+
 # ======================================================================================
 
 

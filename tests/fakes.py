@@ -36,12 +36,14 @@ class FakeSource:
         f.uidnext += 1
         return uid
 
-    def renumber(self, folder: str) -> None:
+    def renumber(self, folder: str, first_uid: int | None = None) -> None:
         """What a server does when UIDVALIDITY changes: new validity, new UIDs (none equal to
-        an old one, and in reverse order, as after a rebuild), same mail."""
+        an old one, and in reverse order, as after a rebuild), same mail. ``first_uid``: number
+        from there instead (1: a server that forgot its UIDs starts again below the old ones)."""
         f = self.folders[folder]
         old = [f.messages[u] for u in sorted(f.messages, reverse=True)]
-        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=f.uidnext + 100)
+        uidnext = f.uidnext + 100 if first_uid is None else first_uid
+        self.folders[folder] = FakeFolder(uidvalidity=f.uidvalidity + 1, uidnext=uidnext)
         for at, raw in old:
             self.add(folder, raw, at)
 
@@ -95,14 +97,18 @@ def mail(
 
 @dataclass
 class FakeNotifier:
+    """A desktop that shows (or not) every notification. Tests that check what is reported
+    give their own ``reason``, so they assert what vasteaika does with it, not this fake's words."""
+
     shown: bool = True
     calls: list[tuple[str, str]] = field(default_factory=list)
+    reason: str | None = None
 
     def notify(self, title: str, body: str) -> NotifyResult:
         self.calls.append((title, body))
         if self.shown:
-            return NotifyResult(True, f"shown on the desktop (notification {len(self.calls)})")
-        return NotifyResult(False, "no desktop reachable: no session bus")
+            return NotifyResult(True, self.reason or f"shown (notification {len(self.calls)})")
+        return NotifyResult(False, self.reason or "no desktop reachable")
 
 
 @dataclass

@@ -830,3 +830,30 @@ def test_lone_dollar_and_vacation_placeholders_in_an_ack() -> None:
 def test_render_with_a_missing_value_is_a_data_error() -> None:
     with pytest.raises(DataError, match="substitute"):
         render_ack("$greeting $substitute $callback", greeting="Hei,", callback="x")
+
+
+@pytest.mark.parametrize(
+    ("delta", "words"),
+    [
+        (timedelta(seconds=59), "0 min"),
+        (timedelta(minutes=59, seconds=59), "59 min"),
+        (timedelta(minutes=60), "1 h"),
+        (timedelta(minutes=61), "1 h 1 min"),
+        (timedelta(hours=47, minutes=59), "47 h 59 min"),
+        (timedelta(hours=48), "2 days"),
+        (timedelta(days=6, hours=23), "6 days"),
+        (timedelta(days=7), "7 days"),
+    ],
+)
+def test_durations_in_the_reasons_read_as_people_write_them(delta: timedelta, words: str) -> None:
+    """The ages and periods `vasteaika why` shows in an acknowledgment's reasons."""
+    from vasteaika.acks.decision import _duration
+
+    assert _duration(delta) == words
+
+
+def test_comments_in_headers_are_stripped_however_nested() -> None:
+    from vasteaika.acks.decision import _strip_comments
+
+    assert _strip_comments("auto-replied (vacation (until (monday)))").split() == ["auto-replied"]
+    assert _strip_comments("") == ""

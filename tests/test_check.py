@@ -93,6 +93,75 @@ def test_phone_reply_without_headers_matches_by_subject(config: Config, store: S
     assert c["response_seconds"] == 30 * 3600
 
 
+def test_a_headerless_reply_to_an_existing_conversation_needs_its_subject(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: matching a headerless reply (a phone's mail app) to a conversation already
+    in the ledger without its subject counted an invoice to Pekka as the answer to his request.
+    The owner's mails come in later runs, so the stored conversation is looked up. (A reply to
+    another thread: a fresh new-subject mail would answer his one open conversation, issue 11.)"""
+    src = FakeSource()
+    src.add("INBOX", mail("pekka@example.com", OWNER, "[Web] Pensasaidan leikkuu", "p1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail(OWNER, "Pekka <pekka@example.com>", "Re: Lasku lokakuu", "r1@p"), at(2))
+    assert run_check(config, src, store, at(3)).new_replies == 0
+    [c] = convs(store, config)
+    assert c["first_reply_at"] is None and c["status"] == "waiting"
+    src.add(
+        "Sent",
+        mail(OWNER, "Pekka <pekka@example.com>", "VS: Vs: [Web] pensasaidan  leikkuu", "r2@p"),
+        at(5),
+    )
+    assert run_check(config, src, store, at(6)).new_replies == 1
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 5 * 3600 and c["status"] == "answered"
+
+
+@pytest.mark.parametrize(("linked_at", "by_subject_at"), [(4, 3), (3, 4)])
+def test_the_earliest_of_a_linked_and_a_subject_reply_is_the_first_response(
+    config: Config, store: Store, linked_at: int, by_subject_at: int
+) -> None:
+    """Both owner replies are already stored when the customer's mail is read (Sent is read
+    first): the earlier one counts, whichever way it was found and whichever was stored first."""
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Tarjous", "r1@p", extra="In-Reply-To: <p1@x>\n"),
+            at(linked_at))  # fmt: skip
+    src.add("Sent", mail(OWNER, "pekka@example.com", "Re: Aita", "r2@p"), at(by_subject_at))
+    src.add("INBOX", mail("pekka@example.com", OWNER, "Aita", "p1@x"), at(0))
+    run_check(config, src, store, at(5))
+    [c] = convs(store, config)
+    assert c["response_seconds"] == 3 * 3600
+
+
+def test_two_people_of_one_company_are_one_customer_but_not_at_a_freemail() -> None:
+    from vasteaika.ledger.threads import is_same_customer
+
+    assert is_same_customer("anna@firma.fi", "anna@firma.fi")
+    assert is_same_customer("anna@firma.fi", "pekka@firma.fi")
+    assert not is_same_customer("anna@gmail.com", "pekka@gmail.com")
+    assert not is_same_customer("anna@firma.fi", "anna@toinen.fi")
+    assert not is_same_customer("anna@firma.fi", "firma.fi@toinen.fi")
+
+
+def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: Sent mail no longer forced to "owner". A reply sent from an address missing
+    from owner.addresses (the phone's own account) must still answer the customer, and never
+    open a conversation for the customer's address as if the customer had written."""
+    src = FakeSource()
+    src.add("INBOX", mail("Maija <maija@example.fi>", OWNER, "Nurmikko", "m1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail("Ylermi <ylermi.yrittaja@gmail.com>", "Maija <maija@example.fi>",
+                         "Re: Nurmikko", "r1@p", extra="In-Reply-To: <m1@x>\n"), at(2))  # fmt: skip
+    result = run_check(config, src, store, at(3))
+    assert result.new_replies == 1 and result.new_conversations == 0
+    [c] = convs(store, config)
+    assert c["customer_email"] == "maija@example.fi" and c["response_seconds"] == 2 * 3600
+    kind = store.db.execute("SELECT kind FROM messages WHERE folder = 'Sent'").fetchone()[0]
+    assert kind == "owner"
+
+
 def test_reply_seen_before_the_contact_still_counts(config: Config, store: Store) -> None:
     """After a UIDVALIDITY reset INBOX can be re-read after Sent: order must not matter."""
     src = FakeSource()
@@ -234,6 +303,29 @@ def test_uidvalidity_change_duplicates_nothing(config: Config, store: Store) -> 
     run_check(config, src, store, at(4))
     assert store.count("SELECT count(*) FROM messages") == 3
     assert len(convs(store, config)) == 2
+
+
+def test_new_uids_below_the_old_watermark_are_read_after_a_uidvalidity_change(
+    config: Config, store: Store
+) -> None:
+    """Planted bug: the watermark kept across a UIDVALIDITY change. The server forgot its UIDs
+    after most mail was deleted, so new mail gets UIDs below the old watermark: it must still
+    be read, in this run and the next."""
+    src = FakeSource()
+    for i in range(6):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    run_check(config, src, store, at(7))
+    for uid in range(2, 7):
+        del src.folders["INBOX"].messages[uid]
+    src.renumber("INBOX", first_uid=1)
+    assert src.add("INBOX", mail("ville@example.fi", OWNER, "Katto", "v@x"), at(8)) == 2
+    second = run_check(config, src, store, at(9))
+    assert second.folders["INBOX"] == 2 and second.new_conversations == 1
+    assert src.add("INBOX", mail("liisa@example.fi", OWNER, "Aita", "l@x"), at(10)) == 3
+    third = run_check(config, src, store, at(11))
+    assert third.folders["INBOX"] == 1 and third.new_conversations == 1
+    assert store.count("SELECT count(*) FROM messages") == 8
+    assert {c["customer_email"] for c in convs(store, config)} >= {"ville@example.fi", "liisa@example.fi"}
 
 
 def test_interrupted_run_resumes_without_loss_or_duplicates(config: Config, store: Store) -> None:

@@ -289,6 +289,87 @@ def test_smtp_down_then_up_sends_exactly_one(
     assert again["acknowledgments"] == [] and len(smtp_server.messages()) == 1
 
 
+def test_uidvalidity_reset_with_new_uids_below_the_old_watermark_keeps_reading_new_mail(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Planted bug: a watermark kept across a UIDVALIDITY change skips every new mail whose new
+    UID is below the old watermark, for good. Here the server forgets INBOX's UIDs after most of
+    its mail was deleted: the new mail gets UIDs 2 and 3, below the old watermark 6. Over two
+    more runs the new mail is still read, acknowledged, and a promise in the reply is found."""
+    config = write_config(tmp_path, env, smtp_server.port)
+    for i in range(6):  # a month old: backlog, never acknowledged
+        raw, when = customer_mail(f"Vanha {i} <c{i}@example.fi>", f"Kysymys {i}", f"q{i}@x", 60 * 24 * 30)
+        env.deliver("INBOX", raw, internal_date=when)
+    first = check_json(config, capsys)
+    assert first["read"] == {"Sent": 0, "INBOX": 6} and first["acknowledgments"] == []
+    with env.admin("INBOX") as client:
+        client.select_folder("INBOX")
+        client.delete_messages(client.search(["ALL"])[1:])
+        client.expunge()
+    env.reset_uidvalidity("INBOX")
+    raw, when = customer_mail("Maija <maija@example.fi>", "Nurmikko", "m1@x", 2)
+    assert env.deliver("INBOX", raw, internal_date=when) == 2  # below the old watermark 6
+
+    second = check_json(config, capsys)
+    assert [c["customer_email"] for c in second["new_conversations"]] == ["maija@example.fi"]  # type: ignore[union-attr]
+    assert [a["recipient"] for a in second["acknowledgments"]] == ["maija@example.fi"]  # type: ignore[index]
+
+    raw, when = customer_mail("Pekka <pekka@example.fi>", "Aita", "p1@x", 1)
+    assert env.deliver("INBOX", raw, internal_date=when) == 3
+    now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    env.deliver("Sent", mail(OWNER, "Maija <maija@example.fi>", "Re: Nurmikko", "r1@p", now,
+                             extra="In-Reply-To: <m1@x>\n", body="Hei Maija,\nsoitan huomenna klo 10.\n"))  # fmt: skip
+    third = check_json(config, capsys)
+    assert [c["customer_email"] for c in third["new_conversations"]] == ["pekka@example.fi"]  # type: ignore[union-attr]
+    assert [a["recipient"] for a in third["acknowledgments"]] == ["pekka@example.fi"]  # type: ignore[index]
+    assert third["new_replies"] == 1 and third["promises_found"] == 1
+    assert sorted(e.rcpt_tos for e in smtp_server.messages()) == [
+        ("maija@example.fi",), ("pekka@example.fi",)
+    ]  # fmt: skip
+    db = open_database(tmp_path / "v.db")
+    assert db.count("SELECT count(*) FROM reminders WHERE source = 'reply'") == 1
+
+
+def test_draft_mode_saves_one_draft_in_dovecots_drafts_and_reminds_once_it_is_sent(
+    env: DovecotServer,
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ack.mode = "draft": the acknowledgment waits in the owner's Drafts, nothing goes out by
+    SMTP and no callback is promised until the owner sends it (it then shows up in Sent)."""
+    config = write_config(tmp_path, env, smtp_server.port, mode="draft")
+    env.create_folder("Drafts")
+    raw, when = customer_mail("Anna <anna@example.fi>", "Lumityöt", "a@x", 2)
+    env.deliver("INBOX", raw, internal_date=when)
+    first = check_json(config, capsys)
+    assert [a["recipient"] for a in first["acknowledgments"]] == ["anna@example.fi"]  # type: ignore[index]
+    with env.admin("Drafts") as client:
+        drafts = client.fetch(client.search(["ALL"]), ["FLAGS", "BODY.PEEK[]"])
+    [(_, item)] = drafts.items()
+    assert b"\\Draft" in item[b"FLAGS"]
+    draft = message_from_bytes(item[b"BODY[]"])
+    assert draft["To"] == "Anna <anna@example.fi>" and draft["In-Reply-To"] == "<a@x>"
+    assert draft["Auto-Submitted"] == "auto-replied"
+    assert smtp_server.messages() == []
+    db = open_database(tmp_path / "v.db")
+    assert db.count("SELECT count(*) FROM conversations WHERE ack_status = 'draft'") == 1
+    assert db.count("SELECT count(*) FROM reminders") == 0
+
+    second = check_json(config, capsys)  # the draft is not written again
+    assert second["acknowledgments"] == [] and len(env.flags("Drafts")) == 1
+
+    env.deliver("Sent", item[b"BODY[]"])  # the owner sent the draft from the mail program
+    third = check_json(config, capsys)
+    assert third["acknowledgments"] == [] and smtp_server.messages() == []
+    assert db.count("SELECT count(*) FROM conversations WHERE ack_status = 'sent'") == 1
+    assert db.count("SELECT count(*) FROM reminders WHERE source = 'ack'") == 1
+    assert [w["customer_email"] for w in third["waiting"]] == ["anna@example.fi"]  # type: ignore[union-attr]
+
+
 def test_after_rebuild_nobody_is_acknowledged_twice_and_new_customers_still_are(
     env: DovecotServer,
     smtp_server: RunningSmtpServer,

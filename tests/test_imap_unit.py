@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from imapclient.datetime_util import datetime_to_INTERNALDATE
 from imapclient.exceptions import LoginError
 from imapclient.fixed_offset import FixedOffset
 from imapclient.response_parser import parse_fetch_response
@@ -34,6 +35,36 @@ SETTINGS = ImapSettings(
 PASSWORD = "Salainen-Sana-7"
 
 
+class FakeImaplib:
+    """The imaplib connection under imapclient (``client._imap``) that the header fetch talks
+    to directly: UID FETCH answered in imaplib's raw shape, as Dovecot's answer arrives."""
+
+    def __init__(self, client: FakeClient) -> None:
+        self.client = client
+
+    def uid(self, command: str, uid_set: str, items: str) -> tuple[str, list[Any]]:
+        self.client._call("uid", command, uid_set, items)
+        data: list[Any] = []
+        for seq, uid in enumerate(_uids_of(uid_set), 1):
+            item = self.client.messages.get(uid, {})
+            if b"BODY[HEADER]" not in item:
+                continue
+            header = item[b"BODY[HEADER]"]
+            date = item.get(b"INTERNALDATE")
+            internal = f' INTERNALDATE "{datetime_to_INTERNALDATE(date)}"' if date else ""
+            data += [(f"{seq} (UID {uid}{internal} BODY[HEADER] {{{len(header)}}}".encode(), header),
+                     b")"]  # fmt: skip
+        return "OK", data or [None]
+
+
+def _uids_of(uid_set: str) -> list[int]:
+    uids: list[int] = []
+    for part in uid_set.split(","):
+        first, _, last = part.partition(":")
+        uids += range(int(first), int(last or first) + 1)
+    return uids
+
+
 class FakeClient:
     """Records calls; ``fail`` maps a method name to the exception it raises."""
 
@@ -44,6 +75,7 @@ class FakeClient:
         self.caps = {"STARTTLS", "NAMESPACE", "AUTH=PLAIN"}
         self.normalise_times = True
         self.messages: dict[int, dict[bytes, Any]] = {}
+        self._imap = FakeImaplib(self)
 
     def _call(self, name: str, *args: Any) -> None:
         self.calls.append((name, args))
@@ -298,7 +330,7 @@ def test_reads_only_with_examine_and_peek() -> None:
         ("select_folder", ("INBOX", True)),
         ("search", ("UID", "12:*")),
         ("search", ("UID", "5:*")),
-        ("fetch", ([5, 6, 7], "INTERNALDATE", "BODY.PEEK[HEADER]")),
+        ("uid", ("FETCH", "5:7", "(INTERNALDATE BODY.PEEK[HEADER])")),
         ("fetch", ([7], "BODY.PEEK[]")),
         ("fetch", ([6], "BODY.PEEK[]")),
         ("logout", ()),
@@ -310,7 +342,7 @@ def test_fetches_in_batches() -> None:
     source = connect_imap(SETTINGS, PASSWORD, batch_size=2, client_factory=returning(fake))
     fake.messages = {uid: {b"BODY[HEADER]": b"\r\n"} for uid in range(1, 6)}
     assert [m.uid for m in source.fetch_headers("INBOX", range(1, 6))] == [1, 2, 3, 4, 5]
-    assert [args[0] for name, args in fake.calls if name == "fetch"] == [[1, 2], [3, 4], [5]]
+    assert [args[1] for name, args in fake.calls if name == "uid"] == ["1:2", "3:4", "5"]
 
 
 @pytest.mark.parametrize(
@@ -331,7 +363,7 @@ def test_losing_the_connection_mid_fetch_is_temporary(exc: BaseException, messag
     fake.messages = {1: {b"BODY[HEADER]": b"\r\n"}, 2: {b"BODY[HEADER]": b"\r\n"}}
     batches = source.fetch_headers("INBOX", [1, 2])
     assert next(batches).uid == 1
-    fake.fail["fetch"] = exc
+    fake.fail["uid"] = exc
     with pytest.raises(TemporaryError) as caught:
         next(batches)
     assert caught.value.message == message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -169,17 +170,88 @@ def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: 
     status, reasons = store.db.execute(
         "SELECT ack_status, ack_reasons FROM conversations"
     ).fetchone()
-    assert status == "skipped" and "backlog" in reasons
+    assert status == "skipped" and json.loads(reasons) == [
+        "backlog or answered: older than ack.max_age, or you had already replied"
+    ]
 
 
 def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:
+    """Fifty separate requests (the owner answers each, so every new subject opens its own
+    conversation): only the first is acknowledged, the other 49 stop at the rate limit."""
     src, rec = FakeSource(), Recorder()
-    now = at("2026-11-25 10:00 +0200")
+    start = at("2026-11-25 08:00 +0200")
     for i in range(50):
-        src.add("INBOX", customer("Spammy <s@example.fi>", f"Aihe {i}", f"s{i}@x", "Wed, 25 Nov 2026 09:30:00 +0200"),
-                now - timedelta(minutes=30 - i * 0.5))  # fmt: skip
-    run(config, store, src, now, rec)
+        now = start + timedelta(minutes=6 * i)
+        src.add("INBOX", customer("Spammy <s@example.fi>", f"Aihe {i}", f"s{i}@x",
+                                  now.strftime("%a, %d %b %Y %H:%M:%S %z")), now)  # fmt: skip
+        run(config, store, src, now + timedelta(minutes=1), rec)
+        src.add("Sent", mail(OWNER, "s@example.fi", f"Re: Aihe {i}", f"r{i}@p",
+                             (now + timedelta(minutes=3)).strftime("%a, %d %b %Y %H:%M:%S %z"),
+                             extra=f"In-Reply-To: <s{i}@x>\n"), now + timedelta(minutes=3))  # fmt: skip
+    run(config, store, src, start + timedelta(hours=6), rec)
+    assert len(rec.sent) == 1 and rec.sent[0][1]["In-Reply-To"] == "<s0@x>"
+    assert store.count("SELECT count(*) FROM conversations") == 50
+    reasons = [r[0] for r in store.db.execute(
+        "SELECT ack_reasons FROM conversations WHERE ack_status = 'skipped'")]  # fmt: skip
+    assert len(reasons) == 49 and all("rate-limited" in r for r in reasons)
+
+
+def test_a_new_request_two_days_later_gets_no_second_ack(config: Config, store: Store) -> None:
+    """Planted bug: the outbox ignoring the last acknowledgment to the address sent Anna a
+    second acknowledgment for her second request, two days after the first."""
+    src, rec = FakeSource(), Recorder()
+    monday = at("2026-11-23 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a1@x", "Mon, 23 Nov 2026 09:00:00 +0200"),
+            monday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, monday, rec) == 1
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r1@p", "Mon, 23 Nov 2026 11:00:00 +0200",
+                         extra="In-Reply-To: <a1@x>\n"), monday + timedelta(hours=2))  # fmt: skip
+    wednesday = monday + timedelta(days=2)
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Kattoremontti", "a2@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+            wednesday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, wednesday, rec) == 0
     assert len(rec.sent) == 1
+    second = store.db.execute(
+        "SELECT ack_status, ack_reasons FROM conversations WHERE subject = 'Kattoremontti'"
+    ).fetchone()
+    assert second[0] == "skipped" and "rate-limited" in second[1]
+    # A week after the first acknowledgment the address may get one again.
+    later = monday + timedelta(days=8)
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Kattoremontti", "r2@p", "Wed, 25 Nov 2026 11:00:00 +0200",
+                         extra="In-Reply-To: <a2@x>\n"), wednesday + timedelta(hours=2))  # fmt: skip
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Aita", "a3@x", "Tue, 1 Dec 2026 09:00:00 +0200"),
+            later - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, later, rec) == 1
+
+
+def test_the_vacation_template_is_used_during_the_vacation(tmp_path: Path) -> None:
+    """Planted bug: the vacation template never chosen told customers the owner would call
+    although the owner was away and the substitute would."""
+    cfg = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"signature": "Ylermi", "vacation_from": "2026-11-27",
+                    "vacation_until": "2026-11-27", "vacation_substitute": "Pekka Sijainen"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )  # fmt: skip
+    store, src, rec = open_database(cfg.database), FakeSource(), Recorder()
+    during = at("2026-11-27 09:10 +0200")  # the vacation's one day: its first and its last
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Fri, 27 Nov 2026 09:00:00 +0200"),
+            during - timedelta(minutes=10))  # fmt: skip
+    assert run(cfg, store, src, during, rec) == 1
+    after = at("2026-11-30 09:10 +0200")  # the Monday after it
+    src.add("INBOX", customer("Ville <ville@example.fi>", "Katto", "v@x", "Mon, 30 Nov 2026 09:00:00 +0200"),
+            after - timedelta(minutes=10))  # fmt: skip
+    assert run(cfg, store, src, after, rec) == 1
+    bodies = {to: msg.get_content() for to, msg in rec.sent}
+    assert "Olen lomalla 27.11. asti" in bodies["anna@example.fi"]
+    assert "Sijaiseni Pekka Sijainen soittaa" in bodies["anna@example.fi"]
+    assert "lomalla" not in bodies["ville@example.fi"]
+    assert "Sijai" not in bodies["ville@example.fi"]
 
 
 def test_out_of_office_answer_to_our_ack_is_not_answered(config: Config, store: Store) -> None:
@@ -351,7 +423,7 @@ def test_draft_mode_records_a_draft_and_no_reminder_until_sent(
 def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n$signature\n",
+    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n$owner_name\n",
                                           encoding="utf-8")  # fmt: skip
     cfg = config_from_dict(
         {
@@ -372,7 +444,10 @@ def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
             now - timedelta(minutes=9))  # fmt: skip
     assert run(cfg, store, src, now, rec) == 2
     bodies = {to: msg.get_content() for to, msg in rec.sent}
-    assert "Hienoa kuulla sinusta! Soitan tänään klo 10." in bodies["riitta@koivukuja.example"]
+    assert (  # no phone number known: the one sentence asking for it follows the callback
+        "Hienoa kuulla sinusta! Soitan tänään klo 10. Kerrothan puhelinnumerosi vastaamalla"
+        " tähän viestiin.\nYlermi\n" in bodies["riitta@koivukuja.example"]
+    )
     assert (
         "Hienoa" not in bodies["anna@example.fi"] and "tänään klo 15" in bodies["anna@example.fi"]
     )
@@ -402,3 +477,76 @@ def test_no_ack_after_the_owners_own_vacation_reply(config: Config, store: Store
     [anna, _] = store.conversations()
     assert anna["ack_status"] == "skipped" and "owner-auto-replied" in anna["ack_reasons"]
     assert anna["waiting_since"] is not None  # still waiting for the owner's own answer
+
+
+def test_smtp_down_stops_the_run_after_the_first_attempt(config: Config, store: Store) -> None:
+    """Every other acknowledgment would fail the same way: one attempt, all stay eligible."""
+    src = FakeSource()
+    now = at("2026-11-25 09:10 +0200")
+    for name in ("anna", "ville"):
+        src.add("INBOX", customer(f"{name.title()} <{name}@example.fi>", "Lumityöt", f"{name}@x",
+                                  "Wed, 25 Nov 2026 09:00:00 +0200"), now - timedelta(minutes=10))  # fmt: skip
+    attempts: list[str] = []
+
+    def down(msg: EmailMessage, recipient: str) -> None:
+        attempts.append(recipient)
+        raise UnreachableError("cannot connect to 127.0.0.1:25", "check [smtp]")
+
+    run_check(config, src, store, now)
+    out = acknowledge_new(config, store, src, now, down)
+    assert attempts == ["anna@example.fi"] and isinstance(out.error, UnreachableError)
+    assert store.count("SELECT count(*) FROM conversations WHERE ack_status IS NULL") == 2
+
+
+def test_the_ack_reminder_carries_the_phone_number_and_the_copy_goes_to_sent(
+    config: Config, store: Store
+) -> None:
+    src, rec, copies = FakeSource(), Recorder(), []
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200",
+                              body="Hei,\nsoittakaa, puh. 040 765 4321\n"), now - timedelta(minutes=10))  # fmt: skip
+    run_check(config, src, store, now)
+    deliver = draft_or_send(rec, lambda kind, data: copies.append((kind, data)), "send", True)
+    out = acknowledge_new(config, store, src, now, deliver)
+    assert [p.recipient for p in out.delivered] == ["anna@example.fi"] and out.skipped == []
+    assert out.delivered[0].body == rec.sent[0][1].get_content()
+    assert [kind for kind, _ in copies] == ["sent"] and copies[0][1] == rec.sent[0][1].as_bytes()
+    assert store.db.execute("SELECT phone FROM reminders").fetchone()[0] == "040 765 4321"
+
+
+def test_a_first_mail_deleted_before_its_ack_is_skipped_as_gone(config: Config, store: Store) -> None:
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    uid = src.add("INBOX", customer("Anna <anna@example.fi>", "Lumityöt", "a@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
+                  now - timedelta(minutes=10))  # fmt: skip
+    run_check(config, src, store, now)
+    del src.folders["INBOX"].messages[uid]  # deleted on the server between the sync and the ack
+    out = acknowledge_new(config, store, src, now, draft_or_send(rec, None, "send", False))
+    [(conversation_id, reasons)] = out.skipped
+    assert reasons == ("gone: the first mail is no longer in the mailbox",) and rec.sent == []
+    row = store.db.execute("SELECT id, ack_status, ack_reasons FROM conversations").fetchone()
+    assert row == (conversation_id, "skipped", '["gone: the first mail is no longer in the mailbox"]')
+
+
+def test_a_second_form_request_from_the_same_person_gets_no_second_ack(
+    config: Config, store: Store
+) -> None:
+    """The rate limit counts the person who filled in the form, not the form's sender."""
+    src, rec = FakeSource(), Recorder()
+    monday = at("2026-11-23 09:10 +0200")
+
+    def form(msgid: str, date: str, subject: str) -> bytes:
+        return mail("WordPress <wordpress@pihapalvelu.fi>", OWNER, subject, msgid, date,
+                    extra="Return-Path: <wordpress@pihapalvelu.fi>\nReply-To: Liisa Laine <liisa@example.fi>\n")  # fmt: skip
+
+    src.add("INBOX", form("f1@x", "Mon, 23 Nov 2026 09:00:00 +0200", "Yhteydenotto: nurmikko"),
+            monday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, monday, rec) == 1
+    src.add("Sent", mail(OWNER, "liisa@example.fi", "Re: Yhteydenotto: nurmikko", "r1@p",
+                         "Mon, 23 Nov 2026 11:00:00 +0200", extra="In-Reply-To: <f1@x>\n"),
+            monday + timedelta(hours=2))  # fmt: skip
+    wednesday = monday + timedelta(days=2)
+    src.add("INBOX", form("f2@x", "Wed, 25 Nov 2026 09:00:00 +0200", "Yhteydenotto: aita"),
+            wednesday - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, wednesday, rec) == 0
+    assert [to for to, _ in rec.sent] == ["liisa@example.fi"]

@@ -302,3 +302,15 @@ def test_a_named_day_is_kept_on_a_day_off(
     friday = datetime(2026, 11, 27, 9, 0, tzinfo=HKI)
     found = find_promise(text, friday)
     assert found is not None and (found.due_at, found.has_time) == (due, has_time)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [("I will call you in December", "in December"),
+                                              ("Soitan sinulle joulukuussa.", "joulukuussa")])  # fmt: skip
+def test_a_date_only_dateparser_reads_is_still_a_promise(text: str, phrase: str) -> None:
+    """None of our own expressions occur: dateparser's reading is the promise (a day, no time).
+    Which day of December it picks is dateparser's; that it is a promise in December is ours."""
+    base = datetime(2026, 11, 25, 9, 0, tzinfo=HKI)
+    found = find_promise(text, base)
+    assert found is not None and found.text == phrase and found.has_time is False
+    assert (found.due_at.year, found.due_at.month, found.due_at.time()) == (2026, 12, time(8))
+    assert found.due_at.tzinfo is HKI

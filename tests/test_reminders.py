@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,6 +27,7 @@ from vasteaika.reminders.callbacks import fire_due
 from vasteaika.reminders.replies import body_text, find_reply_promises
 from vasteaika.reminders.store import (
     CLAIM_LEASE,
+    Reminder,
     add_reminder,
     due_reminders,
     get_reminder,
@@ -210,7 +211,7 @@ def test_an_old_promise_from_the_first_sync_of_sent_is_not_a_reminder(
 def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store) -> None:
     due = at("2026-11-25 15:00 +0200")
     rid = seed_reminder(store, due)
-    notifier, mailer = FakeNotifier(), Recorder()
+    notifier, mailer = FakeNotifier(reason="shown on the test desktop"), Recorder()
     assert fire_due(config, store, notifier, mailer, due - LEAD - timedelta(seconds=1)).fired == []
     first = fire_due(config, store, notifier, mailer, due - LEAD)
     assert [(f.reminder.id, f.channel) for f in first.fired] == [(rid, "desktop")]
@@ -225,6 +226,7 @@ def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store)
     assert "Nurmikko" in body and "040 123 4567" in body and "klo 15:00" in body
     r = get_reminder(store, rid)
     assert r.delivery == "desktop" and r.fired_at == due - LEAD
+    assert r.delivery_note == "shown on the test desktop"
     assert [x.id for x in open_reminders(store, due)] == [rid]  # fired, but the call is not done
 
 
@@ -251,14 +253,28 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     due = at("2026-11-25 15:00 +0200")
     rid = seed_reminder(store, due)
     mailer = Recorder()
-    result = fire_due(config, store, FakeNotifier(shown=False), mailer, due)
+    desktop = FakeNotifier(shown=False, reason="no desktop reachable: the bus went away")
+    result = fire_due(config, store, desktop, mailer, due)
     [fired] = result.fired
     assert fired.channel == "email" and result.desktop_reachable is False
-    assert "no desktop reachable" in fired.detail
+    assert fired.reminder.id == rid
+    assert fired.detail == f"emailed to {OWNER} (no desktop reachable: the bus went away)"
     [(to, msg)] = mailer.sent
     assert to == OWNER and OWNER in msg["From"] and msg["To"] == OWNER
     assert msg["Auto-Submitted"] == "auto-generated"
+    assert msg["Subject"] == "Muistutus: Soita: Maija Meikäläinen"
+    text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert text == (
+        "Nurmikko\nPuh. 040 123 4567\nLuvattu 25.11. klo 15:00\n"
+        f"vasteaika done {rid}\nvasteaika snooze {rid} 30m\n\n"
+        "Tapahtuma hälytyksineen on liitteenä kalenteria varten.\n"
+        "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)\n"
+    )
+    assert get_reminder(store, rid).delivery_note == fired.detail
+    assert msg["Date"] == "Wed, 25 Nov 2026 15:00:00 +0200"
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith("@pihapalvelu.fi>")
     [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
+    assert part.get_filename() == f"soitto-{rid}.ics" and part.get_param("method") == "PUBLISH"
     [event] = Calendar.from_ical(part.get_content()).events
     # globally unique: the reminder and its creation time at the owner's domain (issue 16)
     assert re.fullmatch(rf"vasteaika-reminder-{rid}-\d+@[a-z.]+", str(event["UID"]))
@@ -284,8 +300,9 @@ def test_undeliverable_is_reported_and_retried_never_dropped(
 
     off = config_from_dict(config_dict(tmp_path, email_fallback=False), None)
     seed_reminder(store, due, email="anna@example.fi")
-    [fired] = fire_due(off, store, FakeNotifier(shown=False), mailer, due).fired
-    assert fired.channel == "failed" and "email_fallback is off" in fired.detail
+    [fired] = fire_due(off, store, FakeNotifier(shown=False, reason="no desktop"), mailer, due).fired
+    assert fired.channel == "failed" and fired.reminder.customer_email == "anna@example.fi"
+    assert fired.detail == "no desktop; reminders.email_fallback is off"
 
 
 def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
@@ -304,6 +321,154 @@ def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
     result = fire_due(config, store, notifier, None, due + CLAIM_LEASE + timedelta(seconds=1))
     assert result.released == 1 and [f.reminder.id for f in result.fired] == [rid]
     assert len(notifier.calls) == 1
+
+
+def test_a_run_killed_after_its_claim_leaves_the_reminder_to_the_next_run(
+    config: Config, store: Store
+) -> None:
+    from vasteaika.reminders.store import claim
+
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    assert claim(store, rid, due) and not claim(store, rid, due)  # then the run was killed
+    assert get_reminder(store, rid).delivery == "pending"
+    notifier = FakeNotifier()
+    assert fire_due(config, store, notifier, None, due + CLAIM_LEASE).fired == []
+    result = fire_due(config, store, notifier, None, due + CLAIM_LEASE + timedelta(seconds=1))
+    assert result.released == 1 and [f.reminder.id for f in result.fired] == [rid]
+    assert get_reminder(store, rid).delivery == "desktop"
+
+
+def test_two_overlapping_runs_notify_a_reminder_once(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planted bug: a claim that always succeeds. Run B (another process, its own connection)
+    fires the reminder between run A's query of what is due and A's claim: A must skip it."""
+    from vasteaika.reminders import callbacks
+
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    other = open_database(config.database)
+    a, b = FakeNotifier(), FakeNotifier()
+    fired_by_b: list[int] = []
+
+    def due_then_run_b(*args: object) -> list[Reminder]:
+        found = due_reminders(*args)  # type: ignore[arg-type]
+        if not fired_by_b:
+            monkeypatch.setattr(callbacks, "due_reminders", due_reminders)
+            fired_by_b.extend(f.reminder.id for f in fire_due(config, other, b, None, due).fired)
+        return found
+
+    monkeypatch.setattr(callbacks, "due_reminders", due_then_run_b)
+    result = fire_due(config, store, a, None, due)
+    assert fired_by_b == [rid] and len(b.calls) == 1
+    assert result.fired == [] and a.calls == []
+    assert get_reminder(store, rid).delivery == "desktop"
+
+
+def test_a_reminder_another_run_claimed_does_not_stop_the_others(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.reminders import callbacks
+    from vasteaika.reminders.store import claim
+
+    due = at("2026-11-25 15:00 +0200")
+    first = seed_reminder(store, due)
+    second = seed_reminder(store, due + timedelta(minutes=1), email="anna@example.fi", name="Anna")
+    other = open_database(config.database)
+
+    def due_then_claimed_elsewhere(*args: object) -> list[Reminder]:
+        found = due_reminders(*args)  # type: ignore[arg-type]
+        assert claim(other, first, due)  # another run takes the first one meanwhile
+        return found
+
+    monkeypatch.setattr(callbacks, "due_reminders", due_then_claimed_elsewhere)
+    notifier = FakeNotifier()
+    result = fire_due(config, store, notifier, None, due + timedelta(minutes=1))
+    assert [f.reminder.id for f in result.fired] == [second]
+    assert [title for title, _ in notifier.calls] == ["Soita: Anna"]
+
+
+def test_without_desktop_or_smtp_the_reminder_fails_and_stays_due(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    desktop = FakeNotifier(shown=False, reason="no desktop reachable: test")
+    [fired] = fire_due(config, store, desktop, None, due).fired
+    assert (fired.reminder.id, fired.channel) == (rid, "failed")
+    assert fired.detail == "no desktop reachable: test; no [smtp] server for the email"
+    r = get_reminder(store, rid)
+    assert (r.delivery, r.fired_at, r.delivery_note) == ("failed", None, fired.detail)
+
+
+def test_a_failing_email_is_not_tried_again_for_the_next_reminder_in_the_run(
+    config: Config, store: Store
+) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    first = seed_reminder(store, due)
+    second = seed_reminder(store, due + timedelta(minutes=1), email="anna@example.fi")
+    attempts: list[str] = []
+
+    class Down:
+        def send(self, msg: object, recipient: str) -> None:
+            attempts.append(recipient)
+            raise UnreachableError("cannot connect to 127.0.0.1:25", "is it running?")
+
+    desktop = FakeNotifier(shown=False, reason="no desktop")
+    fired = fire_due(config, store, desktop, Down(), due + timedelta(minutes=1)).fired  # type: ignore[arg-type]
+    assert attempts == [OWNER]
+    line = "cannot connect to 127.0.0.1:25 — is it running?"
+    assert [(f.reminder.id, f.channel, f.detail) for f in fired] == [
+        (first, "failed", f"no desktop; email failed: {line}"),
+        (second, "failed", f"no desktop; email failed: {line}"),
+    ]
+
+
+def test_the_notification_in_english_and_for_a_day_without_a_time(
+    tmp_path: Path, store: Store
+) -> None:
+    english = config_from_dict({**config_dict(tmp_path), "owner": {
+        "name": "Ylermi", "addresses": [OWNER], "language": "en"}}, None)  # fmt: skip
+    due = at("2026-11-27 08:00 +0200")
+    rid = seed_reminder(store, due, phone=None)
+    store.db.execute("UPDATE reminders SET has_time = 0 WHERE id = ?", [rid])
+    notifier = FakeNotifier()
+    fire_due(english, store, notifier, None, due)
+    [(title, body)] = notifier.calls
+    assert title == "Call: Maija Meikäläinen"
+    assert body == (f"Nurmikko · maija@example.fi · Promised 27.11. · vasteaika done {rid}"
+                    f" · vasteaika snooze {rid} 30m")  # fmt: skip
+    store.db.execute("UPDATE reminders SET fired_at = NULL, promise_text = ? WHERE id = ?",
+                     ["I will call you on Friday", rid])  # fmt: skip
+    mailer = Recorder()
+    [fired] = fire_due(english, store, FakeNotifier(shown=False), mailer, due).fired
+    assert fired.channel == "email"
+    [(_, msg)] = mailer.sent
+    assert msg["Subject"] == "Reminder: Call: Maija Meikäläinen"
+    text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Promise: I will call you on Friday" in text.splitlines()
+    assert "(No desktop was reachable, so this reminder came by email.)" in text
+
+
+def test_a_reminder_as_the_json_of_the_reminders_command(config: Config, store: Store) -> None:
+    due = at("2026-11-25 15:00 +0200")
+    rid = seed_reminder(store, due)
+    fire_due(config, store, FakeNotifier(), None, due - LEAD)
+    fresh = get_reminder(store, rid)
+    assert fresh.as_json(due - timedelta(seconds=1), HEL) == {
+        "id": rid, "conversation_id": fresh.conversation_id, "customer_name": "Maija Meikäläinen",
+        "customer_email": "maija@example.fi", "subject": "Nurmikko", "phone": "040 123 4567",
+        "due_at": "2026-11-25T15:00:00+02:00", "has_time": True, "snoozed_until": None,
+        "overdue": False, "source": "ack", "promise_text": None,
+        "fired_at": "2026-11-25T14:50:00+02:00", "delivery": "desktop",
+        "kind": "call", "unreadable": False,
+    }  # fmt: skip
+    assert fresh.as_json(due, HEL)["overdue"] is True
+    later = snooze(store, rid, timedelta(minutes=30), due)
+    shown = later.as_json(due + timedelta(minutes=29), UTC)
+    assert shown["snoozed_until"] == "2026-11-25T13:30:00+00:00" and shown["overdue"] is False
+    assert shown["due_at"] == "2026-11-25T13:00:00+00:00"
 
 
 # --- snooze and done ----------------------------------------------------------------------------
@@ -336,8 +501,23 @@ def test_done_counts_the_call_as_the_first_response(config: Config, store: Store
     conv = store.db.execute("SELECT first_reply_at, reply_channel FROM conversations").fetchone()
     assert conv == (epoch(called), "call")
     assert open_reminders(store, called) == [] and due_reminders(store, called, LEAD) == []
-    with pytest.raises(UsageError):
+    with pytest.raises(UsageError) as done_twice:
         mark_done(store, rid, called)
+    assert (done_twice.value.message, done_twice.value.hint) == (
+        f"reminder {rid} is already done", "nothing to do")  # fmt: skip
+    with pytest.raises(UsageError) as snoozed:
+        snooze(store, rid, timedelta(minutes=30), called)
+    assert (snoozed.value.message, snoozed.value.hint) == (
+        f"reminder {rid} is already done", "nothing to snooze")  # fmt: skip
+
+
+def test_a_snooze_must_be_longer_than_zero(config: Config, store: Store) -> None:
+    rid = seed_reminder(store, at("2026-11-25 15:00 +0200"))
+    for delta in (timedelta(0), timedelta(minutes=-5)):
+        with pytest.raises(UsageError) as caught:
+            snooze(store, rid, delta, at("2026-11-25 15:00 +0200"))
+        assert (caught.value.message, caught.value.hint) == (
+            "a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")  # fmt: skip
 
 
 def test_done_after_a_mail_reply_keeps_the_mail_as_first_response(store: Store) -> None:

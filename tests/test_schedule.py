@@ -24,6 +24,7 @@ from vasteaika.hours import (
     on_vacation,
     vacation_end,
 )
+from vasteaika.report.periods import cum, load_calendar, local_case
 
 HEL = ZoneInfo("Europe/Helsinki")
 MON_FRI = frozenset(range(5))
@@ -143,17 +144,27 @@ def test_unknown_holiday_country_is_a_value_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("workdays", "start", "end"),
+    ("workdays", "start", "end", "message"),
     [
-        (frozenset({7}), time(8), time(16)),
-        (MON_FRI, time(16), time(8)),
-        (MON_FRI, time(8), time(8)),
-        (MON_FRI, time(8, tzinfo=UTC), time(16)),
+        (frozenset({7}), time(8), time(16), r"workdays must be 0 \(Monday\) … 6 \(Sunday\), got \[7\]"),
+        (MON_FRI, time(16), time(8), "start 16:00:00 must be before end 08:00:00"),
+        (MON_FRI, time(8), time(8), "start 08:00:00 must be before end 08:00:00"),
+        (MON_FRI, time(8, tzinfo=UTC), time(16), "start and end must be naive local times"),
     ],
 )
-def test_invalid_hours_are_rejected(workdays: frozenset[int], start: time, end: time) -> None:
-    with pytest.raises(ValueError):
+def test_invalid_hours_are_rejected(
+    workdays: frozenset[int], start: time, end: time, message: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{message}$"):
         BusinessHours(timezone=HEL, workdays=workdays, start=start, end=end)
+
+
+def test_a_vacation_may_be_one_day_but_not_end_before_it_starts() -> None:
+    one_day = ((date(2026, 7, 6), date(2026, 7, 6)),)
+    BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16), vacations=one_day)
+    with pytest.raises(ValueError, match=r"^vacation 2026-07-06–2026-07-05 ends before it starts$"):
+        BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16),
+                      vacations=((date(2026, 7, 6), date(2026, 7, 5)),))  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -182,10 +193,42 @@ def test_business_day_start_follows_dst() -> None:
 
 def test_no_business_day_at_all_is_a_value_error() -> None:
     closed = BusinessHours(timezone=HEL, workdays=frozenset(), start=time(8), end=time(16))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no business day within 400 days after 2026-01-01"):
         next_business_day(date(2026, 1, 1), closed)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no business day within 400 days after "):
         next_callback_slot(hel(2026, 1, 1), closed, CALLBACKS, HOUR)
+
+
+def test_midsummer_eve_is_a_day_off_since_1955() -> None:
+    assert _finnish_eves(1955) == {date(1955, 6, 24), date(1955, 12, 24)}
+    assert _finnish_eves(1954) == {date(1954, 12, 24)}
+
+
+def test_a_vacation_includes_its_first_and_last_day() -> None:
+    hours = BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(16),
+                          vacations=((date(2026, 7, 6), date(2026, 7, 17)),))  # fmt: skip
+    assert vacation_end(date(2026, 7, 6), hours) == date(2026, 7, 17)
+    assert vacation_end(date(2026, 7, 17), hours) == date(2026, 7, 17)
+    assert vacation_end(date(2026, 7, 5), hours) is None
+
+
+EARLY = BusinessHours(
+    timezone=HEL, workdays=frozenset(range(7)), start=time(0), end=time(5), holiday_country=None
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # The year is Helsinki's, not UTC's: 01:00 on 1 January is still 2026 in UTC.
+        (hel(2027, 1, 1, 1), hel(2027, 1, 1, 4), 3 * 3600),
+        (hel(2026, 12, 31, 4), hel(2027, 1, 1, 1), 2 * 3600),
+    ],
+)
+def test_business_seconds_take_the_year_in_the_business_zone(
+    start: datetime, end: datetime, expected: int
+) -> None:
+    assert business_seconds(start, end, EARLY) == expected
 
 
 # --- business_seconds -----------------------------------------------------------------------
@@ -223,6 +266,7 @@ BUSINESS_SECONDS_CASES = [
 @pytest.mark.parametrize(("start", "end", "expected"), BUSINESS_SECONDS_CASES)
 def test_business_seconds(start: datetime, end: datetime, expected: int) -> None:
     assert business_seconds(start, end, HOURS) == expected
+    assert type(business_seconds(start, end, HOURS)) is int  # whole seconds, in JSON too
     # The same instants given in UTC give the same answer.
     assert business_seconds(start.astimezone(UTC), end.astimezone(UTC), HOURS) == expected
 
@@ -286,33 +330,33 @@ def test_business_calendar_rows() -> None:
 
 
 @lru_cache(maxsize=1)
-def calendar_db() -> sqlite3.Connection:
+def report_calendar() -> tuple[sqlite3.Connection, str]:
+    """The report's own calendar table and its own SQL for "business seconds up to :t"
+    (report.periods, as report.build and report.tables use them), over 2024–2029."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE TABLE business_days (open_epoch INT, close_epoch INT, cum_before INT)")
-    db.executemany(
-        "INSERT INTO business_days VALUES (?, ?, ?)",
-        business_calendar_rows(date(2024, 12, 1), date(2029, 1, 31), HOURS),
-    )
-    return db
-
-
-CUM_SQL = """
-SELECT COALESCE((SELECT cum_before + MIN(:t - open_epoch, close_epoch - open_epoch)
-                 FROM business_days WHERE open_epoch <= :t
-                 ORDER BY open_epoch DESC LIMIT 1), 0)
-"""
+    offsets = load_calendar(db, HOURS, hel(2024, 12, 1), hel(2029, 1, 31))
+    local = local_case(":t", offsets)
+    return db, f"SELECT {cum('b', ':t')} FROM temp.report_calendar b WHERE b.day = {local} / 86400"
 
 
 def sql_business_seconds(start: datetime, end: datetime) -> int:
-    db = calendar_db()
-    (a,) = db.execute(CUM_SQL, {"t": epoch(start)}).fetchone()
-    (b,) = db.execute(CUM_SQL, {"t": epoch(end)}).fetchone()
+    """Business seconds between two instants as the report counts them: cum(end) − cum(start)."""
+    db, sql = report_calendar()
+    (a,) = db.execute(sql, {"t": epoch(start)}).fetchone()
+    (b,) = db.execute(sql, {"t": epoch(end)}).fetchone()
     return max(int(b) - int(a), 0)
 
 
 @pytest.mark.parametrize(("start", "end", "expected"), BUSINESS_SECONDS_CASES)
-def test_sql_formula_agrees(start: datetime, end: datetime, expected: int) -> None:
+def test_the_reports_sql_agrees(start: datetime, end: datetime, expected: int) -> None:
     assert sql_business_seconds(start, end) == expected == business_seconds(start, end, HOURS)
+
+
+def test_a_contact_before_opening_counts_from_opening_in_the_reports_sql() -> None:
+    """Planted bug: the report's SQL without its clamp to the day's open hours showed a Monday
+    07:00 contact answered at 08:30 as 1 h 30 min instead of 30 min."""
+    assert sql_business_seconds(hel(2026, 3, 16, 7), hel(2026, 3, 16, 8, 30)) == 30 * 60
+    assert sql_business_seconds(hel(2026, 3, 16, 15), hel(2026, 3, 16, 18)) == 3600
 
 
 # --- next_callback_slot ---------------------------------------------------------------------

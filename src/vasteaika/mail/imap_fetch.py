@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import imapclient
 from imapclient.response_parser import parse_fetch_response
 
 _HEADER_ITEM = b"BODY[HEADER]"
@@ -43,9 +42,6 @@ def fetch_header_blocks(client: Any, uids: Sequence[int]) -> HeaderBlocks:
     imapclient's general response parser costs more than the rest of a first sync's fetch; the
     usual answer is read here directly from imaplib's, and anything unusual (items in another
     order, unsolicited FLAGS updates, an odd date) still goes through imapclient's parser."""
-    if not isinstance(client, imapclient.IMAPClient):  # a test double: the plain interface
-        items = client.fetch(list(uids), ["INTERNALDATE", "BODY.PEEK[HEADER]"])
-        return _header_items(items)
     typ, data = client._imap.uid("FETCH", _uid_set(uids), _HEADER_FETCH)
     if typ != "OK":
         raise imaplib.IMAP4.error(f"FETCH command error: {typ} {data!r}")

@@ -289,7 +289,7 @@ def test_key_customers_have_their_own_promise(ledger: Ledger) -> None:
 
 
 def test_key_customers_default_to_the_top_20_percent(ledger: Ledger) -> None:
-    # Ten customers over the last 12 months; iso.fi (two addresses) has the most.
+    # Ten customers over the last 12 months; iso.fi (a company: its people together) has the most.
     for month in range(1, 7):
         ledger.conv(f"p{month}@iso.fi", f"2026-{month:02d}-10 10:00", f"2026-{month:02d}-10 11:00")
     for month in range(1, 4):
@@ -298,11 +298,47 @@ def test_key_customers_default_to_the_top_20_percent(ledger: Ledger) -> None:
         ledger.conv(f"one{k}@pieni{k}.fi", "2026-05-05 10:00")
     ledger.conv("p9@iso.fi", "2026-11-17 09:00", "2026-11-17 10:00")
     ledger.conv("kalle@gmail.com", "2026-11-17 09:00", "2026-11-17 10:00")
-    r = week(ledger)
+    r = week(ledger, companies=("iso.fi",))
     # ten customers → the top two: iso.fi (7) and kalle@gmail.com (4)
     assert r.key_customers_source == "top_20_percent"
     assert r.key_customers_total == 2
     assert {k.customer for k in r.key_customers} == {"iso.fi", "kalle@gmail.com"}
+    assert {k.customer: k.contacts for k in r.key_customers}["iso.fi"] == 1  # p9, this week
+    # without [customers] companies each of iso.fi's people is a customer of their own
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["kalle@gmail.com"]
+
+
+def test_people_at_one_domain_are_not_one_customer_unless_it_is_a_company(
+    ledger: Ledger,
+) -> None:
+    """A shared domain (a village's mail service) never lumps private people together: eight
+    people at example.fi with a mail each are eight customers, none of them a key customer."""
+    for k in range(8):
+        ledger.conv(f"person{k}@example.fi", f"2026-11-{16 + k % 5} {9 + k:02d}:00", "2026-11-20 17:00")
+    ledger.conv("kalle@gmail.com", "2026-10-12 10:00", "2026-10-12 11:00")
+    ledger.conv("kalle@gmail.com", "2026-11-17 10:00", "2026-11-17 11:00")
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["kalle@gmail.com"]
+    assert (r.new_leads.contacts, r.repeat_customers.contacts) == (8, 1)
+    r = week(ledger, companies=("example.fi",))
+    assert [(k.customer, k.contacts) for k in r.key_customers] == [("example.fi", 8)]
+    assert (r.new_leads.contacts, r.repeat_customers.contacts) == (1, 8)
+
+
+def test_one_mail_customers_are_never_key_customers_by_a_tie_break(ledger: Ledger) -> None:
+    """Ten customers, one with two mails: the top 20 % would be two, but the second would be
+    one of nine customers with a single mail each, picked by tie-break — so it is none."""
+    for k in range(9):
+        ledger.conv(f"one{k}@gmail.com", "2026-11-17 10:00", "2026-11-17 11:00")
+    ledger.conv("two@gmail.com", "2026-09-01 10:00", "2026-09-01 11:00")
+    ledger.conv("two@gmail.com", "2026-11-18 10:00", "2026-11-18 11:00")
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["two@gmail.com"]
+    assert r.key_customers_total == 1
+    for k in range(9):  # only one-mail customers: no key customers at all
+        ledger.conv(f"more{k}@gmail.com", "2026-11-19 10:00")
+    assert week(ledger, iso="2026-W47", now="2026-11-23 08:00").key_customers_total == 1
 
 
 def test_promises_on_time_late_missed_open(ledger: Ledger) -> None:
@@ -324,13 +360,13 @@ def test_promises_on_time_late_missed_open(ledger: Ledger) -> None:
 # --- customers --------------------------------------------------------------------------------
 
 
-def test_new_leads_by_address_or_company_domain(ledger: Ledger) -> None:
+def test_new_leads_by_address_or_configured_company(ledger: Ledger) -> None:
     ledger.conv("old@firma.fi", "2025-03-01 10:00", "2025-03-01 11:00")
     ledger.conv("new@firma.fi", "2026-11-17 09:00", "2026-11-17 10:00")  # repeat: same company
     ledger.conv("old@gmail.com", "2025-03-01 10:00", "2025-03-01 11:00")
     ledger.conv("new@gmail.com", "2026-11-17 09:00")  # new: freemail is per address
     ledger.conv("old@gmail.com", "2026-11-18 09:00", "2026-11-18 09:30")  # repeat
-    r = week(ledger)
+    r = week(ledger, companies=("firma.fi",))
     assert (r.new_leads.contacts, r.new_leads.answered) == (1, 0)
     assert (r.repeat_customers.contacts, r.repeat_customers.answered) == (2, 2)
     assert r.new_leads.answer_rate == 0.0
@@ -521,7 +557,7 @@ def test_contacts_after_now_are_not_counted_for_customers(ledger: Ledger) -> Non
     ledger.conv("b@iso.fi", "2026-11-18 10:00", "2026-11-18 11:00")
     for k in range(8):  # after now, they would outnumber iso.fi
         ledger.conv("kiireinen@gmail.com", f"2026-11-23 {9 + k:02d}:00")
-    r = week(ledger, now=now)
+    r = week(ledger, now=now, companies=("iso.fi",))
     assert [(s.customer, s.conversations) for s in r.silent_customers] == [
         ("tasainen@gmail.com", 4)
     ]

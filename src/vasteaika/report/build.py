@@ -3,8 +3,8 @@
 Every aggregate runs in SQLite; Python loops only over aggregated rows and over calendar days.
 One report run works inside a savepoint that is rolled back at the end, so the TEMP tables it
 builds vanish and nothing in the main database changes. Nothing reads all history: what is
-known per customer comes from the summary table ``customers`` (migration m005, kept by triggers;
-see ``customers.py``), and the conversations are read for the period and four weeks before it.
+known per customer comes from the summary table ``customers`` (one row per address: m005 and
+m016, kept by triggers; see ``customers.py``; companies are grouped from config when read), and the conversations are read for the period and four weeks before it.
 The working tables are filled by ``tables`` on the calendar of ``periods``, read by ``queries``
 and assembled here.
 

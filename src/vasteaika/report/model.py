@@ -52,6 +52,7 @@ class ReportSettings:
     key_response_promise: timedelta = timedelta(hours=4)  # business time
     language: str = "fi"  # "fi" | "en"
     ignore: tuple[str, ...] = ()  # [customers] ignore: off the unanswered list, as everywhere
+    companies: tuple[str, ...] = ()  # [customers] companies: a domain's people are one customer
 
 
 @dataclass(frozen=True)

@@ -127,11 +127,6 @@ def unanswered(
     open (the conversation's ``waiting_since``), or answered or closed only after ``now``.
     Three small index ranges, never all turns. (A turn is answered or closed, never both, and
     only a conversation's last turn is open, so no wait is found twice.)"""
-    key = "k.id IS NOT NULL"
-    by_address = ""
-    if conn.execute("SELECT 1 FROM temp.report_keys WHERE id < 0").fetchone():
-        key = "(k.id IS NOT NULL OR a.id IS NOT NULL)"
-        by_address = "LEFT JOIN temp.report_keys a ON a.entry = c.customer_email"
     ignored, values = ignored_sql("c.customer_email", ignore)
     named = {f"ignore{n}": v for n, v in enumerate(values)}
     for name in named:  # the report's SQL takes named parameters only
@@ -140,12 +135,11 @@ def unanswered(
     def columns(since: str, seq: str) -> str:
         return f"""c.customer_email, c.customer_name, c.subject, c.first_contact_at,
                   :now - {since}, :now_cum - ({cum("b", since)}), c.id IN temp.report_new,
-                  {key}, {since}, {seq}, c.id"""
+                  k.key_id IS NOT NULL, {since}, {seq}, c.id"""
 
     def joins(since: str) -> str:
         return f"""JOIN temp.report_calendar b ON b.day = {local_case(since, offsets)} / 86400
-           LEFT JOIN temp.report_keys k ON k.id = c.customer_id
-           {by_address}
+           LEFT JOIN temp.report_key_of k ON k.customer_id = c.customer_id
            WHERE NOT {ignored} AND {since} <= :now AND {since} < :until"""
 
     params = {**p, **named}

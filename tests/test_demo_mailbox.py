@@ -177,3 +177,7 @@ def test_report_over_the_whole_period_agrees_with_the_key_summary(
     ]
     assert report["key_customers_total"] == 1
     assert (report["new_leads"]["contacts"], report["repeat_customers"]["contacts"]) == (13, 2)
+    # MAILBOX.md "Turns": the six answered later turns are the next responses
+    nexts = {"median": 1027.5, "p90": 3406, "max": 3406, "count": 6}
+    assert report["next_response_seconds"] == nexts
+    assert report["next_business_response_seconds"] == {**nexts, "median": 946.5}

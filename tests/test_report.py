@@ -26,6 +26,7 @@ from vasteaika.report import (
     offset_changes,
     previous_week,
 )
+from vasteaika.report.model import Durations
 from vasteaika.report.render import render_report
 from vasteaika.report.values import duration, number, percent
 
@@ -564,3 +565,77 @@ def test_contacts_after_now_are_not_counted_for_customers(ledger: Ledger) -> Non
     assert r.silent_customers[0].last_contact_at == last
     assert [k.customer for k in r.key_customers] == ["iso.fi"]  # top 20 % of 2 customers
     assert (r.new_leads.contacts, r.repeat_customers.contacts) == (0, 1)
+
+
+# --- wall clock beside business time; next responses ------------------------------------------
+
+
+def _mail(ledger: Ledger, conv: int, kind: str, when: str, uid: int) -> None:
+    folder = "INBOX" if kind == "customer" else "Sent"
+    ledger.conn.execute(
+        "INSERT INTO messages (folder, uid, uidvalidity, message_id, kind, reasons, from_email,"
+        " from_name, subject, base_subject, received_at, conversation_id) VALUES"
+        " (?, ?, 1, ?, ?, '[]', 'x@x', '', 'Re', 're', ?, ?)",
+        [folder, uid, f"m{uid}@x", kind, ep(when), conv],
+    )
+    ledger.store.derive_turns(conv)
+
+
+def test_an_evening_mail_answered_at_7_30_is_not_only_0_min(ledger: Ledger) -> None:
+    """Issue 11: wall-clock and business medians side by side in the tiers, the key customers
+    and the hour rhythm, in every format."""
+    ledger.conv("ilta@gmail.com", "2026-11-17 18:00", "2026-11-18 07:30")
+    ledger.conv("iso@firma.fi", "2026-11-18 09:00", "2026-11-18 10:00")
+    r = week(ledger, key_customers=("firma.fi",))
+    evening = 13 * HOUR + 30 * MIN
+    assert (r.other_tier.median_response_seconds, r.other_tier.median_business_seconds) == (
+        evening,
+        0,
+    )
+    assert (r.key_tier.median_response_seconds, r.key_tier.median_business_seconds) == (
+        HOUR,
+        HOUR,
+    )
+    [key] = r.key_customers
+    assert (key.median_response_seconds, key.median_business_seconds) == (HOUR, HOUR)
+    hour = r.by_hour[18]
+    assert (hour.median_response_seconds, hour.median_business_seconds) == (evening, 0)
+    data = r.as_json()
+    assert data["tiers"]["other"]["median_response_seconds"] == evening
+    assert data["rhythm"]["by_hour"][18]["median_response_seconds"] == evening
+    markdown = render_report(r, "markdown", "en")
+    html = render_report(r, "html", "en")
+    for text in (markdown, html):
+        assert "Median (wall clock)" in text and "Median (business)" in text
+        assert "Median response (wall clock)" in text
+    assert "| Others | 24 h | 1 | 1 | 1 | 100.0% | 13 h 30 min | 0 min |" in markdown
+    wide = render_report(r, "table", "en", width=160)  # a narrow terminal leaves wall clock out
+    narrow = render_report(r, "table", "en")
+    assert "Median (wall clock)" in wide and "Median (wall clock)" not in narrow
+    assert "13 h 30 min" in narrow  # the first response and the hours still show it
+
+
+def test_next_response_times_are_the_later_turns(ledger: Ledger) -> None:
+    """A follow-up after the owner's answer waits again: its answer is a next response (turn 2),
+    reported beside the first response, wall clock and business time."""
+    conv = ledger.conv("eero@firma.fi", "2026-11-16 10:00", "2026-11-16 11:00")
+    _mail(ledger, conv, "owner", "2026-11-16 11:00", 10)
+    _mail(ledger, conv, "customer", "2026-11-17 18:00", 11)  # "Milloin pääsette aloittamaan?"
+    _mail(ledger, conv, "owner", "2026-11-18 07:30", 12)
+    _mail(ledger, conv, "customer", "2026-11-18 09:00", 13)
+    _mail(ledger, conv, "owner", "2026-11-18 10:00", 14)
+    _mail(ledger, conv, "customer", "2026-11-23 09:00", 15)  # after now: not counted
+    r = week(ledger, now="2026-11-23 08:00")
+    assert (r.response.count, r.response.median) == (1, HOUR)
+    evening = 13 * HOUR + 30 * MIN
+    assert r.next_response == Durations(2, (evening + HOUR) / 2, evening, evening)
+    assert r.next_business_response == Durations(2, HOUR / 2, HOUR, HOUR)
+    data = r.as_json()
+    assert data["next_response_seconds"] == {
+        "median": (evening + HOUR) / 2, "p90": evening, "max": evening, "count": 2
+    }  # fmt: skip
+    assert data["next_business_response_seconds"]["median"] == HOUR / 2
+    text = render_report(r, "markdown", "en")
+    assert "Next responses (turn 2+) | 2, median 7 h 15 min (30 min in business time)" in text
+    # a week with no later turns says nothing about them
+    assert "Next responses" not in render_report(week(ledger, iso="2026-W46"), "markdown", "en")

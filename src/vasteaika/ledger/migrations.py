@@ -426,7 +426,8 @@ def m016_customers_as_persons(db: Database) -> None:
     (m005 grouped a non-freemail domain into one customer, lumping private people at a shared
     domain together). Which domains are companies is config (``[customers] companies``), so the
     report groups a company's people when it reads (``report.tables``); the index on the
-    address's domain finds them. The triggers are recreated with the address as the key."""
+    address's domain finds them. The triggers are recreated with the address as the key.
+    ``turns_next``: the later turns (2 on), for the report's next response times."""
     count_in = """INSERT INTO customers
             (customer_key, conversations, first_contact_at, last_contact_at)
             VALUES (new.customer_email, 1, new.first_contact_at, new.first_contact_at)
@@ -457,6 +458,8 @@ def m016_customers_as_persons(db: Database) -> None:
             WHERE customer_key = conversations.customer_email);
         CREATE INDEX conversations_customer_id ON conversations(customer_id, first_contact_at);
         CREATE INDEX customers_domain ON customers({domain_sql("customer_key")});
+        -- the report's next response times: the later turns, answered
+        CREATE INDEX turns_next ON turns(since, answered_at) WHERE seq > 1;
         CREATE TRIGGER conversations_customer_insert AFTER INSERT ON conversations BEGIN
             {count_in}
         END;

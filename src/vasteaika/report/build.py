@@ -35,7 +35,12 @@ from vasteaika.report.model import (
     WeekReport,
 )
 from vasteaika.report.periods import cum, epoch, load_calendar, local_case, local_midnight
-from vasteaika.report.tables import load_conversations, load_customers, load_new_leads
+from vasteaika.report.tables import (
+    load_conversations,
+    load_customers,
+    load_new_leads,
+    load_next_turns,
+)
 
 KEY_WINDOW = timedelta(days=365)
 TREND_WEEKS = 4
@@ -87,6 +92,7 @@ def build_report(
         load_customers(conn, settings, p)
         load_new_leads(conn, p)
         load_conversations(conn, bounds, offsets, p)
+        load_next_turns(conn, offsets, p)
         return _assemble(conn, settings, since, until, now, starts, offsets, p)
 
 
@@ -124,6 +130,7 @@ def _assemble(
     ack = queries.percentiles(conn, "report_conv_ack", "ack_s", "week = 0", p, p90=False)
     period = queries.total(groups, week=0)
     replies = queries.replies(conn, offsets, p)
+    next_wall, next_business = queries.next_responses(conn, p)
 
     trend = []
     for k in range(TREND_WEEKS, 0, -1):
@@ -177,4 +184,6 @@ def _assemble(
         by_hour=queries.by_hour(conn, replies, p),
         histogram=queries.histogram(conn),
         trend=tuple(trend),
+        next_response=next_wall,
+        next_business_response=next_business,
     )

@@ -133,6 +133,7 @@ class Tier:
     within: int
     share: float | None
     median_business_seconds: float | None
+    median_response_seconds: float | None = None  # wall-clock, beside the business median
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class KeyCustomer:
     answered: int
     within_promise: int
     median_business_seconds: float | None
+    median_response_seconds: float | None = None  # wall-clock, beside the business median
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class HourRhythm:
     contacts: int
     replies: int
     median_business_seconds: float | None  # what a contact arriving in this hour waited
+    median_response_seconds: float | None = None  # the same on the wall clock
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,9 @@ class WeekReport:
     by_hour: tuple[HourRhythm, ...]
     histogram: tuple[Bucket, ...]
     trend: tuple[TrendWeek, ...] = field(default=())
+    # the later turns' responses (turn 2 on): waits begun in the period, answered by now
+    next_response: Durations = field(default_factory=Durations)
+    next_business_response: Durations = field(default_factory=Durations)
 
     @property
     def is_empty(self) -> bool:
@@ -249,6 +255,8 @@ class WeekReport:
             "unanswered": [_plain(asdict(w)) for w in self.unanswered],
             "response_seconds": _durations(self.response),
             "business_response_seconds": _durations(self.business_response),
+            "next_response_seconds": _durations(self.next_response),
+            "next_business_response_seconds": _durations(self.next_business_response),
             "acknowledged": asdict(self.acknowledged),
             "within_promise_share": self.within_promise_share,
             "tiers": {"key": asdict(self.key_tier), "other": asdict(self.other_tier)},

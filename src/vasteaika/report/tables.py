@@ -204,10 +204,12 @@ def load_new_leads(conn: sqlite3.Connection, p: Mapping[str, Any]) -> None:
 _CONV_INDEXES = {
     "report_conv_business": "(business_s, is_key, is_new)"
     " WHERE week = 0 AND business_s IS NOT NULL",
-    "report_conv_wall": "(response_s) WHERE week = 0 AND response_s IS NOT NULL",
+    "report_conv_wall": "(response_s, is_key, is_new) WHERE week = 0 AND response_s IS NOT NULL",
     "report_conv_ack": "(ack_s) WHERE week = 0 AND ack_s IS NOT NULL",
     "report_conv_hour": "(hour, business_s) WHERE week = 0",
+    "report_conv_hour_wall": "(hour, response_s) WHERE week = 0",
     "report_conv_key": "(key_id, business_s) WHERE week = 0 AND key_id IS NOT NULL",
+    "report_conv_key_wall": "(key_id, response_s) WHERE week = 0 AND key_id IS NOT NULL",
     "report_conv_trend_business": "(week, business_s) WHERE week > 0 AND business_s IS NOT NULL",
     "report_conv_trend_wall": "(week, response_s) WHERE week > 0 AND response_s IS NOT NULL",
 }
@@ -259,3 +261,26 @@ def load_conversations(
     conn.execute("UPDATE temp.report_conv SET is_new = 1 WHERE id IN temp.report_new")
     for name, spec in _CONV_INDEXES.items():
         conn.execute(f"CREATE INDEX temp.{name} ON report_conv {spec}")
+
+
+def load_next_turns(
+    conn: sqlite3.Connection, offsets: list[tuple[int, int]], p: Mapping[str, Any]
+) -> None:
+    """temp.report_next: the later turns (2 on) whose wait began in the period and was answered
+    by ``now``, with their wall and business seconds; few, found along m016's turns_next."""
+    conn.execute(
+        "CREATE TEMP TABLE report_next (week INTEGER NOT NULL, response_s INTEGER NOT NULL,"
+        " business_s INTEGER NOT NULL)"
+    )
+    conn.execute(
+        f"""INSERT INTO temp.report_next
+        SELECT 0, t.answered_at - t.since, ({cum("br", "t.answered_at")}) - ({cum("bs", "t.since")})
+        FROM turns t INDEXED BY turns_next
+        JOIN temp.report_calendar bs ON bs.day = {local_case("t.since", offsets)} / 86400
+        JOIN temp.report_calendar br ON br.day = {local_case("t.answered_at", offsets)} / 86400
+        WHERE t.seq > 1 AND t.since >= :since AND t.since < :until AND t.since <= :now
+          AND t.answered_at <= :now""",
+        p,
+    )
+    for column in ("response_s", "business_s"):
+        conn.execute(f"CREATE INDEX temp.report_next_{column} ON report_next (week, {column})")

@@ -426,7 +426,8 @@ def m016_customers_as_persons(db: Database) -> None:
     (m005 grouped a non-freemail domain into one customer, lumping private people at a shared
     domain together). Which domains are companies is config (``[customers] companies``), so the
     report groups a company's people when it reads (``report.tables``); the index on the
-    address's domain finds them. The triggers are recreated with the address as the key.
+    address's domain finds them. The triggers are recreated with the address as the key; only
+    the conversations whose customer changes are written (not a freemail address's).
     ``turns_next``: the later turns (2 on), for the report's next response times."""
     count_in = """INSERT INTO customers
             (customer_key, conversations, first_contact_at, last_contact_at)
@@ -449,17 +450,22 @@ def m016_customers_as_persons(db: Database) -> None:
         DROP TRIGGER conversations_customer_update;
         DROP TRIGGER conversations_customer_delete;
         DROP INDEX conversations_customer_id;
-        UPDATE conversations SET customer_id = NULL;
-        DELETE FROM customers;
-        INSERT INTO customers (customer_key, conversations, first_contact_at, last_contact_at)
+        -- a freemail address was its own customer already: its row stays as it is
+        INSERT OR IGNORE INTO customers
+            (customer_key, conversations, first_contact_at, last_contact_at)
             SELECT customer_email, count(*), min(first_contact_at), max(first_contact_at)
             FROM conversations GROUP BY customer_email ORDER BY min(first_contact_at), 1;
-        UPDATE conversations SET customer_id = (SELECT id FROM customers
-            WHERE customer_key = conversations.customer_email);
+        UPDATE conversations SET customer_id = k.id
+            FROM customers k
+            WHERE k.customer_key = conversations.customer_email
+              AND conversations.customer_id IS NOT k.id;
         CREATE INDEX conversations_customer_id ON conversations(customer_id, first_contact_at);
         CREATE INDEX customers_domain ON customers({domain_sql("customer_key")});
         -- the report's next response times: the later turns, answered
         CREATE INDEX turns_next ON turns(since, answered_at) WHERE seq > 1;
+        -- the companies' rows of m005, no longer anybody's
+        DELETE FROM customers WHERE NOT EXISTS
+            (SELECT 1 FROM conversations c WHERE c.customer_id = customers.id);
         CREATE TRIGGER conversations_customer_insert AFTER INSERT ON conversations BEGIN
             {count_in}
         END;

@@ -8,11 +8,13 @@ m016, kept by triggers; see ``customers.py``; companies are grouped from config 
 The working tables are filled by ``tables`` on the calendar of ``periods``, read by ``queries``
 and assembled here.
 
-Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations): a week ~0.35 s, most
-of it the key customers' window (~0.2 s). A year (~360k rows in ``report_conv``) ~2.5 s:
-reading and computing the rows ~0.6 s, the indexes ~0.9 s (those of the period lead with the
-value: SQLite builds them twice as fast as ones leading with ``week``), the GROUP BY ~0.15 s, the
-key customers ~0.15 s, the 27k unanswered as records ~0.2 s; the rest is small.
+Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations, 150,000 customers of
+whom 1,000 companies are configured): a week ~0.7 s (on a shared 2-core machine), most of it
+the key customers' window over every person of the last 12 months and the customers view. A
+year (~330k rows in ``report_conv``) ~2.8 s: reading and computing the rows, the indexes (those
+of the period lead with the value: SQLite builds them twice as fast as ones leading with
+``week``; the wall-clock medians beside the business ones need three more), the GROUP BY, the
+key customers, the unanswered as records.
 """
 
 from __future__ import annotations

@@ -75,12 +75,19 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
         ),
         ({"hours": {"start": "16:00", "end": "08:00"}}, "hours.start must be before hours.end"),
         ({"customers": {"new_conversation_after_days": 0}}, "positive number"),
+        ({"customers": {"companies": ["riitta@koivukuja.fi"]}}, "a list of domains"),
     ],
 )
 def test_unusable_values_are_refused(patch: dict[str, object], expected: str) -> None:
     with pytest.raises(ConfigError) as info:
         config_from_dict({**MINIMAL, **patch}, None)
     assert expected in info.value.message
+
+
+def test_companies_are_domains_lowercased() -> None:
+    config = config_from_dict({**MINIMAL, "customers": {"companies": ["@Koivukuja.FI "]}}, None)
+    assert config.companies == ("koivukuja.fi",)
+    assert config_from_dict(MINIMAL, None).companies == ()
 
 
 def test_security_none_is_fine_on_loopback() -> None:

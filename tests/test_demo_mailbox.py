@@ -171,3 +171,13 @@ def test_report_over_the_whole_period_agrees_with_the_key_summary(
     }  # fmt: skip
     business = sorted(r[3] for r in KEY if r[3] is not None)
     assert report["business_response_seconds"]["median"] == (business[6] + business[7]) / 2
+    # MAILBOX.md: one key customer, the configured company; the people at example.fi are not one
+    assert [(k["customer"], k["contacts"]) for k in report["key_customers"]] == [
+        ("koivukuja.example", 3)
+    ]
+    assert report["key_customers_total"] == 1
+    assert (report["new_leads"]["contacts"], report["repeat_customers"]["contacts"]) == (13, 2)
+    # MAILBOX.md "Turns": the six answered later turns are the next responses
+    nexts = {"median": 1027.5, "p90": 3406, "max": 3406, "count": 6}
+    assert report["next_response_seconds"] == nexts
+    assert report["next_business_response_seconds"] == {**nexts, "median": 946.5}

@@ -306,13 +306,16 @@ def test_migration_keeps_every_row_index_trigger_and_reference(
         "turns_answered",
         "turns_closed",
     }  # m010
+    turns |= {"customers_domain", "turns_next"}  # m016
     assert schema(conn, "index") == replaced | {"messages_identity", "messages_legacy"} | turns
     assert schema(conn, "trigger") == triggers_before and triggers_before
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     [conv] = store.conversations()
-    assert (conv["first_contact_id"], conv["first_reply_id"], conv["customer_id"]) == (1, 2, 1)
+    assert (conv["first_contact_id"], conv["first_reply_id"]) == (1, 2)
+    customer = conn.execute("SELECT customer_key FROM customers WHERE id = ?", [conv["customer_id"]])
+    assert customer.fetchone() == (conv["customer_email"],)  # m016: the customer is the person
     with pytest.raises(sqlite3.IntegrityError):  # references are enforced on the new table
         conn.execute("UPDATE conversations SET first_contact_id = 99")
     open_database(path)  # opening again migrates nothing and fails nothing

@@ -26,6 +26,7 @@ from vasteaika.report import (
     offset_changes,
     previous_week,
 )
+from vasteaika.report.model import Durations
 from vasteaika.report.render import render_report
 from vasteaika.report.values import duration, number, percent
 
@@ -289,7 +290,7 @@ def test_key_customers_have_their_own_promise(ledger: Ledger) -> None:
 
 
 def test_key_customers_default_to_the_top_20_percent(ledger: Ledger) -> None:
-    # Ten customers over the last 12 months; iso.fi (two addresses) has the most.
+    # Ten customers over the last 12 months; iso.fi (a company: its people together) has the most.
     for month in range(1, 7):
         ledger.conv(f"p{month}@iso.fi", f"2026-{month:02d}-10 10:00", f"2026-{month:02d}-10 11:00")
     for month in range(1, 4):
@@ -298,11 +299,47 @@ def test_key_customers_default_to_the_top_20_percent(ledger: Ledger) -> None:
         ledger.conv(f"one{k}@pieni{k}.fi", "2026-05-05 10:00")
     ledger.conv("p9@iso.fi", "2026-11-17 09:00", "2026-11-17 10:00")
     ledger.conv("kalle@gmail.com", "2026-11-17 09:00", "2026-11-17 10:00")
-    r = week(ledger)
+    r = week(ledger, companies=("iso.fi",))
     # ten customers → the top two: iso.fi (7) and kalle@gmail.com (4)
     assert r.key_customers_source == "top_20_percent"
     assert r.key_customers_total == 2
     assert {k.customer for k in r.key_customers} == {"iso.fi", "kalle@gmail.com"}
+    assert {k.customer: k.contacts for k in r.key_customers}["iso.fi"] == 1  # p9, this week
+    # without [customers] companies each of iso.fi's people is a customer of their own
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["kalle@gmail.com"]
+
+
+def test_people_at_one_domain_are_not_one_customer_unless_it_is_a_company(
+    ledger: Ledger,
+) -> None:
+    """A shared domain (a village's mail service) never lumps private people together: eight
+    people at example.fi with a mail each are eight customers, none of them a key customer."""
+    for k in range(8):
+        ledger.conv(f"person{k}@example.fi", f"2026-11-{16 + k % 5} {9 + k:02d}:00", "2026-11-20 17:00")
+    ledger.conv("kalle@gmail.com", "2026-10-12 10:00", "2026-10-12 11:00")
+    ledger.conv("kalle@gmail.com", "2026-11-17 10:00", "2026-11-17 11:00")
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["kalle@gmail.com"]
+    assert (r.new_leads.contacts, r.repeat_customers.contacts) == (8, 1)
+    r = week(ledger, companies=("example.fi",))
+    assert [(k.customer, k.contacts) for k in r.key_customers] == [("example.fi", 8)]
+    assert (r.new_leads.contacts, r.repeat_customers.contacts) == (1, 8)
+
+
+def test_one_mail_customers_are_never_key_customers_by_a_tie_break(ledger: Ledger) -> None:
+    """Ten customers, one with two mails: the top 20 % would be two, but the second would be
+    one of nine customers with a single mail each, picked by tie-break — so it is none."""
+    for k in range(9):
+        ledger.conv(f"one{k}@gmail.com", "2026-11-17 10:00", "2026-11-17 11:00")
+    ledger.conv("two@gmail.com", "2026-09-01 10:00", "2026-09-01 11:00")
+    ledger.conv("two@gmail.com", "2026-11-18 10:00", "2026-11-18 11:00")
+    r = week(ledger)
+    assert [k.customer for k in r.key_customers] == ["two@gmail.com"]
+    assert r.key_customers_total == 1
+    for k in range(9):  # only one-mail customers: no key customers at all
+        ledger.conv(f"more{k}@gmail.com", "2026-11-19 10:00")
+    assert week(ledger, iso="2026-W47", now="2026-11-23 08:00").key_customers_total == 1
 
 
 def test_promises_on_time_late_missed_open(ledger: Ledger) -> None:
@@ -324,13 +361,13 @@ def test_promises_on_time_late_missed_open(ledger: Ledger) -> None:
 # --- customers --------------------------------------------------------------------------------
 
 
-def test_new_leads_by_address_or_company_domain(ledger: Ledger) -> None:
+def test_new_leads_by_address_or_configured_company(ledger: Ledger) -> None:
     ledger.conv("old@firma.fi", "2025-03-01 10:00", "2025-03-01 11:00")
     ledger.conv("new@firma.fi", "2026-11-17 09:00", "2026-11-17 10:00")  # repeat: same company
     ledger.conv("old@gmail.com", "2025-03-01 10:00", "2025-03-01 11:00")
     ledger.conv("new@gmail.com", "2026-11-17 09:00")  # new: freemail is per address
     ledger.conv("old@gmail.com", "2026-11-18 09:00", "2026-11-18 09:30")  # repeat
-    r = week(ledger)
+    r = week(ledger, companies=("firma.fi",))
     assert (r.new_leads.contacts, r.new_leads.answered) == (1, 0)
     assert (r.repeat_customers.contacts, r.repeat_customers.answered) == (2, 2)
     assert r.new_leads.answer_rate == 0.0
@@ -521,10 +558,84 @@ def test_contacts_after_now_are_not_counted_for_customers(ledger: Ledger) -> Non
     ledger.conv("b@iso.fi", "2026-11-18 10:00", "2026-11-18 11:00")
     for k in range(8):  # after now, they would outnumber iso.fi
         ledger.conv("kiireinen@gmail.com", f"2026-11-23 {9 + k:02d}:00")
-    r = week(ledger, now=now)
+    r = week(ledger, now=now, companies=("iso.fi",))
     assert [(s.customer, s.conversations) for s in r.silent_customers] == [
         ("tasainen@gmail.com", 4)
     ]
     assert r.silent_customers[0].last_contact_at == last
     assert [k.customer for k in r.key_customers] == ["iso.fi"]  # top 20 % of 2 customers
     assert (r.new_leads.contacts, r.repeat_customers.contacts) == (0, 1)
+
+
+# --- wall clock beside business time; next responses ------------------------------------------
+
+
+def _mail(ledger: Ledger, conv: int, kind: str, when: str, uid: int) -> None:
+    folder = "INBOX" if kind == "customer" else "Sent"
+    ledger.conn.execute(
+        "INSERT INTO messages (folder, uid, uidvalidity, message_id, kind, reasons, from_email,"
+        " from_name, subject, base_subject, received_at, conversation_id) VALUES"
+        " (?, ?, 1, ?, ?, '[]', 'x@x', '', 'Re', 're', ?, ?)",
+        [folder, uid, f"m{uid}@x", kind, ep(when), conv],
+    )
+    ledger.store.derive_turns(conv)
+
+
+def test_an_evening_mail_answered_at_7_30_is_not_only_0_min(ledger: Ledger) -> None:
+    """Issue 11: wall-clock and business medians side by side in the tiers, the key customers
+    and the hour rhythm, in every format."""
+    ledger.conv("ilta@gmail.com", "2026-11-17 18:00", "2026-11-18 07:30")
+    ledger.conv("iso@firma.fi", "2026-11-18 09:00", "2026-11-18 10:00")
+    r = week(ledger, key_customers=("firma.fi",))
+    evening = 13 * HOUR + 30 * MIN
+    assert (r.other_tier.median_response_seconds, r.other_tier.median_business_seconds) == (
+        evening,
+        0,
+    )
+    assert (r.key_tier.median_response_seconds, r.key_tier.median_business_seconds) == (
+        HOUR,
+        HOUR,
+    )
+    [key] = r.key_customers
+    assert (key.median_response_seconds, key.median_business_seconds) == (HOUR, HOUR)
+    hour = r.by_hour[18]
+    assert (hour.median_response_seconds, hour.median_business_seconds) == (evening, 0)
+    data = r.as_json()
+    assert data["tiers"]["other"]["median_response_seconds"] == evening
+    assert data["rhythm"]["by_hour"][18]["median_response_seconds"] == evening
+    markdown = render_report(r, "markdown", "en")
+    html = render_report(r, "html", "en")
+    for text in (markdown, html):
+        assert "Median (wall clock)" in text and "Median (business)" in text
+        assert "Median response (wall clock)" in text
+    assert "| Others | 24 h | 1 | 1 | 1 | 100.0% | 13 h 30 min | 0 min |" in markdown
+    wide = render_report(r, "table", "en", width=160)  # a narrow terminal leaves wall clock out
+    narrow = render_report(r, "table", "en")
+    assert "Median (wall clock)" in wide and "Median (wall clock)" not in narrow
+    assert "13 h 30 min" in narrow  # the first response and the hours still show it
+
+
+def test_next_response_times_are_the_later_turns(ledger: Ledger) -> None:
+    """A follow-up after the owner's answer waits again: its answer is a next response (turn 2),
+    reported beside the first response, wall clock and business time."""
+    conv = ledger.conv("eero@firma.fi", "2026-11-16 10:00", "2026-11-16 11:00")
+    _mail(ledger, conv, "owner", "2026-11-16 11:00", 10)
+    _mail(ledger, conv, "customer", "2026-11-17 18:00", 11)  # "Milloin pääsette aloittamaan?"
+    _mail(ledger, conv, "owner", "2026-11-18 07:30", 12)
+    _mail(ledger, conv, "customer", "2026-11-18 09:00", 13)
+    _mail(ledger, conv, "owner", "2026-11-18 10:00", 14)
+    _mail(ledger, conv, "customer", "2026-11-23 09:00", 15)  # after now: not counted
+    r = week(ledger, now="2026-11-23 08:00")
+    assert (r.response.count, r.response.median) == (1, HOUR)
+    evening = 13 * HOUR + 30 * MIN
+    assert r.next_response == Durations(2, (evening + HOUR) / 2, evening, evening)
+    assert r.next_business_response == Durations(2, HOUR / 2, HOUR, HOUR)
+    data = r.as_json()
+    assert data["next_response_seconds"] == {
+        "median": (evening + HOUR) / 2, "p90": evening, "max": evening, "count": 2
+    }  # fmt: skip
+    assert data["next_business_response_seconds"]["median"] == HOUR / 2
+    text = render_report(r, "markdown", "en")
+    assert "Next responses (turn 2+) | 2, median 7 h 15 min (30 min in business time)" in text
+    # a week with no later turns says nothing about them
+    assert "Next responses" not in render_report(week(ledger, iso="2026-W46"), "markdown", "en")

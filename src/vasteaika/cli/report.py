@@ -131,6 +131,7 @@ def report(
         key_response_promise=config.report.key_response_promise,
         language=lang or config.language,
         ignore=config.ignore,
+        companies=config.companies,
     )
     built = build_report(parts.store, settings, start, end, now)
     text = render_report(

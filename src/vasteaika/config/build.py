@@ -62,6 +62,7 @@ def build_config(
         sent=v["folders"]["sent"],
         hours=hours,
         ignore=tuple(x.strip().lower() for x in v["customers"]["ignore"]),
+        companies=tuple(x.strip().lower().lstrip("@") for x in v["customers"]["companies"]),
         new_conversation_after_days=int(v["customers"]["new_conversation_after_days"]),
         database=default_database_path() if db == "auto" else resolve(db, base) or Path(db),
         language=v["owner"]["language"],

@@ -55,6 +55,14 @@ def is_str_list(v: Any) -> str | None:
     return None if ok else 'a list of texts, like ["a", "b"]'
 
 
+def is_domain_list(v: Any) -> str | None:
+    """Domains like ``koivukuja.fi`` (``[customers] companies``): never an address."""
+    ok = isinstance(v, list) and all(
+        isinstance(x, str) and "." in x and "@" not in x.strip().lstrip("@") for x in v
+    )
+    return None if ok else 'a list of domains, like ["koivukuja.fi"]'
+
+
 def one_of(*choices: str) -> Checker:
     return lambda v: None if v in choices else "one of " + ", ".join(f'"{c}"' for c in choices)
 

@@ -130,6 +130,7 @@ class Config:
     report: ReportConfig = field(default_factory=ReportConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     warnings: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()  # domains whose people are one customer (else: each address)
 
     @property
     def uses_imap(self) -> bool:

@@ -19,6 +19,7 @@ from vasteaika.config.checks import (
     is_country,
     is_database,
     is_date,
+    is_domain_list,
     is_duration,
     is_port,
     is_positive,
@@ -63,6 +64,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
     },
     "customers": {
         "ignore": (is_str_list, []),
+        "companies": (is_domain_list, []),
         "new_conversation_after_days": (is_positive, 14),
     },
     "storage": {"database": (is_database, "auto")},

@@ -1,12 +1,15 @@
-"""Who a conversation's customer is: the one rule, written as SQL so the database applies it.
+"""Who a conversation's customer is, written as SQL so the database applies it.
 
-A customer is the sender's address, or the whole domain when the domain is a company's (not a
-freemail service): everybody at ``yritys.fi`` is one customer, each Gmail user is their own.
-Migration m005 keys the summary table ``customers`` by this SQL (backfilled with it) and points
-each conversation at its row (``conversations.customer_id``); its triggers apply the same SQL
-to every conversation inserted or changed later, whoever writes it. The rule is baked into the
-triggers when the migration runs: changing it needs a new migration that rebuilds the table and
-recreates the triggers.
+A customer is a person: the sender's address. Migration m016 keys the summary table
+``customers`` by the address and points each conversation at its row
+(``conversations.customer_id``); its triggers keep it right for every conversation written
+later, whoever writes it. Which domains are companies (everybody at ``koivukuja.fi`` is one
+customer) is the owner's config, ``[customers] companies``, so the report groups a company's
+people when it reads (``report.tables``), never in the stored summary: a shared domain
+(a village's own mail service, a university) never lumps private people together.
+
+``customer_key_sql`` is m005's older rule (the domain of every non-freemail address), kept
+because a shipped migration's SQL stays frozen.
 """
 
 from __future__ import annotations
@@ -25,8 +28,7 @@ def domain_sql(column: str) -> str:
 
 
 def customer_key_sql(column: str) -> str:
-    """SQL: the customer the address ``column`` belongs to (itself for freemail, else its
-    domain)."""
+    """SQL of m005 (replaced by m016): the address itself for freemail, else its domain."""
     domain = domain_sql(column)
     return f"CASE WHEN {domain} IN ({_FREEMAIL_SQL}) THEN {column} ELSE {domain} END"
 

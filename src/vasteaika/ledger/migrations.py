@@ -11,7 +11,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from vasteaika.ledger.customers import customer_key_sql
+from vasteaika.ledger.customers import customer_key_sql, domain_sql
 
 migrations = Migrations("vasteaika")
 
@@ -418,3 +418,64 @@ def m011_turns_backfill(db: Database) -> None:
         " WHERE reply_channel = 'call' AND first_reply_at IS NOT NULL"
     )
     derive_all(db.conn)
+
+
+@migrations()
+def m016_customers_as_persons(db: Database) -> None:
+    """A customer is a person: the summary table ``customers`` is re-keyed by the address alone
+    (m005 grouped a non-freemail domain into one customer, lumping private people at a shared
+    domain together). Which domains are companies is config (``[customers] companies``), so the
+    report groups a company's people when it reads (``report.tables``); the index on the
+    address's domain finds them. The triggers are recreated with the address as the key; only
+    the conversations whose customer changes are written (not a freemail address's).
+    ``turns_next``: the later turns (2 on), for the report's next response times."""
+    count_in = """INSERT INTO customers
+            (customer_key, conversations, first_contact_at, last_contact_at)
+            VALUES (new.customer_email, 1, new.first_contact_at, new.first_contact_at)
+            ON CONFLICT (customer_key) DO UPDATE SET conversations = conversations + 1,
+                first_contact_at = min(first_contact_at, excluded.first_contact_at),
+                last_contact_at = max(last_contact_at, excluded.last_contact_at);
+            UPDATE conversations SET customer_id =
+                (SELECT id FROM customers WHERE customer_key = new.customer_email)
+            WHERE id = new.id;"""
+    recount = """DELETE FROM customers WHERE id = old.customer_id
+                AND NOT EXISTS (SELECT 1 FROM conversations WHERE customer_id = old.customer_id);
+            UPDATE customers SET (conversations, first_contact_at, last_contact_at) =
+                (SELECT count(*), min(first_contact_at), max(first_contact_at)
+                 FROM conversations WHERE customer_id = old.customer_id)
+            WHERE id = old.customer_id;"""
+    db.executescript(
+        f"""
+        DROP TRIGGER conversations_customer_insert;
+        DROP TRIGGER conversations_customer_update;
+        DROP TRIGGER conversations_customer_delete;
+        DROP INDEX conversations_customer_id;
+        -- a freemail address was its own customer already: its row stays as it is
+        INSERT OR IGNORE INTO customers
+            (customer_key, conversations, first_contact_at, last_contact_at)
+            SELECT customer_email, count(*), min(first_contact_at), max(first_contact_at)
+            FROM conversations GROUP BY customer_email ORDER BY min(first_contact_at), 1;
+        UPDATE conversations SET customer_id = k.id
+            FROM customers k
+            WHERE k.customer_key = conversations.customer_email
+              AND conversations.customer_id IS NOT k.id;
+        CREATE INDEX conversations_customer_id ON conversations(customer_id, first_contact_at);
+        CREATE INDEX customers_domain ON customers({domain_sql("customer_key")});
+        -- the report's next response times: the later turns, answered
+        CREATE INDEX turns_next ON turns(since, answered_at) WHERE seq > 1;
+        -- the companies' rows of m005, no longer anybody's
+        DELETE FROM customers WHERE NOT EXISTS
+            (SELECT 1 FROM conversations c WHERE c.customer_id = customers.id);
+        CREATE TRIGGER conversations_customer_insert AFTER INSERT ON conversations BEGIN
+            {count_in}
+        END;
+        CREATE TRIGGER conversations_customer_update
+        AFTER UPDATE OF customer_email, first_contact_at ON conversations BEGIN
+            {count_in}
+            {recount}
+        END;
+        CREATE TRIGGER conversations_customer_delete AFTER DELETE ON conversations BEGIN
+            {recount}
+        END;
+        """
+    )

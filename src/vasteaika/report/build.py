@@ -3,16 +3,18 @@
 Every aggregate runs in SQLite; Python loops only over aggregated rows and over calendar days.
 One report run works inside a savepoint that is rolled back at the end, so the TEMP tables it
 builds vanish and nothing in the main database changes. Nothing reads all history: what is
-known per customer comes from the summary table ``customers`` (migration m005, kept by triggers;
-see ``customers.py``), and the conversations are read for the period and four weeks before it.
+known per customer comes from the summary table ``customers`` (one row per address: m005 and
+m016, kept by triggers; see ``customers.py``; companies are grouped from config when read), and the conversations are read for the period and four weeks before it.
 The working tables are filled by ``tables`` on the calendar of ``periods``, read by ``queries``
 and assembled here.
 
-Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations): a week ~0.35 s, most
-of it the key customers' window (~0.2 s). A year (~360k rows in ``report_conv``) ~2.5 s:
-reading and computing the rows ~0.6 s, the indexes ~0.9 s (those of the period lead with the
-value: SQLite builds them twice as fast as ones leading with ``week``), the GROUP BY ~0.15 s, the
-key customers ~0.15 s, the 27k unanswered as records ~0.2 s; the rest is small.
+Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations, 150,000 customers of
+whom 1,000 companies are configured): a week ~0.7 s (on a shared 2-core machine), most of it
+the key customers' window over every person of the last 12 months and the customers view. A
+year (~330k rows in ``report_conv``) ~2.8 s: reading and computing the rows, the indexes (those
+of the period lead with the value: SQLite builds them twice as fast as ones leading with
+``week``; the wall-clock medians beside the business ones need three more), the GROUP BY, the
+key customers, the unanswered as records.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ from vasteaika.report.model import (
     WeekReport,
 )
 from vasteaika.report.periods import cum, epoch, load_calendar, local_case, local_midnight
-from vasteaika.report.tables import load_conversations, load_customers, load_new_leads
+from vasteaika.report.tables import (
+    load_conversations,
+    load_customers,
+    load_new_leads,
+    load_next_turns,
+)
 
 KEY_WINDOW = timedelta(days=365)
 TREND_WEEKS = 4
@@ -87,6 +94,7 @@ def build_report(
         load_customers(conn, settings, p)
         load_new_leads(conn, p)
         load_conversations(conn, bounds, offsets, p)
+        load_next_turns(conn, offsets, p)
         return _assemble(conn, settings, since, until, now, starts, offsets, p)
 
 
@@ -124,6 +132,7 @@ def _assemble(
     ack = queries.percentiles(conn, "report_conv_ack", "ack_s", "week = 0", p, p90=False)
     period = queries.total(groups, week=0)
     replies = queries.replies(conn, offsets, p)
+    next_wall, next_business = queries.next_responses(conn, p)
 
     trend = []
     for k in range(TREND_WEEKS, 0, -1):
@@ -177,4 +186,6 @@ def _assemble(
         by_hour=queries.by_hour(conn, replies, p),
         histogram=queries.histogram(conn),
         trend=tuple(trend),
+        next_response=next_wall,
+        next_business_response=next_business,
     )

@@ -52,6 +52,7 @@ class ReportSettings:
     key_response_promise: timedelta = timedelta(hours=4)  # business time
     language: str = "fi"  # "fi" | "en"
     ignore: tuple[str, ...] = ()  # [customers] ignore: off the unanswered list, as everywhere
+    companies: tuple[str, ...] = ()  # [customers] companies: a domain's people are one customer
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Tier:
     within: int
     share: float | None
     median_business_seconds: float | None
+    median_response_seconds: float | None = None  # wall-clock, beside the business median
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class KeyCustomer:
     answered: int
     within_promise: int
     median_business_seconds: float | None
+    median_response_seconds: float | None = None  # wall-clock, beside the business median
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ class HourRhythm:
     contacts: int
     replies: int
     median_business_seconds: float | None  # what a contact arriving in this hour waited
+    median_response_seconds: float | None = None  # the same on the wall clock
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,9 @@ class WeekReport:
     by_hour: tuple[HourRhythm, ...]
     histogram: tuple[Bucket, ...]
     trend: tuple[TrendWeek, ...] = field(default=())
+    # the later turns' responses (turn 2 on): waits begun in the period, answered by now
+    next_response: Durations = field(default_factory=Durations)
+    next_business_response: Durations = field(default_factory=Durations)
 
     @property
     def is_empty(self) -> bool:
@@ -248,6 +255,8 @@ class WeekReport:
             "unanswered": [_plain(asdict(w)) for w in self.unanswered],
             "response_seconds": _durations(self.response),
             "business_response_seconds": _durations(self.business_response),
+            "next_response_seconds": _durations(self.next_response),
+            "next_business_response_seconds": _durations(self.next_business_response),
             "acknowledged": asdict(self.acknowledged),
             "within_promise_share": self.within_promise_share,
             "tiers": {"key": asdict(self.key_tier), "other": asdict(self.other_tier)},

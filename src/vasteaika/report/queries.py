@@ -48,14 +48,15 @@ def percentiles(
     p: Mapping[str, Any],
     p90: bool = True,
     count: int | None = None,
+    table: str = "temp.report_conv",
 ) -> Durations:
     """The median (conventional: the mean of the two middle values for an even count),
-    nearest-rank p90 and the max of ``column`` over the rows of report_conv matching ``where``:
+    nearest-rank p90 and the max of ``column`` over the rows of ``table`` matching ``where``:
     the value at rank k is ``ORDER BY column LIMIT 1 OFFSET k - 1``, walked
     along ``index`` (whose leading columns ``where`` fixes; any other column it tests is in the
     index too), so nothing is sorted. With ``count`` (the rows with a value, known already)
     only the median is read."""
-    cond = f"FROM temp.report_conv INDEXED BY {index} WHERE {where} AND {column} IS NOT NULL"
+    cond = f"FROM {table} INDEXED BY {index} WHERE {where} AND {column} IS NOT NULL"
     if count is None:
         n, top = conn.execute(f"SELECT count(*), max({column}) {cond}", p).fetchone()
     else:
@@ -127,11 +128,6 @@ def unanswered(
     open (the conversation's ``waiting_since``), or answered or closed only after ``now``.
     Three small index ranges, never all turns. (A turn is answered or closed, never both, and
     only a conversation's last turn is open, so no wait is found twice.)"""
-    key = "k.id IS NOT NULL"
-    by_address = ""
-    if conn.execute("SELECT 1 FROM temp.report_keys WHERE id < 0").fetchone():
-        key = "(k.id IS NOT NULL OR a.id IS NOT NULL)"
-        by_address = "LEFT JOIN temp.report_keys a ON a.entry = c.customer_email"
     ignored, values = ignored_sql("c.customer_email", ignore)
     named = {f"ignore{n}": v for n, v in enumerate(values)}
     for name in named:  # the report's SQL takes named parameters only
@@ -140,12 +136,11 @@ def unanswered(
     def columns(since: str, seq: str) -> str:
         return f"""c.customer_email, c.customer_name, c.subject, c.first_contact_at,
                   :now - {since}, :now_cum - ({cum("b", since)}), c.id IN temp.report_new,
-                  {key}, {since}, {seq}, c.id"""
+                  k.key_id IS NOT NULL, {since}, {seq}, c.id"""
 
     def joins(since: str) -> str:
         return f"""JOIN temp.report_calendar b ON b.day = {local_case(since, offsets)} / 86400
-           LEFT JOIN temp.report_keys k ON k.id = c.customer_id
-           {by_address}
+           LEFT JOIN temp.report_key_of k ON k.customer_id = c.customer_id
            WHERE NOT {ignored} AND {since} <= :now AND {since} < :until"""
 
     params = {**p, **named}
@@ -187,6 +182,7 @@ def tier(
     where = f"week = 0 AND is_key = {int(key)}"
     index = "report_conv_business"
     median = percentiles(conn, index, "business_s", where, p, count=counts.answered).median
+    wall = percentiles(conn, "report_conv_wall", "response_s", where, p, count=counts.answered)
     promise = p["key_promise"] if key else p["promise"]
     within_share = share(counts.within, counts.decided)
     return Tier(
@@ -197,6 +193,7 @@ def tier(
         counts.within,
         within_share,
         median,
+        wall.median,
     )
 
 
@@ -252,15 +249,18 @@ def key_customers(conn: sqlite3.Connection, p: Mapping[str, Any]) -> tuple[KeyCu
         p,
     ).fetchall()
     where = "week = 0 AND key_id = :key"
+
+    def median(index: str, column: str, key: int, answered: int) -> float | None:
+        return percentiles(conn, index, column, where, {**p, "key": key}, count=answered).median
+
     return tuple(
         KeyCustomer(
             entry,
             n,
             answered,
             within or 0,
-            percentiles(
-                conn, "report_conv_key", "business_s", where, {**p, "key": key}, p90=False
-            ).median,
+            median("report_conv_key", "business_s", key, answered),
+            median("report_conv_key_wall", "response_s", key, answered),
         )
         for key, entry, n, answered, within in rows
     )
@@ -310,19 +310,32 @@ def by_hour(
         )
     )
     where = "week = 0 AND hour = :hour"
+
+    def median(index: str, column: str, h: int) -> float | None:
+        if not contacts.get(h):
+            return None
+        return percentiles(conn, index, column, where, {**p, "hour": h}, p90=False).median
+
     return tuple(
         HourRhythm(
             h,
             contacts.get(h, 0),
             sum(n for (_, hour), n in replies.items() if hour == h),
-            percentiles(
-                conn, "report_conv_hour", "business_s", where, {**p, "hour": h}, p90=False
-            ).median
-            if contacts.get(h)
-            else None,
+            median("report_conv_hour", "business_s", h),
+            median("report_conv_hour_wall", "response_s", h),
         )
         for h in range(24)
     )
+
+
+def next_responses(conn: sqlite3.Connection, p: Mapping[str, Any]) -> tuple[Durations, Durations]:
+    """The later turns' responses (temp.report_next), wall-clock and business."""
+
+    def of(column: str) -> Durations:
+        index = f"report_next_{column}"
+        return percentiles(conn, index, column, "week = 0", p, table="temp.report_next")
+
+    return of("response_s"), of("business_s")
 
 
 def histogram(conn: sqlite3.Connection) -> tuple[Bucket, ...]:

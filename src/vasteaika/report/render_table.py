@@ -14,7 +14,7 @@ from rich.text import Text
 
 from vasteaika.report.labels import TEXT
 from vasteaika.report.model import WeekReport
-from vasteaika.report.sections import bar_rows, period_text, sections
+from vasteaika.report.sections import bar_rows, fitted, period_text, sections
 from vasteaika.terminal import LiteralConsole
 
 
@@ -25,7 +25,7 @@ def report_table(report: WeekReport, lang: str, *, width: int = 80, color: bool 
     )
     t = TEXT[lang]
     console.print(Text(f"{t['title']}  {period_text(report, lang)}", style="bold"))
-    for s in sections(report, lang):
+    for s in (fitted(section, width) for section in sections(report, lang)):
         table = Table(
             title=s.title,
             title_justify="left",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from vasteaika.report.labels import TEXT, WEEKDAYS
 from vasteaika.report.model import Bucket, Durations, WeekReport
@@ -34,6 +35,7 @@ class Section:
     numeric: tuple[bool, ...] = ()  # right-aligned columns
     note: str = ""
     bars: tuple[Bucket, ...] = ()  # the histogram: drawn as bars (text) or SVG (HTML)
+    optional: tuple[int, ...] = ()  # columns a narrow terminal leaves out (wall-clock medians)
 
 
 def period_text(report: WeekReport, lang: str) -> str:
@@ -82,6 +84,13 @@ def _summary(r: WeekReport, lang: str) -> Section:
             f" {t['answer_rate']} {percent(r.repeat_customers.answer_rate, lang)}",
         ),
     ]
+    if r.next_response.count:
+        line = t["next_line"].format(
+            n=number(r.next_response.count, lang),
+            wall=duration(r.next_response.median, lang),
+            business=duration(r.next_business_response.median, lang),
+        )
+        rows.append((t["next"], line))
     return Section(t["summary"], (), rows, (False, False))
 
 
@@ -109,12 +118,15 @@ def _tiers(r: WeekReport, lang: str) -> Section:
             number(tier.answered, lang),
             number(tier.within, lang),
             percent(tier.share, lang),
+            duration(tier.median_response_seconds, lang),
+            duration(tier.median_business_seconds, lang),
         )
         for name, tier in ((t["key_tier"], r.key_tier), (t["other_tier"], r.other_tier))
         if tier.contacts
     ]
-    headers = (t["tier"], t["promise"], t["contacts"], t["answered"], t["in_promise"], t["share"])
-    return Section(t["tiers"], headers, rows, (False, True, True, True, True, True))
+    headers = (t["tier"], t["promise"], t["contacts"], t["answered"], t["in_promise"], t["share"],
+               t["median_wall"], t["median_business"])  # fmt: skip
+    return Section(t["tiers"], headers, rows, (False, *(True,) * 7), optional=(6,))
 
 
 def _unanswered(r: WeekReport, lang: str) -> Section:
@@ -152,6 +164,7 @@ def _rhythm(r: WeekReport, lang: str) -> list[Section]:
             f"{h.hour:02d}–{(h.hour + 1) % 24:02d}",
             number(h.contacts, lang),
             number(h.replies, lang),
+            duration(h.median_response_seconds, lang),
             duration(h.median_business_seconds, lang),
         )
         for h in r.by_hour
@@ -161,9 +174,10 @@ def _rhythm(r: WeekReport, lang: str) -> list[Section]:
         Section(t["weekdays"], ("", *WEEKDAYS[lang]), weekdays, (False, *(True,) * 7)),
         Section(
             t["hours"],
-            (t["hour"], t["contacts"], t["replies"], t["median_wait"]),
+            (t["hour"], t["contacts"], t["replies"], t["median_wait_wall"], t["median_wait"]),
             hours,
-            (False, True, True, True),
+            (False, True, True, True, True),
+            optional=(3,),
         ),
     ]
 
@@ -220,13 +234,15 @@ def _key_customers(r: WeekReport, lang: str) -> Section:
             number(k.contacts, lang),
             number(k.answered, lang),
             number(k.within_promise, lang),
+            duration(k.median_response_seconds, lang),
             duration(k.median_business_seconds, lang),
         )
         for k in r.key_customers
     ]
-    headers = (t["customer"], t["contacts"], t["answered"], t["in_promise"], t["median"])
+    headers = (t["customer"], t["contacts"], t["answered"], t["in_promise"],
+               t["median_wall"], t["median_business"])  # fmt: skip
     note = source if rows else f"{t['key_none']} ({source})"
-    return Section(t["key_customers"], headers, rows, (False, True, True, True, True), note)
+    return Section(t["key_customers"], headers, rows, (False, *(True,) * 5), note, optional=(4,))
 
 
 def _silent(r: WeekReport, lang: str) -> Section:
@@ -246,6 +262,27 @@ def _silent(r: WeekReport, lang: str) -> Section:
     if r.silent_customers_total > len(rows):
         note = t["shown_of"].format(shown=len(rows), total=number(r.silent_customers_total, lang))
     return Section(t["silent"], headers, rows, (False, True, True, False, True), note)
+
+
+def fitted(s: Section, width: int) -> Section:
+    """``s`` without its optional columns when its cells and the longest word of each header
+    (headers wrap) would not fit ``width`` with two spaces between columns: a number is never
+    cut, a column is left out instead."""
+    if not s.optional:
+        return s
+    widths = [
+        max([*(len(w) for w in h.split()), *(len(row[i]) for row in s.rows)]) + 2
+        for i, h in enumerate(s.headers)
+    ]
+    if sum(widths) <= width:
+        return s
+    keep = [i for i in range(len(s.headers)) if i not in s.optional]
+
+    def pick(values: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(values[i] for i in keep)
+
+    rows = [pick(row) for row in s.rows]
+    return Section(s.title, pick(s.headers), rows, pick(s.numeric), s.note, s.bars)
 
 
 def bar_rows(s: Section, room: int) -> list[tuple[str, ...]]:

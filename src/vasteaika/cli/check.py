@@ -89,6 +89,7 @@ def _show_check(
     dry_run: bool,
 ) -> None:
     from vasteaika.ledger.records import business_hours, conversation_records
+    from vasteaika.reminders.store import open_reminders
     from vasteaika.reminders.urgency import by_urgency
 
     result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
@@ -100,6 +101,7 @@ def _show_check(
         now,
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
+    unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
     acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
@@ -113,6 +115,10 @@ def _show_check(
                 "acknowledgments": [render.ack_json(p) for p in acks],
                 "ack_error": outcome.error.line() if outcome.error else None,
                 "promises_found": cycle.promises_found,
+                "unreadable_promises": [
+                    {"id": r.id, "customer_email": r.customer_email, "text": r.promise_text}
+                    for r in unreadable
+                ],
                 "calendar": _calendar_json(cycle),
                 "reminders_fired": [
                     {
@@ -149,6 +155,8 @@ def _show_check(
     render.show_acks(acks, dry_run, config.hours.timezone, lang)
     if cycle.promises_found:
         render.console.print(render.text(lang, "promises", n=cycle.promises_found))
+    for r in unreadable:  # said on every run until the owner sets the time: never a guess
+        render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
     for f in fired.fired if fired else []:
         who = f.reminder.customer_name or f.reminder.customer_email
         render.console.print(

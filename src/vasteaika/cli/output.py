@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported where used: every command imports this module, few
 
     from vasteaika.acks.outbox import AckPlan
     from vasteaika.ledger.records import ConversationRecord
+    from vasteaika.reminders.store import Reminder
     from vasteaika.reminders.urgency import Urgency
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
@@ -113,6 +114,13 @@ def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) ->
             console.print(f"    Subject: {p.message['Subject']}", highlight=False)
             for body_line in p.body.splitlines():
                 console.print(f"    | {body_line}", highlight=False, markup=False)
+
+
+def unreadable_line(reminder: Reminder, lang: str) -> str:
+    """A promise whose time could not be read, and the command that sets it."""
+    who = reminder.customer_name or reminder.customer_email
+    said = text(lang, "unreadable", text=reminder.promise_text or "")
+    return f"#{reminder.id} ?  {who} — {said} — {text(lang, 'set_it', id=reminder.id)}"
 
 
 def records_csv(records: Sequence[ConversationRecord]) -> str:

@@ -161,12 +161,7 @@ def list_reminders(
         return
     for r in items:
         if r.unreadable:
-            who = r.customer_name or r.customer_email
-            render.console.print(
-                f"#{r.id} ?  {who} — {render.text(lang, 'unreadable', text=r.promise_text or '')}"
-                f" — {render.text(lang, 'set_it', id=r.id)}",
-                highlight=False, markup=False,
-            )  # fmt: skip
+            render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
             continue
         flag = render.text(lang, "overdue") if r.remind_at <= now else ""
         shown = r.delivery in ("desktop", "email")

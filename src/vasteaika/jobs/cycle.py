@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from vasteaika.acks.outbox import AckOutcome, Deliver, acknowledge_new
 from vasteaika.config import Config
@@ -18,11 +19,13 @@ from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
-from vasteaika.reminders.caldav_client import CalendarServer
-from vasteaika.reminders.calendar_sync import CalendarSyncResult, sync_calendar
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
 from vasteaika.reminders.replies import find_reply_promises
+
+if TYPE_CHECKING:  # caldav (~0.2 s to import) only for owners who have a [calendar]
+    from vasteaika.reminders.caldav_client import CalendarServer
+    from vasteaika.reminders.calendar_sync import CalendarSyncResult
 
 
 @dataclass
@@ -68,4 +71,6 @@ def _sync_calendar(
     """Last, after the reminders of this pass are made: a slow calendar delays nothing else."""
     if connect is None or not config.calendar.enabled:
         return None
+    from vasteaika.reminders.calendar_sync import sync_calendar
+
     return sync_calendar(config, store, now, connect)

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vasteaika.acks.outbox import Deliver
 from vasteaika.clock import Clock
@@ -34,8 +34,10 @@ from vasteaika.ledger.database import file_lock
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
-from vasteaika.reminders.caldav_client import CalendarServer
 from vasteaika.reminders.notify import Notifier
+
+if TYPE_CHECKING:
+    from vasteaika.reminders.caldav_client import CalendarServer
 
 # Re-IDLE (and run a cycle) every 5 minutes: well inside RFC 2177's 29, and due callback
 # reminders fire on time even when no mail arrives (a cycle with nothing new is constant work).

@@ -853,7 +853,7 @@ def test_durations_in_the_reasons_read_as_people_write_them(delta: timedelta, wo
 
 
 def test_comments_in_headers_are_stripped_however_nested() -> None:
-    from vasteaika.acks.decision import _strip_comments
+    from vasteaika.mail.authresults import strip_comments as _strip_comments
 
     assert _strip_comments("auto-replied (vacation (until (monday)))").split() == ["auto-replied"]
     assert _strip_comments("") == ""

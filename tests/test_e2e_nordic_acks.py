@@ -86,3 +86,75 @@ def test_form_service_lead_listed_in_form_senders_gets_one_ack_to_the_person(
     check_json(config, capsys)
     [envelope] = smtp_server.messages()
     assert list(envelope.rcpt_tos) == ["sari@example.fi"]
+
+
+PROVIDER = "mx.posti-palvelu.example"
+
+
+def _provider_delivered(server: DovecotServer, frm: str, envelope: str, subject: str, msgid: str,
+                        results: str, minutes_ago: float) -> None:  # fmt: skip
+    """A mail as the owner's provider delivers it: Return-Path on top (the delivering MDA), its
+    own Authentication-Results and Received below, the sender's headers after them."""
+    when = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
+    on_top = (
+        f"Return-Path: <{envelope}>\nDelivered-To: {OWNER}\n"
+        f"Authentication-Results: {PROVIDER};\n\t{results}\n"
+        f"Received: from mail.sender.example (mail.sender.example [192.0.2.7])\n"
+        f"\tby {PROVIDER} with ESMTPS id 4Qx; {date}\n"
+    )
+    raw = on_top.encode() + mail(frm, OWNER, subject, msgid, date)
+    server.deliver("INBOX", raw, internal_date=when)
+
+
+def test_auto_authserv_id_refuses_a_dmarc_failing_spoof_and_acks_a_passing_sender(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    assert "authserv_id =" not in config.read_text(encoding="utf-8")  # the default: "auto"
+    for i in range(6):  # last week's mail, all stamped by the provider: too old to acknowledge
+        domain = f"asiakas{i % 3}.example"
+        _provider_delivered(env, f"Asiakas {i} <a{i}@{domain}>", f"a{i}@{domain}", f"Kysely {i}",
+                            f"old{i}@x", f"spf=pass smtp.mailfrom={domain}; dmarc=pass "
+                            f"header.from={domain}", 60 * 24 * 7 + i)  # fmt: skip
+    # A spoof of a real company's address, its envelope forged to match: only DMARC tells.
+    _provider_delivered(env, "Rakennus Oy <myynti@rakennus.example>", "myynti@rakennus.example",
+                        "Tarjouspyyntö: laskut", "spoof@x", "spf=fail smtp.mailfrom="
+                        "rakennus.example; dkim=none; dmarc=fail (p=QUARANTINE) "
+                        "header.from=rakennus.example", 5)  # fmt: skip
+    # A customer writing from a business app: the envelope is its sending service's (SES).
+    _provider_delivered(env, "Sari Nieminen <sari@kauppa.example>",
+                        "0100018c2f3a-9d1e-000000@amazonses.com", "Tarjouspyyntö: piha",
+                        "sari@x", "spf=pass smtp.mailfrom=amazonses.com; dkim=pass "
+                        "header.d=kauppa.example; dmarc=pass (p=NONE) header.from=kauppa.example",
+                        4)  # fmt: skip
+
+    first = check_json(config, capsys)
+    assert first["authserv_id_learned"] == PROVIDER
+    assert [a["recipient"] for a in first["acknowledgments"]] == ["sari@kauppa.example"]  # type: ignore[index]
+    assert check_json(config, capsys)["authserv_id_learned"] is None  # said once
+    [envelope] = smtp_server.messages()
+    assert list(envelope.rcpt_tos) == ["sari@kauppa.example"]
+
+    assert run(["--config", str(config), "why", "spoof@x"]) == 0
+    why = " ".join(capsys.readouterr().out.split())  # as read, not as wrapped to the terminal
+    assert f"unverified: {PROVIDER} says dmarc=fail" in why
+    assert f"trusted from {PROVIDER}, learned from your INBOX" in why
+
+
+def test_auto_authserv_id_on_a_mailbox_without_such_headers_acks_as_before(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = write_config(tmp_path, env, smtp_server.port)
+    _deliver(env, "Pekka Nieminen <pekka@rakennus.example>", "Tarjouspyyntö: piha", "p1@x",
+             "Return-Path: <pekka@rakennus.example>\n"
+             "Authentication-Results: mx.kuka-vain.example; dmarc=fail\n")  # fmt: skip
+    result = check_json(config, capsys)
+    assert result["authserv_id_learned"] is None
+    assert [a["recipient"] for a in result["acknowledgments"]] == ["pekka@rakennus.example"]  # type: ignore[index]

@@ -35,6 +35,7 @@ from vasteaika.acks.content import content_reasons, shape_reasons
 from vasteaika.errors import ConfigError
 from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
+from vasteaika.mail.authresults import dmarc_of, dmarc_passed, strip_comments
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
@@ -128,13 +129,6 @@ def _envelope(return_path: str) -> str:
     return value.lower()
 
 
-def _strip_comments(value: str) -> str:
-    previous = None
-    while previous != value:
-        previous, value = value, re.sub(r"\([^()]*\)", " ", value)
-    return value
-
-
 # --- decide ---------------------------------------------------------------------------------
 
 _ROBOT_LOCAL = re.compile(rf"^(?:{'|'.join(robot_words.ACK_ROBOT_LOCAL_PARTS)})$")
@@ -168,12 +162,15 @@ def decide(
     reasons += _state_reasons(
         msg, now, settings, answered, conversation_acked, last_ack_to_address_at
     )
-    reasons += _header_reasons(msg, via_form=cls.via_form)
+    dmarc_pass = dmarc_passed(
+        msg.header("authentication-results"), settings.trusted_authserv_id, msg.from_addr.email
+    )
+    reasons += _header_reasons(msg, via_form=cls.via_form, dmarc_pass=dmarc_pass)
     reasons += shape_reasons(msg, settings.all_owner_addresses)
     if content is not None:
         reasons += content_reasons(content)
     reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
-    recipient, recipient_reasons = _recipient(msg, cls, settings)
+    recipient, recipient_reasons = _recipient(msg, cls, settings, dmarc_pass=dmarc_pass)
     reasons += recipient_reasons
     if reasons or recipient is None:
         return AckDecision(False, None, tuple(reasons) or ("bad-address: no recipient",))
@@ -216,10 +213,10 @@ def _state_reasons(
     return reasons
 
 
-def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
+def _header_reasons(msg: Message, *, via_form: bool, dmarc_pass: bool) -> list[str]:
     reasons = []
     for value in msg.header("auto-submitted"):
-        keyword = _strip_comments(value).split(";")[0].strip().lower()
+        keyword = strip_comments(value).split(";")[0].strip().lower()
         if keyword != "no":
             reasons.append(
                 f"auto-submitted: Auto-Submitted: {sanitize_header_text(value, 60)} "
@@ -252,8 +249,10 @@ def _header_reasons(msg: Message, *, via_form: bool) -> list[str]:
         ]
     for label, email in addresses:
         local = email.rpartition("@")[0].lower()
-        if label == "Return-Path" and senders.envelope_aligned(email, msg.from_addr.email):
-            robot = senders.robot_local_part(local) is not None  # VERP/BATV of From's company
+        if label == "Return-Path" and (
+            dmarc_pass or senders.envelope_aligned(email, msg.from_addr.email)
+        ):
+            robot = senders.robot_local_part(local) is not None  # VERP/BATV of From's sender
         else:
             robot = senders.robot_local_part(local) is not None or bool(_ROBOT_LOCAL.match(local))
         if local and robot and not _BOUNCE_LOCAL.match(local):
@@ -288,21 +287,14 @@ def _authentication_reasons(msg: Message, authserv_id: str | None) -> list[str]:
     write such a header, but the provider adds its own on top (RFC 8601 §5)."""
     if not authserv_id:
         return []
-    for value in msg.header("authentication-results"):
-        head, _, results = _strip_comments(value).partition(";")
-        words = head.split()
-        if not words or words[0].lower() != authserv_id.lower():
-            continue
-        for result in results.split(";"):
-            found = re.match(r"\s*dmarc\s*=\s*([a-z]+)", result, re.IGNORECASE)
-            if found and found.group(1).lower() == "fail":
-                return [f"unverified: {authserv_id} says dmarc=fail (the sender may be forged)"]
-        return []
+    verdict = dmarc_of(msg.header("authentication-results"), authserv_id)
+    if verdict is not None and verdict.result == "fail":
+        return [f"unverified: {authserv_id} says dmarc=fail (the sender may be forged)"]
     return []
 
 
 def _recipient(
-    msg: Message, cls: Classification, settings: AckSettings
+    msg: Message, cls: Classification, settings: AckSettings, *, dmarc_pass: bool
 ) -> tuple[Address | None, list[str]]:
     reasons: list[str] = []
     owner = settings.all_owner_addresses
@@ -330,12 +322,15 @@ def _recipient(
                 "no-return-path: no Return-Path, so the real sender is unknown "
                 "(RFC 3834 §4: don't guess)"
             )
-        elif _envelope(msg.return_path) and not senders.envelope_aligned(
-            _envelope(msg.return_path), candidate.email
+        elif (
+            _envelope(msg.return_path)
+            and not dmarc_pass
+            and not senders.envelope_aligned(_envelope(msg.return_path), candidate.email)
         ):
             reasons.append(
                 f"envelope-mismatch: Return-Path {_envelope(msg.return_path)} is neither "
                 f"the From address {candidate.email} nor of its organisation"
+                + _no_dmarc_note(settings.trusted_authserv_id)
             )
         if any(a.email.lower() != candidate.email.lower() for a in msg.reply_to):
             reasons.append("reply-to-elsewhere: Reply-To points to another address")
@@ -360,6 +355,12 @@ def _recipient(
         reasons.append(f"robot-sender: {candidate.email} is a no-reply or system address")
     name = sanitize_header_text(candidate.name, 100)
     return Address(ascii_email(candidate.email), name), reasons
+
+
+def _no_dmarc_note(authserv_id: str | None) -> str:
+    if authserv_id:
+        return f", and {authserv_id} did not say dmarc=pass for it"
+    return " (no trusted Authentication-Results: ack.authserv_id)"
 
 
 def _is_form_relay(email: str, settings: AckSettings) -> bool:

@@ -30,6 +30,7 @@ from vasteaika.acks.store import (
     resolve_pending_acks,
     set_ack,
 )
+from vasteaika.acks.trust import trusted
 from vasteaika.acks.wording import (
     PHONE_REQUEST,
     callback_phrase,
@@ -93,10 +94,12 @@ class AckOutcome:
     delivered: list[AckPlan] = field(default_factory=list)
     skipped: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     resolved_pending: int = 0
+    learned_authserv_id: str | None = None  # learned in this run (said once by `check`)
     error: VasteaikaError | None = None  # delivery stopped: the server is down or uncertain
 
 
-def ack_settings(config: Config) -> AckSettings:
+def ack_settings(config: Config, authserv_id: str | None = None) -> AckSettings:
+    """``authserv_id``: whose Authentication-Results to trust in this run (acks.trust)."""
     owner = config.owner_address
     return AckSettings(
         mode=cast(Any, config.ack.mode),
@@ -106,7 +109,7 @@ def ack_settings(config: Config) -> AckSettings:
         max_age=config.ack.max_age,
         once_per_days=config.ack.once_per_days,
         form_senders=config.ack.form_senders,
-        trusted_authserv_id=config.ack.authserv_id,
+        trusted_authserv_id=authserv_id,
         subject_prefix=config.ack.subject_prefix,
     )
 
@@ -127,7 +130,9 @@ def acknowledge_new(
     if config.ack.mode == "off":
         return outcome
     outcome.resolved_pending = resolve_pending(store, now)
-    settings = ack_settings(config)
+    trust = trusted(config.ack.authserv_id, store, config.inbox, epoch(now))
+    outcome.learned_authserv_id = trust.authserv_id if trust.new else None
+    settings = ack_settings(config, trust.authserv_id)
     cutoff = epoch(now - config.ack.max_age)
     for row in ack_candidates(store, cutoff):
         # A failed planning step sends nothing: the conversation is not acknowledged in this

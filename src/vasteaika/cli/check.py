@@ -114,6 +114,7 @@ def _show_check(
                 "dry_run": dry_run,
                 "acknowledgments": [render.ack_json(p) for p in acks],
                 "ack_error": outcome.error.line() if outcome.error else None,
+                "authserv_id_learned": outcome.learned_authserv_id,
                 "promises_found": cycle.promises_found,
                 "unreadable_promises": [
                     {"id": r.id, "customer_email": r.customer_email, "text": r.promise_text}
@@ -152,6 +153,9 @@ def _show_check(
     if result.problems:
         line += render.text(lang, "problems", n=result.problems)
     render.console.print(line + ".", highlight=False)
+    if outcome.learned_authserv_id:  # said once: when first learned, or when it changes
+        render.console.print(render.text(lang, "authserv_learned", id=outcome.learned_authserv_id),
+                             highlight=False, markup=False)  # fmt: skip
     render.show_acks(acks, dry_run, config.hours.timezone, lang)
     if cycle.promises_found:
         render.console.print(render.text(lang, "promises", n=cycle.promises_found))

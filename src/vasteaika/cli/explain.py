@@ -22,6 +22,7 @@ def why(
     message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")],
 ) -> None:
     """Explain why a message was or was not counted as a customer contact."""
+    from vasteaika.acks.trust import describe
     from vasteaika.ledger.answers import explain as explain_answer
     from vasteaika.ledger.store import from_epoch  # with sqlite_utils: only when used
 
@@ -60,6 +61,8 @@ def why(
             )
             if role == "opened":
                 _explain_ack(conv, tz)
+                render.console.print(f"  {describe(config.ack.authserv_id, store)}",
+                                     highlight=False, markup=False)  # fmt: skip
         else:
             render.console.print("  belongs to no conversation", highlight=False)
         if answer := explain_answer(row["answer_rule"]):

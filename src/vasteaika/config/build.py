@@ -130,10 +130,19 @@ def _build_ack(a: dict[str, Any], owner: dict[str, Any], base: Path) -> AckConfi
         form_senders=tuple(x.strip().lower() for x in a["form_senders"]),
         templates=resolve(a["templates"], base),
         signature=a["signature"] if a["signature"] is not None else owner["name"],
-        authserv_id=a["authserv_id"] or None,
+        authserv_id=_authserv_id(a["authserv_id"]),
         subject_prefix=a["subject_prefix"],
         vacation=vacation,
     )
+
+
+def _authserv_id(value: str | None) -> str | None:
+    """ "auto" (also "", as older starter files wrote it): learned from the INBOX; "off": none
+    trusted; anything else: that id."""
+    value = (value or "").strip().lower()
+    if value in ("off", "none"):
+        return None
+    return value or "auto"
 
 
 def _as_date(v: str | date) -> date:

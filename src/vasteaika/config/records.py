@@ -72,7 +72,7 @@ class AckConfig:
     form_senders: tuple[str, ...] = ()
     templates: Path | None = None
     signature: str = ""
-    authserv_id: str | None = None
+    authserv_id: str | None = "auto"  # "auto": learned from the INBOX (acks.trust); None: off
     subject_prefix: str = "Re: "
     vacation: Vacation | None = None
 

@@ -89,7 +89,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "form_senders": (is_str_list, []),
         "templates": (is_str, None),
         "signature": (is_str, None),
-        "authserv_id": (is_str, None),
+        "authserv_id": (is_str, "auto"),
         "subject_prefix": (is_str, "Re: "),
         "vacation_from": (is_date, ""),
         "vacation_until": (is_date, ""),

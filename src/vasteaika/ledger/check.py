@@ -23,6 +23,7 @@ from vasteaika.ledger.answers import link_late_answers, link_owner_mail
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
+from vasteaika.mail.authresults import topmost_authserv_id
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import base_subject, content_fingerprint, parse
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
@@ -246,6 +247,8 @@ def _store(
         "arrival_source": msg.arrival_source,
         "run_id": ctx.run_id,
     }
+    if msg.folder == ctx.config.inbox:  # the owner's provider stamps what it delivers there
+        row["authserv_id"] = topmost_authserv_id(msg.header("authentication-results"))
     # A mail never answers itself: a broken mailer's self-reference would thread it into
     # whichever conversation holds another mail with the same Message-ID.
     refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]

@@ -479,3 +479,22 @@ def m016_customers_as_persons(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m021_ack_trust(db: Database) -> None:
+    """Issue 12, DMARC without configuration: ``messages.authserv_id`` is the id on the topmost
+    Authentication-Results header of an INBOX mail ("" when it has none; NULL when read before
+    this was recorded, or in another folder), so that the owner's provider can be learned from
+    the mailbox (acks/trust.py). ``ack_trust`` holds the one id learned, so that `check` says it
+    once, when it is first learned or changes."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN authserv_id TEXT;
+        CREATE TABLE ack_trust (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            authserv_id TEXT NOT NULL,
+            learned_at INTEGER NOT NULL
+        );
+        """
+    )

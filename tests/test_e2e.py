@@ -33,7 +33,7 @@ def write_config(tmp_path: Path, server: DovecotServer, smtp_port: int, *, ca: b
     path.write_text(
         f'[account]\nimap_host = "127.0.0.1"\nimap_port = {server.imaps_port}\nsecurity = "ssl"\n'
         f'username = "{server.username}"\n{ca_line}timeout = 10\n'
-        f'[owner]\nname = "Ylermi Yrittäjä"\naddresses = ["{OWNER}"]\n'
+        f'[owner]\nname = "Ylermi Testaaja"\naddresses = ["{OWNER}"]\n'
         f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nlogin = false\n'
         f'[ack]\nmode = "{mode}"\n'
         f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',

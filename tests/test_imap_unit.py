@@ -164,7 +164,7 @@ def connected(**fail: BaseException) -> tuple[ImapSource, FakeClient]:
             ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number"),
             UnreachableError,
             "the TLS handshake with imap.pihapalvelu.fi:993 failed",
-            "imap_security",
+            "[account] security",
         ),
         (
             TimeoutError("timed out"),

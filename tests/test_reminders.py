@@ -546,7 +546,7 @@ def write_config(tmp_path: Path, smtp_port: int = 2525, run_user: Path | None = 
     path = tmp_path / "config.toml"
     path.write_text(
         f'[account]\nmaildir = "{tmp_path / "mail"}"\n'
-        f'[owner]\nname = "Ylermi Yrittäjä"\naddresses = ["{OWNER}"]\nlanguage = "en"\n'
+        f'[owner]\nname = "Ylermi Testaaja"\naddresses = ["{OWNER}"]\nlanguage = "en"\n'
         f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nlogin = false\n'
         f'[ack]\nmode = "off"\n'
         f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',

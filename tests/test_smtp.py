@@ -129,8 +129,21 @@ def test_wrong_password_is_an_authentication_error(smtp_server_factory: Factory)
 
 def test_missing_login_is_an_authentication_error(smtp_server_factory: Factory) -> None:  # noqa: F811
     server = smtp_server_factory(auth=f"tuomas:{SECRET}")
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(AuthenticationError) as caught:
         SmtpSender(settings_for(server)).send(ack_to(), "maija@example.com")
+    assert "login = true" in caught.value.hint  # login = false is what left it out
+
+
+def test_a_server_without_login_is_not_answered_by_removing_the_username(
+    smtp_server: RunningSmtpServer,  # noqa: F811
+) -> None:
+    """smtp.username empty means [account]'s username: the fix is login = false."""
+    with pytest.raises(AuthenticationError, match="does not offer login") as caught:
+        SmtpSender(settings_for(smtp_server, username="tuomas"), SECRET).send(
+            ack_to(), "maija@example.com"
+        )
+    assert "login = false in [smtp]" in caught.value.hint
+    assert "remove smtp.username" not in caught.value.hint
 
 
 def test_refused_null_sender_is_a_config_error(smtp_server_factory: Factory) -> None:  # noqa: F811

@@ -33,6 +33,7 @@ from vasteaika.config import (
     get_calendar_password,
     get_password,
     load_config,
+    refuse_example,
 )
 from vasteaika.terminal import printable
 
@@ -177,7 +178,13 @@ def ack_delivery(config: Config, source: MailSource) -> Deliver:
             send(msg, recipient)
 
     append = getattr(source, "append_message", None)
-    return draft_or_send(_Lazy(), append, config.ack.mode, config.ack.save_to_sent)
+    deliver = draft_or_send(_Lazy(), append, config.ack.mode, config.ack.save_to_sent)
+
+    def guarded(msg: EmailMessage, recipient: str) -> None:
+        refuse_example(config)  # never signed "Ylermi Yrittäjä": certainly not sent, exit 78
+        deliver(msg, recipient)
+
+    return guarded
 
 
 def smtp_sender(config: Config) -> SmtpSender:
@@ -194,12 +201,10 @@ def smtp_sender(config: Config) -> SmtpSender:
         envelope_from=s.envelope_from,
         oauth2=acc.auth == "oauth2" and not (s.password_command or s.keyring),
     )
-    if s.password_command or s.keyring:
-        creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
-                              keyring=s.keyring)  # fmt: skip
-    else:
-        creds = acc
-    password = get_password(creds) if settings.username else None
+    own = bool(s.password_command or s.keyring)  # [smtp]'s own: not overruled by the mail's
+    creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
+                          keyring=s.keyring) if own else acc  # fmt: skip
+    password = get_password(creds, env_first=not own) if settings.username else None
     return SmtpSender(settings, password)
 
 
@@ -223,6 +228,7 @@ def owner_mailer(config: Config) -> Sender | None:
         sender: Sender | None = None
 
         def send(self, msg: EmailMessage, recipient: str) -> None:
+            refuse_example(config)  # the example's addresses are someone else's
             if self.sender is None:
                 self.sender = smtp_sender(config)
             self.sender.send(msg, recipient)

@@ -54,6 +54,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_in_step": "calendar: in step",
         "authserv_learned": "Learned from your INBOX whose sender checks to trust: {id} "
         "(Authentication-Results). A mail it finds forged (dmarc=fail) is never acknowledged.",
+        "init_intro": "A few questions and vasteaika is ready (Enter takes the [default]).",
+        "init_name": "Your name (signs the acknowledgments)",
+        "init_addresses": "Your email address(es), separated by commas",
+        "init_imap_host": "Your mail server (IMAP)",
+        "init_username": "Your username on it",
+        "init_password": "How does vasteaika get your mail password? keyring = stored in this"
+        " computer's keyring now, command = a program prints it (e.g. pass), env ="
+        " $VASTEAIKA_PASSWORD",
+        "init_password_command": "The command that prints the password",
+        "init_secret": "Mail password (not shown, stored only in the keyring)",
+        "init_keyring_failed": "The keyring could not store it: {reason}. Choose another way.",
+        "init_signature": "A line under your name in acknowledgments (company, phone); empty"
+        " for none",
+        "init_ack_mode": "Acknowledgments to new customers: send = sent at once, draft = put in"
+        " Drafts for you to send",
+        "init_smtp_host": "Your outgoing mail server (SMTP)",
+        "init_wrote": "Wrote {path}. Try it: vasteaika check --dry-run",
+        "init_wrote_starter": "Wrote {path}. Edit it, then run: vasteaika check",
+        "password_stored": "Stored the password of {user} in the keyring ({backend}).",
+        "password_enable": "Set keyring = true in [account] of {path} so that vasteaika uses it.",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -104,6 +124,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "authserv_learned": "Saapuneista viesteistä opittu, kenen lähettäjätarkistukseen "
         "luotetaan: {id} (Authentication-Results). Väärennetyksi (dmarc=fail) todettua viestiä "
         "ei koskaan kuitata.",
+        "init_intro": "Muutama kysymys, ja vasteaika on valmis (Enter valitsee [oletuksen]).",
+        "init_name": "Nimesi (kuittausten allekirjoitus)",
+        "init_addresses": "Sähköpostiosoitteesi pilkuin erotettuina",
+        "init_imap_host": "Postipalvelimesi (IMAP)",
+        "init_username": "Käyttäjätunnuksesi siellä",
+        "init_password": "Mistä vasteaika saa sähköpostisi salasanan? keyring = tallennetaan"
+        " nyt tämän koneen avainnippuun, command = ohjelma tulostaa sen (esim. pass), env ="
+        " $VASTEAIKA_PASSWORD",
+        "init_password_command": "Komento, joka tulostaa salasanan",
+        "init_secret": "Sähköpostin salasana (ei näy, tallennetaan vain avainnippuun)",
+        "init_keyring_failed": "Avainnippu ei voinut tallentaa sitä: {reason}. Valitse toinen"
+        " tapa.",
+        "init_signature": "Rivi nimesi alle kuittauksiin (yritys, puhelin); tyhjä: ei riviä",
+        "init_ack_mode": "Kuittaukset uusille asiakkaille: send = lähetetään heti, draft ="
+        " luonnoksiin, lähetät itse",
+        "init_smtp_host": "Lähtevän postin palvelimesi (SMTP)",
+        "init_wrote": "Kirjoitettiin {path}. Kokeile: vasteaika check --dry-run",
+        "init_wrote_starter": "Kirjoitettiin {path}. Muokkaa sitä ja aja sitten: vasteaika check",
+        "password_stored": "Käyttäjän {user} salasana tallennettiin avainnippuun ({backend}).",
+        "password_enable": "Aseta keyring = true tiedoston {path} [account]-osioon, niin"
+        " vasteaika käyttää sitä.",
     },
 }
 

@@ -6,12 +6,14 @@ key and what is expected. Secrets are never stored here: the password is fetched
 
 The parts: ``records`` (the frozen Config and its sections), ``spec`` (the table of every key)
 with its ``checks``, ``load`` (read and validate) and ``build`` (values → records), ``paths``
-(default places) and ``password``. Import from ``vasteaika.config``; the parts may move.
+(default places), ``password`` and ``example`` (the example person, who never signs real
+mail). Import from ``vasteaika.config``; the parts may move.
 """
 
 from vasteaika.config.checks import SECURITY, WEEKDAYS, parse_duration
+from vasteaika.config.example import refuse_example
 from vasteaika.config.load import config_from_dict, load_config
-from vasteaika.config.password import get_calendar_password, get_password
+from vasteaika.config.password import get_calendar_password, get_password, store_password
 from vasteaika.config.paths import APP, default_config_path, default_database_path
 from vasteaika.config.records import (
     AccountConfig,
@@ -47,4 +49,6 @@ __all__ = [
     "get_password",
     "load_config",
     "parse_duration",
+    "refuse_example",
+    "store_password",
 ]

@@ -53,7 +53,7 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
         detail = "; ".join(problems)
         raise ConfigError(
             f"{where}: {len(problems)} problem(s): {detail}",
-            "fix these keys (examples/config.toml documents every key)",
+            "fix these keys ('vasteaika init --print' shows every key with what it means)",
             problems=problems,
         )
     secrets = bool(values["account"]["password_command"])

@@ -16,11 +16,19 @@ from vasteaika.config.records import AccountConfig, CalendarConfig
 from vasteaika.errors import AuthenticationError, ConfigError
 
 PASSWORD_COMMAND_TIMEOUT = 30.0
+PASSWORD_ENV = "VASTEAIKA_PASSWORD"
 
 
-def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -> str:
-    """The IMAP password from password_command, the keyring or $VASTEAIKA_PASSWORD. Never stored."""
+def get_password(
+    account: AccountConfig, env: Mapping[str, str] | None = None, *, env_first: bool = True
+) -> str:
+    """The mail password: $VASTEAIKA_PASSWORD when it is set (so it beats a password_command
+    left in the file), else password_command, else the keyring. Never stored. ``env_first``
+    is False for a source with credentials of its own (the calendar's, [smtp]'s), whose own
+    command must not be overruled by the mail password."""
     env = os.environ if env is None else env
+    if env_first and env.get(PASSWORD_ENV):
+        return env[PASSWORD_ENV]
     if account.password_command:
         return _run_password_command(account.password_command)
     if account.keyring:
@@ -37,14 +45,33 @@ def get_password(account: AccountConfig, env: Mapping[str, str] | None = None) -
             return str(secret)
         raise AuthenticationError(
             f"no password in the keyring for {account.username}",
-            f"store it with: keyring set {APP} {account.username}",
+            "store it with: vasteaika password set",
         )
-    if env.get("VASTEAIKA_PASSWORD"):
-        return env["VASTEAIKA_PASSWORD"]
+    if env.get(PASSWORD_ENV):
+        return env[PASSWORD_ENV]
     raise ConfigError(
         "no way to get the mail password",
-        "set account.password_command, account.keyring = true, or $VASTEAIKA_PASSWORD",
+        "store it with 'vasteaika password set' and set keyring = true in [account], or set "
+        "account.password_command or $VASTEAIKA_PASSWORD",
     )
+
+
+def store_password(username: str, secret: str) -> str:
+    """Put the mail password into the system keyring (service "vasteaika", the username as the
+    key: where ``keyring = true`` reads it); returns the keyring's name. This is what
+    'vasteaika password set' does, since the ``keyring`` program is not on PATH after a pipx
+    or uv install."""
+    import keyring
+
+    try:
+        keyring.set_password(APP, username, secret)
+    except keyring.errors.KeyringError as exc:
+        raise ConfigError(
+            f"no usable keyring here ({exc or type(exc).__name__})",
+            "use account.password_command or $VASTEAIKA_PASSWORD instead",
+        ) from None
+    backend = keyring.get_keyring()
+    return str(getattr(backend, "name", type(backend).__name__))
 
 
 CALENDAR_PASSWORD_ENV = "VASTEAIKA_CALENDAR_PASSWORD"
@@ -59,7 +86,7 @@ def get_calendar_password(
     if calendar.password_command or calendar.keyring:
         creds = AccountConfig(username=calendar.username, keyring=calendar.keyring,
                               password_command=calendar.password_command)  # fmt: skip
-        return get_password(creds, env)
+        return get_password(creds, env, env_first=False)
     if env.get(CALENDAR_PASSWORD_ENV):
         return env[CALENDAR_PASSWORD_ENV]
     raise ConfigError(

@@ -68,8 +68,8 @@ def connect_imap(
     """
     if settings.security == "none" and not is_loopback(settings.host):
         raise ConfigError(
-            f'imap_security = "none" would send the password to {settings.host} unencrypted',
-            'use imap_security = "ssl" (port 993) or "starttls" (port 143); '
+            f'[account] security = "none" would send the password to {settings.host} unencrypted',
+            'set [account] security = "ssl" (port 993) or "starttls" (port 143); '
             '"none" is allowed only for localhost',
         )
     context = _tls_context(settings.ca_file)
@@ -89,7 +89,7 @@ def connect_imap(
                 if not client.has_capability("STARTTLS"):
                     raise UnreachableError(
                         f"{where} does not offer STARTTLS, so the password cannot be sent safely",
-                        'set imap_security = "ssl" and imap_port = 993, or ask the mail '
+                        'set [account] security = "ssl" and imap_port = 993, or ask the mail '
                         "provider which secure port to use",
                     )
                 client.starttls(context)
@@ -97,7 +97,7 @@ def connect_imap(
             if b"LOGINDISABLED" in capabilities:
                 raise ConfigError(
                     f"{where} refuses logins over an unencrypted connection",
-                    'set imap_security = "ssl" (port 993) or "starttls" (port 143)',
+                    'set [account] security = "ssl" (port 993) or "starttls" (port 143)',
                 )
             _login(client, settings, password, capabilities)
     except BaseException:
@@ -151,13 +151,13 @@ def _connect_errors(settings: ImapSettings) -> Iterator[None]:
         reason = getattr(exc, "verify_message", None) or _reason(exc)
         raise UnreachableError(
             f"the TLS certificate of {host} could not be verified ({reason})",
-            "if the server uses its own certificate, set ca_file to that certificate's "
-            "PEM file; otherwise check imap_host",
+            "if the server uses its own certificate, set [account] ca_file to that "
+            "certificate's PEM file; otherwise check imap_host",
         ) from exc
     except ssl.SSLError as exc:
         raise UnreachableError(
             f"the TLS handshake with {where} failed ({_reason(exc)})",
-            'check imap_port and imap_security: 993 is usually "ssl", 143 "starttls"',
+            'check [account] security and imap_port: "ssl" is usually 993, "starttls" 143',
         ) from exc
     except TimeoutError as exc:
         raise TemporaryError(
@@ -193,7 +193,7 @@ def _connect_errors(settings: ImapSettings) -> Iterator[None]:
     except imaplib.IMAP4.error as exc:
         raise UnreachableError(
             f"{where} did not answer like an IMAP server ({server_text(exc)})",
-            'check imap_port and imap_security (993 for "ssl", 143 for "starttls")',
+            'check [account] security and imap_port ("ssl" on 993, "starttls" on 143)',
         ) from exc
 
 

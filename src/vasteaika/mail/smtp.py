@@ -148,7 +148,7 @@ class SmtpSender:
                 if not conn.has_extn("starttls"):
                     raise UnreachableError(
                         f"the SMTP server {s.host}:{s.port} does not offer STARTTLS",
-                        "use security = ssl (usually port 465) or check the port",
+                        "set smtp.security = \"ssl\" (usually port 465) or check smtp.port",
                     )
                 conn.starttls(context=context)
                 conn.ehlo()
@@ -178,7 +178,8 @@ class SmtpSender:
         except smtplib.SMTPNotSupportedError as exc:
             raise AuthenticationError(
                 f"the SMTP server {s.host}:{s.port} does not offer login (AUTH)",
-                "check the port and security, or remove smtp.username",
+                "check smtp.port and smtp.security; for a relay that takes mail without a "
+                "login, set login = false in [smtp]",
             ) from exc
 
     def _transmit(self, conn: smtplib.SMTP, payload: bytes, recipient: str) -> bool:
@@ -293,7 +294,10 @@ def _reply_error(
     server = f"{s.host}:{s.port}"
     if code in (530, 534, 535, 538):
         return AuthenticationError(
-            f"the SMTP server {server} wants a login: {said}", "set smtp.username and its password"
+            f"the SMTP server {server} wants a login: {said}",
+            "set login = true and a username in [smtp] (or [account]), and its password"
+            if s.username is None
+            else "check smtp.username and the password",
         )
     if 400 <= code < 500 or code < 200:
         return TemporaryError(f"the SMTP server {server} said: {said}", "try again later")

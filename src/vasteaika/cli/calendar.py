@@ -44,7 +44,8 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     state = calendar_status(parts.store)
     if json_out:
         render.print_json({"url": chosen.url, "name": chosen.name, "pending": state.pending,
-                           "conflicts": state.conflicts})  # fmt: skip
+                           "conflicts": state.conflicts, "gone": state.gone,
+                           "last_error": state.last_error})  # fmt: skip
         return
     render.console.print(Text(f"OK: reminders go to “{chosen.name or chosen.url}” ({chosen.url})"))
     if state.behind:

@@ -52,6 +52,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Calendar: {n} event(s) edited on the phone were left as they are "
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
+        "calendar_gone": "Calendar: {n} open reminder(s) whose event you deleted on the phone "
+        "(not put back; 'vasteaika reminders' still lists them).",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -99,6 +101,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Kalenteri: {n} puhelimessa muokattua tapahtumaa jätettiin "
         "ennalleen (katso 'vasteaika calendar list').",
         "calendar_in_step": "kalenteri: ajan tasalla",
+        "calendar_gone": "Kalenteri: {n} avointa muistutusta, joiden tapahtuman poistit "
+        "puhelimesta (ei palauteta; 'vasteaika reminders' näyttää ne yhä).",
     },
 }
 

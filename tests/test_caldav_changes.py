@@ -153,6 +153,24 @@ def test_a_change_after_an_edit_on_the_phone_does_not_overwrite_the_edit(
     assert event_states(store) == {rid: "conflict"}
 
 
+def test_a_promise_without_a_readable_time_gets_its_event_when_the_time_is_set(
+    caldav_server: CalDavServer, config: Config, store: Store
+) -> None:
+    rid = seed_reminder(store, DUE)
+    mark_done(store, rid, NOW)
+    conversation = get_reminder(store, rid).conversation_id
+    assert conversation is not None
+    add_reminder(store, conversation, due_at=epoch(NOW), source="reply", phone=None,
+                 now=epoch(NOW), promise_text="ensi viikolla", has_time=False,
+                 unreadable=True)  # fmt: skip
+    unreadable = int(store.db.execute("SELECT max(id) FROM reminders").fetchone()[0])
+    assert sync(config, store).written == 0 and events_on(caldav_server) == []  # no guessed time
+    set_time(store, unreadable, DUE + timedelta(days=5), True, NOW)  # vasteaika remind-at
+    assert sync(config, store).written == 1
+    _, event = the_event(caldav_server)
+    assert event.decoded("DTSTART") == DUE + timedelta(days=5)
+
+
 # --- after a snooze ----------------------------------------------------------------------------
 
 
@@ -278,6 +296,11 @@ def test_status_tells_the_writes_waiting_the_last_error_and_the_events_left_alon
     assert any(line.startswith("Kalenteri jäljessä: 1 muutosta") for line in lines)
     assert any(line.startswith("Kalenteri: 1 puhelimessa muokattua") for line in lines)
     assert any(line.startswith("Kalenteri: 1 avointa muistutusta") for line in lines)
+    caldav_server.start()
+    assert run(["--config", str(path), "calendar", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert f"Edited on the phone, left as you made them: reminder #{edited}\n" in listed
+    assert f"Deleted on the phone, not put back: reminder #{deleted}\n" in listed
 
 
 # --- finding the calendar -----------------------------------------------------------------------

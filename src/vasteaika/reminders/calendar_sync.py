@@ -79,9 +79,11 @@ def plan_writes(config: Config, store: Store, now: datetime) -> None:
 
 
 def _plan_new(store: Store, now: datetime, domain: str) -> None:
+    """An event for each open reminder without one; a promise whose time could not be read gets
+    its event once the owner sets the time (remind-at), never at a guessed time."""
     rows = store.db.query(
         "SELECT id, created_at, coalesce(snoozed_until, due_at) AS start_at FROM reminders"
-        " WHERE done_at IS NULL AND coalesce(snoozed_until, due_at) >= ?"
+        " WHERE done_at IS NULL AND coalesce(snoozed_until, due_at) >= ? AND unreadable = 0"
         " AND id NOT IN (SELECT reminder_id FROM calendar_events)",
         [epoch(now - BACKFILL)],
     )
@@ -263,7 +265,12 @@ def calendar_status(store: Store) -> CalendarStatus:
     return CalendarStatus(pending_writes(store), conflicts, str(last[0]) if last else None, gone)
 
 
-def event_states(store: Store) -> dict[int, str]:
-    """reminder id → state of its event (for tests and 'calendar list')."""
-    rows = store.db.query("SELECT reminder_id, state FROM calendar_events")
+def event_states(store: Store, *, open_only: bool = False) -> dict[int, str]:
+    """reminder id → state of its event (for tests and 'calendar list'); ``open_only``: of the
+    reminders not done yet."""
+    rows = store.db.query(
+        "SELECT e.reminder_id, e.state FROM calendar_events e"
+        " LEFT JOIN reminders r ON r.id = e.reminder_id"
+        + (" WHERE r.done_at IS NULL" if open_only else "") + " ORDER BY e.reminder_id"
+    )
     return {r["reminder_id"]: r["state"] for r in rows}

@@ -179,14 +179,21 @@ class _RelayHandler(BaseHTTPRequestHandler):
 
 class WellKnownSite(_Relay):
     """A company's web site that is not a CalDAV server: its /.well-known/caldav redirects to
-    the CalDAV server (RFC 6764 5); every other address is a 404 page."""
+    the CalDAV server (RFC 6764 5); its home page answers ``home`` (200 with the page, or 405
+    as a static site answers PROPFIND), every other address is a 404 page."""
+
+    def __init__(self, target: str, home: int = 200) -> None:
+        super().__init__(target)
+        self.home = home
 
     def handle(self, handler: _RelayHandler) -> None:
+        page = {"Content-Type": "text/html; charset=utf-8"}
         if handler.path.rstrip("/") == "/.well-known/caldav":
             handler.answer(301, headers={"Location": self.target + "/"})
+        elif handler.path == "/":
+            handler.answer(self.home, b"<html><body>Tervetuloa</body></html>", page)
         else:
-            handler.answer(404, b"<html><body>Sivua ei l\xc3\xb6ydy</body></html>",
-                           {"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+            handler.answer(404, b"<html><body>Sivua ei l\xc3\xb6ydy</body></html>", page)
 
 
 class BearerGate(_Relay):

@@ -318,11 +318,12 @@ def test_the_calendar_is_found_from_the_servers_root(
     assert len(events_on(caldav_server)) == 1
 
 
+@pytest.mark.parametrize("home", [200, 405])
 def test_a_web_sites_well_known_caldav_leads_to_the_calendar(
     caldav_server: CalDavServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], home: int,
 ) -> None:  # fmt: skip
-    with WellKnownSite(caldav_server.base_url) as site:
+    with WellKnownSite(caldav_server.base_url, home) as site:
         path = write_config(tmp_path, site.base_url + "/")
         monkeypatch.setenv("VASTEAIKA_CALENDAR_PASSWORD", PASSWORD)
         assert run(["--config", str(path), "calendar", "test"]) == 0

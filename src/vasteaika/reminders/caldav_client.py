@@ -1,8 +1,8 @@
 """The CalDAV adapter: the only module that imports the ``caldav`` library (python-caldav).
 
 It finds the owner's calendar (a calendar's own address, or a server's address from which the
-principal's calendars are discovered, a host's root through its RFC 6764 /.well-known/caldav) and writes one event resource per
-reminder with conditional requests: a new event with ``If-None-Match: *``, a change or a
+principal's calendars are discovered, a host's root through its RFC 6764 /.well-known/caldav)
+and writes one event resource per reminder with conditional requests: a new event with ``If-None-Match: *``, a change or a
 deletion with ``If-Match`` the ETag last seen, so an edit made on the phone in between is never
 overwritten blindly. The outcomes the sync acts on are exceptions carrying data
 (``EventGone``, ``EventChanged``); the library's and the network's errors become our own
@@ -94,13 +94,15 @@ class CalDavCalendar:
         calendar-home-set), from the address given, else from where the host's
         /.well-known/caldav points (RFC 6764 5) when the address is a host's root."""
         try:
-            return list(self.client.get_calendars())
+            found = list(self.client.get_calendars())
         except dav_error.AuthorizationError:
             raise
-        except dav_error.DAVError:
-            moved = self._well_known()
-            if moved is None:
+        except dav_error.DAVError:  # a web site's root answers 404 or 405 …
+            if (moved := self._well_known()) is None:
                 raise
+        else:  # … or 200 with a page, where no calendar is found
+            if found or (moved := self._well_known()) is None:
+                return found
         self.client = self._client(moved)
         return list(self.client.get_calendars())
 

@@ -3,9 +3,10 @@
 Two halves, so that a dead server never loses a write: ``plan_writes`` compares the reminders
 with ``calendar_events`` (migrations m014, m024) and records what is to be done — create an
 event for a new reminder, update it (SEQUENCE + 1) when the reminder moved or its promise
-changed, delete it when the reminder is done or gone — in one transaction, with no network. ``push_writes`` then does the
-pending writes one by one, each result committed at once; the first server failure stops the
-push and is recorded on the waiting writes, which the next run retries. An event deleted on the
+changed, delete it when the reminder is done or gone — in one transaction, with no network.
+``push_writes`` then does the pending writes one by one, each result committed at once; the
+first server failure stops the push and is recorded on the waiting writes, which the next run
+retries. An event deleted on the
 phone is marked ``gone`` and never recreated; one edited on the phone (its ETag changed) is
 marked ``conflict`` and not overwritten. Every statement on ``calendar_events`` is here.
 """

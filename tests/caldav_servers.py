@@ -1,19 +1,27 @@
 """Real CalDAV servers for tests, each a child process on 127.0.0.1 in a temporary folder:
 Radicale (PyPI, with htpasswd authentication) and Xandikos (Debian; it has no authentication of
-its own, so any password is let in). Each is stopped by its PID.
+its own, so any password is let in). Each is stopped by its PID. In front of them, in a thread
+of the test: a web site whose /.well-known/caldav redirects to one (RFC 6764), and a gate that
+lets in only an OAuth bearer token (as Google does).
 """
 
 from __future__ import annotations
 
+import base64
+import http.client
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 HOST = "127.0.0.1"
 USERNAME = "ylermi"
@@ -118,3 +126,106 @@ class CalDavServer:
     def _log_tail(self) -> str:
         path = self.root / f"{self.kind}.log"
         return path.read_text(errors="replace")[-800:] if path.exists() else ""
+
+
+class _Relay(ThreadingHTTPServer):
+    """A small HTTP server on 127.0.0.1 in a thread of the test, for what stands in front of a
+    CalDAV server: ``handle(handler)`` answers every method."""
+
+    daemon_threads = True
+
+    def __init__(self, target: str) -> None:
+        self.target = target  # the CalDAV server's base URL
+        super().__init__((HOST, 0), _RelayHandler)
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self.server_address[1]}"
+
+    def __enter__(self) -> _Relay:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+        self.server_close()
+        self.thread.join(timeout=10)
+
+    def handle(self, handler: _RelayHandler) -> None:
+        raise NotImplementedError
+
+
+class _RelayHandler(BaseHTTPRequestHandler):
+    server: _Relay
+
+    def _any(self) -> None:
+        self.server.handle(self)
+
+    do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = do_OPTIONS = do_HEAD = _any
+
+    def answer(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class WellKnownSite(_Relay):
+    """A company's web site that is not a CalDAV server: its /.well-known/caldav redirects to
+    the CalDAV server (RFC 6764 5); its home page answers ``home`` (200 with the page, or 405
+    as a static site answers PROPFIND), every other address is a 404 page."""
+
+    def __init__(self, target: str, home: int = 200) -> None:
+        super().__init__(target)
+        self.home = home
+
+    def handle(self, handler: _RelayHandler) -> None:
+        page = {"Content-Type": "text/html; charset=utf-8"}
+        if handler.path.rstrip("/") == "/.well-known/caldav":
+            handler.answer(301, headers={"Location": self.target + "/"})
+        elif handler.path == "/":
+            handler.answer(self.home, b"<html><body>Tervetuloa</body></html>", page)
+        else:
+            handler.answer(404, b"<html><body>Sivua ei l\xc3\xb6ydy</body></html>", page)
+
+
+class BearerGate(_Relay):
+    """Lets in only ``Authorization: Bearer <token>`` (as Google's CalDAV does) and passes the
+    request on to the CalDAV server with its own password; ``seen`` keeps each request's
+    Authorization header."""
+
+    def __init__(self, target: str, token: str) -> None:
+        super().__init__(target)
+        self.token = token
+        self.seen: list[str] = []
+
+    def handle(self, handler: _RelayHandler) -> None:
+        given = handler.headers.get("Authorization", "")
+        self.seen.append(given)
+        if given != f"Bearer {self.token}":
+            handler.answer(401, b"", {"WWW-Authenticate": 'Bearer realm="calendar"'})
+            return
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else None
+        headers = {k: v for k, v in handler.headers.items()
+                   if k.lower() not in ("authorization", "host", "connection")}  # fmt: skip
+        basic = base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
+        headers["Authorization"] = f"Basic {basic}"
+        parts = urlsplit(self.target)
+        conn = http.client.HTTPConnection(parts.hostname or HOST, parts.port, timeout=30)
+        try:
+            conn.request(handler.command, handler.path, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            passed = {k: v for k, v in response.getheaders()
+                      if k.lower() not in ("transfer-encoding", "connection", "content-length")}  # fmt: skip
+            handler.answer(response.status, data, passed)
+        finally:
+            conn.close()

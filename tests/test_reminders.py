@@ -206,6 +206,28 @@ def test_body_text_prefers_plain_and_survives_garbage() -> None:
     assert body_text(b"\xff\xfe garbage") in ("", "\ufffd\ufffd garbage", "\xff\xfe garbage")
 
 
+def test_a_later_reply_moves_its_earlier_promise_of_the_same_kind_and_adds_another_kind(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+
+    def reply(msgid: str, sent: str, body: str) -> int:
+        src.add("Sent", owner_reply(body).replace(b"<r1@p>", f"<{msgid}>".encode()), at(sent))
+        return sync(config, store, src, at(sent) + timedelta(minutes=5))
+
+    assert reply("r1@p", "2026-11-25 09:00 +0200", "Soitan huomenna klo 10.\n") == 1
+    assert reply("r2@p", "2026-11-25 10:00 +0200", "Tulen katsomaan perjantaina klo 12.\n") == 1
+    assert reply("r3@p", "2026-11-25 11:00 +0200", "Soitan sittenkin torstaina klo 9.\n") == 0
+    [call, visit] = open_reminders(store, at("2026-11-25 12:00 +0200"))
+    assert (call.kind, call.due_at, call.sequence) == ("call", at("2026-11-26 09:00 +0200"), 1)
+    assert call.promise_text == "torstaina klo 9"  # the later reply's words
+    assert call.phone == "040 123 4567"
+    assert (visit.kind, visit.due_at) == ("visit", at("2026-11-27 12:00 +0200"))
+    sources = store.db.execute("SELECT source_message_id FROM reminders ORDER BY id").fetchall()
+    assert sources == [("r3@p",), ("r2@p",)]
+
+
 def test_an_old_promise_from_the_first_sync_of_sent_is_not_a_reminder(
     config: Config, store: Store
 ) -> None:

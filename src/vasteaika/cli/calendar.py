@@ -4,7 +4,7 @@ cycle's (reminders/calendar_sync.py); these commands only look."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from vasteaika.cli.context import current, open_calendar
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+
+if TYPE_CHECKING:
+    from vasteaika.ledger.store import Store
 
 calendar_app = typer.Typer(
     help="Your phone calendar (CalDAV): every reminder is an event there, with an alarm.",
@@ -44,7 +47,8 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     state = calendar_status(parts.store)
     if json_out:
         render.print_json({"url": chosen.url, "name": chosen.name, "pending": state.pending,
-                           "conflicts": state.conflicts})  # fmt: skip
+                           "conflicts": state.conflicts, "gone": state.gone,
+                           "last_error": state.last_error})  # fmt: skip
         return
     render.console.print(Text(f"OK: reminders go to “{chosen.name or chosen.url}” ({chosen.url})"))
     if state.behind:
@@ -70,3 +74,23 @@ def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     for c in found:
         table.add_row("*" if c == chosen else "", Text(c.name), Text(c.url))
     render.console.print(table)
+    _show_left_alone(parts.store)
+
+
+_LEFT_ALONE = {
+    "conflict": "Edited on the phone, left as you made them: reminder {ids}",
+    "gone": "Deleted on the phone, not put back: reminder {ids}",
+}
+
+
+def _show_left_alone(store: Store) -> None:
+    """The open reminders whose event vasteaika no longer writes, and why."""
+    from rich.text import Text
+
+    from vasteaika.reminders.calendar_sync import event_states
+
+    states = event_states(store, open_only=True)
+    for state, line in _LEFT_ALONE.items():
+        ids = [f"#{rid}" for rid, s in states.items() if s == state]
+        if ids:
+            render.console.print(Text(line.format(ids=", ".join(ids))))

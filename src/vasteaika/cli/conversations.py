@@ -58,6 +58,7 @@ def close(ctx: typer.Context, conversation_id: ConversationId) -> None:
         render.text(lang, "closed", id=conversation_id, who=conv["customer_email"], n=cancelled),
         highlight=False, markup=False,
     )  # fmt: skip
+    parts.sync_calendar()
 
 
 @app.command()

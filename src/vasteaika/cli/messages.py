@@ -74,6 +74,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "init_wrote_starter": "Wrote {path}. Edit it, then run: vasteaika check",
         "password_stored": "Stored the password of {user} in the keyring ({backend}).",
         "password_enable": "Set keyring = true in [account] of {path} so that vasteaika uses it.",
+        "calendar_gone": "Calendar: {n} open reminder(s) whose event you deleted on the phone "
+        "(not put back; 'vasteaika reminders' still lists them).",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -145,6 +147,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "password_stored": "Käyttäjän {user} salasana tallennettiin avainnippuun ({backend}).",
         "password_enable": "Aseta keyring = true tiedoston {path} [account]-osioon, niin"
         " vasteaika käyttää sitä.",
+        "calendar_gone": "Kalenteri: {n} avointa muistutusta, joiden tapahtuman poistit "
+        "puhelimesta (ei palauteta; 'vasteaika reminders' näyttää ne yhä).",
     },
 }
 

@@ -290,6 +290,7 @@ def remind_at(
     shown = render.local(r.due_at.astimezone(config.hours.timezone), config.language)
     render.console.print(render.text(config.language, "set_to", id=r.id, when=shown),
                          highlight=False, markup=False)  # fmt: skip
+    parts.sync_calendar()
 
 
 def _read(config: Config | None, text: str, base: datetime) -> Reading | None:

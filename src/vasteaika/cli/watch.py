@@ -80,6 +80,7 @@ def status(
         "last_error": state.last_error if state else None,
         "last_ack_at": ack_at.isoformat() if ack_at else None,
         "last_ack_to": ack_to,
+        "calendar": _calendar_fields(config, parts.store),
     }
     if json_out:
         render.print_json(data)
@@ -104,6 +105,15 @@ def status(
     _show_calendar_status(parts.config, parts.store, lang)
 
 
+def _calendar_fields(config: Config, store: Store) -> dict[str, int | str | None] | None:
+    """status --json: the phone calendar's writes waiting, last failure, events left alone."""
+    if not config.calendar.enabled:
+        return None
+    from vasteaika.reminders.calendar_sync import calendar_status
+
+    return calendar_status(store).as_json()
+
+
 def _show_calendar_status(config: Config, store: Store, lang: str) -> None:
     """With [calendar]: whether the phone calendar is in step or how many writes wait."""
     if not config.calendar.enabled:
@@ -119,4 +129,7 @@ def _show_calendar_status(config: Config, store: Store, lang: str) -> None:
     render.console.print(line, highlight=False, markup=False)
     if state.conflicts:
         render.console.print(render.text(lang, "calendar_conflict", n=state.conflicts),
+                             highlight=False, markup=False)  # fmt: skip
+    if state.gone:
+        render.console.print(render.text(lang, "calendar_gone", n=state.gone),
                              highlight=False, markup=False)  # fmt: skip

@@ -498,3 +498,9 @@ def m021_ack_trust(db: Database) -> None:
         );
         """
     )
+def m024_calendar_updates(db: Database) -> None:
+    """What each calendar event was last planned from (``content``: a digest of its summary,
+    description, start, alarm and time zone), so that a changed promise — its text, phone
+    number or time — updates the event, not only a moved one. NULL on the events written before:
+    adopted as they are on the next run (a move still updates them)."""
+    db.executescript("ALTER TABLE calendar_events ADD COLUMN content TEXT;")

@@ -1,8 +1,8 @@
 """The CalDAV adapter: the only module that imports the ``caldav`` library (python-caldav).
 
-It finds the owner's calendar (a calendar's own address, or a server or RFC 6764 well-known
-address from which the principal's calendars are discovered) and writes one event resource per
-reminder with conditional requests: a new event with ``If-None-Match: *``, a change or a
+It finds the owner's calendar (a calendar's own address, or a server's address from which the
+principal's calendars are discovered, a host's root through its RFC 6764 /.well-known/caldav)
+and writes one event resource per reminder with conditional requests: a new event with ``If-None-Match: *``, a change or a
 deletion with ``If-Match`` the ETag last seen, so an edit made on the phone in between is never
 overwritten blindly. The outcomes the sync acts on are exceptions carrying data
 (``EventGone``, ``EventChanged``); the library's and the network's errors become our own
@@ -66,24 +66,58 @@ class CalDavCalendar:
 
     def __init__(self, config: CalendarConfig, secret: str) -> None:
         self.config = config
-        with _translated(config.url):
-            kwargs: dict[str, Any] = {
-                "url": config.url,
-                "username": config.username or None,
-                "password": secret,
-                "timeout": int(config.timeout),
-                "ssl_verify_cert": str(config.ca_file) if config.ca_file else True,
-            }
-            if config.auth == "oauth2":
-                kwargs["auth_type"] = "bearer"
-            self.client = DAVClient(**kwargs)
+        self._secret = secret
+        self.client = self._client(config.url)
         self._chosen: CalendarInfo | None = None
+
+    def _client(self, url: str) -> DAVClient:
+        with _translated(url):
+            kwargs: dict[str, Any] = {
+                "url": url,
+                "username": self.config.username or None,
+                "password": self._secret,
+                "timeout": int(self.config.timeout),
+                "ssl_verify_cert": str(self.config.ca_file) if self.config.ca_file else True,
+            }
+            if self.config.auth == "oauth2":
+                kwargs["auth_type"] = "bearer"
+            return DAVClient(**kwargs)
 
     def calendars(self) -> list[CalendarInfo]:
         """Every calendar of the account, as the server lists them."""
         with _translated(self.config.url):
-            found = self.client.get_calendars()
+            found = self._discovered()
             return [CalendarInfo(str(c.url), str(c.get_display_name() or "")) for c in found]
+
+    def _discovered(self) -> list[Any]:
+        """The principal's calendars (RFC 4791 6.2.1: current-user-principal, then its
+        calendar-home-set), from the address given, else from where the host's
+        /.well-known/caldav points (RFC 6764 5) when the address is a host's root."""
+        try:
+            found = list(self.client.get_calendars())
+        except dav_error.AuthorizationError:
+            raise
+        except dav_error.DAVError:  # a web site's root answers 404 or 405 …
+            if (moved := self._well_known()) is None:
+                raise
+        else:  # … or 200 with a page, where no calendar is found
+            if found or (moved := self._well_known()) is None:
+                return found
+        self.client = self._client(moved)
+        return list(self.client.get_calendars())
+
+    def _well_known(self) -> str | None:
+        if urlsplit(self.config.url).path not in ("", "/"):
+            return None
+        probe = urljoin(self.config.url, "/.well-known/caldav")
+        response = self.client.session.request(
+            "PROPFIND", probe, headers={"Depth": "0"}, allow_redirects=False,
+            timeout=self.config.timeout, verify=self.client.ssl_verify_cert,
+        )  # fmt: skip
+        location = response.headers.get("Location")
+        if response.status_code not in (301, 302, 303, 307, 308) or not location:
+            return None
+        return urljoin(probe, str(location))
 
     def chosen(self) -> CalendarInfo:
         """The calendar the events go to: the configured address when it is one of the

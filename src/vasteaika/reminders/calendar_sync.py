@@ -1,23 +1,25 @@
 """Reminders kept in step with the owner's CalDAV calendar, through an outbox in the ledger.
 
 Two halves, so that a dead server never loses a write: ``plan_writes`` compares the reminders
-with ``calendar_events`` (migration m014) and records what is to be done — create an event for a
-new reminder, move it (SEQUENCE + 1) when the reminder's time changed, delete it when the
-reminder is done or gone — in one transaction, with no network. ``push_writes`` then does the
-pending writes one by one, each result committed at once; the first server failure stops the
-push and is recorded on the waiting writes, which the next run retries. An event deleted on the
+with ``calendar_events`` (migrations m014, m024) and records what is to be done — create an
+event for a new reminder, update it (SEQUENCE + 1) when the reminder moved or its promise
+changed, delete it when the reminder is done or gone — in one transaction, with no network.
+``push_writes`` then does the pending writes one by one, each result committed at once; the
+first server failure stops the push and is recorded on the waiting writes, which the next run
+retries. An event deleted on the
 phone is marked ``gone`` and never recreated; one edited on the phone (its ETag changed) is
 marked ``conflict`` and not overwritten. Every statement on ``calendar_events`` is here.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from vasteaika.config.records import Config
 from vasteaika.errors import AuthenticationError, ConfigError, VasteaikaError
@@ -50,10 +52,15 @@ class CalendarStatus:
     pending: int
     conflicts: int
     last_error: str | None
+    gone: int = 0  # open reminders whose event the owner deleted on the phone
 
     @property
     def behind(self) -> bool:
         return self.pending > 0
+
+    def as_json(self) -> dict[str, int | str | None]:
+        return {"pending_writes": self.pending, "last_error": self.last_error,
+                "conflicts": self.conflicts, "gone": self.gone}  # fmt: skip
 
 
 def sync_calendar(
@@ -61,21 +68,23 @@ def sync_calendar(
 ) -> CalendarSyncResult:
     """Plan, then push: one step of the cycle when [calendar] is set. Never raises a server's
     error; the result carries it (and ``pending`` what waits for the next run)."""
-    plan_writes(store, now, owner_domain(config.owner_address))
+    plan_writes(config, store, now)
     return push_writes(config, store, now, connect)
 
 
-def plan_writes(store: Store, now: datetime, domain: str) -> None:
+def plan_writes(config: Config, store: Store, now: datetime) -> None:
     with store.db.atomic():
-        _plan_new(store, now, domain)
-        _plan_moved(store, now)
+        _plan_new(store, now, owner_domain(config.owner_address))
+        _plan_changed(config, store, now)
         _plan_deleted(store, now)
 
 
 def _plan_new(store: Store, now: datetime, domain: str) -> None:
+    """An event for each open reminder without one; a promise whose time could not be read gets
+    its event once the owner sets the time (remind-at), never at a guessed time."""
     rows = store.db.query(
         "SELECT id, created_at, coalesce(snoozed_until, due_at) AS start_at FROM reminders"
-        " WHERE done_at IS NULL AND coalesce(snoozed_until, due_at) >= ?"
+        " WHERE done_at IS NULL AND coalesce(snoozed_until, due_at) >= ? AND unreadable = 0"
         " AND id NOT IN (SELECT reminder_id FROM calendar_events)",
         [epoch(now - BACKFILL)],
     )
@@ -89,19 +98,33 @@ def _plan_new(store: Store, now: datetime, domain: str) -> None:
 
 
 _LIVE = "e.state IN ('pending', 'synced')"
-_START = "(SELECT coalesce(snoozed_until, due_at) FROM reminders WHERE id = e.reminder_id)"
 
 
-def _plan_moved(store: Store, now: datetime) -> None:
-    open_moved = (f"{_LIVE} AND {_START} IS NOT NULL AND {_START} != e.start_at"
-                  " AND (SELECT done_at FROM reminders WHERE id = e.reminder_id) IS NULL")  # fmt: skip
-    store.db.execute(
-        f"UPDATE calendar_events AS e SET start_at = {_START}, updated_at = ?,"
-        " sequence = CASE WHEN href IS NULL THEN sequence ELSE sequence + 1 END,"
-        " action = CASE WHEN href IS NULL THEN 'create' ELSE 'update' END"
-        f" WHERE {open_moved} AND coalesce(action, '') != 'delete'",
-        [epoch(now)],
+def _plan_changed(config: Config, store: Store, now: datetime) -> None:
+    """An open reminder whose event would now read differently — moved (snooze, remind-at) or
+    a changed promise (text, phone number, time), or a new alarm setting — gets its event
+    updated: SEQUENCE + 1 over the version last written (once however often it changes before
+    the write), or still created when it was never written."""
+    rows = store.db.query(
+        "SELECT e.*, coalesce(r.snoozed_until, r.due_at) AS start FROM calendar_events e"
+        f" JOIN reminders r ON r.id = e.reminder_id WHERE {_LIVE} AND r.done_at IS NULL"
+        " AND coalesce(e.action, '') != 'delete'"
     )
+    for row in list(rows):
+        content = _content(config, store, row)
+        if row["start"] == row["start_at"] and row["content"] in (None, content):
+            if row["content"] is None:  # new, or written before m024: this is what it holds
+                store.db.execute("UPDATE calendar_events SET content = ? WHERE reminder_id = ?",
+                                 [content, row["reminder_id"]])  # fmt: skip
+            continue
+        store.db.execute(
+            "UPDATE calendar_events SET start_at = ?, content = ?, updated_at = ?,"
+            " sequence = CASE WHEN href IS NULL OR action IS NOT NULL THEN sequence"
+            " ELSE sequence + 1 END,"
+            " action = CASE WHEN href IS NULL THEN 'create' ELSE 'update' END"
+            " WHERE reminder_id = ?",
+            [row["start"], content, epoch(now), row["reminder_id"]],
+        )
 
 
 def _plan_deleted(store: Store, now: datetime) -> None:
@@ -188,16 +211,30 @@ def _record_failure(store: Store, exc: VasteaikaError, now: datetime) -> None:
 def event_ics(config: Config, store: Store, row: dict[str, Any], now: datetime) -> bytes:
     """The calendar object resource for one reminder: a VCALENDAR (no METHOD: RFC 4791 4.1)
     with its VTIMEZONE and the one VEVENT, under the UID the ICS export gives it too."""
-    reminder = get_reminder(store, row["reminder_id"])
-    info = replace(reminder.info(owner_domain(config.owner_address)), uid=row["uid"],
-                   why_id=_why_id(store, row["reminder_id"]),
-                   sequence=int(row["sequence"]))  # fmt: skip
-    event = reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=now)
     calendar = Calendar.new(prodid=PRODID)
-    calendar.add_component(event)
+    calendar.add_component(_event(config, store, row, int(row["sequence"]), now))
     calendar.add_missing_timezones()
     ics: bytes = calendar.to_ical()
     return ics
+
+
+def _event(
+    config: Config, store: Store, row: dict[str, Any], sequence: int, stamp_at: datetime
+) -> Event:
+    reminder = get_reminder(store, row["reminder_id"])
+    info = replace(reminder.info(owner_domain(config.owner_address)), uid=row["uid"],
+                   why_id=_why_id(store, row["reminder_id"]), sequence=sequence)  # fmt: skip
+    return reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=stamp_at)
+
+
+_FIXED_STAMP = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _content(config: Config, store: Store, row: dict[str, Any]) -> str:
+    """A digest of the event as it would be written, without what changes on every write
+    (DTSTAMP, SEQUENCE): equal digests, nothing to update."""
+    event = _event(config, store, row, 0, _FIXED_STAMP).to_ical()
+    return hashlib.sha256(event).hexdigest()[:32]
 
 
 def _why_id(store: Store, reminder_id: int) -> str | None:
@@ -222,10 +259,19 @@ def calendar_status(store: Store) -> CalendarStatus:
         " ORDER BY updated_at DESC LIMIT 1"
     ).fetchone()
     conflicts = store.count("SELECT count(*) FROM calendar_events WHERE state = 'conflict'")
-    return CalendarStatus(pending_writes(store), conflicts, str(last[0]) if last else None)
+    gone = store.count(
+        "SELECT count(*) FROM calendar_events e JOIN reminders r ON r.id = e.reminder_id"
+        " WHERE e.state = 'gone' AND r.done_at IS NULL"
+    )
+    return CalendarStatus(pending_writes(store), conflicts, str(last[0]) if last else None, gone)
 
 
-def event_states(store: Store) -> dict[int, str]:
-    """reminder id → state of its event (for tests and 'calendar list')."""
-    rows = store.db.query("SELECT reminder_id, state FROM calendar_events")
+def event_states(store: Store, *, open_only: bool = False) -> dict[int, str]:
+    """reminder id → state of its event (for tests and 'calendar list'); ``open_only``: of the
+    reminders not done yet."""
+    rows = store.db.query(
+        "SELECT e.reminder_id, e.state FROM calendar_events e"
+        " LEFT JOIN reminders r ON r.id = e.reminder_id"
+        + (" WHERE r.done_at IS NULL" if open_only else "") + " ORDER BY e.reminder_id"
+    )
     return {r["reminder_id"]: r["state"] for r in rows}

@@ -24,6 +24,8 @@ from vasteaika.reminders.promises import Reading, read_promise
 from vasteaika.reminders.store import (
     add_reminder,
     already_promised,
+    change_promise,
+    earlier_promise,
     known_phone,
     mark_scanned,
     replies_to_scan,
@@ -39,7 +41,8 @@ def find_reply_promises(
     """Read the owner's replies not read yet (whole mail, BODY.PEEK) and make a reminder of every
     promised callback time; each reply is marked read with its reminder, so a run that breaks
     half-way loses nothing. ``run_id`` is kept for the caller's symmetry. Returns how many
-    reminders were added."""
+    reminders were added. A later reply that promises a new time for a promise an earlier reply
+    made changes that reminder (its calendar event follows) instead of adding one."""
     # Only replies recent enough to promise something still ahead: a first sync of years of
     # Sent mail must not fetch every body (one round trip each).
     since = epoch(now - PROMISE_HORIZON)
@@ -58,14 +61,21 @@ def find_reply_promises(
         phone = _customer_phone(store, source, selected, row["conversation_id"], now)
         promise = reading.promise
         with store.guard(ref, "reminder", epoch(now)) as creating:
-            add_reminder(store, row["conversation_id"],
-                         due_at=epoch(promise.due_at) if promise else row["received_at"],
-                         source="reply", phone=phone, now=epoch(now),
-                         source_message_id=row["message_id"],
-                         promise_text=promise.text if promise else reading.unreadable,
-                         has_time=promise.has_time if promise else False,
-                         kind=reading.kind, unreadable=promise is None)  # fmt: skip
-            added += store.count("SELECT changes()")
+            earlier = earlier_promise(store, row["conversation_id"], reading.kind,
+                                      row["received_at"]) if promise else None  # fmt: skip
+            if promise and earlier is not None:
+                change_promise(store, earlier, due_at=epoch(promise.due_at),
+                               has_time=promise.has_time, promise_text=promise.text,
+                               source_message_id=row["message_id"], phone=phone)  # fmt: skip
+            else:
+                add_reminder(store, row["conversation_id"],
+                             due_at=epoch(promise.due_at) if promise else row["received_at"],
+                             source="reply", phone=phone, now=epoch(now),
+                             source_message_id=row["message_id"],
+                             promise_text=promise.text if promise else reading.unreadable,
+                             has_time=promise.has_time if promise else False,
+                             kind=reading.kind, unreadable=promise is None)  # fmt: skip
+                added += store.count("SELECT changes()")
             mark_scanned(store, row["id"])
         if creating.failed:  # recorded in problems; not tried again on every run
             mark_scanned(store, row["id"])

@@ -158,6 +158,34 @@ def add_reminder(
     )
 
 
+def earlier_promise(store: Store, conversation_id: int, kind: str, received_at: int) -> int | None:
+    """The open reminder an earlier reply in the conversation promised, of the same kind: a
+    later reply that promises a new time changes that promise rather than adding a second."""
+    found = store.db.execute(
+        "SELECT r.id FROM reminders r JOIN messages m ON m.message_id = r.source_message_id"
+        " WHERE r.conversation_id = ? AND r.source = 'reply' AND r.kind = ?"
+        " AND r.done_at IS NULL AND m.kind = 'owner' AND m.received_at < ?"
+        " ORDER BY m.received_at DESC, r.id DESC LIMIT 1",
+        [conversation_id, kind, received_at],
+    ).fetchone()
+    return int(found[0]) if found else None
+
+
+def change_promise(
+    store: Store, reminder_id: int, *, due_at: int, has_time: bool, promise_text: str,
+    source_message_id: str | None, phone: str | None,
+) -> None:  # fmt: skip
+    """The promise as the later reply words it: its time, text, mail and (when known) phone
+    number; like ``set_time`` it fires anew and its event moves (sequence + 1)."""
+    store.db.execute(
+        "UPDATE OR IGNORE reminders SET due_at = ?, has_time = ?, promise_text = ?,"
+        " source_message_id = ?, phone = coalesce(?, phone), unreadable = 0,"
+        " snoozed_until = NULL, fired_at = NULL, delivery = NULL, delivery_note = NULL,"
+        " sequence = sequence + 1 WHERE id = ?",
+        [due_at, int(has_time), promise_text, source_message_id, phone, reminder_id],
+    )
+
+
 # --- firing: claim, outcome, crashed claims ------------------------------------------------------
 
 

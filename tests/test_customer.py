@@ -139,7 +139,8 @@ def test_acknowledgment_promise_and_reminders_are_shown(
     set_ack(store, k06, "sent", at=epoch(sent), recipient="eero.makinen@example.fi",
             callback_at=epoch(callback))  # fmt: skip
     add_reminder(store, k06, epoch(callback), "ack", None, epoch(sent))
-    [done] = [r["id"] for r in store.db.query("SELECT id FROM reminders")]
+    [done] = [r["id"] for r in store.db.query("SELECT id FROM reminders WHERE conversation_id = ?",
+                                              [k06])]  # fmt: skip
     mark_done(store, done, datetime.fromisoformat("2026-11-04T15:05:00+02:00"))
     later = datetime.fromisoformat("2026-11-24T10:00:00+02:00")
     add_reminder(store, k06, epoch(later), "reply", None, epoch(sent),

@@ -7,7 +7,8 @@ r"""Write the bundled demo mailbox ``examples/mailbox/`` (run from anywhere; std
 The mailbox belongs to Ylermi Yrittäjä, a one-person garden-services business "Pihapalvelu
 Yrittäjä" (owner addresses ylermi@pihapalvelu.fi and info@pihapalvelu.fi; the website's contact
 form mails From wordpress@pihapalvelu.fi with Reply-To the customer). It holds four weeks of
-customer mail, Mon 2026-10-26 ... Sun 2026-11-22, in Helsinki time. Summer time ended on
+customer mail, Mon 2026-10-26 ... Sun 2026-11-22, in Helsinki time, and the Monday morning after
+them up to DEMO_NOW (08:05), the moment the demo runs at. Summer time ended on
 Sun 2026-10-25, so every Date in the mailbox carries the offset +0200 (EET).
 
 Layout: Maildir++ as Dovecot and mbsync write it.
@@ -51,6 +52,8 @@ from pathlib import Path
 # Helsinki after the DST change of 2026-10-25: EET, UTC+2 (no tz database needed).
 HEL = timezone(timedelta(hours=2), "EET")
 WINDOW = (datetime(2026, 10, 26, tzinfo=HEL), datetime(2026, 11, 23, tzinfo=HEL))
+# The demo's moment (scripts/demo.sh runs vasteaika --now at it): the Monday after the four weeks.
+DEMO_NOW = datetime(2026, 11, 23, 8, 5, tzinfo=HEL)
 
 OWNER = "ylermi@pihapalvelu.fi"
 INFO = "info@pihapalvelu.fi"
@@ -1445,6 +1448,64 @@ Et halua enää uutiskirjettä? Peru tilaus: https://viherala.example/uutiskirje
         )
     )
 
+    # ---- The demo's Monday morning, after the four weeks (scripts/demo.sh runs at DEMO_NOW) --
+    # C16 Aino Salonen: answered at once with a promised call this afternoon (an upcoming
+    # reminder at DEMO_NOW); C17 Hannu Lindroos: wrote 24 minutes before DEMO_NOW, unanswered
+    # (the acknowledgment that would go).
+    aino = addr("Aino Salonen", "aino.salonen@example.fi")
+    c16_text = """
+Hei,
+
+muutimme juuri Tapiolaan rivitalon päätyasuntoon. Ehtisittekö hoitaa pihamme lumityöt ja hiekoituksen tänä talvena? Pihaa on noin 80 m².
+
+Aino Salonen
+050 321 7788
+"""
+    c16a = inbox(
+        "c16a",
+        at(23, 11, "06:52:14"),
+        aino,
+        "aino.salonen@example.fi",
+        INFO,
+        "Lumityöt ja hiekoitus talveksi",
+        c16_text,
+        flags="RS",
+    )
+    m.append(c16a)
+    m.append(
+        sent(
+            "c16b",
+            at(23, 11, "07:38:40"),
+            aino,
+            "Re: Lumityöt ja hiekoitus talveksi",
+            f"""
+Hei Aino,
+
+kiitos viestistä, Tapiolaan ehdin hyvin. Soitan sinulle tänään klo 14, niin sovitaan sopimuksen sisältö.
+{SIGNATURE}
+{quote(tb_attr("Aino Salonen", c16a.when), c16_text)}""",
+            parent=c16a,
+        )
+    )
+    m.append(
+        inbox(
+            "c17a",
+            DEMO_NOW - timedelta(minutes=23, seconds=55),
+            addr("Hannu Lindroos", "hannu.lindroos@example.fi"),
+            "hannu.lindroos@example.fi",
+            INFO,
+            "Tarjouspyyntö: pihakivetys ensi keväänä",
+            """
+Hei,
+
+haluaisimme kivetyksen omakotitalon pihaan ensi keväänä, noin 60 m² pihatietä ja terassin edusta. Voisitteko tulla katsomaan ja tehdä tarjouksen?
+
+Hannu Lindroos
+Kalliotie 4, Espoo
+""",
+        )
+    )
+
     return m
 
 
@@ -1529,7 +1590,7 @@ Content-Type: text/rfc822-headers
 
 def write(mails: list[Mail], out: Path) -> None:
     for mail in mails:
-        assert WINDOW[0] <= mail.when < WINDOW[1], (mail.key, mail.when)
+        assert WINDOW[0] <= mail.when < max(WINDOW[1], DEMO_NOW), (mail.key, mail.when)
     keys = [mail.key for mail in mails]
     assert len(set(keys)) == len(keys), "duplicate keys"
 

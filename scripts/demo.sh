@@ -12,8 +12,18 @@ fi
 [ -x .venv-demo/bin/python ] || python3 -m venv .venv-demo
 .venv-demo/bin/python -m pip install -q --disable-pip-version-check .
 rm -rf demo-state
-echo "== vasteaika check (reads the example mailbox into demo-state/vasteaika.db) =="
-.venv-demo/bin/vasteaika --config examples/config.toml check
+# The example mailbox ends on Monday 23.11.2026 at 08:05 (examples/MAILBOX.md): the demo runs at
+# that moment (--now). At a pretended time vasteaika reads and shows, but sends nothing.
+NOW=2026-11-23T08:05
+demo() { .venv-demo/bin/vasteaika --config examples/config.toml --now "$NOW" "$@"; }
+echo "== vasteaika check: Monday 23.11.2026 08:05 — who waits, which acknowledgment would go =="
+demo check
 echo
-echo "== vasteaika report (the four weeks of the example mailbox) =="
-.venv-demo/bin/vasteaika --config examples/config.toml report --since 2026-10-26 --until 2026-11-22
+echo "== vasteaika reminders: the call you promised for this afternoon =="
+demo reminders
+echo
+echo "== vasteaika report: the four weeks before (26.10.–22.11.) =="
+demo report --since 2026-10-26 --until 2026-11-22
+echo
+echo "== vasteaika customer laaksonen: one customer, all in one place =="
+demo customer laaksonen

@@ -47,7 +47,11 @@ KEY = [
         "2026-11-20T15:47:30+02:00",
         448,
     ),
+    # the demo's Monday morning, after the period (MAILBOX.md: "The demo's Monday morning")
+    ("aino.salonen@example.fi", "2026-11-23T06:52:14+02:00", "2026-11-23T07:38:40+02:00", 0),
+    ("hannu.lindroos@example.fi", "2026-11-23T07:41:05+02:00", None, None),
 ]
+PERIOD_KEY = [k for k in KEY if k[1] < "2026-11-23"]  # Mon 26.10. – Sun 22.11.
 
 NOT_CONTACTS = {
     "list": 2,
@@ -99,8 +103,8 @@ def test_arrival_times_come_from_the_headers_not_the_file_names(tmp_path: Path) 
         "SELECT folder, arrival_source, count(*) AS n FROM messages GROUP BY 1, 2"
     )
     assert {(r["folder"], r["arrival_source"]): r["n"] for r in rows} == {
-        ("INBOX", "received"): 32,
-        ("Sent", "date"): 22,
+        ("INBOX", "received"): 34,
+        ("Sent", "date"): 23,
     }
 
 
@@ -122,9 +126,11 @@ TURNS = [
     [("11-16 12:30:07", "11-17 09:10:33"), ("11-17 10:02:11", "11-17 10:15:00")],
     [("11-18 16:05:21", "11-18 16:20:49")],
     [("11-20 15:40:02", "11-20 15:47:30")],
+    [("11-23 06:52:14", "11-23 07:38:40")],
+    [("11-23 07:41:05", None)],
 ]
 WAITING = ["paivi.hamalainen@example.fi", "riitta.laaksonen@koivukuja.example",
-           "eero.makinen@example.fi"]  # fmt: skip
+           "eero.makinen@example.fi", "hannu.lindroos@example.fi"]  # fmt: skip
 
 
 def _short(t: str | None) -> str | None:
@@ -149,7 +155,7 @@ def test_turns_and_every_view_match_the_answer_key(
     # the report of the last week lists the same three, from the mails they wait on
     assert run(["--config", config, "report", "--week", "2026-W47", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert [w["customer_email"] for w in report["unanswered"]] == WAITING
+    assert [w["customer_email"] for w in report["unanswered"]] == WAITING[:3]  # K17: after it
     assert [_short(w["waiting_since"]) for w in report["unanswered"]] == [
         "10-28 07:30:05", "10-28 11:20:47", "11-04 11:48:26"
     ]  # fmt: skip
@@ -169,7 +175,7 @@ def test_report_over_the_whole_period_agrees_with_the_key_summary(
     assert report["response_seconds"] == {
         "median": 17424.5, "p90": 164276, "max": 225995, "count": 14
     }  # fmt: skip
-    business = sorted(r[3] for r in KEY if r[3] is not None)
+    business = sorted(r[3] for r in PERIOD_KEY if r[3] is not None)
     assert report["business_response_seconds"]["median"] == (business[6] + business[7]) / 2
     # MAILBOX.md: one key customer, the configured company; the people at example.fi are not one
     assert [(k["customer"], k["contacts"]) for k in report["key_customers"]] == [
@@ -181,3 +187,83 @@ def test_report_over_the_whole_period_agrees_with_the_key_summary(
     nexts = {"median": 1027.5, "p90": 3406, "max": 3406, "count": 6}
     assert report["next_response_seconds"] == nexts
     assert report["next_business_response_seconds"] == {**nexts, "median": 946.5}
+
+
+def _demo_now() -> str:
+    """The moment scripts/demo.sh runs at, read from the script itself."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "demo.sh"
+    [line] = [x for x in script.read_text(encoding="utf-8").splitlines() if x.startswith("NOW=")]
+    return line.removeprefix("NOW=")
+
+
+@pytest.fixture
+def no_mail_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a pretended time nothing may go out: building an SMTP sender fails the test."""
+    import vasteaika.cli.context as context
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("an SMTP connection was built at a pretended time")
+
+    monkeypatch.setattr(context, "smtp_sender", refuse)
+    monkeypatch.setattr(context, "desktop_notifier", refuse)
+
+
+def test_the_demo_shows_a_waiting_customer_an_ack_that_would_go_and_an_upcoming_reminder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_mail_leaves: None
+) -> None:
+    """MAILBOX.md, "The demo's Monday morning": at 08:05 K17's acknowledgment would go (a call
+    today at 10), K16's promised call at 14:00 is an open reminder, four conversations wait, and
+    the report of the four weeks is the key's."""
+    now = _demo_now()
+    assert now == "2026-11-23T08:05"
+    config = str(demo_config(tmp_path))
+    demo = ["--config", config, "--now", now]
+    assert run([*demo, "check", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dry_run"] is True  # a pretended moment sends nothing
+    [ack] = data["acknowledgments"]
+    assert (ack["recipient"], ack["language"]) == ("hannu.lindroos@example.fi", "fi")
+    assert ack["callback_at"] == "2026-11-23T10:00:00+02:00"
+    assert "Soitan sinulle tänään klo 10" in ack["body"] and "puhelinnumerosi" in ack["body"]
+    assert [w["customer_email"] for w in data["waiting"]] == WAITING
+    assert data["promises_found"] == 1
+    assert run([*demo, "reminders", "--json"]) == 0
+    [reminder] = json.loads(capsys.readouterr().out)
+    assert (reminder["customer_email"], reminder["due_at"], reminder["overdue"]) == (
+        "aino.salonen@example.fi", "2026-11-23T14:00:00+02:00", False
+    )  # fmt: skip
+    assert reminder["phone"] == "050 321 7788"
+    period = ["--since", "2026-10-26", "--until", "2026-11-22", "--json"]
+    assert run([*demo, "report", *period]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["contacts"], report["answered"], report["unanswered_count"]) == (15, 14, 3)
+    # nothing was sent, so a later real run decides K17 again (then too old: never acknowledged)
+    assert run(["--config", config, "outbox", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", ["Kuitattaisiin 1 uutta asiakasta:", "→ hannu.lindroos@example.fi",
+                "Odottaa vastaustasi (4)", "Hannu", "ma 23.11. klo 7.41"]),
+        ("en", ["Would acknowledge 1 new customer(s):", "→ hannu.lindroos@example.fi",
+                "Waiting for your answer (4)", "Hannu", "Mon 23.11. 07:41"]),
+    ],
+)  # fmt: skip
+def test_the_demos_first_screen_in_finnish_and_english(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    no_mail_leaves: None,
+    lang: str,
+    expected: list[str],
+) -> None:
+    path = demo_config(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('language = "fi"', f'language = "{lang}"', 1)
+    path.write_text(text, encoding="utf-8")
+    assert run(["--config", str(path), "--now", _demo_now(), "check"]) == 0
+    out = capsys.readouterr().out
+    for line in expected:
+        assert line in out, f"{line!r} not in:\n{out}"
+    assert run(["--config", str(path), "--now", _demo_now(), "reminders"]) == 0
+    assert "Aino Salonen, 050 321 7788" in capsys.readouterr().out

@@ -131,6 +131,12 @@ CASES = [
         each=True,
     ),
     Case("outbox", ("outbox",), lambda h: [f"S {stored(h)}"]),
+    Case(
+        "customer",
+        ("customer", "r{i}@example.fi"),
+        lambda h: [f"R {stored(h)} <r{HOSTILE.index(h)}@example.fi>", f"P {stored(h)}"],
+        each=True,
+    ),
     Case("reminders", ("reminders",), lambda h: [f"R {stored(h)} — P {stored(h)} [reply]"]),
     Case(
         "problems",

@@ -52,22 +52,23 @@ def check(
     parts = current(ctx)
     config = parts.config
     now = parts.now()
+    sends = not (dry_run or parts.pretending)  # at --now the ledger is written, nothing sent
     with contextlib.nullcontext() if dry_run else run_lock(config.database):
         store = dry_run_copy(config.database) if dry_run else parts.store
         source = parts.mail_source()
         try:
-            deliver = None if dry_run else parts.deliver(source)
-            notifier, mailer = (None, None) if dry_run else parts.reminder_channels()
+            deliver = parts.deliver(source) if sends else None
+            notifier, mailer = parts.reminder_channels() if sends else (None, None)
             with render.progress(not quiet and not json_out) as bar:
                 cycle = run_cycle(
                     config, store, source, now, deliver, bar.start, bar.step,
                     notifier=notifier, mailer=mailer,
-                    calendar=None if dry_run else parts.calendar(),
+                    calendar=parts.calendar() if sends else None,
                 )  # fmt: skip
         finally:
             source.close()
     outcome = cycle.acks
-    _show_check(config, store, cycle, now, json_out, quiet, dry_run)
+    _show_check(config, store, cycle, now, json_out, quiet, not sends)
     if outcome.error is not None:
         raise outcome.error
     if cycle.calendar is not None and cycle.calendar.needs_fixing and cycle.calendar.error:

@@ -35,6 +35,7 @@ from vasteaika.config import (
     load_config,
     refuse_example,
 )
+from vasteaika.errors import UsageError
 from vasteaika.terminal import printable
 
 if TYPE_CHECKING:  # the builders import their parts when called: a command pays for its own
@@ -59,6 +60,7 @@ class CommandContext:
     config_path: Path | None = None
     debug: bool = False
     database: Path | None = None  # named in the message when SQLite fails mid-command
+    now_text: str | None = None  # --now: a pretended moment (the demo, trying things out)
 
     @cached_property
     def config(self) -> Config:
@@ -73,7 +75,31 @@ class CommandContext:
         return open_store(self.config)
 
     def now(self) -> datetime:
-        return system_clock()
+        return self.pretended_now if self.now_text is not None else system_clock()
+
+    @property
+    def pretending(self) -> bool:
+        """--now was given: nothing may leave this computer at a moment that is not now."""
+        return self.now_text is not None
+
+    @cached_property
+    def pretended_now(self) -> datetime:
+        text = self.now_text or ""
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise UsageError(
+                f"--now {text!r} is not a time", "write it as 2026-11-23T08:05 (or with +02:00)"
+            ) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.config.hours.timezone)
+
+    def refuse_pretending(self, command: str) -> None:
+        """Commands that send or notify run only at the real time."""
+        if self.pretending:
+            raise UsageError(
+                f"'{command}' does not run at a pretended time (--now)",
+                "leave --now out; check at --now reads and shows but sends nothing",
+            )
 
     def mail_source(self) -> MailSource:
         """A new connection to the mailbox each call (watch reconnects); the caller closes it."""
@@ -102,7 +128,7 @@ class CommandContext:
         """After a change made by hand (done, snooze): bring the calendar in step now; when the
         server cannot be reached, say so (the write waits for the next run)."""
         connect = self.calendar()
-        if connect is None:
+        if connect is None or self.pretending:
             return
         from vasteaika.reminders.calendar_sync import sync_calendar
 

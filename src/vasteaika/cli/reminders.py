@@ -56,6 +56,7 @@ def remind(
     from vasteaika.reminders.callbacks import fire_due
 
     parts = current(ctx)
+    parts.refuse_pretending("remind")
     config = parts.config
     now = parts.now()
     store = parts.store

@@ -84,6 +84,14 @@ def report(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, markdown, html, csv or json.")
     ] = "table",
+    json_out: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+    table: Annotated[
+        str,
+        typer.Option(
+            help="With --format csv: conversations (one row each, with the report's judgement)"
+            " or summary (the headline figures in one row)."
+        ),
+    ] = "conversations",
     lang: Annotated[str | None, typer.Option(help="fi or en (default: owner.language).")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file.")
@@ -97,7 +105,9 @@ def report(
 
       vasteaika report --week 2026-W47 --format html --output viikko47.html
 
-      vasteaika report --since 2026-10-01 --until 2026-10-31 --format csv
+      vasteaika report --since 2026-10-01 --until 2026-10-31 --format csv > lokakuu.csv
+
+      vasteaika report --format csv --table summary
     """
     from vasteaika.ledger.records import business_hours
     from vasteaika.report import (
@@ -107,13 +117,12 @@ def report(
         iso_week,
         previous_week,
     )
-    from vasteaika.report.render import FORMATS, render_report
+    from vasteaika.report.render import render_report
 
+    fmt = _report_format(fmt, json_out, table)
     parts = current(ctx)
     config = parts.config
     zone, now = config.hours.timezone, parts.now()
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", "use one of " + ", ".join(FORMATS))
     if week and (since or until):
         raise UsageError("--week cannot be combined with --since/--until", "use one or the other")
     if week:
@@ -133,10 +142,40 @@ def report(
         ignore=config.ignore,
         companies=config.companies,
     )
+    if fmt == "csv" and table == "conversations":
+        from vasteaika.report.rows import report_rows, rows_csv
+
+        text = rows_csv(report_rows(parts.store, settings, start, end, now))
+        _write_report(text, output, fmt)
+        return
     built = build_report(parts.store, settings, start, end, now)
     text = render_report(
         built, fmt, settings.language, color=output is None and sys.stdout.isatty()
     )
+    _write_report(text, output, fmt)
+
+
+TABLES = ("conversations", "summary")
+
+
+def _report_format(fmt: str, json_out: bool, table: str) -> str:
+    """The format asked for: ``--json`` is ``--format json``; ``--table`` only goes with csv."""
+    from vasteaika.report.render import FORMATS
+
+    if json_out:
+        if fmt not in ("table", "json"):
+            raise UsageError(f"--json cannot be combined with --format {fmt}", "use one of them")
+        fmt = "json"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", "use one of " + ", ".join(FORMATS))
+    if table not in TABLES:
+        raise UsageError(f"unknown table {table!r}", "use --table conversations or summary")
+    if table != "conversations" and fmt != "csv":
+        raise UsageError("--table goes with --format csv", "add --format csv")
+    return fmt
+
+
+def _write_report(text: str, output: Path | None, fmt: str) -> None:
     if output:
         _write_output(output, text)
         render.err_console.print(f"Wrote {output}", highlight=False)

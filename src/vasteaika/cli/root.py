@@ -58,6 +58,15 @@ def main_options(
     ctx: typer.Context,
     config: ConfigOption = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now",
+            help="Pretend it is this moment, e.g. 2026-11-23T08:05 (the demo; trying things "
+            "out): check reads and shows what would go but sends and notifies nothing.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool | None,
         typer.Option(
@@ -66,7 +75,7 @@ def main_options(
     ] = None,
 ) -> None:
     parts = ctx.ensure_object(CommandContext)
-    parts.config_path, parts.debug = config, debug
+    parts.config_path, parts.debug, parts.now_text = config, debug, now
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -40,6 +40,7 @@ def watch(
     from vasteaika.ledger.database import run_lock
 
     parts = current(ctx)
+    parts.refuse_pretending("watch")
     config = parts.config
     store = parts.store
     notifier, mailer = parts.reminder_channels()

@@ -48,3 +48,11 @@ def ignored_sql(column: str, ignore: tuple[str, ...]) -> tuple[str, list[str]]:
             terms.append(f"({domain_sql(column)} = ? OR {domain_sql(column)} LIKE ?)")
             params += [domain, f"%.{domain}"]
     return (f"({' OR '.join(terms)})" if terms else "0"), params
+
+
+def company_domains(companies: tuple[str, ...], key_customers: tuple[str, ...]) -> list[str]:
+    """The domains whose people are one customer: ``[customers] companies``, and a domain named
+    among ``[ack] key_customers`` (a company by naming it so)."""
+    named = (k.strip().lower().lstrip("@") for k in key_customers)
+    wanted = (*(c.strip().lower().lstrip("@") for c in companies), *named)
+    return list(dict.fromkeys(d for d in wanted if d and "@" not in d))

@@ -148,9 +148,12 @@ def conversation_records(
     waiting_only: bool = False,
     run_id: int | None = None,
     ignore: tuple[str, ...] = (),
+    until: datetime | None = None,
 ) -> list[ConversationRecord]:
-    """``ignore``: ``[customers] ignore``, applied on read (an entry added later counts too)."""
+    """``ignore``: ``[customers] ignore``, applied on read (an entry added later counts too);
+    the first contact in ``[since, until)``."""
     since_at = int(since.timestamp()) if since else None
-    rows = store.conversations(since_at, waiting_only, run_id, ignore)
+    until_at = int(until.timestamp()) if until else None
+    rows = store.conversations(since_at, waiting_only, run_id, ignore, until_at)
     turns = store.turns_of([r["id"] for r in rows])
     return [to_record(r, hours, turns.get(r["id"])) for r in rows]

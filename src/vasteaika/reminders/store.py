@@ -112,6 +112,25 @@ def open_reminders(store: Store, now: datetime) -> list[Reminder]:
     return _rows(store, "done_at IS NULL", [])
 
 
+def reminders_of(
+    store: Store, conversation_ids: list[int]
+) -> list[tuple[Reminder, datetime | None]]:
+    """Every reminder of these conversations — open, done and cancelled — soonest first, each
+    with the moment it was cancelled (None: not cancelled)."""
+    found: list[tuple[Reminder, datetime | None]] = []
+    for start in range(0, len(conversation_ids), 500):
+        chunk = conversation_ids[start : start + 500]
+        found += [
+            (_reminder(r), from_epoch(r["cancelled_at"]))
+            for r in store.db.query(
+                f"SELECT * FROM reminders WHERE conversation_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY due_at, id",
+                chunk,
+            )
+        ]
+    return sorted(found, key=lambda pair: (pair[0].due_at, pair[0].id))
+
+
 def due_reminders(store: Store, now: datetime, lead: timedelta) -> list[Reminder]:
     """Not done, not fired, and ``lead`` before the call (or its snooze time) has come."""
     return _rows(

@@ -2,7 +2,8 @@
 (terminal table, Markdown, HTML, CSV, JSON).
 
 Building: ``model`` (the record), ``periods`` (weeks and the business calendar in SQL),
-``tables`` (the working TEMP tables), ``queries`` (the aggregates), ``build`` (one run).
+``tables`` (the working TEMP tables), ``queries`` (the aggregates), ``build`` (one run),
+``rows`` (one row per conversation with the report's judgement, for a spreadsheet).
 Rendering: ``labels`` (the words), ``values`` (localised numbers and times), ``sections`` (the one
 view every human format draws), ``render_table``, ``render_text``, ``render_html``,
 ``render_data`` (CSV, JSON), and ``render.render_report``, the one entry point.

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,6 +54,56 @@ def build_report(
     store: Store, settings: ReportSettings, since: datetime, until: datetime, now: datetime
 ) -> WeekReport:
     """Everything the report shows for ``[since, until)``, as the database stood at ``now``."""
+    with _prepared(store, settings, since, until, now) as run:
+        load_next_turns(run.conn, run.offsets, run.p)
+        return _assemble(
+            run.conn, settings, run.since, run.until, run.now, run.starts, run.offsets, run.p
+        )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the report decided about one conversation of the period."""
+
+    within_promise: bool | None  # None: still inside its promise, not decided either way
+    key_customer: bool
+    new_lead: bool
+
+
+def judge_conversations(
+    store: Store, settings: ReportSettings, since: datetime, until: datetime, now: datetime
+) -> dict[int, Judgement]:
+    """The report's judgement of each conversation it counts in ``[since, until)`` (by id):
+    the same working table, so the rows of a spreadsheet add up to the report's figures."""
+    with _prepared(store, settings, since, until, now) as run:
+        rows = run.conn.execute(
+            f"""SELECT id, CASE WHEN {queries.DECIDED} THEN coalesce({queries.WITHIN}, 0) END,
+                       is_key, is_new
+                FROM temp.report_conv WHERE week = 0 ORDER BY contact_at, id""",
+            run.p,
+        )
+        return {
+            r[0]: Judgement(None if r[1] is None else bool(r[1]), bool(r[2]), bool(r[3]))
+            for r in rows
+        }
+
+
+@dataclass(frozen=True)
+class _Run:
+    conn: sqlite3.Connection
+    since: datetime
+    until: datetime
+    now: datetime
+    starts: list[datetime]
+    offsets: list[tuple[int, int]]
+    p: dict[str, Any]
+
+
+@contextmanager
+def _prepared(
+    store: Store, settings: ReportSettings, since: datetime, until: datetime, now: datetime
+) -> Iterator[_Run]:
+    """The working tables of one report run, inside a savepoint rolled back afterwards."""
     for name, moment in (("since", since), ("until", until), ("now", now)):
         if moment.utcoffset() is None:
             raise ValueError(f"{name} must be timezone-aware")
@@ -94,8 +145,7 @@ def build_report(
         load_customers(conn, settings, p)
         load_new_leads(conn, p)
         load_conversations(conn, bounds, offsets, p)
-        load_next_turns(conn, offsets, p)
-        return _assemble(conn, settings, since, until, now, starts, offsets, p)
+        yield _Run(conn, since, until, now, starts, offsets, p)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vasteaika.errors import UsageError
 from vasteaika.report.model import WeekReport
-from vasteaika.report.render_data import report_csv, report_json
+from vasteaika.report.render_data import report_json, summary_csv
 from vasteaika.report.render_html import report_html
 from vasteaika.report.render_table import report_table
 from vasteaika.report.render_text import report_markdown
@@ -28,7 +28,7 @@ def render_report(
     if fmt == "json":
         return report_json(report)
     if fmt == "csv":
-        return report_csv(report)
+        return summary_csv(report)
     if fmt == "markdown":
         return report_markdown(report, lang)
     if fmt == "html":

@@ -27,7 +27,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from vasteaika.ledger.customers import domain_sql
+from vasteaika.ledger.customers import company_domains, domain_sql
 from vasteaika.report.model import ReportSettings
 from vasteaika.report.periods import cum, hour_of, local_case, weekday_of
 
@@ -95,19 +95,11 @@ def load_customers(
     )
 
 
-def company_domains(settings: ReportSettings) -> list[str]:
-    """The domains whose people are one customer: ``[customers] companies``, and a domain named
-    among the key customers (a company by naming it so)."""
-    named = (k.strip().lower().lstrip("@") for k in settings.key_customers)
-    wanted = (*(c.strip().lower().lstrip("@") for c in settings.companies), *named)
-    return list(dict.fromkeys(d for d in wanted if d and "@" not in d))
-
-
 def _load_companies(conn: sqlite3.Connection, settings: ReportSettings) -> list[str]:
     """temp.report_company: each person at a company's domain with the company's id (the
     negative of its place in the list); temp.report_groups: each company's count, first and
     last contact as of ``now``. The people are found along the index on their domain."""
-    domains = company_domains(settings)
+    domains = company_domains(settings.companies, settings.key_customers)
     conn.execute(
         "CREATE TEMP TABLE report_company (customer_id INTEGER PRIMARY KEY,"
         " company_id INTEGER NOT NULL, entry TEXT NOT NULL)"

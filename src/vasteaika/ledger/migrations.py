@@ -498,6 +498,9 @@ def m021_ack_trust(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
 def m024_calendar_updates(db: Database) -> None:
     """What each calendar event was last planned from (``content``: a digest of its summary,
     description, start, alarm and time zone), so that a changed promise — its text, phone

@@ -95,7 +95,7 @@ class CalDavServer:
         if self.certificate is None:
             return []
         cert, key = self.certificate
-        return ["--server-ssl", "True", "--server-certificate", str(cert),
+        return ["--server-ssl", "--server-certificate", str(cert),
                 "--server-key", str(key)]  # fmt: skip
 
     def start(self) -> None:

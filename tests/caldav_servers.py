@@ -57,10 +57,12 @@ class CalDavServer:
     root: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    certificate: tuple[Path, Path] | None = None  # (cert, key): Radicale over TLS
 
     @property
     def base_url(self) -> str:
-        return f"http://{HOST}:{self.port}"
+        scheme = "https" if self.certificate else "http"
+        return f"{scheme}://{HOST}:{self.port}"
 
     @property
     def calendar_url(self) -> str:
@@ -84,9 +86,17 @@ class CalDavServer:
                 "--auth-htpasswd-filename", str(users),
                 "--auth-htpasswd-encryption", "plain",
                 "--logging-level", "warning",
+                *self._tls_args(),
             ]  # fmt: skip
         return [XANDIKOS, "-d", str(self.root / "dav"), "--defaults",
                 "-l", HOST, "-p", str(self.port)]  # fmt: skip
+
+    def _tls_args(self) -> list[str]:
+        if self.certificate is None:
+            return []
+        cert, key = self.certificate
+        return ["--server-ssl", "--server-certificate", str(cert),
+                "--server-key", str(key)]  # fmt: skip
 
     def start(self) -> None:
         log = (self.root / f"{self.kind}.log").open("ab")
@@ -112,7 +122,9 @@ class CalDavServer:
     def _make_calendar(self) -> None:
         import caldav
 
-        client = caldav.DAVClient(self.base_url + "/", username=USERNAME, password=PASSWORD)
+        trust = str(self.certificate[0]) if self.certificate else True
+        client = caldav.DAVClient(self.base_url + "/", username=USERNAME, password=PASSWORD,
+                                  ssl_verify_cert=trust)  # fmt: skip
         principal = client.principal()
         if not any(str(c.url).rstrip("/").endswith("/puhelut") for c in principal.calendars()):
             principal.make_calendar(name="Puhelut", cal_id="puhelut")

@@ -125,6 +125,19 @@ def caldav_server(
     server.stop()
 
 
+@pytest.fixture
+def tls_caldav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CalDavServer]:
+    """Radicale over TLS with its own self-signed certificate (``server.certificate[0]``)."""
+    from dovecot import make_certificate
+
+    _require_caldav("radicale")
+    root = tmp_path_factory.mktemp("rad-tls")
+    server = CalDavServer("radicale", root, certificate=make_certificate(root / "tls"))
+    server.start()
+    yield server
+    server.stop()
+
+
 # ======================================================================================
 # SMTP: a real aiosmtpd server on 127.0.0.1 in its own process (see tests/smtp_fixture.py)
 # ======================================================================================

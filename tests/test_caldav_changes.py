@@ -1,7 +1,8 @@
 """The calendar event follows every change of its reminder (issue 16), against Radicale and
 Xandikos on 127.0.0.1: a promise changed by a later reply or by hand (time, text, phone number,
 ``remind-at``), done/close/ignore after a snooze, what ``status`` says; and how the calendar is found: from a server's
-root, through a web site's /.well-known/caldav (RFC 6764), with an OAuth bearer token. The
+root, through a web site's /.well-known/caldav (RFC 6764), over TLS with the server's own
+certificate (``ca_file``), with an OAuth bearer token. The
 "phone" is a second client, as in test_caldav; events are parsed back with icalendar.
 """
 
@@ -347,6 +348,32 @@ def test_a_web_site_without_caldav_is_one_clear_line(
     assert code == 69  # unreachable: the address leads to no calendar
     assert err == [f"vasteaika: nothing found at {site.base_url}/kalenteri/"
                    " — check calendar.url ('vasteaika calendar list')"]  # fmt: skip
+
+
+def test_a_server_with_its_own_certificate_is_reached_with_ca_file(
+    tls_caldav_server: CalDavServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    url = tls_caldav_server.calendar_url
+    assert url.startswith("https://")
+    monkeypatch.setenv("VASTEAIKA_CALENDAR_PASSWORD", PASSWORD)
+    assert run(["--config", str(write_config(tmp_path, url)), "calendar", "test"]) == 69
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "vasteaika: the TLS certificate of the calendar server 127.0.0.1 could not be verified"
+        " — if the server uses its own certificate, set calendar.ca_file to that certificate's"
+        " PEM file; otherwise check calendar.url"
+    ]
+    missing = tmp_path / "puuttuu.pem"
+    path = write_config(tmp_path, url, f'ca_file = "{missing}"')
+    assert run(["--config", str(path), "calendar", "test"]) == 78
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"vasteaika: the certificate file {missing} cannot be read"
+        " — check calendar.ca_file: the PEM file of the server's certificate"
+    ]
+    assert tls_caldav_server.certificate is not None
+    path = write_config(tmp_path, url, f'ca_file = "{tls_caldav_server.certificate[0]}"')
+    assert run(["--config", str(path), "calendar", "test"]) == 0
+    assert url in capsys.readouterr().out
 
 
 def test_the_oauth_token_commands_bearer_token_reaches_the_server(

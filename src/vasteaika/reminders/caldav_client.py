@@ -11,6 +11,7 @@ overwritten blindly. The outcomes the sync acts on are exceptions carrying data
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,12 @@ from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
 
 from vasteaika.config.records import CalendarConfig
-from vasteaika.errors import AuthenticationError, TemporaryError, UnreachableError
+from vasteaika.errors import (
+    AuthenticationError,
+    ConfigError,
+    TemporaryError,
+    UnreachableError,
+)
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -71,6 +77,10 @@ class CalDavCalendar:
         self._chosen: CalendarInfo | None = None
 
     def _client(self, url: str) -> DAVClient:
+        ca_file = self.config.ca_file
+        if ca_file is not None and not ca_file.is_file():
+            raise ConfigError(f"the certificate file {ca_file} cannot be read",
+                              "check calendar.ca_file: the PEM file of the server's certificate")  # fmt: skip
         with _translated(url):
             kwargs: dict[str, Any] = {
                 "url": url,
@@ -216,6 +226,12 @@ def _translated(url: str) -> Iterator[None]:
             "the write is kept and tried again on the next run",
         ) from None
     except Exception as exc:  # niquests/requests raise their own ConnectionError, Timeout …
+        if isinstance(exc, ssl.SSLError) or type(exc).__name__ == "SSLError":
+            raise UnreachableError(
+                f"the TLS certificate of the calendar server {_host(url)} could not be verified",
+                "if the server uses its own certificate, set calendar.ca_file to that"
+                " certificate's PEM file; otherwise check calendar.url",
+            ) from None
         if isinstance(exc, OSError) or type(exc).__module__.split(".")[0] in (
             "niquests", "requests", "urllib3", "urllib3_future",
         ):  # fmt: skip

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from vasteaika.acks.compose import build_ack
 from vasteaika.acks.decision import AckDecision, AckSettings, decide
@@ -66,9 +66,8 @@ from vasteaika.reminders.store import (
     confirm_ack_reminder,
     customer_phone,
 )
-from vasteaika.template_spec import TemplateName
+from vasteaika.template_spec import Language, TemplateName
 
-Language = Literal["fi", "en"]
 OWNER_AUTO_REPLIED = (
     "owner-auto-replied: your own automatic reply (a vacation reply) already went to this"
     " customer; it is no answer, so the conversation waits for yours"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, cast
+from typing import Annotated
 
 import typer
 
@@ -11,6 +11,7 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
+from vasteaika.template_spec import LANGUAGES
 from vasteaika.terminal import printable
 
 templates_app = typer.Typer(help="Your acknowledgment texts.", no_args_is_help=True)
@@ -75,7 +76,7 @@ def outbox(
 @templates_app.command("preview")
 def preview(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option(help="fi or en.")] = "fi",
+    lang: Annotated[str, typer.Option(help="fi, sv or en.")] = "fi",
     at: Annotated[
         str | None, typer.Option(help="As if sent at this moment (ISO, e.g. 2026-11-27T17:00).")
     ] = None,
@@ -93,8 +94,8 @@ def preview(
     from vasteaika.ledger.records import business_hours
     from vasteaika.models import Address, Message
 
-    if lang not in ("fi", "en"):
-        raise UsageError(f"unknown language {lang!r}", "use --lang fi or --lang en")
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r}", "use --lang fi, --lang sv or --lang en")
     parts = current(ctx)
     config = parts.config
     tz = config.hours.timezone
@@ -107,7 +108,7 @@ def preview(
     now = now if now.tzinfo else now.replace(tzinfo=tz)
     hours = business_hours(config.hours)
     slot = next_callback_slot(now, hours, config.ack.callback_times, config.ack.lead)
-    body = ack_body(config, name, slot, now, cast(Literal["fi", "en"], lang))
+    body = ack_body(config, name, slot, now, lang)
     customer = Address("maija@example.fi", name)
     sample = Message(
         message_id="preview@example.fi", synthetic_id=False, folder="INBOX", uid=0,

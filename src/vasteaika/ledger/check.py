@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -196,7 +196,7 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
     msg: Message | None = None
     cls: Classification | None = None
     with guard(ref, "parse", ctx.now, writes=False):
-        msg = parse(raw)
+        msg = _not_after(parse(raw), ctx.now)
     if msg is None:
         return
     with guard(ref, "classify", ctx.now, writes=False):
@@ -205,6 +205,19 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
         return
     with guard(ref, "thread", ctx.now):
         _store(ctx, msg, cls, uidvalidity, result)
+
+
+FUTURE_SLACK = timedelta(hours=1)  # clocks of mail servers and this computer differ this much
+
+
+def _not_after(msg: Message, now: int) -> Message:
+    """A mail cannot have arrived after it was read: an arrival time in the future (a Date used
+    for want of a better one, a server's clock) is replaced by the time it was read, so that no
+    waiting time is negative; ``why`` says so (arrival_source "future")."""
+    read_at = datetime.fromtimestamp(now, msg.received_at.tzinfo)
+    if msg.received_at - read_at <= FUTURE_SLACK:
+        return msg
+    return replace(msg, received_at=read_at, arrival_source="future")
 
 
 def _classify(ctx: _Context, msg: Message) -> Classification:

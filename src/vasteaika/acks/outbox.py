@@ -236,6 +236,14 @@ def _plan_one(
                    _first_mail(row))  # fmt: skip
 
 
+def preview_slot(config: Config, store: Store, now: datetime) -> datetime:
+    """The callback a customer writing at ``now`` would be promised (`templates preview`): the
+    slots earlier acknowledgments filled are full, a vacation without a substitute has none."""
+    return promised_slot(store, now, business_hours(config.hours), config.ack.callback_times,
+                         config.ack.lead, capacity=config.ack.calls_per_slot,
+                         away=_away(config))  # fmt: skip
+
+
 def _away(config: Config) -> tuple[date, date] | None:
     """The vacation's days when nobody calls in the owner's place: no callback is promised then."""
     vacation = config.ack.vacation

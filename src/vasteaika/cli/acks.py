@@ -83,15 +83,16 @@ def preview(
     name: Annotated[str, typer.Option(help="The customer's name.")] = "Maija Meikäläinen",
     subject: Annotated[str, typer.Option(help="The customer's subject.")] = "Tarjouspyyntö",
 ) -> None:
-    """Show the acknowledgment exactly as it would be sent at that moment.
+    """Show the acknowledgment exactly as it would be sent at that moment: the first callback
+    slot with room (the calls already promised fill theirs), and during a vacation without a
+    substitute the first one after it.
 
     Example: vasteaika templates preview --lang en --at 2026-11-27T17:00
     (a Friday evening: the callback moves to Monday).
     """
     from vasteaika.acks.compose import build_ack
-    from vasteaika.acks.outbox import ack_body, ack_settings
-    from vasteaika.hours import next_callback_slot
-    from vasteaika.ledger.records import business_hours
+    from vasteaika.acks.outbox import ack_body, ack_settings, preview_slot
+    from vasteaika.ledger.store import dry_run_copy
     from vasteaika.models import Address, Message
 
     if lang not in LANGUAGES:
@@ -106,8 +107,7 @@ def preview(
             f"{at!r} is not a date and time", "write it like 2026-11-27T17:00"
         ) from None
     now = now if now.tzinfo else now.replace(tzinfo=tz)
-    hours = business_hours(config.hours)
-    slot = next_callback_slot(now, hours, config.ack.callback_times, config.ack.lead)
+    slot = preview_slot(config, dry_run_copy(config.database), now)  # the ledger only read
     body = ack_body(config, name, slot, now, lang)
     customer = Address("maija@example.fi", name)
     sample = Message(

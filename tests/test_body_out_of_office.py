@@ -19,6 +19,7 @@ from test_outbox import Recorder, at, customer, run
 from test_outbox import config as config
 from vasteaika.cli import run as cli_run
 from vasteaika.config import Config
+from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, open_database
 
 OUT_OF_OFFICE = (
@@ -89,3 +90,32 @@ def test_on_a_real_server_it_is_neither_waiting_nor_exported(
     assert cli_run(["--config", str(config_path), "why", "ooo@x"]) == 0
     why = " ".join(capsys.readouterr().out.split())
     assert "kind: auto-reply" in why and "the text opens like an out-of-office reply" in why
+
+
+class _CountingSource(FakeSource):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[tuple[str, int]] = []
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        self.fetched.append((folder, uid))
+        return super().fetch_text(folder, uid)
+
+
+def test_the_sync_reads_only_text_replies_whole(config: Config, store: Store) -> None:
+    """The body is read for a text-only reply; a new mail, a reply with photos attached (a
+    person's, and large) and the owner's Sent mail are never fetched whole by the sync."""
+    src, now = _CountingSource(), at("2026-11-25 09:10 +0200")
+    date = "Wed, 25 Nov 2026 09:00:00 +0200"
+    reply = src.add("INBOX", customer("Antti <antti@korpela.example>", "Re: Tarjous", "a@x", date,
+                                      body=OUT_OF_OFFICE), now)  # fmt: skip
+    src.add("INBOX", customer("Liisa <liisa@koivu.example>", "Kivetys", "l@x", date), now)
+    photos = customer("Pekka <pekka@rakennus.example>", "Re: Piha", "p@x", date,
+                      body="--b\nContent-Type: text/plain\n\nKuvat liitteenä.\n--b--\n")  # fmt: skip
+    photos = photos.replace(b"Content-Type: text/plain; charset=utf-8\n",
+                            b'Content-Type: multipart/mixed; boundary="b"\n', 1)  # fmt: skip
+    src.add("INBOX", photos, now)
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", "pekka@rakennus.example", "Re: Piha", "s@x", date),
+            now)  # fmt: skip
+    run_check(config, src, store, now)
+    assert src.fetched == [("INBOX", reply)]

@@ -223,6 +223,7 @@ def _not_after(msg: Message, now: int) -> Message:
     return replace(msg, received_at=read_at, arrival_source="future")
 
 
+_TEXT_ONLY = frozenset({"text/plain", "text/html", "multipart/alternative"})
 BODY_OUT_OF_OFFICE = "out-of-office: the text opens like an out-of-office reply (no header says so)"
 
 
@@ -235,6 +236,8 @@ def _out_of_office(ctx: _Context, msg: Message, cls: Classification) -> Classifi
     if cls.kind is not Kind.CUSTOMER or msg.folder != ctx.config.inbox or ctx.source is None:
         return cls
     if not (msg.in_reply_to or msg.references or _has_reply_prefix(msg.subject)):
+        return cls
+    if msg.content_type not in _TEXT_ONLY:  # photos attached: a person's; never fetched whole
         return cls
     data = ctx.source.fetch_text(msg.folder, msg.uid)
     if data is not None and out_of_office_body(data):

@@ -802,7 +802,7 @@ def test_owner_override_wins(tmp_path: Path) -> None:
     assert "Thank you" in load_template("ack", "en", tmp_path)  # no override: the default
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_example_overrides_are_valid(lang: Any) -> None:
     text = load_template("ack", lang, EXAMPLES)
     assert text == (EXAMPLES / f"ack_{lang}.txt").read_text(encoding="utf-8")

@@ -12,6 +12,11 @@ import difflib
 from string import Template
 from typing import Literal
 
+# The languages an acknowledgment is written in: Finnish, Swedish (Finland's two official
+# languages) and English; a template file is named {name}_{language}.txt.
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
+
 # key: for key customers (ack.key_customers); vacation_alone: a vacation with no substitute
 TemplateName = Literal["ack", "key", "vacation", "vacation_alone"]
 

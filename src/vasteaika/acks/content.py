@@ -6,8 +6,9 @@ this message" sentence, a text/calendar scheduling part).
 Apart from ``acks.decision``, which applies the classic header rules, because these are the
 issue-12 readings of real Nordic mail and the body part parses MIME: the ack job reads the first
 mail again before deciding.
-Only the writer's own text counts: quoted lines and anything after a forward marker are cut, so
-a customer who forwards a bank's "Älä vastaa tähän viestiin" notice is still a customer.
+Only the writer's own text counts (``mail.body``, which the sync reads too): quoted lines and
+anything after a forward marker are cut, so a customer who forwards a bank's "Älä vastaa tähän
+viestiin" notice is still a customer.
 """
 
 from __future__ import annotations
@@ -15,34 +16,17 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage
 from email.message import Message as MimeMessage
 
 from vasteaika.mail import robot_words, senders
+from vasteaika.mail.body import opens_like_out_of_office, own_text, phrase_pattern
 from vasteaika.mail.classify import ACK_ID_PREFIX, MEETING_RESPONSE_SUBJECT, OUT_OF_OFFICE_SUBJECT
 from vasteaika.mail.parse import sanitize_header_text
-from vasteaika.mail.senders import fold
 from vasteaika.models import Message
 
-_OPENING_CHARS = 300  # an out-of-office reply says so in its first sentences
-_OWN_TEXT_CHARS = 2000
-_FORWARD_MARKER = re.compile(
-    r"^\s*(?:-{3,}|_{5,}|(?:from|lähettäjä|från|fra|von|saatja):\s)", re.IGNORECASE
-)
 _METHOD = re.compile(r"^METHOD:\s*([A-Za-z-]+)", re.IGNORECASE | re.MULTILINE)
-
-
-def _pattern(text: str) -> str:
-    return r"\s+".join(
-        ".{1,60}?" if word == "…" else re.escape(fold(word)) for word in text.split()
-    )
-
-
-_OPENINGS = re.compile(
-    "|".join(_pattern(t) for t in robot_words.OUT_OF_OFFICE_BODY_OPENINGS), re.DOTALL
-)
 _DO_NOT_REPLY = re.compile(
-    "|".join(_pattern(t) for t in robot_words.DO_NOT_REPLY_BODY_PHRASES), re.DOTALL
+    "|".join(phrase_pattern(t) for t in robot_words.DO_NOT_REPLY_BODY_PHRASES), re.DOTALL
 )
 
 
@@ -70,13 +54,13 @@ def content_reasons(data: bytes) -> list[str]:
     try:
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         method = _calendar_method(parsed)
-        text = _own_text(parsed)
+        text = own_text(parsed)
     except Exception:  # a broken body proves nothing either way; the headers were checked
         return []
     reasons = []
     if method:
         reasons.append(f"calendar: a text/calendar part (METHOD:{method}) — a meeting message")
-    if _OPENINGS.search(text[:_OPENING_CHARS]):
+    if opens_like_out_of_office(text):
         reasons.append("out-of-office: the text opens like an out-of-office reply")
     if _DO_NOT_REPLY.search(text):
         reasons.append("robot-sender: the text says replies are not read (do not reply)")
@@ -96,16 +80,3 @@ def _calendar_method(parsed: MimeMessage) -> str | None:
         if method.lower() in robot_words.CALENDAR_METHODS:
             return method.upper()
     return None
-
-
-def _own_text(parsed: MimeMessage) -> str:
-    """The plain text the writer typed: folded, quotes and forwarded mail cut away."""
-    body = parsed.get_body(("plain",)) if isinstance(parsed, EmailMessage) else None
-    text = str(body.get_content()) if isinstance(body, EmailMessage) else ""
-    own = []
-    for line in text[:_OWN_TEXT_CHARS].splitlines():
-        if _FORWARD_MARKER.match(line):
-            break
-        if not line.lstrip().startswith(">"):
-            own.append(line)
-    return " ".join(fold(" ".join(own)).split())

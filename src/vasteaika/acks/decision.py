@@ -9,7 +9,7 @@ off, not-customer, backlog, answered, conversation-acked, rate-limited, auto-sub
 precedence, list, auto-response-suppress, exchange-rule-loop, bounce, robot-sender, own-ack,
 own-address, not-addressed, unverified, no-return-path, envelope-mismatch, reply-to-elsewhere,
 form-not-allowed, form-reply-to, customer-mismatch, bad-address, out-of-office, calendar,
-platform, broadcast, reply-to-ack.
+platform, broadcast, reply-to-ack, untrusted-date (``acks.dates``: the times a mail carries).
 
 The envelope sender is compared with From after decoding BATV and SRS and by organisational
 domain (``mail.senders``); the whole mail, when the caller has it, is read for out-of-office and
@@ -32,6 +32,8 @@ from email.utils import getaddresses
 from typing import Literal
 
 from vasteaika.acks.content import content_reasons, shape_reasons
+from vasteaika.acks.dates import age_reasons
+from vasteaika.acks.dates import describe_duration as _duration
 from vasteaika.errors import ConfigError
 from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
@@ -185,20 +187,7 @@ def _state_reasons(
     conversation_acked: bool,
     last_ack_at: datetime | None,
 ) -> list[str]:
-    reasons = []
-    age = now - msg.received_at
-    if age > settings.max_age:
-        reasons.append(
-            f"backlog: arrived {_duration(age)} ago; only mail younger than "
-            f"{_duration(settings.max_age)} is acknowledged"
-        )
-    elif msg.date is not None and settings.max_age < now - msg.date:
-        # The arrival time can be reset (mbsync names files by sync time, a provider migration
-        # re-stamps INTERNALDATE): an old Date means old mail. A future Date proves nothing.
-        reasons.append(
-            f"backlog: written {_duration(now - msg.date)} ago (Date header), though it "
-            "arrived just now; only new mail is acknowledged"
-        )
+    reasons = age_reasons(msg, now, settings.max_age)
     if answered:
         reasons.append("answered: you have already replied in this conversation")
     if conversation_acked:
@@ -384,15 +373,6 @@ def _is_ours(email: str, settings: AckSettings) -> bool:
 def _resent(msg: Message) -> list[Address]:
     values = [*msg.header("resent-to"), *msg.header("resent-cc")]
     return [Address(email.lower(), name) for name, email in getaddresses(values) if email]
-
-
-def _duration(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes >= 2 * 24 * 60:
-        return f"{minutes // (24 * 60)} days"
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60} min" if minutes % 60 else f"{minutes // 60} h"
-    return f"{minutes} min"
 
 
 def require_aware(value: datetime, name: str) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from vasteaika.acks.compose import build_ack
 from vasteaika.acks.decision import AckDecision, AckSettings, decide
@@ -66,9 +66,8 @@ from vasteaika.reminders.store import (
     confirm_ack_reminder,
     customer_phone,
 )
-from vasteaika.template_spec import TemplateName
+from vasteaika.template_spec import Language, TemplateName
 
-Language = Literal["fi", "en"]
 OWNER_AUTO_REPLIED = (
     "owner-auto-replied: your own automatic reply (a vacation reply) already went to this"
     " customer; it is no answer, so the conversation waits for yours"
@@ -235,6 +234,14 @@ def _plan_one(
                       message_id_domain=domain, now=now)  # fmt: skip
     return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known,
                    _first_mail(row))  # fmt: skip
+
+
+def preview_slot(config: Config, store: Store, now: datetime) -> datetime:
+    """The callback a customer writing at ``now`` would be promised (`templates preview`): the
+    slots earlier acknowledgments filled are full, a vacation without a substitute has none."""
+    return promised_slot(store, now, business_hours(config.hours), config.ack.callback_times,
+                         config.ack.lead, capacity=config.ack.calls_per_slot,
+                         away=_away(config))  # fmt: skip
 
 
 def _away(config: Config) -> tuple[date, date] | None:

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from string import Template
-from typing import Literal
 
 from vasteaika.acks.language_words import (
     DEVICE_LINE_STARTS,
@@ -23,12 +22,19 @@ from vasteaika.acks.language_words import (
     FI_WEEKDAYS_ON,
     FI_WORDS,
     NOT_A_PERSON,
+    SV_ENDINGS,
+    SV_WEEKDAYS_ON,
+    SV_WORDS,
 )
 from vasteaika.errors import DataError, StorageError
 from vasteaika.mail.parse import sanitize_header_text
-from vasteaika.template_spec import PLACEHOLDERS, TemplateName, validate_template
-
-Language = Literal["fi", "en"]
+from vasteaika.template_spec import (
+    LANGUAGES,
+    PLACEHOLDERS,
+    Language,
+    TemplateName,
+    validate_template,
+)
 
 
 def _require_aware(value: datetime, name: str) -> None:
@@ -39,13 +45,14 @@ def _require_aware(value: datetime, name: str) -> None:
 # --- callback phrase, language, names -------------------------------------------------------
 
 def format_day(day: date, lang: Language) -> str:
-    """A date as written in running text: "1.12." / "1 December"."""
-    return f"{day.day}.{day.month}." if lang == "fi" else f"{day.day} {EN_MONTHS[day.month - 1]}"
+    """A date as written in running text: "1.12." (Finnish and Finland-Swedish) / "1 December"."""
+    return f"{day.day} {EN_MONTHS[day.month - 1]}" if lang == "en" else f"{day.day}.{day.month}."
 
 
 def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
-    """ "tänään klo 15", "huomenna klo 10", "maanantaina 30.11. klo 9.30" / "today at 15:00",
-    "tomorrow at 10:00", "on Monday 30 November at 9:30". Days are compared in the slot's zone."""
+    """ "tänään klo 15", "huomenna klo 10", "maanantaina 30.11. klo 9.30" / "i dag kl. 15",
+    "i morgon kl. 10", "på måndag 30.11. kl. 9.30" / "today at 15:00", "tomorrow at 10:00",
+    "on Monday 30 November at 9:30". Days are compared in the slot's zone."""
     _require_aware(slot, "slot")
     _require_aware(now, "now")
     days = (slot.date() - now.astimezone(slot.tzinfo).date()).days
@@ -56,6 +63,12 @@ def callback_phrase(slot: datetime, now: datetime, lang: Language) -> str:
         day = {0: "tänään", 1: "huomenna"}.get(days)
         return (
             f"{day or FI_WEEKDAYS_ON[slot.weekday()] + ' ' + format_day(slot.date(), 'fi')} {clock}"
+        )
+    if lang == "sv":
+        clock = f"kl. {slot.hour}" + (f".{slot.minute:02d}" if slot.minute else "")
+        day = {0: "i dag", 1: "i morgon"}.get(days)
+        return (
+            f"{day or SV_WEEKDAYS_ON[slot.weekday()] + ' ' + format_day(slot.date(), 'sv')} {clock}"
         )
     clock = f"at {slot.hour}:{slot.minute:02d}"
     day = {0: "today", 1: "tomorrow"}.get(days)
@@ -68,9 +81,12 @@ _DEVICE_LINE = re.compile(
 
 
 def detect_language(subject: str, body_or_empty: str, default: Language) -> Language:
-    """Finnish or English, by counting words. Each word scores once: for Finnish if it is in the
-    Finnish list, contains ä or ö, or (5+ letters) ends in a Finnish case ending such as -ssa;
-    for English if it is in the English list. More points wins; a tie gives ``default``.
+    """Finnish, Swedish or English, by counting words. Each word scores once: for Swedish if it
+    is in the Swedish list, contains å or (6+ letters) ends in a Swedish ending such as -ning;
+    else for Finnish if it is in the Finnish list,
+    contains ä or ö, or (5+ letters) ends in a Finnish case ending such as -ssa; else for English
+    if it is in the English list. More points wins; a tie gives ``default`` when it is among the
+    tied, else the first of Finnish, Swedish, English.
     Only the first 2,000 characters of the body are read; quoted lines (">") and device
     signatures ("Sent from my iPhone", "Lähetetty iPhonesta") are skipped."""
     body = "\n".join(
@@ -78,20 +94,23 @@ def detect_language(subject: str, body_or_empty: str, default: Language) -> Lang
         for line in body_or_empty[:2000].splitlines()
         if not line.lstrip().startswith(">") and not _DEVICE_LINE.match(line)
     )
-    finnish = english = 0
+    points: dict[Language, int] = {"fi": 0, "sv": 0, "en": 0}
     for word in re.findall(r"[^\W\d_]+", f"{subject}\n{body}".lower()):
-        if (
-            word in FI_WORDS
-            or "ä" in word
-            or "ö" in word
-            or (len(word) >= 5 and word.endswith(FI_ENDINGS))
-        ):
-            finnish += 1
-        elif word in EN_WORDS:
-            english += 1
-    if finnish == english:
-        return default
-    return "fi" if finnish > english else "en"
+        if (language := _word_language(word)) is not None:
+            points[language] += 1
+    best = max(points.values())
+    tied = [language for language in LANGUAGES if points[language] == best]
+    return default if default in tied else tied[0]
+
+
+def _word_language(word: str) -> Language | None:
+    if word in SV_WORDS or "å" in word or (len(word) >= 6 and word.endswith(SV_ENDINGS)):
+        return "sv"
+    if word in FI_WORDS or "ä" in word or "ö" in word:
+        return "fi"
+    if len(word) >= 5 and word.endswith(FI_ENDINGS):
+        return "fi"
+    return "en" if word in EN_WORDS else None
 
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
@@ -124,10 +143,12 @@ def first_name(display_name: str) -> str:
 
 
 def greeting(display_name: str, lang: Language) -> str:
-    """ "Hei Maija," / "Hi Maija,", or neutral "Hei," / "Hello," when no first name is known."""
+    """ "Hei Maija," / "Hej Maija," / "Hi Maija,", or neutral "Hei," / "Hej," / "Hello," when
+    no first name is known."""
     first = first_name(display_name)
-    if lang == "fi":
-        return f"Hei {first}," if first else "Hei,"
+    if lang in ("fi", "sv"):
+        word = "Hei" if lang == "fi" else "Hej"
+        return f"{word} {first}," if first else f"{word},"
     return f"Hi {first}," if first else "Hello,"
 
 
@@ -138,7 +159,7 @@ def load_template(name: TemplateName, lang: Language, override_dir: Path | None)
     """The text of ``{name}_{lang}.txt``: the owner's file in ``override_dir`` if it exists,
     else the one shipped in the package ("key", which ships none, falls back to "ack"). Reads a
     file (the only I/O in this module)."""
-    if name not in PLACEHOLDERS or lang not in ("fi", "en"):
+    if name not in PLACEHOLDERS or lang not in LANGUAGES:
         raise ValueError(f"no template {name!r} in language {lang!r}")
     filename = f"{name}_{lang}.txt"
     if name == "key" and not (override_dir is not None and (override_dir / filename).is_file()):
@@ -160,6 +181,7 @@ def load_template(name: TemplateName, lang: Language, override_dir: Path | None)
 
 PHONE_REQUEST = {
     "fi": "Kerrothan puhelinnumerosi vastaamalla tähän viestiin.",
+    "sv": "Svara gärna på det här meddelandet med ditt telefonnummer.",
     "en": "Please reply with your phone number.",
 }
 _CALLBACK_LINE = re.compile(r"^(.*\$(?:callback\b|\{callback\}).*?)[ \t]*$", re.MULTILINE)

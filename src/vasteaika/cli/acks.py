@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, cast
+from typing import Annotated
 
 import typer
 
@@ -11,6 +11,7 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
+from vasteaika.template_spec import LANGUAGES
 from vasteaika.terminal import printable
 
 templates_app = typer.Typer(help="Your acknowledgment texts.", no_args_is_help=True)
@@ -75,26 +76,27 @@ def outbox(
 @templates_app.command("preview")
 def preview(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option(help="fi or en.")] = "fi",
+    lang: Annotated[str, typer.Option(help="fi, sv or en.")] = "fi",
     at: Annotated[
         str | None, typer.Option(help="As if sent at this moment (ISO, e.g. 2026-11-27T17:00).")
     ] = None,
     name: Annotated[str, typer.Option(help="The customer's name.")] = "Maija Meikäläinen",
     subject: Annotated[str, typer.Option(help="The customer's subject.")] = "Tarjouspyyntö",
 ) -> None:
-    """Show the acknowledgment exactly as it would be sent at that moment.
+    """Show the acknowledgment exactly as it would be sent at that moment: the first callback
+    slot with room (the calls already promised fill theirs), and during a vacation without a
+    substitute the first one after it.
 
     Example: vasteaika templates preview --lang en --at 2026-11-27T17:00
     (a Friday evening: the callback moves to Monday).
     """
     from vasteaika.acks.compose import build_ack
-    from vasteaika.acks.outbox import ack_body, ack_settings
-    from vasteaika.hours import next_callback_slot
-    from vasteaika.ledger.records import business_hours
+    from vasteaika.acks.outbox import ack_body, ack_settings, preview_slot
+    from vasteaika.ledger.store import dry_run_copy
     from vasteaika.models import Address, Message
 
-    if lang not in ("fi", "en"):
-        raise UsageError(f"unknown language {lang!r}", "use --lang fi or --lang en")
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r}", "use --lang fi, --lang sv or --lang en")
     parts = current(ctx)
     config = parts.config
     tz = config.hours.timezone
@@ -105,9 +107,8 @@ def preview(
             f"{at!r} is not a date and time", "write it like 2026-11-27T17:00"
         ) from None
     now = now if now.tzinfo else now.replace(tzinfo=tz)
-    hours = business_hours(config.hours)
-    slot = next_callback_slot(now, hours, config.ack.callback_times, config.ack.lead)
-    body = ack_body(config, name, slot, now, cast(Literal["fi", "en"], lang))
+    slot = preview_slot(config, dry_run_copy(config.database), now)  # the ledger only read
+    body = ack_body(config, name, slot, now, lang)
     customer = Address("maija@example.fi", name)
     sample = Message(
         message_id="preview@example.fi", synthetic_id=False, folder="INBOX", uid=0,

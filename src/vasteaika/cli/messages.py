@@ -164,6 +164,8 @@ ARRIVAL_SOURCES = {
     "received": "the topmost Received header (when your mail server delivered it)",
     "date": "the Date header (no usable Received header or arrival time)",
     "file": "the mail file's time (no usable Received or Date header)",
+    "future": "the time vasteaika read it: the arrival time the mail gave lay in the future "
+    "(a broken clock or a forged Date), so it was not trusted",
 }
 
 # `vasteaika customer`: one customer's history (cli/customer.py), by key.

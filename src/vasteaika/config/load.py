@@ -19,7 +19,7 @@ from vasteaika.config.records import Config
 from vasteaika.config.spec import REQUIRED, SPEC
 from vasteaika.errors import ConfigError
 from vasteaika.net import is_loopback
-from vasteaika.template_spec import validate_template
+from vasteaika.template_spec import LANGUAGES, validate_template
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -137,7 +137,7 @@ def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str
         return [f"ack.templates: {directory} is not a folder"]
     problems = []
     for name in ("ack", "key", "vacation", "vacation_alone"):
-        for lang in ("fi", "en"):
+        for lang in LANGUAGES:
             file = directory / f"{name}_{lang}.txt"
             if not file.is_file():
                 continue
@@ -148,7 +148,7 @@ def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str
                 continue
             problems += [f"{file}: {p}" for p in validate_template(text, name=name)]
     alone = ack.get("vacation_from") and not str(ack.get("vacation_substitute") or "").strip()
-    for lang in ("fi", "en") if alone else ():
+    for lang in LANGUAGES if alone else ():
         own, needed = directory / f"vacation_{lang}.txt", directory / f"vacation_alone_{lang}.txt"
         if own.is_file() and not needed.is_file():
             problems.append(

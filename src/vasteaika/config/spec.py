@@ -29,6 +29,7 @@ from vasteaika.config.checks import (
     is_weekdays,
     one_of,
 )
+from vasteaika.template_spec import LANGUAGES
 
 # How to reach and log in to a server: the same keys for [account] (IMAP) and [smtp].
 CONNECTION: dict[str, tuple[Checker, Any]] = {
@@ -83,7 +84,7 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
         "lead": (is_duration, "60m"),
         "calls_per_slot": (is_count, 3),
         "key_lead": (is_duration, "30m"),
-        "language": (one_of("fi", "en"), None),
+        "language": (one_of(*LANGUAGES), None),  # the ack's default: fi, sv or en
         "save_to_sent": (is_bool, True),
         "key_customers": (is_str_list, []),
         "form_senders": (is_str_list, []),

@@ -4,7 +4,8 @@ A message is parsed, classified, matched and stored atomically together with its
 watermark (a savepoint inside a batch transaction), so an interrupted run leaves a consistent
 database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
 
-Every per-message step (parse, classify, thread here; promise, phone, ack and reminder later in
+Every per-message step (parse, classify — with the body of a customer's INBOX mail, read for an
+out-of-office opening —, thread here; promise, phone, ack and reminder later in
 the cycle) runs under ``Store.guard``: its failure costs only that step of that message, is
 recorded in ``problems`` with the step and the reason, and the run goes on.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
 from vasteaika.mail.authresults import topmost_authserv_id
+from vasteaika.mail.body import out_of_office_body
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import base_subject, content_fingerprint, parse
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
@@ -50,6 +52,7 @@ class _Context:
     run_id: int
     now: int
     sent_folder: str | None
+    source: MailSource | None = None  # reads the body of a customer's mail (_out_of_office)
     window: int = field(init=False)
     # False while the ledger holds no conversation at all (a first sync reading Sent): an owner
     # message then has nothing to answer, and its two lookups are skipped.
@@ -74,7 +77,7 @@ def run_check(
     sent = _sent_folder(config, source)
     failed_before = store.failed_steps
     run_id = store.start_run(epoch(now))
-    ctx = _Context(config, store, run_id, epoch(now), sent)
+    ctx = _Context(config, store, run_id, epoch(now), sent, source)
     ctx.has_conversations = store.has_conversations()
     result = CheckResult(run_id, sent_folder=sent)
     # Sent first: a customer mail read later finds the owner's replies already stored, so the
@@ -196,15 +199,54 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
     msg: Message | None = None
     cls: Classification | None = None
     with guard(ref, "parse", ctx.now, writes=False):
-        msg = parse(raw)
+        msg = _not_after(parse(raw), ctx.now)
     if msg is None:
         return
     with guard(ref, "classify", ctx.now, writes=False):
-        cls = _classify(ctx, msg)
+        cls = _out_of_office(ctx, msg, _classify(ctx, msg))
     if cls is None:
         return
     with guard(ref, "thread", ctx.now):
         _store(ctx, msg, cls, uidvalidity, result)
+
+
+FUTURE_SLACK = timedelta(hours=1)  # clocks of mail servers and this computer differ this much
+
+
+def _not_after(msg: Message, now: int) -> Message:
+    """A mail cannot have arrived after it was read: an arrival time in the future (a Date used
+    for want of a better one, a server's clock) is replaced by the time it was read, so that no
+    waiting time is negative; ``why`` says so (arrival_source "future")."""
+    read_at = datetime.fromtimestamp(now, msg.received_at.tzinfo)
+    if msg.received_at - read_at <= FUTURE_SLACK:
+        return msg
+    return replace(msg, received_at=read_at, arrival_source="future")
+
+
+_TEXT_ONLY = frozenset({"text/plain", "text/html", "multipart/alternative"})
+BODY_OUT_OF_OFFICE = "out-of-office: the text opens like an out-of-office reply (no header says so)"
+
+
+def _out_of_office(ctx: _Context, msg: Message, cls: Classification) -> Classification:
+    """An out-of-office reply with no header or subject marker shows itself only in its first
+    lines: the body of an INBOX reply the headers call a customer's is read (BODY.PEEK), so that
+    it never becomes a contact or a waiting customer. Only a reply (it answers something, as an
+    auto-reply does): a customer's new mail that opens "Olen lomalla 7.12. asti, mutta…" stays a
+    contact (and gets no acknowledgment, acks.content)."""
+    if cls.kind is not Kind.CUSTOMER or msg.folder != ctx.config.inbox or ctx.source is None:
+        return cls
+    if not (msg.in_reply_to or msg.references or _has_reply_prefix(msg.subject)):
+        return cls
+    if msg.content_type not in _TEXT_ONLY:  # photos attached: a person's; never fetched whole
+        return cls
+    data = ctx.source.fetch_text(msg.folder, msg.uid)
+    if data is not None and out_of_office_body(data):
+        return Classification(Kind.AUTO_REPLY, (BODY_OUT_OF_OFFICE,))
+    return cls
+
+
+def _has_reply_prefix(subject: str) -> bool:
+    return base_subject(subject) != " ".join(subject.split()).casefold()
 
 
 def _classify(ctx: _Context, msg: Message) -> Classification:

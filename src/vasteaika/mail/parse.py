@@ -108,9 +108,13 @@ def header_times(data: bytes) -> tuple[datetime | None, datetime | None]:
     None when missing or unreadable. The topmost Received was written by the last server, the
     one that delivered the mail into the mailbox: its time (after the last ";") is the arrival."""
     headers = read_headers(header_block(data))
-    received = headers.get("received", ())
-    stamp = _first_date((received[0].rpartition(";")[2].strip(),)) if received else None
-    return stamp, _first_date(headers.get("date", ()))
+    return received_time(headers.get("received", ())), _first_date(headers.get("date", ()))
+
+
+def received_time(values: tuple[str, ...]) -> datetime | None:
+    """The time of the topmost Received header (after its last ";"); None when missing or
+    unreadable."""
+    return _first_date((values[0].rpartition(";")[2].strip(),)) if values else None
 
 
 def base_subject(subject: str) -> str:

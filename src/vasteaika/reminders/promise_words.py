@@ -15,27 +15,36 @@ from datetime import timedelta
 
 # Banners between dashes that open a quoted or forwarded original ("-----Original Message-----");
 # the spaces here are single spaces.
-QUOTE_BANNERS = ("original message", "alkuperäinen viesti", "forwarded message", "välitetty viesti")
+QUOTE_BANNERS = (
+    "original message", "alkuperäinen viesti", "forwarded message", "välitetty viesti",
+    "ursprungligt meddelande", "vidarebefordrat meddelande",  # sv (Outlook, Gmail)
+)  # fmt: skip
 # A line with this word and a colon introduces a quote ("Maija kirjoitti 25.11. klo 9:"), as does
 # an English "On …" line ending in "wrote:" (on that line or the next).
 FI_QUOTE_INTRO = "kirjoitti"
+SV_QUOTE_INTRO = "skrev"  # "ons 25 nov. 2026 kl. 08:00 skrev Maija <maija@example.fi>:"
 EN_QUOTE_INTRO = "wrote"
 # Closings: "terveisin"/"regards", after one of their adjectives or alone, start the signature.
 FI_REGARDS = "terveisin"
 FI_REGARDS_ADJECTIVES = ("ystävällisin", "parhain", "hyvin", "lämpimin", "aurinkoisin")
+# Swedish: "Med vänliga hälsningar", "Bästa hälsningar", "Hälsningar", "Mvh" (a sign-off below).
+SV_REGARDS = ("hälsningar", "hälsning")
+SV_REGARDS_ADJECTIVES = ("med vänliga", "vänliga", "bästa", "varma", "många", "med vänlig")
 EN_REGARDS = "regards"
 EN_REGARDS_ADJECTIVES = ("best", "kind", "warm", "many")
 # Sign-offs that make up a whole line ("Best,", "BR", "t."); "yst. terv." is read apart.
-SIGN_OFFS = ("best", "cheers", "br", "t.")
+SIGN_OFFS = ("best", "cheers", "br", "t.", "mvh")
 # A mail app's signature line: the English one as whole words ("Sent from my iPhone"), the Finnish
 # ones as prefixes with single spaces ("Lähetetty iPhonesta", "Lähetetty Androidista").
 EN_DEVICE_SIGNATURE = "sent from my"
-FI_DEVICE_SIGNATURES = ("lähetetty iphonesta", "lähetetty android")
+FI_DEVICE_SIGNATURES = (
+    "lähetetty iphonesta", "lähetetty android", "skickat från min",  # the last: Swedish
+)  # fmt: skip
 # A quoted header block (Outlook): a From line, then one of the other fields within four lines.
 QUOTE_FROM_FIELDS = ("from", "lähettäjä", "från")
 QUOTE_OTHER_FIELDS = (
     "sent", "date", "to", "cc", "subject", "lähetetty", "päivämäärä", "vastaanottaja", "aihe",
-    "kopio",
+    "kopio", "skickat", "datum", "till", "kopia", "ämne",
 )  # fmt: skip
 
 # --- promise sentences: only a sentence with one of these promises contact --------------------

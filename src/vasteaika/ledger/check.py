@@ -21,7 +21,7 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
 from vasteaika.ledger.store import MessageRef, Store, epoch
-from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
+from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import base_subject, content_fingerprint, parse
@@ -87,9 +87,10 @@ def run_check(
             if on_folder:
                 on_folder(folder, total)
 
-        batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now)
+        read = FolderRead(source, plan)
+        batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now, read)
         try:
-            for raw in new_messages(source, plan, counted):
+            for raw in read.messages(counted):
                 batch.begin()
                 _ingest(ctx, raw, plan.status.uidvalidity, result)
                 batch.done(raw.uid)
@@ -98,13 +99,7 @@ def run_check(
                     on_message()
         finally:
             batch.commit()  # also when the connection drops: keep what was read
-        # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
-        # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
-        seen = max(plan.after_uid, plan.status.uidnext - 1)
-        with store.db.atomic():
-            store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
-            if ctx.legacy:  # the whole folder has been read again: what was not found is gone
-                store.retire_legacy(folder, plan.status.uidvalidity)
+        _finish_folder(ctx, read)
         result.folders[folder] = count
     with store.db.atomic():
         link_late_answers(store, config.owner_addresses, ctx.window, run_id, ctx.now)
@@ -151,32 +146,64 @@ class _Batch:
 
     COMMIT_EVERY = 200
 
-    def __init__(self, store: Store, folder: str, uidvalidity: int, now: int) -> None:
+    def __init__(
+        self, store: Store, folder: str, uidvalidity: int, now: int, read: FolderRead
+    ) -> None:
         self.store = store
         self.conn = store.db.conn
         self.folder = folder
         self.uidvalidity = uidvalidity
         self.now = now
+        self.read = read
         self.pending = 0
-        self.last_uid = 0  # the last message completed in the open transaction
 
     def begin(self) -> None:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN")
 
     def done(self, uid: int) -> None:
-        self.last_uid = uid
+        self.read.done(uid)
         self.pending += 1
         if self.pending >= self.COMMIT_EVERY:
             self.commit()
 
     def commit(self) -> None:
         if self.conn.in_transaction:
-            if self.last_uid:
-                self.store.set_folder_state(self.folder, self.uidvalidity, self.last_uid, self.now)
+            if self.pending:
+                safe = self.read.watermark.safe
+                self.store.set_folder_state(self.folder, self.uidvalidity, safe, self.now)
             self.conn.execute("COMMIT")
         self.pending = 0
-        self.last_uid = 0
+
+
+_NOT_RETURNED = (
+    "the server listed this message but did not return it when asked; it is read again on"
+    " the next run"
+)
+
+
+def _finish_folder(ctx: _Context, read: FolderRead) -> None:
+    """The folder's watermark once everything was asked for. A UID the server did not return
+    although it is still there keeps the watermark below it (a problem, read again next run);
+    its problem goes once it has been read."""
+    store, plan, folder = ctx.store, read.plan, read.plan.status.name
+    uidvalidity = plan.status.uidvalidity
+    # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
+    # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
+    complete = read.watermark.complete
+    seen = max(plan.after_uid, plan.status.uidnext - 1) if complete else read.watermark.safe
+    with store.db.atomic():
+        store.set_folder_state(folder, uidvalidity, seen, ctx.now)
+        store.db.execute(
+            "DELETE FROM problems WHERE folder = ? AND uidvalidity = ? AND step = 'fetch'"
+            " AND uid <= ?",
+            [folder, uidvalidity, seen],
+        )
+        for uid in read.missing:
+            store.record_problem(folder, uidvalidity, uid, _NOT_RETURNED, ctx.now, step="fetch")
+            store.failed_steps += 1
+        if ctx.legacy and complete:  # the whole folder has been read again: the rest is gone
+            store.retire_legacy(folder, uidvalidity)
 
 
 def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
@@ -284,8 +311,7 @@ def _thread_customer(
         store.touch_conversation(candidate.id, at)
         if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
             reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
-            if reply:
-                store.link_answer(candidate.id, reply[0], reply[2])
+            if reply and store.link_answer(candidate.id, reply[0], reply[2]):
                 return 0
         store.derive_turns(candidate.id)
         return 0
@@ -321,9 +347,7 @@ def _thread_customer(
         at,
         at + ctx.window,
     )
-    if reply:
-        store.link_answer(conv_id, reply[0], reply[2])
-    else:
+    if not (reply and store.link_answer(conv_id, reply[0], reply[2])):
         store.derive_turns(conv_id)
     return 1
 

@@ -167,15 +167,16 @@ class CountingProxy:
         dst.close()
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one child process: on a
+    shared machine the CPU time says what the wall time, waiting for a core, cannot."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     if status != 0:
         raise SystemExit(f"{cmd[:3]}… failed with status {status}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def config(tmp: Path, server: DovecotServer, port: int, security: str, name: str) -> Path:
@@ -192,14 +193,20 @@ def config(tmp: Path, server: DovecotServer, port: int, security: str, name: str
 
 @dataclass
 class Measured:
-    """The runs of one measure: wall seconds and peak RSS (MB) of each."""
+    """The runs of one measure: wall seconds, peak RSS (MB) and CPU seconds of each."""
 
     walls: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
 
-    def add(self, wall_and_rss: tuple[float, float]) -> None:
-        self.walls.append(wall_and_rss[0])
-        self.rss.append(wall_and_rss[1])
+    def add(self, measured: tuple[float, float, float]) -> None:
+        self.walls.append(measured[0])
+        self.rss.append(measured[1])
+        self.cpus.append(measured[2])
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
     @property
     def wall(self) -> float:
@@ -260,20 +267,25 @@ def bench(n: int, repeat: int, keep: Path | None, compare: str | None) -> None:
             if compare:
                 old_code = export_revision(compare, tmp / "rev")
                 old_cfg = config(tmp, server, server.imaps_port, "ssl", "old")
-                old_wall, old_rss = timed([*vasteaika, str(old_cfg), "check", "--quiet"],
+                old_wall, old_rss, old_cpu = timed([*vasteaika, str(old_cfg), "check", "--quiet"],
                                           {**env, "PYTHONPATH": str(old_code)})  # fmt: skip
                 diff = compare_databases(tmp / "old.db", tmp / "first0.db")
-                verdict = (f"\n  {compare}'s first sync {old_wall:6.2f} s, {old_rss:4.0f} MB;"
+                verdict = (f"\n  {compare}'s first sync {old_wall:6.2f} s (CPU {old_cpu:.2f} s),"
+                           f" {old_rss:4.0f} MB;"
                            " ledger " + ("identical" if not diff else
                                          "DIFFERENT: " + "; ".join(diff)))  # fmt: skip
         finally:
             server.kill()
-    line = " | ".join(f"{FLOORS[m]} {f.wall:6.2f} s {f.peak:4.0f} MB" for m, f in floors.items())
+    line = " | ".join(f"{FLOORS[m]} {f.wall:6.2f} s (CPU {f.cpu:5.2f} s) {f.peak:4.0f} MB"
+                      for m, f in floors.items())  # fmt: skip
     ratios = ", ".join(f"{first.wall / f.wall:5.2f}× {FLOORS[m]}" for m, f in floors.items())
+    cpu_ratios = ", ".join(f"{first.cpu / f.cpu:5.2f}× {FLOORS[m]}" for m, f in floors.items())
     print(f"N={n:>7} (median of {repeat}): {line}\n"
           f"  first sync (b) {first.wall:6.2f} s = {ratios}; peak RSS {first.peak:4.0f} MB"
           f" (runs: {', '.join(f'{w:.2f}' for w in first.walls)})\n"
-          f"  no change (c) {again.wall:5.2f} s (median of {len(again.walls)}), IMAP commands "
+          f"  first sync CPU {first.cpu:6.2f} s = {cpu_ratios}\n"
+          f"  no change (c) {again.wall:5.2f} s (CPU {again.cpu:.2f} s; median of"
+          f" {len(again.walls)}), IMAP commands "
           f"{commands}{verdict}", flush=True)  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 Every change to the sync must keep the ledger identical (issue 15). This runs `vasteaika check`
 with the code of a git revision (``--rev``, exported with `git archive`) and with the working
 tree, each into its own database, then compares every table row by row (the run times, which
-differ by construction, left out). Datasets: the bundled demo (examples/) and each corpus under
+differ by construction, left out) and the indexes and triggers. Datasets: the bundled demo (examples/) and each corpus under
 /work/shared/corpora (its .eml files as a Maildir INBOX); sync_bench.py --compare uses
 ``compare_databases`` for the generated IMAP mailbox.
 
@@ -53,6 +53,12 @@ def compare_databases(a: Path, b: Path) -> list[str]:
                 first = next((x, y) for x, y in pairs if x != y)
                 found.append(f"{table}: {len(rows_a)} vs {len(rows_b)} rows; first difference "
                              f"{first[0]!r} vs {first[1]!r}")  # fmt: skip
+        schema = ("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+                  " AND sql IS NOT NULL")
+        left_schema, right_schema = set(left.execute(schema)), set(right.execute(schema))
+        if left_schema != right_schema:
+            names = sorted(r[1] for r in left_schema ^ right_schema)
+            found.append(f"indexes and triggers differ: {', '.join(names)}")
         return found
 
 

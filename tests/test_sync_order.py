@@ -190,3 +190,82 @@ def test_an_owner_mail_sent_before_a_conversation_began_is_not_linked_to_it(
     assert store.link_answer(conv["id"], owner_pk, "reference") is False
     row = store.one("SELECT conversation_id, answer_rule FROM messages WHERE id = ?", owner_pk)
     assert row == (None, None)
+
+
+# --- a first sync into an empty ledger: indexes and triggers after the load --------------------
+
+
+def schema(store: Store) -> list[tuple[str, str]]:
+    rows = store.db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    tables = [r[0] for r in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
+        " ('runs', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'"
+    )]  # fmt: skip
+    return {t: sorted(map(tuple, store.db.execute(f"SELECT * FROM [{t}]")), key=repr) for t in tables}
+
+
+def busy_mailbox() -> FakeSource:
+    src = FakeSource()
+    for n in range(12):
+        who = f"c{n % 5}@example.fi" if n % 3 else f"p{n}@yritys.fi"
+        src.add("INBOX", mail(who, OWNER, f"Kysymys {n % 4}", f"q{n}@x"), at(n))
+        if n % 2:
+            src.add("Sent", mail(OWNER, who, f"Re: Kysymys {n % 4}", f"r{n}@p",
+                                 extra=f"In-Reply-To: <q{n}@x>\n"), at(n + 0.5))  # fmt: skip
+    return src
+
+
+def test_a_first_sync_makes_its_indexes_after_the_load_and_writes_the_same_ledger(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.ledger import first_load
+
+    reference = open_database(tmp_path / "reference.db")
+    with monkeypatch.context() as patched:
+        patched.setattr(first_load, "defer", lambda conn: False)  # indexes kept during the load
+        run_check(config, busy_mailbox(), reference, at(20))
+    store = open_database(tmp_path / "deferred.db")
+    dropped: list[list[str]] = []
+    real_defer = first_load.defer
+
+    def watched(conn: object) -> bool:
+        done = real_defer(conn)  # type: ignore[arg-type]
+        dropped.append([r[0] for r in store.db.execute("SELECT name FROM deferred_schema")])
+        return done
+
+    monkeypatch.setattr(first_load, "defer", watched)
+    run_check(config, busy_mailbox(), store, at(20))
+
+    assert "conversations_customer_insert" in dropped[0] and "turns_next" in dropped[0]
+    assert every_row(store) == every_row(reference)
+    assert store.count("SELECT count(*) FROM customers") > 0
+    assert schema(store) == schema(reference)
+    assert store.count("SELECT count(*) FROM deferred_schema") == 0
+
+
+def test_a_first_sync_that_dies_before_its_indexes_gets_them_on_the_next_open(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.ledger import first_load
+
+    reference = open_database(tmp_path / "reference.db")
+    run_check(config, busy_mailbox(), reference, at(20))
+    expected_schema = schema(reference)
+    store = open_database(tmp_path / "crash.db")
+    monkeypatch.setattr(first_load, "restore", lambda conn: None)  # the process dies first
+    run_check(config, busy_mailbox(), store, at(20))
+    assert store.count("SELECT count(*) FROM deferred_schema") > 0
+    monkeypatch.undo()
+    store.db.conn.close()
+
+    reopened = open_database(tmp_path / "crash.db")
+
+    assert schema(reopened) == expected_schema
+    assert every_row(reopened)["customers"] == every_row(reference)["customers"]
+    assert every_row(reopened)["conversations"] == every_row(reference)["conversations"]

@@ -21,6 +21,7 @@ from typing import Any
 
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
@@ -80,9 +81,14 @@ def run_check(
     result = CheckResult(run_id, sent_folder=sent)
     # Sent first: a customer mail read later finds the owner's replies already stored, so the
     # conversation boundaries do not depend on which folder happened to be read first.
-    with _old_objects_frozen():
-        for folder in ([sent] if sent else []) + [config.inbox]:
-            _read_folder(ctx, source, folder, result, on_folder, on_message)
+    deferred = first_load.defer(store.db.conn)  # an empty ledger: indexes after the load
+    try:
+        with _old_objects_frozen():
+            for folder in ([sent] if sent else []) + [config.inbox]:
+                _read_folder(ctx, source, folder, result, on_folder, on_message)
+    finally:
+        if deferred:
+            first_load.restore(store.db.conn)
     with store.db.atomic():
         link_late_answers(store, config.owner_addresses, ctx.window, run_id, ctx.now)
     result.new_replies = store.count(

@@ -479,3 +479,10 @@ def m016_customers_as_persons(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m017_deferred_schema(db: Database) -> None:
+    """Where a first sync into an empty ledger keeps the SQL of the indexes and triggers it
+    drops for the load (ledger.first_load), until it makes them again."""
+    db.execute("CREATE TABLE deferred_schema (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")

@@ -1,18 +1,26 @@
-"""Sync speed: vasteaika's first sync against a floor measured in the same run, on a real Dovecot.
+"""Sync speed: vasteaika's first sync against floors measured in the same run, on a real Dovecot.
 
 For each size N (half in INBOX, half in Sent, realistic headers, replies threaded to customer
-mail) a fresh Dovecot is filled and measured three ways, each in its own process:
+mail) a Dovecot is filled (once: ``--keep DIR`` reuses the mailbox of an earlier run) and measured
+in separate processes, ``--repeat`` times each (medians; the machine may be shared):
 
-  (a) floor  — a minimal imaplib script: EXAMINE, UID FETCH of UID, INTERNALDATE and the same
-               header block, inserted into SQLite with executemany. Nothing else.
-  (b) first  — `vasteaika check --quiet`, first sync.
-  (c) again  — `vasteaika check --quiet` with nothing new: wall time and IMAP commands sent
-               (counted by a proxy between the client and Dovecot).
+  (i)   raw    — imaplib: EXAMINE, ``UID FETCH 1:* (UID INTERNALDATE BODY.PEEK[HEADER])`` into
+                 memory. Nothing else: what reading the mail costs at all.
+  (ii)  naive  — (i) + the standard library's compat32 header parse of every block (From, To, Cc,
+                 Subject, Message-ID, In-Reply-To, References, Date) + executemany into SQLite:
+                 the naive correct pipeline.
+  (a)   floor  — the earlier floor: (i) with the raw header block inserted by executemany.
+  (b)   first  — `vasteaika check --quiet`, first sync (a fresh database each repeat).
+  (c)   again  — `vasteaika check --quiet` with nothing new: wall time and IMAP commands sent
+                 (counted by a proxy between the client and Dovecot).
 
-Targets: (b) ≤ 1.5 × (a) at 100k; (c) ≤ 1 s and a constant number of commands; peak RSS of (b)
-≤ 200 MB at 100k. Needs Dovecot (Debian dovecot-imapd) and openssl; run as root or a normal user:
+Every ratio of (b) to (i), (ii) and (a) is printed, with each process's peak RSS. Targets (issue
+15): (b) ≤ 1.5 × (ii) at 100k, peak RSS ≤ 150 MB and flat from 100k to 300k; (c) ≤ 0.3 s and a
+constant number of commands. ``--compare REV`` also runs the first sync with the code of REV and
+compares the two ledgers table by table (benchmarks/ledger_compare.py). Needs Dovecot (Debian
+dovecot-imapd) and openssl; run as root or a normal user:
 
-    .venv/bin/python benchmarks/sync_bench.py --sizes 1000,10000,100000
+    .venv/bin/python benchmarks/sync_bench.py --sizes 10000,100000 --keep /tmp/vbench
 """
 
 from __future__ import annotations
@@ -20,18 +28,25 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import threading
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ledger_compare import compare_databases, export_revision  # noqa: E402
 
 from dovecot import DovecotServer, make_certificate  # noqa: E402
 
@@ -42,22 +57,43 @@ SUBJECTS = ["Tarjouspyyntö: nurmikon leikkuu", "Lumityöt talvella", "Pensasaid
 FLOOR = textwrap.dedent(
     """
     import imaplib, sqlite3, ssl, sys
-    host, port, user, password, ca, db = sys.argv[1:7]
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+    mode, host, port, user, password, ca, db = sys.argv[1:8]
     ctx = ssl.create_default_context(cafile=ca)
     imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=ctx)
     imap.login(user, password) if password.isascii() else imap.authenticate(
         "PLAIN", lambda _: ("\\0" + user + "\\0" + password).encode())
     con = sqlite3.connect(db)
     con.execute("CREATE TABLE m (folder TEXT, uid INT, internaldate TEXT, header BLOB)")
+    con.execute("CREATE TABLE p (folder TEXT, prefix TEXT, sender TEXT, recipients TEXT, cc TEXT,"
+                " subject TEXT, message_id TEXT, in_reply_to TEXT, refs TEXT, date TEXT)")
+    parser = BytesHeaderParser(policy=compat32)
+    kept = []
     for folder in ("INBOX", "Sent"):
         imap.select(folder, readonly=True)
         typ, data = imap.uid("FETCH", "1:*", "(UID INTERNALDATE BODY.PEEK[HEADER])")
-        rows = [(folder, 0, part[0].decode(), part[1]) for part in data if isinstance(part, tuple)]
-        con.executemany("INSERT INTO m VALUES (?,?,?,?)", rows)
-        con.commit()
+        parts = [part for part in data if isinstance(part, tuple)]
+        if mode == "raw":
+            kept.append(parts)
+        elif mode == "naive":
+            rows = []
+            for prefix, header in parts:
+                h = parser.parsebytes(header)
+                rows.append((folder, prefix.decode(), str(h.get("From", "")), str(h.get("To", "")),
+                             str(h.get("Cc", "")), str(h.get("Subject", "")),
+                             str(h.get("Message-ID", "")), str(h.get("In-Reply-To", "")),
+                             str(h.get("References", "")), str(h.get("Date", ""))))
+            con.executemany("INSERT INTO p VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            con.commit()
+        else:
+            rows = [(folder, 0, prefix.decode(), header) for prefix, header in parts]
+            con.executemany("INSERT INTO m VALUES (?,?,?,?)", rows)
+            con.commit()
     imap.logout()
     """
 )
+FLOORS = {"raw": "(i)", "naive": "(ii)", "floor": "(a)"}
 
 
 def message(i: int, when: datetime, rng: random.Random) -> tuple[bytes, bytes]:
@@ -131,63 +167,137 @@ class CountingProxy:
         dst.close()
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one child process: on a
+    shared machine the CPU time says what the wall time, waiting for a core, cannot."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     if status != 0:
         raise SystemExit(f"{cmd[:3]}… failed with status {status}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def config(tmp: Path, server: DovecotServer, port: int, security: str) -> Path:
-    path = tmp / f"config-{port}.toml"
+def config(tmp: Path, server: DovecotServer, port: int, security: str, name: str) -> Path:
+    path = tmp / f"{name}.toml"
     path.write_text(
         f'[account]\nimap_host = "127.0.0.1"\nimap_port = {port}\nsecurity = "{security}"\n'
         f'username = "{server.username}"\nca_file = "{server.ca_file}"\n'
         f'[owner]\naddresses = ["{OWNER}"]\n[ack]\nmode = "off"\n'
-        f'[storage]\ndatabase = "{tmp / f"v-{port}.db"}"\n',
+        f'[storage]\ndatabase = "{tmp / f"{name}.db"}"\n',
         encoding="utf-8",
     )
     return path
 
 
-def bench(n: int) -> None:
+@dataclass
+class Measured:
+    """The runs of one measure: wall seconds, peak RSS (MB) and CPU seconds of each."""
+
+    walls: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+
+    def add(self, measured: tuple[float, float, float]) -> None:
+        self.walls.append(measured[0])
+        self.rss.append(measured[1])
+        self.cpus.append(measured[2])
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def peak(self) -> float:
+        return max(self.rss)
+
+
+def server_for(n: int, keep: Path | None, tmp: Path) -> DovecotServer:
+    """A Dovecot holding the generated mailbox of size ``n``: under ``keep`` (filled once and
+    reused by later runs) or in ``tmp``."""
+    base = (keep / f"n{n}") if keep else tmp
+    base.mkdir(parents=True, exist_ok=True)
+    cert_dir = base / "cert"
+    if (cert_dir / "cert.pem").exists():
+        cert, key = cert_dir / "cert.pem", cert_dir / "key.pem"
+    else:
+        cert, key = make_certificate(cert_dir)
+    server = DovecotServer(root=base / "dv", cert=cert, key=key)
+    marker = base / "filled"
+    if not marker.exists():
+        fill(server, n)
+        marker.write_text(str(n))
+    return server
+
+
+def bench(n: int, repeat: int, keep: Path | None, compare: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="vb") as d:
         tmp = Path(d)
-        cert, key = make_certificate(tmp / "cert")
-        server = DovecotServer(root=tmp / "dv", cert=cert, key=key)
-        fill(server, n)
+        server = server_for(n, keep, tmp)
         server.start()
         try:
             env = {**os.environ, "VASTEAIKA_PASSWORD": server.password}
-            floor_cmd = [sys.executable, "-c", FLOOR, "127.0.0.1", str(server.imaps_port),
-                         server.username, server.password, str(server.ca_file)]  # fmt: skip
-            timed([*floor_cmd, str(tmp / "warm.db")], env)  # Dovecot builds its indexes once
-            floor, floor_rss = timed([*floor_cmd, str(tmp / "floor.db")], env)
+            env.pop("PYTHONPATH", None)
+            login = ["127.0.0.1", str(server.imaps_port), server.username, server.password,
+                     str(server.ca_file)]  # fmt: skip
+            timed([sys.executable, "-c", FLOOR, "raw", *login, str(tmp / "warm.db")], env)
+            floors = {mode: Measured() for mode in FLOORS}
+            first = Measured()
             vasteaika = [sys.executable, "-m", "vasteaika", "--config"]
-            first, rss = timed([*vasteaika, str(config(tmp, server, server.imaps_port, "ssl")),
-                                "check", "--quiet"], env)  # fmt: skip
+            for r in range(repeat):
+                for mode, measured in floors.items():
+                    db = tmp / f"{mode}{r}.db"
+                    measured.add(timed([sys.executable, "-c", FLOOR, mode, *login, str(db)], env))
+                cfg = config(tmp, server, server.imaps_port, "ssl", f"first{r}")
+                first.add(timed([*vasteaika, str(cfg), "check", "--quiet"], env))
             proxy = CountingProxy(server.imap_port)
-            again_cfg = config(tmp, server, proxy.port, "none")  # plain, so the proxy can read it
-            timed([*vasteaika, str(again_cfg), "check", "--quiet"], env)  # first sync via proxy
-            proxy.commands = 0
-            again, _ = timed([*vasteaika, str(again_cfg), "check", "--quiet"], env)
-            commands = proxy.commands
+            again_cfg = config(tmp, server, proxy.port, "none", "again")
+            shutil.copyfile(tmp / "first0.db", tmp / "again.db")  # the first sync, done
+            again, commands = Measured(), []
+            for _ in range(max(repeat, 3)):
+                proxy.commands = 0
+                again.add(timed([*vasteaika, str(again_cfg), "check", "--quiet"], env))
+                commands.append(proxy.commands)
+            verdict = ""
+            if compare:
+                old_code = export_revision(compare, tmp / "rev")
+                old_cfg = config(tmp, server, server.imaps_port, "ssl", "old")
+                old_wall, old_rss, old_cpu = timed([*vasteaika, str(old_cfg), "check", "--quiet"],
+                                          {**env, "PYTHONPATH": str(old_code)})  # fmt: skip
+                diff = compare_databases(tmp / "old.db", tmp / "first0.db")
+                verdict = (f"\n  {compare}'s first sync {old_wall:6.2f} s (CPU {old_cpu:.2f} s),"
+                           f" {old_rss:4.0f} MB;"
+                           " ledger " + ("identical" if not diff else
+                                         "DIFFERENT: " + "; ".join(diff)))  # fmt: skip
         finally:
             server.kill()
-    print(f"N={n:>7}: floor (a) {floor:7.2f} s ({floor_rss:5.0f} MB) | first sync (b) {first:7.2f} s "
-          f"= {first / floor:4.2f}× floor, peak RSS {rss:5.0f} MB | again (c) {again:5.2f} s, "
-          f"{commands} IMAP commands", flush=True)  # fmt: skip
+    line = " | ".join(f"{FLOORS[m]} {f.wall:6.2f} s (CPU {f.cpu:5.2f} s) {f.peak:4.0f} MB"
+                      for m, f in floors.items())  # fmt: skip
+    ratios = ", ".join(f"{first.wall / f.wall:5.2f}× {FLOORS[m]}" for m, f in floors.items())
+    cpu_ratios = ", ".join(f"{first.cpu / f.cpu:5.2f}× {FLOORS[m]}" for m, f in floors.items())
+    print(f"N={n:>7} (median of {repeat}): {line}\n"
+          f"  first sync (b) {first.wall:6.2f} s = {ratios}; peak RSS {first.peak:4.0f} MB"
+          f" (runs: {', '.join(f'{w:.2f}' for w in first.walls)})\n"
+          f"  first sync CPU {first.cpu:6.2f} s = {cpu_ratios}\n"
+          f"  no change (c) {again.wall:5.2f} s (CPU {again.cpu:.2f} s; median of"
+          f" {len(again.walls)}), IMAP commands "
+          f"{commands}{verdict}", flush=True)  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    for n in (int(s) for s in parser.parse_args().sizes.split(",")):
-        bench(n)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measure (median)")
+    parser.add_argument("--keep", type=Path, help="generate the mailboxes here once and reuse")
+    parser.add_argument("--compare", metavar="REV", help="compare the ledger with REV's")
+    args = parser.parse_args()
+    for n in (int(s) for s in args.sizes.split(",")):
+        bench(n, args.repeat, args.keep, args.compare)
 
 
 if __name__ == "__main__":

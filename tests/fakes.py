@@ -27,6 +27,7 @@ class FakeSource:
             self.folders[sent] = FakeFolder()
         self.commands: list[str] = []
         self.fail_after: int | None = None  # drop the connection after this many fetched messages
+        self.unanswered: set[int] = set()  # UIDs still there that a FETCH does not return
         self._fetched = 0
 
     def add(self, folder: str, raw: bytes, at: datetime) -> int:
@@ -60,14 +61,20 @@ class FakeSource:
         self.commands.append(f"SEARCH {folder}")
         return sorted(u for u in self.folders[folder].messages if u > last_uid)
 
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        self.commands.append(f"FETCH INTERNALDATE {folder}")
+        messages = self.folders[folder].messages
+        return {uid: messages[uid][0] for uid in uids if uid in messages}
+
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         self.commands.append(f"FETCH {folder}")
         for uid in uids:
             if self.fail_after is not None and self._fetched >= self.fail_after:
                 raise TemporaryError("the connection to the fake server was lost", "run again")
             self._fetched += 1
-            at, raw = self.folders[folder].messages[uid]
-            yield RawMessage(folder, uid, at, raw)
+            found = self.folders[folder].messages.get(uid)
+            if found is not None and uid not in self.unanswered:
+                yield RawMessage(folder, uid, found[0], found[1])
 
     def fetch_text(self, folder: str, uid: int) -> bytes | None:
         entry = self.folders[folder].messages.get(uid)

@@ -140,6 +140,21 @@ def test_select_search_and_fetch_round_trip(dovecot: DovecotServer) -> None:
         assert whole is not None and whole.endswith(b"nurmikon? (1)\r\n")
 
 
+def test_arrival_times_are_the_internal_dates_of_the_uids_asked_for(
+    dovecot: DovecotServer,
+) -> None:
+    """A restored backup: the older mail is appended last. Its INTERNALDATE, not its UID,
+    says when it arrived; a UID that is gone has no time."""
+    later = datetime(2025, 6, 3, 9, 0, 0, tzinfo=HELSINKI_SUMMER)
+    earlier = datetime(2025, 6, 2, 9, 0, 0, tzinfo=HELSINKI_SUMMER)
+    first = dovecot.deliver("INBOX", mail(1), internal_date=later)
+    second = dovecot.deliver("INBOX", mail(2), internal_date=earlier)
+    with connect(dovecot) as source:
+        times = source.arrival_times("INBOX", [first, second, second + 5])
+    assert times == {first: later.astimezone(UTC), second: earlier.astimezone(UTC)}
+    assert all(t.tzinfo is UTC for t in times.values())
+
+
 def test_vanished_uids_are_skipped(dovecot: DovecotServer) -> None:
     uid = dovecot.deliver("INBOX", mail(1))
     with connect(dovecot) as source:

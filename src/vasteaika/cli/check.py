@@ -89,6 +89,8 @@ def _show_check(
     quiet: bool,
     dry_run: bool,
 ) -> None:
+    if quiet and not json_out:  # prints nothing: build no records (50,000 on a first sync)
+        return
     from vasteaika.ledger.records import business_hours, conversation_records
     from vasteaika.reminders.store import open_reminders
     from vasteaika.reminders.urgency import by_urgency
@@ -145,8 +147,6 @@ def _show_check(
                 ],
             }
         )
-        return
-    if quiet:
         return
     local_now, lang = now.astimezone(config.hours.timezone), config.language
     line = render.text(lang, "read", read=sum(result.folders.values()), new=len(new),

@@ -47,14 +47,12 @@ def link_owner_mail(
         conv = store.conversation_for_reply(customers, subject, at, window, "reply_to")
         rule = "reply-to"
     if conv is not None:
-        store.link_answer(conv.id, message["id"], rule)
-        return conv.id
+        return conv.id if store.link_answer(conv.id, message["id"], rule) else None
     if not is_fresh_mail(message["subject"], refs):
         return None
     open_ids = store.open_conversations_at(customers, at)
     if len(open_ids) == 1:
-        store.link_answer(open_ids[0], message["id"], "new-subject")
-        return open_ids[0]
+        return open_ids[0] if store.link_answer(open_ids[0], message["id"], "new-subject") else None
     if len(open_ids) > 1:
         shown = ", ".join(f"#{i}" for i in open_ids)
         store.mark_unanswered(message["id"], f"{AMBIGUOUS}: {shown}")
@@ -73,7 +71,7 @@ def link_late_answers(
             "SELECT id, folder, uidvalidity, uid, received_at, subject, base_subject"
             " FROM messages INDEXED BY messages_run"
             " WHERE run_id = ? AND kind = 'owner' AND conversation_id IS NULL"
-            " AND answer_rule IS NULL ORDER BY received_at",
+            " AND answer_rule IS NULL ORDER BY received_at, id",
             [run_id],
         )
     )

@@ -12,17 +12,20 @@ recorded in ``problems`` with the step and the reason, and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
 from vasteaika.ledger.store import MessageRef, Store, epoch
-from vasteaika.ledger.sync import FolderPlan, new_messages, plan_folder
+from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
 from vasteaika.mail.authresults import topmost_authserv_id
 from vasteaika.mail.body import out_of_office_body
@@ -82,34 +85,14 @@ def run_check(
     result = CheckResult(run_id, sent_folder=sent)
     # Sent first: a customer mail read later finds the owner's replies already stored, so the
     # conversation boundaries do not depend on which folder happened to be read first.
-    for folder in ([sent] if sent else []) + [config.inbox]:
-        plan = _plan(ctx, source, folder)
-        ctx.legacy = store.has_legacy(folder, plan.status.uidvalidity)
-        count = 0
-
-        def counted(total: int, folder: str = folder) -> None:
-            if on_folder:
-                on_folder(folder, total)
-
-        batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now)
-        try:
-            for raw in new_messages(source, plan, counted):
-                batch.begin()
-                _ingest(ctx, raw, plan.status.uidvalidity, result)
-                batch.done(raw.uid)
-                count += 1
-                if on_message:
-                    on_message()
-        finally:
-            batch.commit()  # also when the connection drops: keep what was read
-        # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
-        # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
-        seen = max(plan.after_uid, plan.status.uidnext - 1)
-        with store.db.atomic():
-            store.set_folder_state(folder, plan.status.uidvalidity, seen, ctx.now)
-            if ctx.legacy:  # the whole folder has been read again: what was not found is gone
-                store.retire_legacy(folder, plan.status.uidvalidity)
-        result.folders[folder] = count
+    deferred = first_load.defer(store.db.conn)  # an empty ledger: indexes after the load
+    try:
+        with _old_objects_frozen():
+            for folder in ([sent] if sent else []) + [config.inbox]:
+                _read_folder(ctx, source, folder, result, on_folder, on_message)
+    finally:
+        if deferred:
+            first_load.restore(store.db.conn)
     with store.db.atomic():
         link_late_answers(store, config.owner_addresses, ctx.window, run_id, ctx.now)
     result.new_replies = store.count(
@@ -121,6 +104,50 @@ def run_check(
     result.problems = store.failed_steps - failed_before
     store.finish_run(run_id, epoch(now))
     return result
+
+
+def _read_folder(
+    ctx: _Context,
+    source: MailSource,
+    folder: str,
+    result: CheckResult,
+    on_folder: ProgressStart | None,
+    on_message: ProgressStep | None,
+) -> None:
+    store = ctx.store
+    plan = _plan(ctx, source, folder)
+    ctx.legacy = store.has_legacy(folder, plan.status.uidvalidity)
+    count = 0
+
+    def counted(total: int, folder: str = folder) -> None:
+        if on_folder:
+            on_folder(folder, total)
+
+    read = FolderRead(source, plan)
+    batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now, read)
+    try:
+        for raw in read.messages(counted):
+            batch.begin()
+            _ingest(ctx, raw, plan.status.uidvalidity, result)
+            batch.done(raw.uid)
+            count += 1
+            if on_message:
+                on_message()
+    finally:
+        batch.commit()  # also when the connection drops: keep what was read
+    _finish_folder(ctx, read)
+    result.folders[folder] = count
+
+
+@contextlib.contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Keep what the run built before the sync (modules, config) out of the garbage collector's
+    full passes, which otherwise walk all of it again and again while 100,000 mails are read."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _sent_folder(config: Config, source: MailSource) -> str | None:
@@ -155,32 +182,64 @@ class _Batch:
 
     COMMIT_EVERY = 200
 
-    def __init__(self, store: Store, folder: str, uidvalidity: int, now: int) -> None:
+    def __init__(
+        self, store: Store, folder: str, uidvalidity: int, now: int, read: FolderRead
+    ) -> None:
         self.store = store
         self.conn = store.db.conn
         self.folder = folder
         self.uidvalidity = uidvalidity
         self.now = now
+        self.read = read
         self.pending = 0
-        self.last_uid = 0  # the last message completed in the open transaction
 
     def begin(self) -> None:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN")
 
     def done(self, uid: int) -> None:
-        self.last_uid = uid
+        self.read.done(uid)
         self.pending += 1
         if self.pending >= self.COMMIT_EVERY:
             self.commit()
 
     def commit(self) -> None:
         if self.conn.in_transaction:
-            if self.last_uid:
-                self.store.set_folder_state(self.folder, self.uidvalidity, self.last_uid, self.now)
+            if self.pending:
+                safe = self.read.watermark.safe
+                self.store.set_folder_state(self.folder, self.uidvalidity, safe, self.now)
             self.conn.execute("COMMIT")
         self.pending = 0
-        self.last_uid = 0
+
+
+_NOT_RETURNED = (
+    "the server listed this message but did not return it when asked; it is read again on"
+    " the next run"
+)
+
+
+def _finish_folder(ctx: _Context, read: FolderRead) -> None:
+    """The folder's watermark once everything was asked for. A UID the server did not return
+    although it is still there keeps the watermark below it (a problem, read again next run);
+    its problem goes once it has been read."""
+    store, plan, folder = ctx.store, read.plan, read.plan.status.name
+    uidvalidity = plan.status.uidvalidity
+    # Every UID below UIDNEXT (as of EXAMINE) was read or has been expunged: move past them,
+    # or a deleted newest mail would look "new" forever (and keep `watch` from idling).
+    complete = read.watermark.complete
+    seen = max(plan.after_uid, plan.status.uidnext - 1) if complete else read.watermark.safe
+    with store.db.atomic():
+        store.set_folder_state(folder, uidvalidity, seen, ctx.now)
+        store.db.execute(
+            "DELETE FROM problems WHERE folder = ? AND uidvalidity = ? AND step = 'fetch'"
+            " AND uid <= ?",
+            [folder, uidvalidity, seen],
+        )
+        for uid in read.missing:
+            store.record_problem(folder, uidvalidity, uid, _NOT_RETURNED, ctx.now, step="fetch")
+            store.failed_steps += 1
+        if ctx.legacy and complete:  # the whole folder has been read again: the rest is gone
+            store.retire_legacy(folder, uidvalidity)
 
 
 def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
@@ -329,8 +388,7 @@ def _thread_customer(
         store.touch_conversation(candidate.id, at)
         if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
             reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
-            if reply:
-                store.link_answer(candidate.id, reply[0], reply[2])
+            if reply and store.link_answer(candidate.id, reply[0], reply[2]):
                 return 0
         store.derive_turns(candidate.id)
         return 0
@@ -366,9 +424,7 @@ def _thread_customer(
         at,
         at + ctx.window,
     )
-    if reply:
-        store.link_answer(conv_id, reply[0], reply[2])
-    else:
+    if not (reply and store.link_answer(conv_id, reply[0], reply[2])):
         store.derive_turns(conv_id)
     return 1
 

@@ -43,7 +43,8 @@ class ConversationTable(TurnTable):
         row = self.one(
             f"{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM messages"
             f" WHERE message_id IN ({marks}) AND conversation_id IS NOT NULL)"
-            f" ORDER BY customer_email IN ({preferred}) DESC, first_contact_at DESC LIMIT 1",
+            f" ORDER BY customer_email IN ({preferred}) DESC, first_contact_at DESC, id DESC"
+            " LIMIT 1",
             *ids,
             *(prefer or []),
         )
@@ -52,7 +53,7 @@ class ConversationTable(TurnTable):
     def latest_conversation(self, customer_email: str, before: int) -> ConversationRef | None:
         row = self.one(
             f"{_CONV_REF_SQL} WHERE customer_email = ? AND first_contact_at <= ?"
-            " ORDER BY first_contact_at DESC LIMIT 1",
+            " ORDER BY first_contact_at DESC, id DESC LIMIT 1",
             customer_email,
             before,
         )
@@ -71,14 +72,23 @@ class ConversationTable(TurnTable):
             [customer_at, conversation_id],
         )
 
-    def link_answer(self, conversation_id: int, message_pk: int, rule: str) -> None:
+    def link_answer(self, conversation_id: int, message_pk: int, rule: str) -> bool:
         """The owner's mail answers the conversation (by ``rule``): its turns are derived
-        again, so an answer found late (mail synced out of order) still ends the right turn."""
-        self.db.execute(
-            "UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?",
-            [conversation_id, rule, message_pk],
+        again, so an answer found late (mail synced out of order) still ends the right turn.
+
+        Refused (False, nothing written) when the mail already answers another conversation
+        (moving it would leave that one's turns naming an answer that is no longer its own) or
+        was sent before the conversation began (it could answer no turn of it)."""
+        cur = self.db.execute(
+            "UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?"
+            " AND (conversation_id IS NULL OR conversation_id = ?)"
+            " AND received_at >= (SELECT first_contact_at FROM conversations WHERE id = ?)",
+            [conversation_id, rule, message_pk, conversation_id, conversation_id],
         )
+        if cur.rowcount != 1:
+            return False
         self.derive_turns(conversation_id)
+        return True
 
     def mark_unanswered(self, message_pk: int, note: str) -> None:
         """Why the owner's mail answers no conversation (``why`` shows it)."""
@@ -108,7 +118,7 @@ class ConversationTable(TurnTable):
                 " AND (EXISTS (SELECT 1 FROM message_recipients WHERE email = ? AND message = m.id)"
                 "  OR NOT EXISTS (SELECT 1 FROM message_recipients p JOIN messages o"
                 "   ON o.message_id = r.ref AND o.customer_email = p.email WHERE p.message = m.id))"
-                " ORDER BY m.received_at LIMIT 1",
+                " ORDER BY m.received_at, m.id LIMIT 1",
                 message_id, since, customer_email,
             )  # fmt: skip
             found += [(row[0], row[1], "reference")] if row else []
@@ -117,11 +127,11 @@ class ConversationTable(TurnTable):
                 "SELECT m.id, m.received_at FROM message_recipients p"
                 " JOIN messages m ON m.id = p.message WHERE p.email = ? AND m.kind = 'owner'"
                 " AND m.base_subject = ? AND m.received_at BETWEEN ? AND ?"
-                " ORDER BY m.received_at LIMIT 1",
+                " ORDER BY m.received_at, m.id LIMIT 1",
                 customer_email, base_subject, since, until,
             )  # fmt: skip
             found += [(row[0], row[1], "subject")] if row else []
-        return min(found, key=lambda f: f[1]) if found else None
+        return min(found, key=lambda f: (f[1], f[0])) if found else None
 
     def conversation_for_reply(
         self,
@@ -139,7 +149,7 @@ class ConversationTable(TurnTable):
         row = self.one(
             f"{_CONV_REF_SQL} WHERE {column} IN ({marks}) AND base_subject = ?"
             " AND first_contact_at <= ? AND last_customer_at >= ?"
-            " ORDER BY first_contact_at DESC LIMIT 1",
+            " ORDER BY first_contact_at DESC, id DESC LIMIT 1",
             *recipients,
             base_subject,
             at,

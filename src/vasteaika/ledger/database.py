@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from vasteaika.errors import StorageError, TemporaryError
+from vasteaika.ledger import first_load
 from vasteaika.ledger.migrations import migrations
 
 
@@ -110,6 +111,7 @@ def connect(path: Path) -> tuple[Database, bool]:
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         migrations.apply(db)
+        first_load.restore(conn)  # a first sync that died before making its indexes again
     except OSError as exc:
         raise StorageError(
             f"cannot open the database {path}: {exc.strerror or exc}",
@@ -140,6 +142,7 @@ def read_only_copy(path: Path) -> Database:
             ) from None
     db = Database(memory)
     migrations.apply(db)
+    first_load.restore(memory)
     return db
 
 

@@ -507,3 +507,10 @@ def m024_calendar_updates(db: Database) -> None:
     number or time — updates the event, not only a moved one. NULL on the events written before:
     adopted as they are on the next run (a move still updates them)."""
     db.executescript("ALTER TABLE calendar_events ADD COLUMN content TEXT;")
+
+
+@migrations()
+def m017_deferred_schema(db: Database) -> None:
+    """Where a first sync into an empty ledger keeps the SQL of the indexes and triggers it
+    drops for the load (ledger.first_load), until it makes them again."""
+    db.execute("CREATE TABLE deferred_schema (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")

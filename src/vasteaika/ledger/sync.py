@@ -4,12 +4,19 @@ Incremental by UID: the highest UID seen and the folder's UIDVALIDITY are stored
 nothing new costs one SELECT (EXAMINE) per folder. When UIDVALIDITY changes the folder is read
 again from the start and messages are matched by Message-ID plus a fingerprint of a few
 headers (Store.insert_message), so nothing is duplicated or lost.
+
+The new messages are handed over in order of arrival (ties by UID), not of UID: mail imported
+into a folder later (a migration, a restored backup) gets high UIDs but old arrival times, and
+threading it in UID order would split its conversations. The watermark therefore is not "the
+last UID handed over" but the highest UID below which every UID was read or is confirmed gone
+(``Watermark``): a UID the server did not return is never passed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from vasteaika.mail.source import MailSource
 from vasteaika.models import FolderStatus, RawMessage
@@ -24,13 +31,6 @@ class FolderPlan:
     status: FolderStatus
     after_uid: int
     reset: bool  # UIDVALIDITY changed (or first sync): re-read and match by content
-
-
-@dataclass
-class FolderResult:
-    folder: str
-    seen: int = 0
-    new_uids: list[int] = field(default_factory=list)
 
 
 def plan_folder(source: MailSource, folder: str, stored: tuple[int, int] | None) -> FolderPlan:
@@ -49,17 +49,92 @@ def has_new(plan: FolderPlan) -> bool:
     return plan.status.uidnext - 1 > plan.after_uid
 
 
-def new_messages(
-    source: MailSource,
-    plan: FolderPlan,
-    on_count: Callable[[int], None] | None = None,
-) -> Iterator[RawMessage]:
-    """Yield the folder's messages after the watermark in UID order, fetched in batches."""
-    if not has_new(plan):
-        return
-    folder = plan.status.name
-    uids = source.uids_after(folder, plan.after_uid)
-    if on_count:
-        on_count(len(uids))
-    for i in range(0, len(uids), BATCH):
-        yield from source.fetch_headers(folder, uids[i : i + BATCH])
+class Watermark:
+    """The highest UID of a folder that may be stored as read: every UID of the run up to it was
+    read (``done``) or is confirmed gone. UIDs may be done in any order; memory grows only with
+    the UIDs done ahead of one that is not."""
+
+    def __init__(self, after_uid: int, uids: Sequence[int] = ()) -> None:
+        self.after_uid = after_uid
+        self._uids = sorted(uids)
+        self._next = 0  # self._uids[:self._next] are all done
+        self._ahead: set[int] = set()
+
+    def done(self, uid: int) -> None:
+        self._ahead.add(uid)
+        while self._next < len(self._uids) and self._uids[self._next] in self._ahead:
+            self._ahead.discard(self._uids[self._next])
+            self._next += 1
+
+    @property
+    def safe(self) -> int:
+        return self._uids[self._next - 1] if self._next else self.after_uid
+
+    @property
+    def complete(self) -> bool:
+        """Every UID of the run was read or is gone."""
+        return self._next == len(self._uids)
+
+
+@dataclass
+class FolderRead:
+    """One run's reading of one folder: the messages in arrival order, the watermark they make,
+    and the UIDs the server listed but did not return although they are still there
+    (``missing``: read again on the next run, as the watermark stays below them)."""
+
+    source: MailSource
+    plan: FolderPlan
+    watermark: Watermark = field(init=False)
+    missing: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.watermark = Watermark(self.plan.after_uid)
+
+    def messages(self, on_count: Callable[[int], None] | None = None) -> Iterator[RawMessage]:
+        """Yield the folder's messages after the watermark, in arrival order, fetched in
+        batches. The caller marks each one ``done`` once it is stored."""
+        if not has_new(self.plan):
+            return
+        folder = self.plan.status.name
+        uids = self.source.uids_after(folder, self.plan.after_uid)
+        self.watermark = Watermark(self.plan.after_uid, uids)
+        if on_count:
+            on_count(len(uids))
+        ordered = arrival_order(uids, self.source.arrival_times(folder, uids) if uids else {})
+        for i in range(0, len(ordered), BATCH):
+            yield from self._batch(folder, ordered[i : i + BATCH])
+
+    def done(self, uid: int) -> None:
+        self.watermark.done(uid)
+
+    def _batch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
+        returned: set[int] = set()
+        if uids == sorted(uids):  # the usual case: stream the answer as it comes
+            for raw in self.source.fetch_headers(folder, uids):
+                returned.add(raw.uid)
+                yield raw
+        else:
+            found = {raw.uid: raw for raw in self.source.fetch_headers(folder, sorted(uids))}
+            returned.update(found)
+            yield from (found[uid] for uid in uids if uid in found)
+        absent = [uid for uid in uids if uid not in returned]
+        if absent:
+            self._confirm_gone(folder, absent)
+
+    def _confirm_gone(self, folder: str, absent: list[int]) -> None:
+        """A UID the FETCH did not return: gone (expunged meanwhile) if a new search no longer
+        lists it; else it is still there and unread, and the watermark must stay below it."""
+        present = set(self.source.uids_after(folder, min(absent) - 1))
+        for uid in absent:
+            if uid in present:
+                self.missing.append(uid)
+            else:
+                self.watermark.done(uid)
+
+
+def arrival_order(uids: Sequence[int], times: dict[int, datetime]) -> list[int]:
+    """``uids`` by arrival time, ties (and UIDs without a known time, at the end) by UID."""
+    if not times:
+        return sorted(uids)
+    latest = max(times.values())
+    return sorted(uids, key=lambda uid: (uid not in times, times.get(uid, latest), uid))

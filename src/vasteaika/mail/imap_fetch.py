@@ -23,6 +23,8 @@ _HEADER_FETCH = "(INTERNALDATE BODY.PEEK[HEADER])"
 _FETCH_PREFIX = re.compile(
     rb'[0-9]+ \(UID ([0-9]+) INTERNALDATE "([^"]*)" BODY\[HEADER\] \{[0-9]+\}'
 )
+_DATE_FETCH = "(INTERNALDATE)"
+_DATE_PREFIX = re.compile(rb'[0-9]+ \(UID ([0-9]+) INTERNALDATE "([^"]*)"\)')
 _INTERNALDATE = re.compile(
     rb"( ?[0-9]|[0-9]{2})-([A-Za-z]{3})-([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{4})"
 )
@@ -49,6 +51,27 @@ def fetch_header_blocks(client: Any, uids: Sequence[int]) -> HeaderBlocks:
     if fast is not None:
         return fast
     return _header_items(parse_fetch_response(data, normalise_times=False, uid_is_key=True))
+
+
+def fetch_arrival_times(client: Any, uids: Sequence[int]) -> dict[int, datetime]:
+    """UID → INTERNALDATE in UTC (``UID FETCH … (INTERNALDATE)``): the order a sync reads in.
+    About 60 bytes a message; read like ``fetch_header_blocks``, with the same fallback."""
+    typ, data = client._imap.uid("FETCH", _uid_set(uids), _DATE_FETCH)
+    if typ != "OK":
+        raise imaplib.IMAP4.error(f"FETCH command error: {typ} {data!r}")
+    found: dict[int, datetime] = {}
+    for part in data:
+        match = _DATE_PREFIX.fullmatch(part) if isinstance(part, bytes) else None
+        at = _internal_date(match[2]) if match else None
+        if match is None or at is None:
+            return _date_items(parse_fetch_response(data, normalise_times=False, uid_is_key=True))
+        found[int(match[1])] = at
+    return found
+
+
+def _date_items(response: Any) -> dict[int, datetime]:
+    found = {uid: to_utc(item.get(b"INTERNALDATE")) for uid, item in response.items()}
+    return {uid: at for uid, at in found.items() if at is not None}
 
 
 def _header_items(response: Any) -> HeaderBlocks:

@@ -14,11 +14,12 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from vasteaika.errors import ConfigError, TemporaryError, UnreachableError
-from vasteaika.mail.imap_fetch import fetch_header_blocks
+from vasteaika.mail.imap_fetch import fetch_arrival_times, fetch_header_blocks
 from vasteaika.mail.source import SENT_FOLDER_NAMES
 from vasteaika.models import FolderStatus, RawMessage
 
@@ -97,6 +98,17 @@ class ImapSource:
         with self._session_errors():
             found = self._client.search(["UID", f"{last_uid + 1}:*"])
         return sorted(uid for uid in (int(u) for u in found) if uid > last_uid)
+
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        """INTERNALDATE per UID (aware, UTC), one FETCH per ``batch_size`` × 20 UIDs."""
+        self._ensure_selected(folder)
+        ordered = sorted(set(uids))
+        found: dict[int, datetime] = {}
+        step = self._batch_size * 20
+        for start in range(0, len(ordered), step):
+            with self._session_errors():
+                found.update(fetch_arrival_times(self._client, ordered[start : start + step]))
+        return found
 
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         """Header block and INTERNALDATE (aware, UTC) per UID, fetched ``batch_size`` at a time."""

@@ -103,6 +103,10 @@ class MaildirSource:
     def uids_after(self, folder: str, last_uid: int) -> list[int]:
         return list(range(last_uid + 1, len(self._files.get(folder, [])) + 1))
 
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        """Unknown before a file is read (its Received header decides): read in name order."""
+        return {}
+
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         files = self._files.get(folder, [])
         for uid in uids:

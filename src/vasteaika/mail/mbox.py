@@ -213,6 +213,10 @@ class MboxSource:
         end = starts[i + 1] if i + 1 < len(starts) else opened.scan.end
         return starts[i], end, opened.scan.times[i]
 
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        """Unknown before a message is read (its Received header decides): read in file order."""
+        return {}
+
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         opened = self._folders.get(folder)
         if opened is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from typing import Protocol
 
 from vasteaika.models import FolderStatus, RawMessage
@@ -44,8 +45,14 @@ class MailSource(Protocol):
         """UIDs greater than ``last_uid`` in the selected ``folder``, ascending."""
         ...
 
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        """The arrival time (aware) of each UID where the source knows it without reading the
+        message (IMAP INTERNALDATE); empty when it does not (the UIDs are then read in order)."""
+        ...
+
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
-        """Header block and arrival time of each UID. A UID that vanished is silently skipped."""
+        """Header block and arrival time of each UID. A UID that vanished is silently skipped
+        (the caller asks again whether it is gone: sync.FolderRead)."""
         ...
 
     def fetch_text(self, folder: str, uid: int) -> bytes | None:

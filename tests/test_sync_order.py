@@ -1,0 +1,271 @@
+"""Issue 15's correctness findings: no UID is ever passed unread, mail is threaded in order of
+arrival (not UID), and an owner mail is never moved away from the conversation it answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fakes import FakeSource, mail
+from vasteaika.config import Config, config_from_dict
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.ledger.sync import Watermark, arrival_order
+from vasteaika.models import RawMessage
+
+OWNER = "ylermi@pihapalvelu.fi"
+T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "storage": {"database": str(tmp_path / "db" / "v.db")},
+        },
+        None,
+    )
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+def at(hours: float) -> datetime:
+    return T0 + timedelta(hours=hours)
+
+
+def three_customers(src: FakeSource) -> None:
+    for n in (1, 2, 3):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), at(n))
+
+
+def stored_uids(store: Store) -> list[int]:
+    return [r[0] for r in store.db.execute("SELECT uid FROM messages ORDER BY uid")]
+
+
+def fetch_problems(store: Store) -> list[tuple[str, int]]:
+    rows = store.db.execute("SELECT folder, uid FROM problems WHERE step = 'fetch'")
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+# --- a UID the server does not return ------------------------------------------------------------
+
+
+def test_a_uid_the_server_does_not_return_holds_the_watermark_and_is_read_next_run(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    three_customers(src)
+    src.unanswered = {2}  # listed by SEARCH, still there, but missing from the FETCH answer
+
+    first = run_check(config, src, store, at(10))
+
+    assert stored_uids(store) == [1, 3]
+    assert fetch_problems(store) == [("INBOX", 2)] and first.problems == 1
+    assert store.folder_state("INBOX").highest_uid == 1  # type: ignore[union-attr]
+
+    src.unanswered = set()
+    second = run_check(config, src, store, at(11))
+
+    assert stored_uids(store) == [1, 2, 3]  # read now, and nothing twice
+    assert second.new_conversations == 1 and second.problems == 0
+    assert fetch_problems(store) == []  # read: no longer a problem
+    assert store.folder_state("INBOX").highest_uid == 3  # type: ignore[union-attr]
+
+
+class ExpungingSource(FakeSource):
+    """A server on which ``gone`` is expunged between the SEARCH and the FETCH."""
+
+    gone: int = 0
+
+    def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+        self.folders[folder].messages.pop(self.gone, None)
+        return super().fetch_headers(folder, uids)
+
+
+def test_a_uid_expunged_between_search_and_fetch_is_passed_without_a_problem(
+    config: Config, store: Store
+) -> None:
+    src = ExpungingSource()
+    three_customers(src)
+    src.gone = 2
+
+    result = run_check(config, src, store, at(10))
+
+    assert stored_uids(store) == [1, 3] and result.problems == 0 and fetch_problems(store) == []
+    assert store.folder_state("INBOX").highest_uid == 3  # type: ignore[union-attr]
+
+
+def test_the_watermark_passes_only_uids_that_are_done_in_any_order() -> None:
+    mark = Watermark(10, [11, 12, 15, 20])
+    assert mark.safe == 10
+    mark.done(15)
+    mark.done(12)
+    assert mark.safe == 10 and not mark.complete
+    mark.done(11)
+    assert mark.safe == 15
+    mark.done(20)
+    assert mark.safe == 20 and mark.complete
+
+
+# --- arrival order ---------------------------------------------------------------------------------
+
+
+def test_mail_imported_later_threads_by_arrival_not_by_uid(config: Config, store: Store) -> None:
+    """A restored backup: the customer's first mail gets a higher UID than their reply to the
+    owner's answer. Read in UID order the reply opened a conversation of its own."""
+    src = FakeSource()
+    src.add(
+        "INBOX",
+        mail("anna@example.fi", OWNER, "Re: Katto", "a2@x", extra="In-Reply-To: <a1@x>\n"),
+        at(5),
+    )
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Katto", "a1@x"), at(1))
+
+    result = run_check(config, src, store, at(10))
+
+    assert result.new_conversations == 1
+    [conv] = store.conversations()
+    assert conv["first_contact_at"] == int(at(1).timestamp())
+    assert conv["last_customer_at"] == int(at(5).timestamp())
+
+
+def test_arrival_order_breaks_ties_by_uid_and_puts_unknown_times_last() -> None:
+    times = {5: at(1), 3: at(2), 4: at(1)}
+    assert arrival_order([3, 4, 5, 6], times) == [4, 5, 3, 6]
+    assert arrival_order([9, 2, 5], {}) == [2, 5, 9]
+
+
+# --- an owner mail answers one conversation ---------------------------------------------------
+
+
+def test_an_owner_mail_answering_one_conversation_is_not_moved_to_another(
+    config: Config, store: Store
+) -> None:
+    """The owner answered Anna (copy to Bob, referencing both their mails). Bob's mail is read
+    a run later: the answer stays Anna's, and no conversation names an answer whose mail
+    belongs to another conversation."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Katto", "a1@x"), at(0))
+    src.add(
+        "Sent",
+        mail(OWNER, "anna@example.fi", "Re: Katto", "r1@p",
+             extra="Cc: bob@example.fi\nIn-Reply-To: <a1@x>\nReferences: <a1@x> <b1@x>\n"),
+        at(2),
+    )  # fmt: skip
+    run_check(config, src, store, at(3))
+    src.add("INBOX", mail("bob@example.fi", OWNER, "Aita", "b1@x"), at(1))
+
+    run_check(config, src, store, at(4))
+
+    answer = store.one("SELECT id, conversation_id FROM messages WHERE message_id = 'r1@p'")
+    anna = store.one("SELECT id FROM conversations WHERE customer_email = 'anna@example.fi'")
+    assert answer is not None and anna is not None and answer[1] == anna[0]
+    disagreeing = store.db.execute(
+        "SELECT c.id FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
+        " WHERE m.conversation_id IS NOT c.id"
+        " UNION SELECT t.conversation_id FROM turns t JOIN messages m ON m.id = t.answer_id"
+        " WHERE m.conversation_id IS NOT t.conversation_id"
+    ).fetchall()
+    assert disagreeing == []
+
+
+def test_an_owner_mail_sent_before_a_conversation_began_is_not_linked_to_it(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Tarjous", "o1@p"), at(0))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Kysymys", "a1@x"), at(1))
+    run_check(config, src, store, at(2))
+    owner_pk = store.one("SELECT id FROM messages WHERE message_id = 'o1@p'")[0]  # type: ignore[index]
+    [conv] = store.conversations()
+
+    assert store.link_answer(conv["id"], owner_pk, "reference") is False
+    row = store.one("SELECT conversation_id, answer_rule FROM messages WHERE id = ?", owner_pk)
+    assert row == (None, None)
+
+
+# --- a first sync into an empty ledger: indexes and triggers after the load --------------------
+
+
+def schema(store: Store) -> list[tuple[str, str]]:
+    rows = store.db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    tables = [r[0] for r in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
+        " ('runs', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'"
+    )]  # fmt: skip
+    return {t: sorted(map(tuple, store.db.execute(f"SELECT * FROM [{t}]")), key=repr) for t in tables}
+
+
+def busy_mailbox() -> FakeSource:
+    src = FakeSource()
+    for n in range(12):
+        who = f"c{n % 5}@example.fi" if n % 3 else f"p{n}@yritys.fi"
+        src.add("INBOX", mail(who, OWNER, f"Kysymys {n % 4}", f"q{n}@x"), at(n))
+        if n % 2:
+            src.add("Sent", mail(OWNER, who, f"Re: Kysymys {n % 4}", f"r{n}@p",
+                                 extra=f"In-Reply-To: <q{n}@x>\n"), at(n + 0.5))  # fmt: skip
+    return src
+
+
+def test_a_first_sync_makes_its_indexes_after_the_load_and_writes_the_same_ledger(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.ledger import first_load
+
+    reference = open_database(tmp_path / "reference.db")
+    with monkeypatch.context() as patched:
+        patched.setattr(first_load, "defer", lambda conn: False)  # indexes kept during the load
+        run_check(config, busy_mailbox(), reference, at(20))
+    store = open_database(tmp_path / "deferred.db")
+    dropped: list[list[str]] = []
+    real_defer = first_load.defer
+
+    def watched(conn: object) -> bool:
+        done = real_defer(conn)  # type: ignore[arg-type]
+        dropped.append([r[0] for r in store.db.execute("SELECT name FROM deferred_schema")])
+        return done
+
+    monkeypatch.setattr(first_load, "defer", watched)
+    run_check(config, busy_mailbox(), store, at(20))
+
+    assert "conversations_customer_insert" in dropped[0] and "turns_next" in dropped[0]
+    assert every_row(store) == every_row(reference)
+    assert store.count("SELECT count(*) FROM customers") > 0
+    assert schema(store) == schema(reference)
+    assert store.count("SELECT count(*) FROM deferred_schema") == 0
+
+
+def test_a_first_sync_that_dies_before_its_indexes_gets_them_on_the_next_open(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vasteaika.ledger import first_load
+
+    reference = open_database(tmp_path / "reference.db")
+    run_check(config, busy_mailbox(), reference, at(20))
+    expected_schema = schema(reference)
+    store = open_database(tmp_path / "crash.db")
+    monkeypatch.setattr(first_load, "restore", lambda conn: None)  # the process dies first
+    run_check(config, busy_mailbox(), store, at(20))
+    assert store.count("SELECT count(*) FROM deferred_schema") > 0
+    monkeypatch.undo()
+    store.db.conn.close()
+
+    reopened = open_database(tmp_path / "crash.db")
+
+    assert schema(reopened) == expected_schema
+    assert every_row(reopened)["customers"] == every_row(reference)["customers"]
+    assert every_row(reopened)["conversations"] == every_row(reference)["conversations"]

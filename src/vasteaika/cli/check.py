@@ -19,6 +19,7 @@ from vasteaika.errors import TemporaryError
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
     from vasteaika.jobs.cycle import CycleResult
     from vasteaika.ledger.store import Store
+    from vasteaika.reminders.store import Reminder
 
 
 @app.command()
@@ -102,7 +103,10 @@ def _show_check(
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
+    from vasteaika.cli.accounts import accounts_json, show_accounts
+
     acks = outcome.planned if dry_run else outcome.delivered
+    lang = config.language
     if json_out:
         render.print_json(
             {
@@ -113,6 +117,7 @@ def _show_check(
                 "problems": result.problems,
                 "dry_run": dry_run,
                 "acknowledgments": [render.ack_json(p) for p in acks],
+                "new_customers": accounts_json(cycle.accounts, lang),
                 "ack_error": outcome.error.line() if outcome.error else None,
                 "promises_found": cycle.promises_found,
                 "unreadable_promises": [
@@ -145,14 +150,15 @@ def _show_check(
         )
         return
     if quiet:
+        _show_needs_owner(config, cycle, unreadable)
         return
-    local_now, lang = now.astimezone(config.hours.timezone), config.language
+    local_now = now.astimezone(config.hours.timezone)
     line = render.text(lang, "read", read=sum(result.folders.values()), new=len(new),
                        replies=result.new_replies)  # fmt: skip
     if result.problems:
         line += render.text(lang, "problems", n=result.problems)
     render.console.print(line + ".", highlight=False)
-    render.show_acks(acks, dry_run, config.hours.timezone, lang)
+    show_accounts(cycle.accounts, outcome.planned, config.hours.timezone, lang)
     if cycle.promises_found:
         render.console.print(render.text(lang, "promises", n=cycle.promises_found))
     for r in unreadable:  # said on every run until the owner sets the time: never a guess
@@ -170,6 +176,20 @@ def _show_check(
         render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
         render.console.print(render.text(lang, "nobody"))
+
+
+def _show_needs_owner(config: Config, cycle: CycleResult, unreadable: list[Reminder]) -> None:
+    """--quiet (cron): only what the owner must look at — an acknowledgment in doubt or not
+    decided, failed mail steps, a promise whose time could not be read."""
+    from vasteaika.cli.accounts import show_accounts
+
+    lang = config.language
+    show_accounts(cycle.accounts, (), config.hours.timezone, lang, only_needing_owner=True)
+    if cycle.check.problems:
+        line = render.text(lang, "problems", n=cycle.check.problems).lstrip(", ")
+        render.console.print(line[:1].upper() + line[1:] + ".", highlight=False)
+    for r in unreadable:
+        render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
 
 
 def _calendar_json(cycle: CycleResult) -> dict[str, object] | None:

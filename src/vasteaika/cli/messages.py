@@ -52,6 +52,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Calendar: {n} event(s) edited on the phone were left as they are "
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
+        "new_customers": "New customers ({n}):",
+        "acct_sent": "acknowledged: sent to {to}, callback {when}",
+        "acct_drafted": "acknowledgment drafted to {to} (in your Drafts), callback {when}",
+        "acct_would_send": "would be acknowledged: to {to}, callback {when}",
+        "acct_not_sent": "not acknowledged: {why}",
+        "acct_in_doubt": "acknowledgment IN DOUBT: handed to the mail server, no answer came;"
+        " the customer may have it (see 'vasteaika outbox')",
+        "acct_failed": "acknowledgment FAILED: {why}",
+        "acct_not_tried": "NOT acknowledged yet: {why}; tried again on the next run",
+        "acct_problem": "NOT decided: {why}",
+        "acct_off": "not acknowledged: {why}",
+        "acct_more": "{n} more not acknowledged: {why}",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -99,6 +111,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Kalenteri: {n} puhelimessa muokattua tapahtumaa jätettiin "
         "ennalleen (katso 'vasteaika calendar list').",
         "calendar_in_step": "kalenteri: ajan tasalla",
+        "new_customers": "Uudet asiakkaat ({n}):",
+        "acct_sent": "kuitattu: lähetetty osoitteeseen {to}, soitto {when}",
+        "acct_drafted": "kuittaus luonnoksena osoitteeseen {to} (Luonnokset-kansiossa), soitto {when}",
+        "acct_would_send": "kuitattaisiin: osoitteeseen {to}, soitto {when}",
+        "acct_not_sent": "ei kuitattu: {why}",
+        "acct_in_doubt": "kuittaus EPÄVARMA: annettiin palvelimelle, vastausta ei tullut;"
+        " asiakas on ehkä saanut sen (katso 'vasteaika outbox')",
+        "acct_failed": "kuittaus EPÄONNISTUI: {why}",
+        "acct_not_tried": "EI vielä kuitattu: {why}; yritetään uudelleen seuraavalla kerralla",
+        "acct_problem": "EI päätetty: {why}",
+        "acct_off": "ei kuitattu: {why}",
+        "acct_more": "{n} muuta ei kuitattu: {why}",
+    },
+}
+
+# Why an acknowledgment was not sent, by the decision's reason code (acks/decision.py), in the
+# owner's language. English shows the decision's own prose (what 'vasteaika why' says); a code
+# missing here is shown as the decision wrote it.
+ACK_REASONS: dict[str, dict[str, str]] = {
+    "fi": {
+        "off": "kuittaukset on kytketty pois (ack.mode = off)",
+        "not-customer": "viesti ei ole asiakkaalta",
+        "backlog": "viesti on vanhempi kuin ack.max_age; vain uudet viestit kuitataan",
+        "backlog or answered": "vanhempi kuin ack.max_age, tai olit jo vastannut",
+        "answered": "olet jo vastannut tähän keskusteluun",
+        "conversation-acked": "keskustelu on jo kuitattu",
+        "rate-limited": "samaan osoitteeseen meni jo kuittaus (enintään yksi ack.once_per_days"
+        " päivässä)",
+        "auto-submitted": "koneen lähettämä viesti (Auto-Submitted)",
+        "precedence": "joukko- tai listaposti (Precedence)",
+        "list": "postituslistan viesti",
+        "auto-response-suppress": "lähettäjä pyysi, ettei siihen vastata automaattisesti",
+        "exchange-rule-loop": "Exchangen postisäännön lähettämä (silmukan vaara)",
+        "bounce": "palautusviesti tai postijärjestelmän ilmoitus",
+        "robot-sender": "lähettäjä on no-reply- tai järjestelmäosoite",
+        "own-ack": "vasteaikan oma kuittaus (silmukka)",
+        "own-address": "osoite on oma osoitteesi",
+        "not-addressed": "mikään osoitteistasi ei ole vastaanottajana (piilokopio, lista tai"
+        " edelleenlähetys)",
+        "unverified": "palveluntarjoajasi mukaan lähettäjä voi olla väärennetty (dmarc=fail)",
+        "no-return-path": "Return-Path puuttuu, joten todellista lähettäjää ei tiedetä",
+        "envelope-mismatch": "Return-Path ei ole lähettäjän osoite eikä sen organisaation",
+        "reply-to-elsewhere": "Reply-To osoittaa toiseen osoitteeseen",
+        "form-not-allowed": "lomakkeen lähettäjä ei ole omasi eikä form_senders-listalla",
+        "form-reply-to": "lomakeviestissä pitää olla täsmälleen yksi Reply-To",
+        "customer-mismatch": "asiakas ei ole viestin lähettäjä",
+        "bad-address": "asiakkaan osoite on virheellinen tai tuntematon",
+        "out-of-office": "poissaoloilmoitus",
+        "calendar": "kalenterikutsu tai -vastaus",
+        "platform": "palvelualustan ilmoitus",
+        "broadcast": "joukkoviesti monelle vastaanottajalle",
+        "reply-to-ack": "vastaus kuittaukseen, ei uusi yhteydenotto",
+        "owner-auto-replied": "automaattinen vastauksesi (lomavastaus) meni jo asiakkaalle",
+        "gone": "ensimmäinen viesti ei ole enää postilaatikossa",
+        "stopped": "lähetys keskeytyi",
+        "problem": "viestin käsittely epäonnistui (katso 'vasteaika problems')",
     },
 }
 

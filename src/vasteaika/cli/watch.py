@@ -36,6 +36,7 @@ def watch(
     """
     import signal
 
+    from vasteaika.cli.accounts import account_line
     from vasteaika.jobs.watch import Watcher, watcher_lock
     from vasteaika.ledger.database import run_lock
 
@@ -52,6 +53,7 @@ def watch(
         config, store, parts.mail_source, parts.deliver,
         lambda: run_lock(config.database), parts.now, log, poll_seconds=poll,
         notifier=notifier, mailer=mailer, calendar=parts.calendar(),
+        describe=lambda a: account_line(a, config.hours.timezone, config.language),
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)

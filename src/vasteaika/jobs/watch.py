@@ -20,7 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from vasteaika.acks.outbox import Deliver
+from vasteaika.acks.accounting import AckAccount
+from vasteaika.acks.outbox import AckPlan, Deliver
 from vasteaika.clock import Clock
 from vasteaika.config import Config
 from vasteaika.errors import (
@@ -124,7 +125,9 @@ class Watcher:
         notifier: Notifier | None = None,
         mailer: Sender | None = None,
         calendar: Callable[[], CalendarServer] | None = None,
+        describe: Callable[[AckAccount], str] | None = None,
     ) -> None:
+        self.describe = describe or _plain  # a new customer's line, in the owner's words
         self.notifier, self.mailer, self.calendar = notifier, mailer, calendar
         self.config, self.store, self.connect = config, store, connect
         self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
@@ -196,7 +199,7 @@ class Watcher:
                     result = run_cycle(
                         self.config, self.store, source, self.clock(), self.make_deliver(source),
                         on_message=self._between, notifier=self.notifier, mailer=self.mailer,
-                        calendar=self.calendar,
+                        calendar=self.calendar, on_ack=self._acked,
                     )  # fmt: skip
             except TemporaryError as exc:
                 if "another vasteaika run" not in exc.message:
@@ -218,13 +221,19 @@ class Watcher:
             self.log(
                 f"read {read} message(s), {result.check.new_conversations} new conversation(s)"
             )
-        for plan in result.acks.delivered:
-            self.state.last_ack_at = self.clock().isoformat()
-            self.state.last_ack_to = plan.recipient
-            self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
+        for account in result.accounts:
+            if account.outcome not in ("sent", "drafted"):  # those were told as they went
+                self.log(self.describe(account))
         if result.acks.error is not None:
             self.log(f"acknowledgment not sent: {result.acks.error.line()}")
             self._note_error(result.acks.error.line())
+        self._write_state()
+
+    def _acked(self, plan: AckPlan) -> None:
+        """Told as it goes out, so that a cycle failing later still leaves it in the log."""
+        self.state.last_ack_at = self.clock().isoformat()
+        self.state.last_ack_to = plan.recipient
+        self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
         self._write_state()
 
     def _seen_server(self) -> None:
@@ -248,6 +257,11 @@ class Watcher:
         deadline = time.monotonic() + seconds
         while not self.stopping and time.monotonic() < deadline:
             time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
+
+
+def _plain(account: AckAccount) -> str:
+    reasons = "; ".join(account.reasons)
+    return f"#{account.conversation_id} {account.customer_email}: {account.outcome} {reasons}"
 
 
 def last_ack(store: Store) -> tuple[datetime | None, str | None]:

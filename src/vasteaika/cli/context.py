@@ -194,12 +194,13 @@ def smtp_sender(config: Config) -> SmtpSender:
         envelope_from=s.envelope_from,
         oauth2=acc.auth == "oauth2" and not (s.password_command or s.keyring),
     )
-    if s.password_command or s.keyring:
+    section = "smtp" if s.password_command or s.keyring else "account"
+    if section == "smtp":
         creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
                               keyring=s.keyring)  # fmt: skip
     else:
         creds = acc
-    password = get_password(creds) if settings.username else None
+    password = get_password(creds, None, section) if settings.username else None
     return SmtpSender(settings, password)
 
 

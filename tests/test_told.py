@@ -314,3 +314,94 @@ def test_quiet_prints_only_what_needs_the_owner(
     assert run(["--config", str(down), "check", "--quiet"]) == 69
     out = capsys.readouterr().out
     assert "ville@example.fi> — EI vielä kuitattu: lähetys keskeytyi (the SMTP server" in out
+
+
+# --- status tells the truth -----------------------------------------------------------------
+
+
+def _status(config: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    assert run(["--config", str(config), "status", *extra]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "reached", "open_", "cleared"),
+    [("fi", "viimeksi yhteydessä palvelimeen: ", "ei korjautunut", "korjautunut: palvelimeen on"),
+     ("en", "last contact with the server: ", "not cleared", "cleared: the server was reached")],
+)  # fmt: skip
+def test_status_knows_the_last_contact_of_any_command_and_whether_a_problem_cleared(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], lang: str, reached: str, open_: str, cleared: str,
+) -> None:  # fmt: skip
+    """Review finding: 'never' right after several successful checks; an old "refused" shown
+    as the last problem after the watcher had reconnected."""
+    config = _config(tmp_path, env, smtp_server.port, lang)
+    assert run(["--config", str(config), "check", "--quiet"]) == 0
+    capsys.readouterr()
+    out = _status(config, capsys)
+    assert reached in out and f"{reached}{'ei koskaan' if lang == 'fi' else 'never'}" not in out
+    assert "(check)" in out
+    first = json.loads(_status(config, capsys, "--json"))
+    assert first["last_seen_by"] == "check" and first["last_error"] is None
+
+    env.kill()
+    assert run(["--config", str(config), "check", "--quiet"]) == 69
+    capsys.readouterr()
+    down = json.loads(_status(config, capsys, "--json"))
+    assert down["last_error_by"] == "check" and down["last_error_cleared"] is False
+    assert "127.0.0.1" in down["last_error"] and down["last_seen_server_at"] == first["last_seen_server_at"]
+    assert open_ in _status(config, capsys)
+
+    env.start()
+    assert run(["--config", str(config), "check", "--quiet"]) == 0
+    capsys.readouterr()
+    up = json.loads(_status(config, capsys, "--json"))
+    assert up["last_error_cleared"] is True and up["last_error"] == down["last_error"]
+    assert cleared in _status(config, capsys)
+
+
+def test_a_dry_run_leaves_no_health_record(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path
+) -> None:
+    config = _config(tmp_path, env, smtp_server.port, "en")
+    assert run(["--config", str(config), "check", "--dry-run"]) == 0
+    env.kill()
+    assert run(["--config", str(config), "check", "--dry-run"]) == 69
+    assert not (tmp_path / "v.db.health.json").exists()  # a dry run writes nothing
+
+
+def test_the_watcher_reconnecting_clears_its_problem(config: Config, store: Store) -> None:
+    from vasteaika.jobs.health import read_health
+    from vasteaika.jobs.watch import Watcher, read_state
+
+    clock = iter([NOW + timedelta(seconds=s) for s in range(10)])
+    watcher = Watcher(config, store, FakeSource, lambda s: draft_or_send(Recorder(), None, "send", False),
+                      contextlib.nullcontext, lambda: next(clock), lambda line: None)  # fmt: skip
+    watcher._note_error("the server 127.0.0.1:993 refused the connection — is it running?")
+    assert read_health(config.database).problem_cleared is False
+    assert read_state(config.database)[0].last_error is not None  # type: ignore[union-attr]
+    watcher._seen_server()
+    health = read_health(config.database)
+    assert health.problem_cleared is True and health.last_contact_by == "watch"
+    assert read_state(config.database)[0].last_error is None  # type: ignore[union-attr]
+
+
+def test_every_state_file_is_private(config: Config, store: Store, tmp_path: Path) -> None:
+    """Review finding: watch.json was 0644 while every other file is private."""
+    import os
+
+    from vasteaika.jobs.health import health_path, note_contact
+    from vasteaika.jobs.watch import Watcher, state_path
+    from vasteaika.mail.mbox_state import FileState, save_states
+
+    stale = state_path(config.database)
+    stale.write_text("{}", encoding="utf-8")
+    stale.chmod(0o644)  # written by an older version
+    watcher = Watcher(config, store, FakeSource, lambda s: draft_or_send(Recorder(), None, "send", False),
+                      contextlib.nullcontext, lambda: NOW, lambda line: None)  # fmt: skip
+    watcher._write_state()
+    note_contact(config.database, NOW, "check")
+    mbox_state = tmp_path / "v.db.mbox-state.json"
+    save_states(mbox_state, {"a": FileState(1, 2, 3, 4, 5, True, "d", 1)})
+    for path in (state_path(config.database), health_path(config.database), mbox_state):
+        assert os.stat(path).st_mode & 0o777 == 0o600, path

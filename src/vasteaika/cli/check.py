@@ -47,10 +47,12 @@ def check(
     robot, a list or twice to the same person; 'vasteaika why' tells why a mail got none.
     """
     from vasteaika.jobs.cycle import run_cycle
+    from vasteaika.jobs.health import note_contact
     from vasteaika.ledger.database import run_lock
     from vasteaika.ledger.store import dry_run_copy
 
     parts = current(ctx)
+    parts.keeps_health = not dry_run
     config = parts.config
     now = parts.now()
     with contextlib.nullcontext() if dry_run else run_lock(config.database):
@@ -67,6 +69,8 @@ def check(
                 )  # fmt: skip
         finally:
             source.close()
+    if not dry_run:
+        note_contact(config.database, now, "check")
     outcome = cycle.acks
     _show_check(config, store, cycle, now, json_out, quiet, dry_run)
     if outcome.error is not None:

@@ -58,6 +58,8 @@ class CommandContext:
     config_path: Path | None = None
     debug: bool = False
     database: Path | None = None  # named in the message when SQLite fails mid-command
+    command: str = ""  # the command's name, for `status`: which command met a problem
+    keeps_health: bool = True  # a dry run writes nothing, not even the health record
 
     @cached_property
     def config(self) -> Config:

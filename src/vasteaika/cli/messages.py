@@ -44,6 +44,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "watch_stopped": "watch: not running",
         "last_seen": "last contact with the server: {when}",
         "last_problem": "last problem: {what}",
+        "by_command": " ({command})",
+        "problem_open": " ({command}, {when}) — not cleared: no contact with the server since",
+        "problem_cleared": " ({command}, {when}) — cleared: the server was reached since",
         "ack_to": "{when} to {who}",
         "none_yet": "none yet",
         "last_ack": "last acknowledgment: {what}",
@@ -103,6 +106,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "watch_stopped": "watch: ei käynnissä",
         "last_seen": "viimeksi yhteydessä palvelimeen: {when}",
         "last_problem": "viimeisin ongelma: {what}",
+        "by_command": " ({command})",
+        "problem_open": " ({command}, {when}) — ei korjautunut: palvelimeen ei ole saatu yhteyttä"
+        " sen jälkeen",
+        "problem_cleared": " ({command}, {when}) — korjautunut: palvelimeen on saatu yhteys sen"
+        " jälkeen",
         "ack_to": "{when}, vastaanottaja {who}",
         "none_yet": "ei vielä yhtään",
         "last_ack": "viimeisin kuittaus: {what}",

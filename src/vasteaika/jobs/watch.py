@@ -9,6 +9,7 @@ SIGTERM/SIGINT stop it between messages: the message in hand is finished and com
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -30,7 +31,9 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
+from vasteaika.files import write_private
 from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.jobs.health import note_contact, note_problem
 from vasteaika.ledger.database import file_lock
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
@@ -237,21 +240,20 @@ class Watcher:
         self._write_state()
 
     def _seen_server(self) -> None:
-        self.state.last_seen_server_at = self.clock().isoformat()
+        now = self.clock()
+        self.state.last_seen_server_at = now.isoformat()
+        self.state.last_error = None  # reconnected: the old problem is over (health keeps it)
+        note_contact(self.config.database, now, "watch")
         self._write_state()
 
     def _note_error(self, line: str) -> None:
         self.state.last_error = line
+        note_problem(self.config.database, self.clock(), "watch", line)
         self._write_state()
 
     def _write_state(self) -> None:
-        path = state_path(self.config.database)
-        tmp = path.with_suffix(".tmp")
-        try:
-            tmp.write_text(json.dumps(asdict(self.state)), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass  # status is a convenience; never stop watching because of it
+        with contextlib.suppress(OSError):  # status is a convenience; never stop watching for it
+            write_private(state_path(self.config.database), json.dumps(asdict(self.state)))
 
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds

@@ -20,7 +20,7 @@ from test_e2e import env as env  # the shared fixture
 from vasteaika.acks.accounting import AckAccount
 from vasteaika.acks.outbox import draft_or_send
 from vasteaika.cli import run
-from vasteaika.cli.accounts import account_line, reason_text
+from vasteaika.cli.accounts import account_line, reason_text, watch_lines
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError, UnreachableError
 from vasteaika.jobs.cycle import run_cycle
@@ -231,7 +231,7 @@ def test_the_watch_log_tells_of_each_new_customer_not_acknowledged(
     rec, lines = Recorder(), []
     watcher = Watcher(config, store, lambda: src, lambda s: draft_or_send(rec, None, "send", False),
                       contextlib.nullcontext, lambda: NOW, lines.append,
-                      describe=lambda a: account_line(a, ZoneInfo("Europe/Helsinki"), "fi"))  # fmt: skip
+                      tell=lambda r: watch_lines(r, ZoneInfo("Europe/Helsinki"), "fi"))  # fmt: skip
     watcher._cycle(src)
     assert any(line.startswith("acknowledged anna@example.fi") for line in lines)
     assert any("bert@example.fi> — ei kuitattu: Return-Path puuttuu" in line for line in lines)
@@ -405,3 +405,68 @@ def test_every_state_file_is_private(config: Config, store: Store, tmp_path: Pat
     save_states(mbox_state, {"a": FileState(1, 2, 3, 4, 5, True, "d", 1)})
     for path in (state_path(config.database), health_path(config.database), mbox_state):
         assert os.stat(path).st_mode & 0o777 == 0o600, path
+
+
+# --- promises accounted for -----------------------------------------------------------------
+
+
+def _deliver_a_long_past_promise(env: DovecotServer) -> datetime:
+    """A customer wrote a week ago; the owner's reply six days ago promised "tomorrow at 10"."""
+    asked, _ = customer_mail("Maija Meikäläinen <maija@example.fi>", "Nurmikko", "m@x", 60 * 24 * 7)
+    env.deliver("INBOX", asked, internal_date=datetime.now().astimezone() - timedelta(days=7))
+    replied = datetime.now().astimezone() - timedelta(days=6)
+    reply = mail(OWNER, "Maija Meikäläinen <maija@example.fi>", "Re: Nurmikko", "r@p",
+                 replied.strftime("%a, %d %b %Y %H:%M:%S %z"), extra="In-Reply-To: <m@x>\n",
+                 body="Hei Maija,\n\nSoitan huomenna klo 10.\n\nYlermi\n")  # fmt: skip
+    env.deliver("Sent", reply, internal_date=replied)
+    return replied
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "no_reminders"),
+    [("fi", "— aika oli jo ohi, kun vastaus luettiin: Maija Meikäläinen <maija@example.fi>",
+      "Ei avoimia muistutuksia."),
+     ("en", "— already past when read: Maija Meikäläinen <maija@example.fi>",
+      "No open reminders.")],
+)  # fmt: skip
+def test_a_promise_already_past_when_read_is_shown_once(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], lang: str, said: str, no_reminders: str,
+) -> None:  # fmt: skip
+    """Review finding: such a promise was silently dropped, and `reminders` then said every
+    promised call was made."""
+    from vasteaika.cli.accounts import promised_when
+
+    config = _config(tmp_path, env, smtp_server.port, lang)
+    _deliver_a_long_past_promise(env)
+    assert run(["--config", str(config), "check", "--json"]) == 0
+    [past] = json.loads(capsys.readouterr().out)["past_promises"]
+    assert past["customer_email"] == "maija@example.fi" and past["text"] == "huomenna klo 10"
+    due = datetime.fromisoformat(past["due_at"])
+    assert due < datetime.now().astimezone() - timedelta(days=1) and past["has_time"] is True
+    assert run(["--config", str(config), "reminders"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == no_reminders  # no claim that the call was made
+
+    # shown in the text of the run that reads it, and only then
+    (tmp_path / "v.db").unlink()
+    assert run(["--config", str(config), "check"]) == 0
+    out = capsys.readouterr().out
+    tz = due.tzinfo
+    when = promised_when(due.astimezone(tz), True, lang)
+    assert f"{when} {said} ('huomenna klo 10')" in out, out
+    assert run(["--config", str(config), "check"]) == 0
+    assert said not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("at", "has_time", "lang", "expected"),
+    [("2026-12-03 10:00+02:00", True, "fi", "3.12. klo 10"),
+     ("2026-12-03 10:30+02:00", True, "fi", "3.12. klo 10.30"),
+     ("2026-12-03 10:00+02:00", True, "en", "3.12. 10:00"),
+     ("2026-12-03 00:00+02:00", False, "fi", "3.12.")],
+)  # fmt: skip
+def test_a_promised_time_is_said_as_promised(at: str, has_time: bool, lang: str, expected: str) -> None:
+    from vasteaika.cli.accounts import promised_when
+
+    assert promised_when(datetime.fromisoformat(at), has_time, lang) == expected

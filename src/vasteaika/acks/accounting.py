@@ -26,6 +26,8 @@ Outcome = Literal[
 # The outcomes the owner has to look at: the customer may or may not have been promised a call,
 # or nothing was decided because something broke.
 NEEDS_OWNER: frozenset[str] = frozenset({"in_doubt", "failed", "not_tried", "problem"})
+# Those the watcher's log tells as they go out (outbox's on_ack), not again after the cycle.
+TOLD_AS_SENT: frozenset[str] = frozenset({"sent", "drafted"})
 _STORED: dict[str, Outcome] = {
     "sent": "sent", "draft": "drafted", "pending": "in_doubt", "skipped": "not_sent",
     "failed": "failed",

@@ -8,10 +8,8 @@ turns the decision's reason codes into the owner's words."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
-
-from rich.text import Text
 
 from vasteaika.cli import output as render
 from vasteaika.cli.messages import ACK_REASONS
@@ -19,6 +17,8 @@ from vasteaika.cli.messages import ACK_REASONS
 if TYPE_CHECKING:
     from vasteaika.acks.accounting import AckAccount
     from vasteaika.acks.outbox import AckPlan
+    from vasteaika.jobs.cycle import CycleResult
+    from vasteaika.reminders.replies import PastPromise
 
 # Reasons that come to every conversation at once (a first sync, ack.mode off): beyond this
 # many they are one line with a count; --json still lists each.
@@ -80,20 +80,20 @@ def show_accounts(accounts: Sequence[AckAccount], plans: Sequence[AckPlan], tz: 
         code = _bulk_code(a)
         if code is not None and len(bulk[code]) > BULK_SHOWN:
             continue
-        render.console.print(Text("  " + account_line(a, tz, lang)), soft_wrap=True)
+        render.console.print("  " + account_line(a, tz, lang), soft_wrap=True)
         if a.outcome == "would_send" and a.conversation_id in bodies:
             _show_body(bodies[a.conversation_id])
     for group in bulk.values():
         if len(group) > BULK_SHOWN:
             why = reasons_text(group[0].reasons, lang)
             line = render.text(lang, "acct_more", n=len(group), why=why)
-            render.console.print(Text("  " + line), soft_wrap=True)
+            render.console.print("  " + line, soft_wrap=True)
 
 
 def _show_body(plan: AckPlan) -> None:
-    render.console.print(Text(f"    Subject: {plan.message['Subject']}"))
+    render.console.print(f"    Subject: {plan.message['Subject']}", soft_wrap=True)
     for body_line in plan.body.splitlines():
-        render.console.print(Text(f"    | {body_line}"))
+        render.console.print(f"    | {body_line}")
 
 
 def accounts_json(accounts: Sequence[AckAccount], lang: str) -> list[dict[str, Any]]:
@@ -113,4 +113,51 @@ def accounts_json(accounts: Sequence[AckAccount], lang: str) -> list[dict[str, A
             ],
         }
         for a in accounts
+    ]
+
+
+def promised_when(at: datetime, has_time: bool, lang: str) -> str:
+    """ "3.12. klo 10" / "3.12. 10:00"; the day alone when no time was promised."""
+    day = f"{at.day}.{at.month}."
+    if not has_time:
+        return day
+    if lang == "fi":
+        return f"{day} klo {at.hour}" + (f".{at.minute:02d}" if at.minute else "")
+    return f"{day} {at:%H:%M}"
+
+
+def past_line(promise: PastPromise, tz: tzinfo, lang: str) -> str:
+    """A promise whose time had passed when its reply was read (mail-derived: print literally)."""
+    name = promise.customer_name.strip()
+    who = f"{name} <{promise.customer_email}>" if name else promise.customer_email
+    when = promised_when(promise.due_at.astimezone(tz), promise.has_time, lang)
+    return render.text(lang, "past_promise_read", when=when, who=who, text=promise.text,
+                       id=promise.conversation_id)  # fmt: skip
+
+
+def show_past_promises(promises: Sequence[PastPromise], tz: tzinfo, lang: str) -> None:
+    for promise in promises[:BULK_SHOWN]:
+        render.console.print(past_line(promise, tz, lang), soft_wrap=True)
+    if len(promises) > BULK_SHOWN:
+        more = render.text(lang, "past_promises_more", n=len(promises) - BULK_SHOWN)
+        render.console.print(more, soft_wrap=True)
+
+
+def past_promises_json(promises: Sequence[PastPromise]) -> list[dict[str, Any]]:
+    return [
+        {"conversation_id": p.conversation_id, "customer_email": p.customer_email,
+         "customer_name": p.customer_name, "due_at": p.due_at.isoformat(),
+         "has_time": p.has_time, "text": p.text, "kind": p.kind}
+        for p in promises
+    ]  # fmt: skip
+
+
+def watch_lines(result: CycleResult, tz: tzinfo, lang: str) -> list[str]:
+    """The watcher's log of one cycle: each new customer not acknowledged (those that went were
+    logged as they went) and each promise already past when read."""
+    from vasteaika.acks.accounting import TOLD_AS_SENT
+
+    return [
+        *(account_line(a, tz, lang) for a in result.accounts if a.outcome not in TOLD_AS_SENT),
+        *(past_line(p, tz, lang) for p in result.past_promises),
     ]

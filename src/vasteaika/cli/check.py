@@ -107,7 +107,12 @@ def _show_check(
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
-    from vasteaika.cli.accounts import accounts_json, show_accounts
+    from vasteaika.cli.accounts import (
+        accounts_json,
+        past_promises_json,
+        show_accounts,
+        show_past_promises,
+    )
 
     acks = outcome.planned if dry_run else outcome.delivered
     lang = config.language
@@ -124,6 +129,7 @@ def _show_check(
                 "new_customers": accounts_json(cycle.accounts, lang),
                 "ack_error": outcome.error.line() if outcome.error else None,
                 "promises_found": cycle.promises_found,
+                "past_promises": past_promises_json(cycle.past_promises),
                 "unreadable_promises": [
                     {"id": r.id, "customer_email": r.customer_email, "text": r.promise_text}
                     for r in unreadable
@@ -165,6 +171,7 @@ def _show_check(
     show_accounts(cycle.accounts, outcome.planned, config.hours.timezone, lang)
     if cycle.promises_found:
         render.console.print(render.text(lang, "promises", n=cycle.promises_found))
+    show_past_promises(cycle.past_promises, config.hours.timezone, lang)
     for r in unreadable:  # said on every run until the owner sets the time: never a guess
         render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
     for f in fired.fired if fired else []:

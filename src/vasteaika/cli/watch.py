@@ -36,7 +36,7 @@ def watch(
     """
     import signal
 
-    from vasteaika.cli.accounts import account_line
+    from vasteaika.cli.accounts import watch_lines
     from vasteaika.jobs.watch import Watcher, watcher_lock
     from vasteaika.ledger.database import run_lock
 
@@ -53,7 +53,7 @@ def watch(
         config, store, parts.mail_source, parts.deliver,
         lambda: run_lock(config.database), parts.now, log, poll_seconds=poll,
         notifier=notifier, mailer=mailer, calendar=parts.calendar(),
-        describe=lambda a: account_line(a, config.hours.timezone, config.language),
+        tell=lambda result: watch_lines(result, config.hours.timezone, config.language),
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
@@ -69,8 +69,6 @@ def status(
 ) -> None:
     """Say whether 'vasteaika watch' is running, when any command last reached the mail server,
     the last problem and whether it has cleared since, and the last acknowledgment sent."""
-    from rich.text import Text
-
     from vasteaika.jobs.health import read_health
     from vasteaika.jobs.watch import last_ack, read_state
 
@@ -78,6 +76,10 @@ def status(
     config = parts.config
     state, alive = read_state(config.database)
     health = read_health(config.database)
+    if health.last_problem is None and state is not None and state.last_error:
+        # an older version kept the watcher's problem in its own file only: whether it cleared
+        # is not known
+        health.last_problem, health.last_problem_by = state.last_error, "watch"
     ack_at, ack_to = last_ack(parts.store)
     data = {
         "watch_running": alive,
@@ -87,7 +89,7 @@ def status(
         "last_error": health.last_problem,
         "last_error_at": health.last_problem_at,
         "last_error_by": health.last_problem_by,
-        "last_error_cleared": health.problem_cleared if health.last_problem else None,
+        "last_error_cleared": health.problem_cleared if health.problem_seq else None,
         "last_ack_at": ack_at.isoformat() if ack_at else None,
         "last_ack_to": ack_to,
     }
@@ -108,12 +110,12 @@ def status(
         seen += render.text(lang, "by_command", command=health.last_contact_by)
     render.console.print(render.text(lang, "last_seen", when=seen), highlight=False)
     if health.last_problem:
-        when = shown(health.last_problem_at)
-        state_key = "problem_cleared" if health.problem_cleared else "problem_open"
-        line = render.text(lang, "last_problem", what=health.last_problem) + render.text(
-            lang, state_key, when=when, command=health.last_problem_by or "?"
-        )
-        render.console.print(Text(line), soft_wrap=True)
+        line = render.text(lang, "last_problem", what=health.last_problem)
+        if health.problem_seq:
+            state_key = "problem_cleared" if health.problem_cleared else "problem_open"
+            line += render.text(lang, state_key, when=shown(health.last_problem_at),
+                                command=health.last_problem_by or "?")  # fmt: skip
+        render.console.print(line, soft_wrap=True)
     last = (render.text(lang, "ack_to", when=shown(data["last_ack_at"]), who=ack_to) if ack_at
             else render.text(lang, "none_yet"))  # fmt: skip
     render.console.print(render.text(lang, "last_ack", what=last), highlight=False)

@@ -22,7 +22,7 @@ from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
-from vasteaika.reminders.replies import find_reply_promises
+from vasteaika.reminders.replies import PastPromise, find_reply_promises
 
 if TYPE_CHECKING:  # caldav (~0.2 s to import) only for owners who have a [calendar]
     from vasteaika.reminders.caldav_client import CalendarServer
@@ -37,6 +37,7 @@ class CycleResult:
     reminders: FireResult | None = None
     calendar: CalendarSyncResult | None = None
     accounts: list[AckAccount] = field(default_factory=list)  # each new customer's ack
+    past_promises: list[PastPromise] = field(default_factory=list)  # past when read: told once
 
 
 def run_cycle(
@@ -61,13 +62,14 @@ CalDAV calendar; its failure is in the result, never raised. ``accounts`` says w
     each new customer's acknowledgment; ``on_ack`` hears of each one as it goes out."""
     failed_before = store.failed_steps
     result = run_check(config, source, store, now, on_folder, on_message)
-    found = find_reply_promises(config, store, source, result.run_id, now)
+    past: list[PastPromise] = []
+    found = find_reply_promises(config, store, source, result.run_id, now, past)
     acks = acknowledge_new(config, store, source, now, deliver, on_ack)
     result.problems = store.failed_steps - failed_before
     accounts = account_acks(store, result.run_id, acks, config.ack.mode)
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
     synced = _sync_calendar(config, store, now, calendar)
-    return CycleResult(result, acks, found, fired, synced, accounts)
+    return CycleResult(result, acks, found, fired, synced, accounts, past)
 
 
 def _sync_calendar(

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from vasteaika.acks.accounting import AckAccount
+from vasteaika.acks.accounting import TOLD_AS_SENT
 from vasteaika.acks.outbox import AckPlan, Deliver
 from vasteaika.clock import Clock
 from vasteaika.config import Config
@@ -128,9 +128,9 @@ class Watcher:
         notifier: Notifier | None = None,
         mailer: Sender | None = None,
         calendar: Callable[[], CalendarServer] | None = None,
-        describe: Callable[[AckAccount], str] | None = None,
+        tell: Callable[[CycleResult], list[str]] | None = None,
     ) -> None:
-        self.describe = describe or _plain  # a new customer's line, in the owner's words
+        self.tell = tell or _plain  # what a cycle did, in the owner's words
         self.notifier, self.mailer, self.calendar = notifier, mailer, calendar
         self.config, self.store, self.connect = config, store, connect
         self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
@@ -224,9 +224,8 @@ class Watcher:
             self.log(
                 f"read {read} message(s), {result.check.new_conversations} new conversation(s)"
             )
-        for account in result.accounts:
-            if account.outcome not in ("sent", "drafted"):  # those were told as they went
-                self.log(self.describe(account))
+        for line in self.tell(result):
+            self.log(line)
         if result.acks.error is not None:
             self.log(f"acknowledgment not sent: {result.acks.error.line()}")
             self._note_error(result.acks.error.line())
@@ -261,9 +260,15 @@ class Watcher:
             time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
 
 
-def _plain(account: AckAccount) -> str:
-    reasons = "; ".join(account.reasons)
-    return f"#{account.conversation_id} {account.customer_email}: {account.outcome} {reasons}"
+def _plain(result: CycleResult) -> list[str]:
+    """Each new customer not acknowledged (those sent were told as they went), and each promise
+    already past when read."""
+    return [
+        *(f"#{a.conversation_id} {a.customer_email}: {a.outcome} {'; '.join(a.reasons)}"
+          for a in result.accounts if a.outcome not in TOLD_AS_SENT),
+        *(f"promised for {p.due_at.isoformat()} — already past when read: {p.customer_email}"
+          for p in result.past_promises),
+    ]  # fmt: skip
 
 
 def last_ack(store: Store) -> tuple[datetime | None, str | None]:

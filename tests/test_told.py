@@ -470,3 +470,26 @@ def test_a_promised_time_is_said_as_promised(at: str, has_time: bool, lang: str,
     from vasteaika.cli.accounts import promised_when
 
     assert promised_when(datetime.fromisoformat(at), has_time, lang) == expected
+
+
+def test_a_first_sync_groups_the_backlog_in_one_line(
+    config: Config, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seven old conversations are one counted line (each is in --json), a young one its own."""
+    from zoneinfo import ZoneInfo
+
+    from vasteaika.cli.accounts import show_accounts
+
+    old = [(customer(f"old{i}@example.fi", f"o{i}@x", 60 * 24 * 5 + i), 60 * 24 * 5 + i)
+           for i in range(7)]  # fmt: skip
+    src = inbox(*old, (customer("bert@example.fi", "b@x", 5, return_path=False), 5))
+    cycle = run_cycle(config, store.in_memory_copy(), src, NOW, None)
+    assert len(cycle.accounts) == 8
+    show_accounts(cycle.accounts, cycle.acks.planned, ZoneInfo("Europe/Helsinki"), "fi")
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "Uudet asiakkaat (8):",
+        "  #8 Asiakas <bert@example.fi> — ei kuitattu: Return-Path puuttuu, joten todellista "
+        "lähettäjää ei tiedetä",
+        "  7 niistä ei kuitattu: vanhempi kuin ack.max_age, tai olit jo vastannut",
+    ]

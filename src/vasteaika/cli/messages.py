@@ -69,7 +69,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "acct_not_tried": "NOT acknowledged yet: {why}; tried again on the next run",
         "acct_problem": "NOT decided: {why}",
         "acct_off": "not acknowledged: {why}",
-        "acct_more": "{n} more not acknowledged: {why}",
+        "acct_more": "{n} of them not acknowledged: {why}",
     },
     "fi": {
         "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
@@ -136,7 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "acct_not_tried": "EI vielä kuitattu: {why}; yritetään uudelleen seuraavalla kerralla",
         "acct_problem": "EI päätetty: {why}",
         "acct_off": "ei kuitattu: {why}",
-        "acct_more": "{n} muuta ei kuitattu: {why}",
+        "acct_more": "{n} niistä ei kuitattu: {why}",
     },
 }
 

@@ -73,6 +73,7 @@ OWNER_AUTO_REPLIED = (
     " customer; it is no answer, so the conversation waits for yours"
 )
 Deliver = Callable[[EmailMessage, str], None]
+OnAck = Callable[["AckPlan"], None]
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,13 @@ def acknowledge_new(
     source: MailSource,
     now: datetime,
     deliver: Deliver | None,
+    on_ack: OnAck | None = None,
 ) -> AckOutcome:
     """Acknowledge every young, unanswered, unacknowledged conversation that passes the rules.
 
     ``deliver`` sends (or saves as a draft) one message; None plans only (``--dry-run``, run on
-    a throw-away copy of the database).
+    a throw-away copy of the database). ``on_ack`` hears of each one as it goes out (the
+    watcher's log), so a run that fails later still tells of those sent before.
     """
     outcome = AckOutcome()
     if config.ack.mode == "off":
@@ -144,7 +147,11 @@ def acknowledge_new(
         outcome.planned.append(plan)
         if deliver is None:
             continue
-        if not _deliver(store, plan, deliver, now, outcome, config.ack.mode):
+        went = len(outcome.delivered)
+        carry_on = _deliver(store, plan, deliver, now, outcome, config.ack.mode)
+        if on_ack is not None and len(outcome.delivered) > went:
+            on_ack(plan)
+        if not carry_on:
             break  # the server is down: every other ack would fail the same way
     return outcome
 

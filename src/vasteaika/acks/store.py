@@ -143,3 +143,18 @@ def acks_in_doubt(store: Store) -> list[tuple[int, int]]:
             " WHERE ack_status = 'pending' AND callback_at IS NOT NULL"
         ).fetchall()
     ]
+
+
+def ack_states(store: Store, run_id: int, also: tuple[int, ...]) -> list[dict[str, Any]]:
+    """The acknowledgment state of every conversation a run opened, plus those in ``also`` (the
+    ones decided in the run though opened earlier), oldest first."""
+    marks = ",".join("?" * len(also))
+    extra = f" OR id IN ({marks})" if also else ""
+    return list(
+        store.db.query(
+            "SELECT id, customer_email, customer_name, subject, ack_status, ack_reasons,"
+            " ack_recipient, callback_at FROM conversations"
+            f" WHERE run_id = ?{extra} ORDER BY first_contact_at, id",
+            [run_id, *also],
+        )
+    )

@@ -19,6 +19,7 @@ from vasteaika.errors import TemporaryError
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
     from vasteaika.jobs.cycle import CycleResult
     from vasteaika.ledger.store import Store
+    from vasteaika.reminders.store import Reminder
 
 
 @app.command()
@@ -46,10 +47,12 @@ def check(
     robot, a list or twice to the same person; 'vasteaika why' tells why a mail got none.
     """
     from vasteaika.jobs.cycle import run_cycle
+    from vasteaika.jobs.health import note_contact
     from vasteaika.ledger.database import run_lock
     from vasteaika.ledger.store import dry_run_copy
 
     parts = current(ctx)
+    parts.keeps_health = not dry_run
     config = parts.config
     now = parts.now()
     sends = not (dry_run or parts.pretending)  # at --now the ledger is written, nothing sent
@@ -67,6 +70,8 @@ def check(
                 )  # fmt: skip
         finally:
             source.close()
+    if not dry_run:
+        note_contact(config.database, now, "check")
     outcome = cycle.acks
     _show_check(config, store, cycle, now, json_out, quiet, not sends)
     if outcome.error is not None:
@@ -89,10 +94,12 @@ def _show_check(
     quiet: bool,
     dry_run: bool,
 ) -> None:
-    if quiet and not json_out:  # prints nothing: build no records (50,000 on a first sync)
+    from vasteaika.reminders.store import open_reminders
+
+    if quiet and not json_out:  # only what needs the owner: no records (50,000 on a first sync)
+        _show_needs_owner(config, cycle, [r for r in open_reminders(store, now) if r.unreadable])
         return
     from vasteaika.ledger.records import business_hours, conversation_records
-    from vasteaika.reminders.store import open_reminders
     from vasteaika.reminders.urgency import by_urgency
 
     result, outcome, fired = cycle.check, cycle.acks, cycle.reminders
@@ -105,7 +112,15 @@ def _show_check(
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
+    from vasteaika.cli.accounts import (
+        accounts_json,
+        past_promises_json,
+        show_accounts,
+        show_past_promises,
+    )
+
     acks = outcome.planned if dry_run else outcome.delivered
+    lang = config.language
     if json_out:
         render.print_json(
             {
@@ -116,9 +131,11 @@ def _show_check(
                 "problems": result.problems,
                 "dry_run": dry_run,
                 "acknowledgments": [render.ack_json(p) for p in acks],
+                "new_customers": accounts_json(cycle.accounts, lang),
                 "ack_error": outcome.error.line() if outcome.error else None,
                 "authserv_id_learned": outcome.learned_authserv_id,
                 "promises_found": cycle.promises_found,
+                "past_promises": past_promises_json(cycle.past_promises),
                 "unreadable_promises": [
                     {"id": r.id, "customer_email": r.customer_email, "text": r.promise_text}
                     for r in unreadable
@@ -148,7 +165,7 @@ def _show_check(
             }
         )
         return
-    local_now, lang = now.astimezone(config.hours.timezone), config.language
+    local_now = now.astimezone(config.hours.timezone)
     line = render.text(lang, "read", read=sum(result.folders.values()), new=len(new),
                        replies=result.new_replies)  # fmt: skip
     if result.problems:
@@ -157,9 +174,10 @@ def _show_check(
     if outcome.learned_authserv_id:  # said once: when first learned, or when it changes
         render.console.print(render.text(lang, "authserv_learned", id=outcome.learned_authserv_id),
                              highlight=False, markup=False)  # fmt: skip
-    render.show_acks(acks, dry_run, config.hours.timezone, lang)
+    show_accounts(cycle.accounts, outcome.planned, config.hours.timezone, lang)
     if cycle.promises_found:
         render.console.print(render.text(lang, "promises", n=cycle.promises_found))
+    show_past_promises(cycle.past_promises, config.hours.timezone, lang)
     for r in unreadable:  # said on every run until the owner sets the time: never a guess
         render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
     for f in fired.fired if fired else []:
@@ -175,6 +193,20 @@ def _show_check(
         render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
         render.console.print(render.text(lang, "nobody"))
+
+
+def _show_needs_owner(config: Config, cycle: CycleResult, unreadable: list[Reminder]) -> None:
+    """--quiet (cron): only what the owner must look at — an acknowledgment in doubt or not
+    decided, failed mail steps, a promise whose time could not be read."""
+    from vasteaika.cli.accounts import show_accounts
+
+    lang = config.language
+    show_accounts(cycle.accounts, (), config.hours.timezone, lang, only_needing_owner=True)
+    if cycle.check.problems:
+        line = render.text(lang, "problems", n=cycle.check.problems).lstrip(", ")
+        render.console.print(line[:1].upper() + line[1:] + ".", highlight=False)
+    for r in unreadable:
+        render.console.print(render.unreadable_line(r, lang), highlight=False, markup=False)
 
 
 def _calendar_json(cycle: CycleResult) -> dict[str, object] | None:

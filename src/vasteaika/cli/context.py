@@ -61,6 +61,8 @@ class CommandContext:
     debug: bool = False
     database: Path | None = None  # named in the message when SQLite fails mid-command
     now_text: str | None = None  # --now: a pretended moment (the demo, trying things out)
+    command: str = ""  # the command's name, for `status`: which command met a problem
+    keeps_health: bool = True  # a dry run writes nothing, not even the health record
 
     @cached_property
     def config(self) -> Config:
@@ -230,7 +232,10 @@ def smtp_sender(config: Config) -> SmtpSender:
     own = bool(s.password_command or s.keyring)  # [smtp]'s own: not overruled by the mail's
     creds = AccountConfig(username=settings.username or "", password_command=s.password_command,
                           keyring=s.keyring) if own else acc  # fmt: skip
-    password = get_password(creds, env_first=not own) if settings.username else None
+    section = "smtp" if own else "account"
+    password = (
+        get_password(creds, None, section, env_first=not own) if settings.username else None
+    )
     return SmtpSender(settings, password)
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from vasteaika.cli.messages import TEXTS, WEEKDAYS
@@ -100,20 +100,6 @@ def ack_json(plan: AckPlan) -> dict[str, Any]:
         "message_id": str(plan.message["Message-ID"]),
         "body": plan.body,
     }
-
-
-def show_acks(plans: Sequence[AckPlan], dry_run: bool, tz: tzinfo, lang: str) -> None:
-    if not plans:
-        return
-    console.print(text(lang, "would_ack" if dry_run else "acked", n=len(plans)), highlight=False)
-    for p in plans:
-        when = p.callback_at.astimezone(tz).strftime("%a %d.%m. %H:%M")
-        label = text(lang, "callback")
-        console.print(f"  → {p.recipient}: {label} {when} ({p.language})", highlight=False)
-        if dry_run:
-            console.print(f"    Subject: {p.message['Subject']}", highlight=False)
-            for body_line in p.body.splitlines():
-                console.print(f"    | {body_line}", highlight=False, markup=False)
 
 
 def unreadable_line(reminder: Reminder, lang: str) -> str:

@@ -61,6 +61,10 @@ def remind(
     now = parts.now()
     store = parts.store
     result = fire_due(config, store, parts.notifier, parts.mailer, now)
+    if any(f.channel == "email" for f in result.fired):  # the mail server took it
+        from vasteaika.jobs.health import note_contact
+
+        note_contact(config.database, now, "remind")
     _show_fired(config, result, quiet, json_out)
     if result.failed:
         raise TemporaryError(

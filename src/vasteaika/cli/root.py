@@ -18,7 +18,7 @@ import typer
 
 from vasteaika import __version__
 from vasteaika.cli.context import CommandContext
-from vasteaika.errors import VasteaikaError
+from vasteaika.errors import UsageError, VasteaikaError
 from vasteaika.terminal import printable
 
 app = typer.Typer(
@@ -76,6 +76,7 @@ def main_options(
 ) -> None:
     parts = ctx.ensure_object(CommandContext)
     parts.config_path, parts.debug, parts.now_text = config, debug, now
+    parts.command = ctx.invoked_subcommand or ""
 
 
 def _is_usage_error(exc: Exception) -> bool:
@@ -102,8 +103,23 @@ def run(argv: list[str] | None = None) -> int:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
             return int(exc.exit_code)  # type: ignore[attr-defined]
-        return _fail(exc, debug, parts.database)
+        code = _fail(exc, debug, parts.database)
+        _note_problem(parts, exc)
+        return code
     return 0
+
+
+def _note_problem(parts: CommandContext, exc: Exception) -> None:
+    """What `status` shows as the last problem: any of our errors but a usage mistake, once the
+    config named the database."""
+    if parts.database is None or not parts.keeps_health:
+        return
+    error = _as_user_error(exc, parts.database)
+    if error is None or isinstance(error, UsageError):
+        return
+    from vasteaika.jobs.health import note_problem
+
+    note_problem(parts.database, parts.now(), parts.command, error.line())
 
 
 def _fail(exc: Exception, debug: bool, database: Path | None) -> int:

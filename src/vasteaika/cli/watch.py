@@ -36,6 +36,7 @@ def watch(
     """
     import signal
 
+    from vasteaika.cli.accounts import watch_lines
     from vasteaika.jobs.watch import Watcher, watcher_lock
     from vasteaika.ledger.database import run_lock
 
@@ -53,6 +54,7 @@ def watch(
         config, store, parts.mail_source, parts.deliver,
         lambda: run_lock(config.database), parts.now, log, poll_seconds=poll,
         notifier=notifier, mailer=mailer, calendar=parts.calendar(),
+        tell=lambda result: watch_lines(result, config.hours.timezone, config.language),
     )  # fmt: skip
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
@@ -66,19 +68,29 @@ def status(
     ctx: typer.Context,
     json_out: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
-    """Say whether 'vasteaika watch' is running, when it last heard from the server, and the
-    last acknowledgment sent."""
+    """Say whether 'vasteaika watch' is running, when any command last reached the mail server,
+    the last problem and whether it has cleared since, and the last acknowledgment sent."""
+    from vasteaika.jobs.health import read_health
     from vasteaika.jobs.watch import last_ack, read_state
 
     parts = current(ctx)
     config = parts.config
     state, alive = read_state(config.database)
+    health = read_health(config.database)
+    if health.last_problem is None and state is not None and state.last_error:
+        # an older version kept the watcher's problem in its own file only: whether it cleared
+        # is not known
+        health.last_problem, health.last_problem_by = state.last_error, "watch"
     ack_at, ack_to = last_ack(parts.store)
     data = {
         "watch_running": alive,
         "watch_pid": state.pid if state and alive else None,
-        "last_seen_server_at": state.last_seen_server_at if state else None,
-        "last_error": state.last_error if state else None,
+        "last_seen_server_at": health.last_contact_at,
+        "last_seen_by": health.last_contact_by,
+        "last_error": health.last_problem,
+        "last_error_at": health.last_problem_at,
+        "last_error_by": health.last_problem_by,
+        "last_error_cleared": health.problem_cleared if health.problem_seq else None,
         "last_ack_at": ack_at.isoformat() if ack_at else None,
         "last_ack_to": ack_to,
         "calendar": _calendar_fields(config, parts.store),
@@ -96,10 +108,16 @@ def status(
     key = "watch_running" if alive else "watch_stopped"
     render.console.print(render.text(lang, key, pid=data["watch_pid"]), highlight=False)
     seen = shown(data["last_seen_server_at"])
+    if health.last_contact_by:
+        seen += render.text(lang, "by_command", command=health.last_contact_by)
     render.console.print(render.text(lang, "last_seen", when=seen), highlight=False)
-    if data["last_error"]:
-        render.console.print(render.text(lang, "last_problem", what=data["last_error"]),
-                             highlight=False)  # fmt: skip
+    if health.last_problem:
+        line = render.text(lang, "last_problem", what=health.last_problem)
+        if health.problem_seq:
+            state_key = "problem_cleared" if health.problem_cleared else "problem_open"
+            line += render.text(lang, state_key, when=shown(health.last_problem_at),
+                                command=health.last_problem_by or "?")  # fmt: skip
+        render.console.print(line, soft_wrap=True)
     last = (render.text(lang, "ack_to", when=shown(data["last_ack_at"]), who=ack_to) if ack_at
             else render.text(lang, "none_yet"))  # fmt: skip
     render.console.print(render.text(lang, "last_ack", what=last), highlight=False)

@@ -16,7 +16,7 @@ from vasteaika.config.build import build_config
 from vasteaika.config.checks import is_clock
 from vasteaika.config.paths import default_config_path, resolve
 from vasteaika.config.records import Config
-from vasteaika.config.spec import REQUIRED, SPEC
+from vasteaika.config.spec import REQUIRED, SECRET_KEYS, SPEC
 from vasteaika.errors import ConfigError
 from vasteaika.net import is_loopback
 from vasteaika.template_spec import LANGUAGES, validate_template
@@ -80,13 +80,29 @@ def _validate(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str
                 values[section][key] = default
                 continue
             expected = check(table[key])
-            if expected:
+            if expected and (section, key) in SECRET_KEYS:
+                problems.append(f"{section}.{key} is {kind_of(table[key])} (not shown: it may"
+                                f" hold a secret): expected {expected}")  # fmt: skip
+            elif expected:
                 problems.append(f"{section}.{key} = {table[key]!r}: expected {expected}")
             values[section][key] = table[key]
     for section, key in REQUIRED:
         if not (data.get(section) or {}).get(key):
             problems.append(f"{section}.{key} is missing: it is required")
     return values, problems
+
+
+def kind_of(value: Any) -> str:
+    """What a value is, said without the value: "a text", "a list with 1 item(s)"…"""
+    if isinstance(value, list):
+        kinds = sorted({kind_of(v) for v in value})
+        of = f" ({', '.join(kinds)})" if kinds else ""
+        return f"a list with {len(value)} item(s){of}"
+    names = {bool: "true/false", str: "a text", int: "a number", float: "a number",
+             dict: "a table"}  # fmt: skip
+    if isinstance(value, str) and not value:
+        return "an empty text"
+    return names.get(type(value), "a date or time")
 
 
 def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:

@@ -20,17 +20,22 @@ PASSWORD_ENV = "VASTEAIKA_PASSWORD"
 
 
 def get_password(
-    account: AccountConfig, env: Mapping[str, str] | None = None, *, env_first: bool = True
+    account: AccountConfig,
+    env: Mapping[str, str] | None = None,
+    section: str = "account",
+    *,
+    env_first: bool = True,
 ) -> str:
     """The mail password: $VASTEAIKA_PASSWORD when it is set (so it beats a password_command
     left in the file), else password_command, else the keyring. Never stored. ``env_first``
     is False for a source with credentials of its own (the calendar's, [smtp]'s), whose own
-    command must not be overruled by the mail password."""
+    command must not be overruled by the mail password. ``section``: whose keys these are, for
+    the messages."""
     env = os.environ if env is None else env
     if env_first and env.get(PASSWORD_ENV):
         return env[PASSWORD_ENV]
     if account.password_command:
-        return _run_password_command(account.password_command)
+        return _run_password_command(account.password_command, f"{section}.password_command")
     if account.keyring:
         import keyring  # imported lazily: a slow import, and only some users need it
 
@@ -38,7 +43,7 @@ def get_password(
             secret = keyring.get_password(APP, account.username)
         except keyring.errors.KeyringError as exc:
             raise ConfigError(
-                f"account.keyring: no usable keyring here ({exc})",
+                f"{section}.keyring: no usable keyring here ({type(exc).__name__})",
                 "use password_command or $VASTEAIKA_PASSWORD (cron has no desktop keyring)",
             ) from None
         if secret:
@@ -86,7 +91,7 @@ def get_calendar_password(
     if calendar.password_command or calendar.keyring:
         creds = AccountConfig(username=calendar.username, keyring=calendar.keyring,
                               password_command=calendar.password_command)  # fmt: skip
-        return get_password(creds, env, env_first=False)
+        return get_password(creds, env, "calendar", env_first=False)
     if env.get(CALENDAR_PASSWORD_ENV):
         return env[CALENDAR_PASSWORD_ENV]
     raise ConfigError(
@@ -95,8 +100,13 @@ def get_calendar_password(
     )
 
 
-def _run_password_command(argv: tuple[str, ...]) -> str:
-    name = argv[0]
+def _run_password_command(argv: tuple[str, ...], key: str) -> str:
+    """Its arguments and output are never shown: a password is often among them (``echo``)."""
+    if any(c.isspace() for c in argv[0]):
+        raise ConfigError(
+            f"{key}: its first item is not a program name (it has spaces in it)",
+            'write the command as a list of its words, like ["pass", "show", "mail"]',
+        )
     try:
         done = subprocess.run(
             list(argv),
@@ -107,24 +117,24 @@ def _run_password_command(argv: tuple[str, ...]) -> str:
         )
     except FileNotFoundError:
         raise ConfigError(
-            f"account.password_command: program {name!r} not found", "install it or fix the path"
+            f"{key}: its program (the list's first item) was not found",
+            "install it, or give its full path",
         ) from None
     except OSError as exc:
         raise ConfigError(
-            f"account.password_command: cannot run {name!r} ({exc.strerror})",
+            f"{key}: cannot run its program, the list's first item ({exc.strerror})",
             "check that it is a program you may run",
         ) from None
     except subprocess.TimeoutExpired:
         raise ConfigError(
-            f"account.password_command ({name}) did not finish in {PASSWORD_COMMAND_TIMEOUT:.0f} s",
+            f"{key} did not finish in {PASSWORD_COMMAND_TIMEOUT:.0f} s",
             "check that it does not wait for input",
         ) from None
     if done.returncode != 0:
         raise ConfigError(
-            f"account.password_command ({name}) failed with exit code {done.returncode}",
-            "run it by hand to see why",
+            f"{key} failed with exit code {done.returncode}", "run it by hand to see why"
         )
     secret = done.stdout.split("\n", 1)[0]
     if not secret:
-        raise ConfigError(f"account.password_command ({name}) printed nothing", "check the command")
+        raise ConfigError(f"{key} printed nothing", "check the command")
     return secret

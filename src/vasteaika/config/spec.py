@@ -118,3 +118,10 @@ SPEC: dict[str, dict[str, tuple[Checker, Any]]] = {
 }
 
 REQUIRED = (("owner", "addresses"),)
+
+# Keys whose value may be or carry a secret (a password in a command's arguments, a login, a
+# calendar address with user:password@ in it): a problem with one names its type, never its value.
+SECRET_KEYS: frozenset[tuple[str, str]] = frozenset(
+    {(section, key) for section in ("account", "smtp", "calendar")
+     for key in ("password_command", "keyring", "username")} | {("calendar", "url")}
+)  # fmt: skip

@@ -9,11 +9,12 @@ back up the chain.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from vasteaika.acks.outbox import AckOutcome, Deliver, acknowledge_new
+from vasteaika.acks.accounting import AckAccount, account_acks
+from vasteaika.acks.outbox import AckOutcome, Deliver, OnAck, acknowledge_new
 from vasteaika.config import Config
 from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run_check
 from vasteaika.ledger.store import Store
@@ -21,7 +22,7 @@ from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
-from vasteaika.reminders.replies import find_reply_promises
+from vasteaika.reminders.replies import PastPromise, find_reply_promises
 
 if TYPE_CHECKING:  # caldav (~0.2 s to import) only for owners who have a [calendar]
     from vasteaika.reminders.caldav_client import CalendarServer
@@ -35,6 +36,8 @@ class CycleResult:
     promises_found: int = 0
     reminders: FireResult | None = None
     calendar: CalendarSyncResult | None = None
+    accounts: list[AckAccount] = field(default_factory=list)  # each new customer's ack
+    past_promises: list[PastPromise] = field(default_factory=list)  # past when read: told once
 
 
 def run_cycle(
@@ -49,20 +52,24 @@ def run_cycle(
     notifier: Notifier | None = None,
     mailer: Sender | None = None,
     calendar: Callable[[], CalendarServer] | None = None,
+    on_ack: OnAck | None = None,
 ) -> CycleResult:
     """One pass of the whole job, the same for `check` and `watch`: read new mail, find the
     callbacks promised in your replies, acknowledge new customers (``deliver`` None: plan only,
     for --dry-run), then fire due reminders (when a ``notifier`` is given). ``problems`` counts
     the message steps that failed anywhere in the pass. ``calendar`` connects to the owner's
-CalDAV calendar; its failure is in the result, never raised."""
+CalDAV calendar; its failure is in the result, never raised. ``accounts`` says what became of
+    each new customer's acknowledgment; ``on_ack`` hears of each one as it goes out."""
     failed_before = store.failed_steps
     result = run_check(config, source, store, now, on_folder, on_message)
-    found = find_reply_promises(config, store, source, result.run_id, now)
-    acks = acknowledge_new(config, store, source, now, deliver)
+    past: list[PastPromise] = []
+    found = find_reply_promises(config, store, source, result.run_id, now, past)
+    acks = acknowledge_new(config, store, source, now, deliver, on_ack)
     result.problems = store.failed_steps - failed_before
+    accounts = account_acks(store, result.run_id, acks, config.ack.mode)
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
     synced = _sync_calendar(config, store, now, calendar)
-    return CycleResult(result, acks, found, fired, synced)
+    return CycleResult(result, acks, found, fired, synced, accounts, past)
 
 
 def _sync_calendar(

@@ -9,6 +9,7 @@ SIGTERM/SIGINT stop it between messages: the message in hand is finished and com
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -20,7 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from vasteaika.acks.outbox import Deliver
+from vasteaika.acks.accounting import TOLD_AS_SENT
+from vasteaika.acks.outbox import AckPlan, Deliver
 from vasteaika.clock import Clock
 from vasteaika.config import Config
 from vasteaika.errors import (
@@ -29,7 +31,9 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
+from vasteaika.files import write_private
 from vasteaika.jobs.cycle import CycleResult, run_cycle
+from vasteaika.jobs.health import note_contact, note_problem
 from vasteaika.ledger.database import file_lock
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
@@ -124,7 +128,9 @@ class Watcher:
         notifier: Notifier | None = None,
         mailer: Sender | None = None,
         calendar: Callable[[], CalendarServer] | None = None,
+        tell: Callable[[CycleResult], list[str]] | None = None,
     ) -> None:
+        self.tell = tell or _plain  # what a cycle did, in the owner's words
         self.notifier, self.mailer, self.calendar = notifier, mailer, calendar
         self.config, self.store, self.connect = config, store, connect
         self.make_deliver, self.lock, self.clock, self.log = make_deliver, lock, clock, log
@@ -196,7 +202,7 @@ class Watcher:
                     result = run_cycle(
                         self.config, self.store, source, self.clock(), self.make_deliver(source),
                         on_message=self._between, notifier=self.notifier, mailer=self.mailer,
-                        calendar=self.calendar,
+                        calendar=self.calendar, on_ack=self._acked,
                     )  # fmt: skip
             except TemporaryError as exc:
                 if "another vasteaika run" not in exc.message:
@@ -218,36 +224,51 @@ class Watcher:
             self.log(
                 f"read {read} message(s), {result.check.new_conversations} new conversation(s)"
             )
-        for plan in result.acks.delivered:
-            self.state.last_ack_at = self.clock().isoformat()
-            self.state.last_ack_to = plan.recipient
-            self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
+        for line in self.tell(result):
+            self.log(line)
         if result.acks.error is not None:
             self.log(f"acknowledgment not sent: {result.acks.error.line()}")
             self._note_error(result.acks.error.line())
         self._write_state()
 
+    def _acked(self, plan: AckPlan) -> None:
+        """Told as it goes out, so that a cycle failing later still leaves it in the log."""
+        self.state.last_ack_at = self.clock().isoformat()
+        self.state.last_ack_to = plan.recipient
+        self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
+        self._write_state()
+
     def _seen_server(self) -> None:
-        self.state.last_seen_server_at = self.clock().isoformat()
+        now = self.clock()
+        self.state.last_seen_server_at = now.isoformat()
+        self.state.last_error = None  # reconnected: the old problem is over (health keeps it)
+        note_contact(self.config.database, now, "watch")
         self._write_state()
 
     def _note_error(self, line: str) -> None:
         self.state.last_error = line
+        note_problem(self.config.database, self.clock(), "watch", line)
         self._write_state()
 
     def _write_state(self) -> None:
-        path = state_path(self.config.database)
-        tmp = path.with_suffix(".tmp")
-        try:
-            tmp.write_text(json.dumps(asdict(self.state)), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass  # status is a convenience; never stop watching because of it
+        with contextlib.suppress(OSError):  # status is a convenience; never stop watching for it
+            write_private(state_path(self.config.database), json.dumps(asdict(self.state)))
 
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
         while not self.stopping and time.monotonic() < deadline:
             time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
+
+
+def _plain(result: CycleResult) -> list[str]:
+    """Each new customer not acknowledged (those sent were told as they went), and each promise
+    already past when read."""
+    return [
+        *(f"#{a.conversation_id} {a.customer_email}: {a.outcome} {'; '.join(a.reasons)}"
+          for a in result.accounts if a.outcome not in TOLD_AS_SENT),
+        *(f"promised for {p.due_at.isoformat()} — already past when read: {p.customer_email}"
+          for p in result.past_promises),
+    ]  # fmt: skip
 
 
 def last_ack(store: Store) -> tuple[datetime | None, str | None]:

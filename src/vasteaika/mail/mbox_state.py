@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from vasteaika.errors import StorageError
+from vasteaika.files import write_private
 
 
 @dataclass
@@ -63,19 +63,9 @@ def load_states(path: Path) -> dict[str, FileState]:
 
 def save_states(path: Path, states: dict[str, FileState]) -> None:
     text = json.dumps({"version": 1, "files": {k: asdict(v) for k, v in states.items()}})
-    tmp = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        write_private(path, text, sync=True)
     except OSError as exc:
         raise StorageError(
             f"cannot write {path}: {exc.strerror}", "check the folder's permissions and free space"

@@ -10,6 +10,7 @@ import email
 import email.policy
 import html
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
@@ -20,7 +21,7 @@ from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.promises import Reading, read_promise
+from vasteaika.reminders.promises import Promise, Reading, read_promise
 from vasteaika.reminders.store import (
     add_reminder,
     already_promised,
@@ -35,14 +36,30 @@ STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail
 PROMISE_HORIZON = timedelta(days=21)  # "ensi viikon perjantaina" is the furthest a reply promises
 
 
+@dataclass(frozen=True)
+class PastPromise:
+    """A promise whose time had already passed (by more than STALE_PROMISE) when its reply was
+    read: no reminder can help any more, but the owner is told of it once instead of never."""
+
+    conversation_id: int
+    customer_email: str
+    customer_name: str
+    due_at: datetime
+    has_time: bool
+    text: str
+    kind: str
+
+
 def find_reply_promises(
-    config: Config, store: Store, source: MailSource, run_id: int, now: datetime
-) -> int:
+    config: Config, store: Store, source: MailSource, run_id: int, now: datetime,
+    past: list[PastPromise] | None = None,
+) -> int:  # fmt: skip
     """Read the owner's replies not read yet (whole mail, BODY.PEEK) and make a reminder of every
     promised callback time; each reply is marked read with its reminder, so a run that breaks
     half-way loses nothing. ``run_id`` is kept for the caller's symmetry. Returns how many
-    reminders were added. A later reply that promises a new time for a promise an earlier reply
-    made changes that reminder (its calendar event follows) instead of adding one."""
+    reminders were added; ``past`` receives the promises already past when read. A later reply
+    that promises a new time for a promise an earlier reply made changes that reminder (its
+    calendar event follows) instead of adding one."""
     # Only replies recent enough to promise something still ahead: a first sync of years of
     # Sent mail must not fetch every body (one round trip each).
     since = epoch(now - PROMISE_HORIZON)
@@ -54,7 +71,7 @@ def find_reply_promises(
         ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
         reading: Reading | None = None
         with store.guard(ref, "promise", epoch(now)):
-            reading = _reply_promise(store, source, selected, ref, row, hours, now)
+            reading = _reply_promise(store, source, selected, ref, row, hours, now, past)
         if reading is None:
             mark_scanned(store, row["id"])
             continue
@@ -90,9 +107,11 @@ def _reply_promise(
     row: dict[str, Any],
     hours: BusinessHours,
     now: datetime,
+    past: list[PastPromise] | None = None,
 ) -> Reading | None:
     """The callback the reply promises, when it is still ahead and not promised already, or a
-    promise whose time could not be read (recorded so the owner can set it)."""
+    promise whose time could not be read (recorded so the owner can set it). One long past is
+    put in ``past``."""
     data = _fetch(source, selected, ref)
     base = from_epoch(row["received_at"])
     if data is None or base is None:
@@ -104,12 +123,22 @@ def _reply_promise(
     if reading is None or (reading.promise is None and reading.unreadable is None):
         return None
     promise = reading.promise
-    if promise is not None and (
-        promise.due_at < now - STALE_PROMISE
-        or already_promised(store, row["conversation_id"], epoch(promise.due_at))
-    ):
+    if promise is None:
+        return reading
+    if already_promised(store, row["conversation_id"], epoch(promise.due_at)):
+        return None
+    if promise.due_at < now - STALE_PROMISE:
+        if past is not None:
+            past.append(_past(store, row["conversation_id"], promise, reading.kind))
         return None
     return reading
+
+
+def _past(store: Store, conversation_id: int, promise: Promise, kind: str) -> PastPromise:
+    conv = store.conversation(conversation_id) or {}
+    return PastPromise(conversation_id, str(conv.get("customer_email") or ""),
+                       str(conv.get("customer_name") or ""), promise.due_at, promise.has_time,
+                       promise.text, kind)  # fmt: skip
 
 
 def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:

@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from vasteaika import __version__
+from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
 from vasteaika.errors import VasteaikaError
 from vasteaika.terminal import printable
@@ -93,14 +94,14 @@ def run(argv: list[str] | None = None) -> int:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
             return int(exc.exit_code)  # type: ignore[attr-defined]
-        return _fail(exc, debug, parts.database)
+        return _fail(exc, debug, parts.database, parts.language)
     return 0
 
 
-def _fail(exc: Exception, debug: bool, database: Path | None) -> int:
+def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
     """One line on stderr and the exit code the error's class carries, the same with --debug
     (which adds the traceback before it: the standard one, which shows no local variables —
-    they may hold a password)."""
+    they may hold a password). In the owner's language once the config is read, else English."""
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     error = _as_user_error(exc, database)
@@ -111,7 +112,7 @@ def _fail(exc: Exception, debug: bool, database: Path | None) -> int:
             file=sys.stderr,
         )  # fmt: skip
         return 70
-    print(printable(f"vasteaika: {error.line()}"), file=sys.stderr)
+    print(printable(f"vasteaika: {error_line(error, lang)}"), file=sys.stderr)
     return error.exit_code
 
 

@@ -192,7 +192,8 @@ def event_ics(config: Config, store: Store, row: dict[str, Any], now: datetime) 
     info = replace(reminder.info(owner_domain(config.owner_address)), uid=row["uid"],
                    why_id=_why_id(store, row["reminder_id"]),
                    sequence=int(row["sequence"]))  # fmt: skip
-    event = reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=now)
+    event = reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=now,
+                           lang=config.language)  # fmt: skip
     calendar = Calendar.new(prodid=PRODID)
     calendar.add_component(event)
     calendar.add_missing_timezones()

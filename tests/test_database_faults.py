@@ -310,5 +310,5 @@ def test_rebuild_waits_for_a_running_check(
     data = (tmp_path / "v.db").read_bytes()
     with run_lock(tmp_path / "v.db"):
         assert cli(synced, "rebuild", "--yes") == 75
-    assert "another vasteaika run" in one_line(capsys.readouterr().err)
+    assert "toinen vasteaika-ajo" in one_line(capsys.readouterr().err)
     assert (tmp_path / "v.db").read_bytes() == data

@@ -131,7 +131,7 @@ CASES = [
         each=True,
     ),
     Case("outbox", ("outbox",), lambda h: [f"S {stored(h)}"]),
-    Case("reminders", ("reminders",), lambda h: [f"R {stored(h)} — P {stored(h)} [reply]"]),
+    Case("reminders", ("reminders",), lambda h: [f"R {stored(h)} — P {stored(h)} [vastaus]"]),
     Case(
         "problems",
         ("problems",),

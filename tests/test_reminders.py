@@ -154,13 +154,13 @@ def test_an_unreadable_promise_is_listed_never_fired_and_set_by_remind_at(
     store.db.conn.close()
     path = write_config(tmp_path)
     assert run(["--config", str(path), "reminders"]) == 0
-    assert f'vasteaika remind-at {r.id} "3.12. klo 10"' in capsys.readouterr().out
+    assert f'vasteaika remind-at {r.id} "3.12. at 10"' in capsys.readouterr().out
     for folder in ("", ".Sent"):  # check shows it too, on every run until it is set
         for sub in ("cur", "new", "tmp"):
             (tmp_path / "mail" / folder / sub).mkdir(parents=True, exist_ok=True)
     assert run(["--config", str(path), "check"]) == 0
     shown = capsys.readouterr().out
-    assert f"#{r.id} ?" in shown and f'vasteaika remind-at {r.id} "3.12. klo 10"' in shown
+    assert f"#{r.id} ?" in shown and f'vasteaika remind-at {r.id} "3.12. at 10"' in shown
     assert run(["--config", str(path), "check", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["unreadable_promises"] == [
         {"id": r.id, "customer_email": "maija@example.fi", "text": "24.11."}

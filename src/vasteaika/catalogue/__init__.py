@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from vasteaika.catalogue.words import WEEKDAYS, WORDS
@@ -60,19 +60,25 @@ def say(lang: str, key: str, /, **values: object) -> str:
     return phrase(WORDS, lang, key, **values)
 
 
-def weekday(lang: str, t: datetime) -> str:
+def say_known(lang: str, key: str, default: str, /, **values: object) -> str:
+    """The core table's text for ``key`` when it has one, else ``default`` (a stored code or
+    a value the catalogue has no words for)."""
+    return say(lang, key, **values) if key in WORDS[FALLBACK] else default
+
+
+def weekday(lang: str, t: date) -> str:
     """The short weekday name: "ti", "tis", "Tue"."""
     return WEEKDAYS.get(lang, WEEKDAYS[FALLBACK])[t.weekday()]
 
 
-def day(lang: str, t: datetime) -> str:
+def day(lang: str, t: date) -> str:
     """Weekday and date: "ti 1.12." in Finnish and Swedish, "Tue 01.12." in English."""
     if lang == FALLBACK:
         return f"{weekday(lang, t)} {t:%d.%m.}"
     return f"{weekday(lang, t)} {t.day}.{t.month}."
 
 
-def clock(lang: str, t: datetime) -> str:
+def clock(lang: str, t: datetime | time) -> str:
     """The time of day: "klo 9.05", "kl. 9.05", "09:05"."""
     if lang == FALLBACK:
         return f"{t:%H:%M}"

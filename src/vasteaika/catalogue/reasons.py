@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vasteaika.catalogue import say
+from vasteaika.catalogue import say, say_known
 from vasteaika.catalogue.words import WORDS
 
 # Whole reasons whose wording is the rule itself: (pattern, key, evidence group or None).
@@ -89,7 +89,34 @@ def ack_reason(lang: str, reason: str) -> str:
     return f"{say(lang, 'ack.' + code)} ({code})"
 
 
+# Why a promised time could not be read (reminders/promise_times.py, promise_due.py).
+_PROMISE = (
+    (re.compile(r"the weekday and the date disagree"), "unread.disagree"),
+    (re.compile(r"morning or evening\?"), "unread.morning_or_evening"),
+    (re.compile(r"the (?P<part>morning|forenoon|afternoon|evening) has passed"), "unread.part_passed"),
+    (re.compile(r"(?P<text>.+) is a date or a clock time", re.DOTALL), "unread.date_or_clock"),
+    (re.compile(r"(?P<text>.+): which is the day and which the month\?", re.DOTALL),
+     "unread.day_or_month"),
+    (re.compile(r"(?P<text>.+): no such day this month", re.DOTALL), "unread.no_such_day"),
+    (re.compile(r"(?P<text>.+) is not a day ahead", re.DOTALL), "unread.not_ahead"),
+    (re.compile(r"(?P<text>.+) has passed", re.DOTALL), "unread.passed"),
+    (re.compile(r"(?P<text>.+) is no date", re.DOTALL), "unread.no_date"),
+    (re.compile(r"'(?P<text>.*)' not understood", re.DOTALL), "unread.not_understood"),
+)  # fmt: skip
+
+
+def promise_reason(lang: str, reason: str | None) -> str:
+    """Why the time of a promise could not be read, in ``lang``; unknown reasons as they are."""
+    for pattern, key in _PROMISE:
+        if m := pattern.fullmatch(reason or ""):
+            values = m.groupdict()
+            if "part" in values:
+                values["part"] = say(lang, f"part.{values['part']}")
+            return say(lang, key, **values)
+    return reason or ""
+
+
 def kind_words(lang: str, kind: str) -> str:
     """What a message is, in words, its kind in parentheses."""
-    key = f"kind.{kind}"
-    return f"{say(lang, key)} ({kind})" if key in WORDS["en"] else kind
+    words = say_known(lang, f"kind.{kind}", "")
+    return f"{words} ({kind})" if words else kind

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from vasteaika.catalogue import day, fault, say
+from vasteaika.catalogue import day, fault, say, say_known
+from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import CommandContext, current, run_user_dir
 from vasteaika.cli.root import app
@@ -163,12 +164,14 @@ def list_reminders(
             continue
         flag = render.text(lang, "overdue") if r.remind_at <= now else ""
         shown = r.delivery in ("desktop", "email")
-        state_text = render.text(lang, "shown_by", how=r.delivery) if shown else ""
+        how = say_known(lang, f"delivered.{r.delivery}", str(r.delivery))
+        state_text = render.text(lang, "shown_by", how=how) if shown else ""
         phone = f", {r.phone}" if r.phone else ""
         subject = r.subject or render.text(lang, "no_subject")
+        source = say_known(lang, f"source_short.{r.source}", r.source)
         render.console.print(
             f"#{r.id} {flag}{_when(r, tz, lang)}  {r.customer_name or r.customer_email}{phone}"
-            f" — {subject} [{r.source}{state_text}]",
+            f" — {subject} [{source}{state_text}]",
             highlight=False, markup=False,
         )  # fmt: skip
     if ics is not None:
@@ -298,7 +301,8 @@ def _read(config: Config | None, text: str, base: datetime) -> Reading | None:
         return read_promise(text, base, day_start=time(8))
     hours = business_hours(config.hours)
     return read_promise(text, base, day_start=hours.start, day_end=hours.end,
-                        is_business_day=lambda d: is_business_day(d, hours))  # fmt: skip
+                        is_business_day=lambda d: is_business_day(d, hours),
+                        lang=config.language)  # fmt: skip
 
 
 @app.command()
@@ -348,7 +352,8 @@ def promise(
             render.console.print(f"  {phrase!r} → {meaning}", highlight=False, markup=False)
     if reading is not None and reading.unreadable is not None:
         render.console.print(render.text(lang, "promise.unreadable", text=reading.unreadable,
-                                         reason=reading.reason), highlight=False, markup=False)  # fmt: skip
+                                         reason=promise_reason(lang, reading.reason)),
+                             highlight=False, markup=False)  # fmt: skip
     elif found is None or reading is None:
         render.console.print(render.text(lang, "promise.none"))
     else:
@@ -357,7 +362,7 @@ def promise(
             if found.has_time
             else render.text(lang, "promise.no_time", day=day(lang, found.due_at))
         )
-        kind = render.text(lang, f"promise_kind.{reading.kind}")
+        kind = say(lang, f"promise_kind.{reading.kind}")
         render.console.print(render.text(lang, "promise.due", when=when, iso=found.due_at.isoformat(),
                                          kind=kind, text=found.text), highlight=False, markup=False)  # fmt: skip
 

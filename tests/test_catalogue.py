@@ -101,6 +101,7 @@ def test_dates_as_the_language_writes_them(lang: str, day: str, moment: str) -> 
     t = datetime(2026, 12, 1, 9, 5, tzinfo=HELSINKI)
     assert catalogue.day(lang, t) == day
     assert catalogue.moment(lang, t) == moment
+    assert catalogue.moment(lang, t, year=True) == moment.replace("12. ", "12.2026 ", 1)
 
 
 def test_waiting_times_in_days_in_the_owners_language() -> None:

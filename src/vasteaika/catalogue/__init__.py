@@ -71,11 +71,11 @@ def weekday(lang: str, t: date) -> str:
     return WEEKDAYS.get(lang, WEEKDAYS[FALLBACK])[t.weekday()]
 
 
-def day(lang: str, t: date) -> str:
-    """Weekday and date: "ti 1.12." in Finnish and Swedish, "Tue 01.12." in English."""
-    if lang == FALLBACK:
-        return f"{weekday(lang, t)} {t:%d.%m.}"
-    return f"{weekday(lang, t)} {t.day}.{t.month}."
+def day(lang: str, t: date, *, year: bool = False) -> str:
+    """Weekday and date: "ti 1.12." in Finnish and Swedish, "Tue 01.12." in English; with
+    ``year`` "ti 1.12.2026", "Tue 01.12.2026"."""
+    shown = f"{t:%d.%m.}" if lang == FALLBACK else f"{t.day}.{t.month}."
+    return f"{weekday(lang, t)} {shown}{t.year if year else ''}"
 
 
 def clock(lang: str, t: datetime | time) -> str:
@@ -85,9 +85,9 @@ def clock(lang: str, t: datetime | time) -> str:
     return say(lang, "clock", h=t.hour, m=f"{t.minute:02d}")
 
 
-def moment(lang: str, t: datetime) -> str:
-    """Weekday, date and time: "ti 1.12. klo 9.05", "Tue 01.12. 09:05"."""
-    return f"{day(lang, t)} {clock(lang, t)}"
+def moment(lang: str, t: datetime, *, year: bool = False) -> str:
+    """Weekday, date and time: "ti 1.12. klo 9.05", "Tue 01.12. 09:05" (``year``: with it)."""
+    return f"{day(lang, t, year=year)} {clock(lang, t)}"
 
 
 def duration(lang: str, delta: timedelta) -> str:

@@ -49,6 +49,13 @@ WORDS: dict[str, dict[str, str]] = {
         "delivery.no_smtp": "{reason}; no [smtp] server for the email",
         "delivery.mail_failed": "{reason}; email failed: {error}",
         "desktop.no_bus": "no desktop reachable: no session bus",
+        # What a scheduled run will lack (reminders/launcher.py).
+        "schedule.keyring_locked": "the password is in the desktop keyring, which stays locked"
+        " without your login session: scheduled runs may not get it — set [account]"
+        " password_command (e.g. cat of a file only you can read) for unattended runs",
+        "schedule.env_password": "the password comes from $VASTEAIKA_PASSWORD, which cron and"
+        " systemd timers do not have: scheduled runs will fail — set [account] password_command"
+        " instead",
         # What a message is (classify's kinds).
         "kind.customer": "a customer's mail",
         "kind.owner": "your own mail",
@@ -150,7 +157,7 @@ WORDS: dict[str, dict[str, str]] = {
         "explain.promise": "a promise: {kind}",
         "explain.not_understood": "not understood: {reason}",
         "explain.past": "the past (no promise)",
-        "explain.day": "day {day}{year}",
+        "explain.day": "day {day}",
         "explain.pm": " (working hours: afternoon)",
         "explain.open": " (morning or evening?)",
         "explain.part": "the {part}",
@@ -244,6 +251,13 @@ WORDS: dict[str, dict[str, str]] = {
         "delivery.no_smtp": "{reason}; sähköpostille ei ole [smtp]-palvelinta",
         "delivery.mail_failed": "{reason}; sähköposti epäonnistui: {error}",
         "desktop.no_bus": "istuntoväylää (session bus) ei löydy",
+        "schedule.keyring_locked": "salasana on työpöydän avainnipussa, joka pysyy lukittuna"
+        " ilman kirjautumistasi: ajastetut ajot eivät ehkä saa sitä — aseta [account]"
+        " password_command (esim. cat tiedostosta, jonka vain sinä voit lukea) valvomattomia"
+        " ajoja varten",
+        "schedule.env_password": "salasana tulee muuttujasta $VASTEAIKA_PASSWORD, jota cronilla"
+        " ja systemd-ajastimilla ei ole: ajastetut ajot epäonnistuvat — aseta [account]"
+        " password_command sen sijaan",
         "kind.customer": "asiakkaan viesti",
         "kind.owner": "oma viestisi",
         "kind.ack": "vasteaikan lähettämä kuittaus",
@@ -341,7 +355,7 @@ WORDS: dict[str, dict[str, str]] = {
         "explain.promise": "lupaus: {kind}",
         "explain.not_understood": "ei ymmärretty: {reason}",
         "explain.past": "mennyt aika (ei lupaus)",
-        "explain.day": "päivä {day}{year}",
+        "explain.day": "päivä {day}",
         "explain.pm": " (työaikana: iltapäivällä)",
         "explain.open": " (aamulla vai illalla?)",
         "explain.part": "{part}",

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from vasteaika import catalogue
 from vasteaika.catalogue import fault
 from vasteaika.catalogue.reasons import ack_reason, kind_words, message_reason
 from vasteaika.cli import output as render
@@ -44,7 +45,7 @@ def why(
     for row in rows:
         at = from_epoch(row["received_at"])
         say("why.head", mid=mid, folder=row["folder"], sender=row["from_email"],
-            at=render.local(at.astimezone(tz), lang) if at else "?")  # fmt: skip
+            at=catalogue.moment(lang, at.astimezone(tz), year=True) if at else "?")  # fmt: skip
         source = row["arrival_source"] if row["arrival_source"] in ARRIVALS else "unknown"
         say("why.arrival", source=render.text(lang, f"arrival.{source}"))
         say("why.kind", kind=kind_words(lang, row["kind"]))

@@ -91,7 +91,7 @@ def schedule_install(
     if watch:
         units.append(_install_watch_unit(command, lang))
     _warn_other_kind(systemd, lang)
-    if warning := launcher.unattended_password_warning(config.account):
+    if warning := launcher.unattended_password_warning(config.account, lang=lang):
         _warn(lang, warning)
     if units:
         _enable(units, no_enable, lang)

@@ -128,7 +128,7 @@ def _describe(spec: pt.Spec, lang: str) -> str:
     if spec.past:
         bits.append(say(lang, "explain.past"))
     elif spec.day is not None:
-        bits.append(say(lang, "explain.day", day=day(lang, spec.day), year=spec.day.year))
+        bits.append(say(lang, "explain.day", day=day(lang, spec.day, year=True)))
     if spec.clock is not None:
         reading = say(lang, f"explain.{spec.reading}") if spec.reading in ("pm", "open") else ""
         bits.append(clock(lang, spec.clock) + reading)

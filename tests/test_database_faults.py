@@ -301,7 +301,7 @@ def test_rebuild_changes_nothing_without_a_yes(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert (tmp_path / "v.db").read_bytes() == data
     out = capsys.readouterr()
-    assert ("--yes" in out.err) if code else ("Nothing changed" in out.out)
+    assert ("--yes" in out.err) if code else ("Mitään ei muutettu" in out.out)
 
 
 def test_rebuild_waits_for_a_running_check(

@@ -121,6 +121,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "schedule.no_crontab": "crontab: not available on this computer",
         "schedule.nothing": "Nothing scheduled. Run: vasteaika schedule install",
         "warning": "vasteaika: warning: {text}",
+        # rebuild
+        "rebuild.question": "Read the ledger again from the mailbox and move {path} aside?",
+        "rebuild.nothing": "Nothing changed.",
+        "rebuild.moved": "Moved the old database to {path} (nothing was deleted).",
+        "rebuild.done": "Read {read} {read:mail|mails} into a new ledger at {path}; {n}"
+        " {n:conversation|conversations} from before the rebuild will get no acknowledgment.",
+        "rebuild.next": "Run 'vasteaika check' as usual.",
+        # calendar
+        "calendar.ok": "OK: reminders go to “{name}” ({url})",
+        "calendar.pending": "{n} {n:change waits|changes wait} to be written; the next"
+        " 'vasteaika check' writes {n:it|them}",
+        "calendar.name": "Calendar",
+        "calendar.address": "Address",
     },
     "fi": {
         "read": "Luettu {read} {read:uusi viesti|uutta viestiä}: {new} {new:uusi keskustelu|uutta keskustelua},"
@@ -230,6 +243,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "schedule.no_crontab": "crontab: ei käytettävissä tällä koneella",
         "schedule.nothing": "Mitään ei ole ajastettu. Aja: vasteaika schedule install",
         "warning": "vasteaika: varoitus: {text}",
+        "rebuild.question": "Luetaanko kirjanpito uudelleen postilaatikosta ja siirretäänkö"
+        " {path} syrjään?",
+        "rebuild.nothing": "Mitään ei muutettu.",
+        "rebuild.moved": "Vanha tietokanta siirrettiin nimelle {path} (mitään ei poistettu).",
+        "rebuild.done": "Luettiin {read} {read:viesti|viestiä} uuteen kirjanpitoon {path}; {n}"
+        " {n:keskustelu|keskustelua} ajalta ennen uudelleenrakennusta ei saa kuittausta.",
+        "rebuild.next": "Aja 'vasteaika check' kuten tavallisesti.",
+        "calendar.ok": "OK: muistutukset menevät kalenteriin “{name}” ({url})",
+        "calendar.pending": "{n} {n:muutos odottaa|muutosta odottaa} kirjoittamista; seuraava"
+        " 'vasteaika check' kirjoittaa ne",
+        "calendar.name": "Kalenteri",
+        "calendar.address": "Osoite",
     },
 }
 

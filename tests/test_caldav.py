@@ -206,7 +206,7 @@ def test_check_succeeds_with_the_server_down_says_so_and_writes_next_run(
     path, _ = cli_setup
     caldav_server.stop()
     assert run(["--config", str(path), "check"]) == 0
-    assert "Kalenteri jäljessä: 1 muutosta odottaa palvelinta" in capsys.readouterr().out
+    assert "Kalenteri jäljessä: 1 muutos odottaa palvelinta" in capsys.readouterr().out
     assert run(["--config", str(path), "status"]) == 0
     assert "Kalenteri jäljessä: 1" in capsys.readouterr().out
     caldav_server.start()

@@ -172,7 +172,7 @@ def test_why_explains_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[st
     first = json.loads(capsys.readouterr().out)["new_conversations"][0]
     assert run(["--config", str(config), "why", f"<{first['first_contact_message_id']}>"]) == 0
     out = capsys.readouterr().out
-    assert "kind: customer" in out and "opened conversation" in out
+    assert "laji: asiakkaan viesti (customer)" in out and "avasi keskustelun" in out
     assert run(["--config", str(config), "why", "<nope@nowhere>"]) == 2
 
 
@@ -272,7 +272,7 @@ def test_why_tells_why_a_contact_got_no_acknowledgment(
     first = json.loads(capsys.readouterr().out)["new_conversations"][0]
     assert run(["--config", str(config), "why", first["first_contact_message_id"]]) == 0
     out = capsys.readouterr().out
-    assert "acknowledgment: skipped" in out and "not acknowledged because: backlog" in out
+    assert "kuittaus: ei kuitattu" in out and "ei kuitattu, koska: vanhempi kuin" in out
 
 
 def test_a_mailbox_without_a_sent_folder_stops_with_a_config_error(

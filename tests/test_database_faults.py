@@ -301,7 +301,7 @@ def test_rebuild_changes_nothing_without_a_yes(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert (tmp_path / "v.db").read_bytes() == data
     out = capsys.readouterr()
-    assert ("--yes" in out.err) if code else ("Nothing changed" in out.out)
+    assert ("--yes" in out.err) if code else ("Mitään ei muutettu" in out.out)
 
 
 def test_rebuild_waits_for_a_running_check(
@@ -310,5 +310,5 @@ def test_rebuild_waits_for_a_running_check(
     data = (tmp_path / "v.db").read_bytes()
     with run_lock(tmp_path / "v.db"):
         assert cli(synced, "rebuild", "--yes") == 75
-    assert "another vasteaika run" in one_line(capsys.readouterr().err)
+    assert "toinen vasteaika-ajo" in one_line(capsys.readouterr().err)
     assert (tmp_path / "v.db").read_bytes() == data

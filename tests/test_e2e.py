@@ -233,7 +233,7 @@ def test_subjects_that_look_like_markup_print_literally(
         proc = cli_process(config, "why", msgid)
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
-        assert f"{subject!r}" in out and "kind: customer" in out
+        assert f"{subject!r}" in out and "laji: asiakkaan viesti (customer)" in out
 
 
 def cli_process(config: Path, *args: str) -> subprocess.Popen[str]:

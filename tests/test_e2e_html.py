@@ -66,4 +66,4 @@ def test_an_answered_html_mail_with_a_marked_section_stops_no_check(
     again = check_json(config, capsys)
     assert again["acknowledgments"] == [] and len(smtp_server.messages()) == 1
     assert run(["--config", str(config), "problems"]) == 0
-    assert capsys.readouterr().out == "No problems recorded.\n"
+    assert capsys.readouterr().out == "Ei kirjattuja ongelmia.\n"

@@ -292,7 +292,8 @@ def test_problems_command_shows_the_step(
 
     assert run(["--config", str(path), "problems"]) == 0
     assert (
-        capsys.readouterr().out == "Sent UID 4 (promise): AssertionError: unknown status keyword\n"
+        capsys.readouterr().out
+        == "Sent UID 4 (lupauksen luku): AssertionError: unknown status keyword\n"
     )
     assert run(["--config", str(path), "problems", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)

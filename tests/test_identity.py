@@ -231,8 +231,8 @@ def test_check_json_lists_both_and_why_shows_each(
     ]  # fmt: skip
     assert cli.run(["--config", str(path), "why", f"<{SHARED}>"]) == 0
     shown = capsys.readouterr().out
-    assert "from anna@example.fi" in shown and "from bertil@example.com" in shown
-    assert shown.count("opened conversation") == 2
+    assert "lähettäjä anna@example.fi" in shown and "lähettäjä bertil@example.com" in shown
+    assert shown.count("avasi keskustelun") == 2
 
 
 # --- migration from a database made before m008 --------------------------------------------

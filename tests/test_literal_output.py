@@ -120,7 +120,7 @@ CASES = [
     Case(
         "check --dry-run",
         ("check", "--dry-run"),
-        lambda h: [*waiting(h), f"Subject: Re: S {stored(h)}"],
+        lambda h: [*waiting(h), f"Aihe: Re: S {stored(h)}"],
         synced=False,
     ),
     Case("check --json", ("check", "--json"), lambda h: [f"S {stored(h)}"], synced=False),
@@ -137,11 +137,13 @@ CASES = [
         lambda h: [f"R {stored(h)} <r{HOSTILE.index(h)}@example.fi>", f"P {stored(h)}"],
         each=True,
     ),
-    Case("reminders", ("reminders",), lambda h: [f"R {stored(h)} — P {stored(h)} [reply]"]),
+    Case("reminders", ("reminders",), lambda h: [f"R {stored(h)} — P {stored(h)} [vastaus]"]),
     Case(
         "problems",
         ("problems",),
-        lambda h: [f"F {raw_shown(h)} UID {HOSTILE.index(h)} (parse): unreadable {raw_shown(h)}"],
+        lambda h: [
+            f"F {raw_shown(h)} UID {HOSTILE.index(h)} (viestin luku): unreadable {raw_shown(h)}"
+        ],
         setup=_problems,
     ),
     Case("status", ("status",), lambda h: [raw_shown(h)], setup=_watch_state),
@@ -169,7 +171,7 @@ CASES = [
     Case(
         "promise",
         ("promise", "Soitan {h} huomenna klo 10"),
-        lambda h: ["Due "],
+        lambda h: ["Erääntyy "],
         synced=False,
         each=True,
     ),
@@ -253,7 +255,7 @@ def test_an_error_naming_user_text_prints_it_literally(
 ) -> None:
     assert run(["--config", str(hostile), "why", "[/]x[blink]\x1b[2J@y"]) == 2
     err = capsys.readouterr().err
-    assert "Message-ID <[/]x[blink]\ufffd[2J@y>" in err and "\x1b" not in err
+    assert "Message-ID on <[/]x[blink]\ufffd[2J@y>" in err and "\x1b" not in err
 
 
 def test_a_config_path_in_a_warning_prints_literally(

@@ -132,7 +132,7 @@ def test_why_tells_where_the_arrival_time_came_from(
     (conversation,) = json.loads(capsys.readouterr().out)["new_conversations"]
     assert conversation["first_contact_at"] == T.isoformat()  # not the download time
     assert run(["--config", str(config), "why", "c1@b.fi"]) == 0
-    assert "arrival time from: the topmost Received header" in capsys.readouterr().out
+    assert "saapumisaika: ylin Received-otsake" in capsys.readouterr().out
     assert run(["--config", str(config), "why", "r1@p.fi"]) == 0
     # no Received, no Date: the earlier of the file's name (epoch 9) and its mtime
-    assert "arrival time from: the mail file's time" in capsys.readouterr().out
+    assert "saapumisaika: viestitiedoston aika" in capsys.readouterr().out

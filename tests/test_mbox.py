@@ -303,7 +303,7 @@ def test_cli_check_reads_mbox_files_and_keeps_its_state_by_the_database(
     assert (tmp_path / "db" / "v.db.mbox-state.json").is_file()
     assert sorted(p.name for p in folder.iterdir()) == ["Inbox", "Local.sbd", "Lähetetyt"]
     assert run(["--config", str(config), "why", "c1@x"]) == 0
-    assert "arrival time from: the topmost Received header" in capsys.readouterr().out
+    assert "saapumisaika: ylin Received-otsake" in capsys.readouterr().out
 
 
 def test_not_an_mbox_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

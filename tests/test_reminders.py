@@ -154,13 +154,13 @@ def test_an_unreadable_promise_is_listed_never_fired_and_set_by_remind_at(
     store.db.conn.close()
     path = write_config(tmp_path)
     assert run(["--config", str(path), "reminders"]) == 0
-    assert f'vasteaika remind-at {r.id} "3.12. klo 10"' in capsys.readouterr().out
+    assert f'vasteaika remind-at {r.id} "3.12. at 10"' in capsys.readouterr().out
     for folder in ("", ".Sent"):  # check shows it too, on every run until it is set
         for sub in ("cur", "new", "tmp"):
             (tmp_path / "mail" / folder / sub).mkdir(parents=True, exist_ok=True)
     assert run(["--config", str(path), "check"]) == 0
     shown = capsys.readouterr().out
-    assert f"#{r.id} ?" in shown and f'vasteaika remind-at {r.id} "3.12. klo 10"' in shown
+    assert f"#{r.id} ?" in shown and f'vasteaika remind-at {r.id} "3.12. at 10"' in shown
     assert run(["--config", str(path), "check", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["unreadable_promises"] == [
         {"id": r.id, "customer_email": "maija@example.fi", "text": "24.11."}
@@ -255,7 +255,7 @@ def test_a_reminder_fires_exactly_once_at_its_lead(config: Config, store: Store)
     assert len(notifier.calls) == 1 and mailer.sent == []
     title, body = notifier.calls[0]
     assert title == "Soita: Maija Meikäläinen"
-    assert "Nurmikko" in body and "040 123 4567" in body and "klo 15:00" in body
+    assert "Nurmikko" in body and "040 123 4567" in body and "ke 25.11. klo 15.00" in body
     r = get_reminder(store, rid)
     assert r.delivery == "desktop" and r.fired_at == due - LEAD
     assert r.delivery_note == "shown on the test desktop"
@@ -290,14 +290,16 @@ def test_no_desktop_falls_back_to_an_email_with_the_event(config: Config, store:
     [fired] = result.fired
     assert fired.channel == "email" and result.desktop_reachable is False
     assert fired.reminder.id == rid
-    assert fired.detail == f"emailed to {OWNER} (no desktop reachable: the bus went away)"
+    assert fired.detail == (
+        f"lähetetty sähköpostina osoitteeseen {OWNER} (no desktop reachable: the bus went away)"
+    )
     [(to, msg)] = mailer.sent
     assert to == OWNER and OWNER in msg["From"] and msg["To"] == OWNER
     assert msg["Auto-Submitted"] == "auto-generated"
     assert msg["Subject"] == "Muistutus: Soita: Maija Meikäläinen"
     text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert text == (
-        "Nurmikko\nPuh. 040 123 4567\nLuvattu 25.11. klo 15:00\n"
+        "Nurmikko\nPuh. 040 123 4567\nLuvattu ke 25.11. klo 15.00\n"
         f"vasteaika done {rid}\nvasteaika snooze {rid} 30m\n\n"
         "Tapahtuma hälytyksineen on liitteenä kalenteria varten.\n"
         "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)\n"
@@ -334,7 +336,7 @@ def test_undeliverable_is_reported_and_retried_never_dropped(
     seed_reminder(store, due, email="anna@example.fi")
     [fired] = fire_due(off, store, FakeNotifier(shown=False, reason="no desktop"), mailer, due).fired
     assert fired.channel == "failed" and fired.reminder.customer_email == "anna@example.fi"
-    assert fired.detail == "no desktop; reminders.email_fallback is off"
+    assert fired.detail == "no desktop; reminders.email_fallback on pois päältä"
 
 
 def test_a_claim_left_by_a_crash_is_fired_again_after_the_lease(
@@ -429,7 +431,7 @@ def test_without_desktop_or_smtp_the_reminder_fails_and_stays_due(
     desktop = FakeNotifier(shown=False, reason="no desktop reachable: test")
     [fired] = fire_due(config, store, desktop, None, due).fired
     assert (fired.reminder.id, fired.channel) == (rid, "failed")
-    assert fired.detail == "no desktop reachable: test; no [smtp] server for the email"
+    assert fired.detail == "no desktop reachable: test; sähköpostille ei ole [smtp]-palvelinta"
     r = get_reminder(store, rid)
     assert (r.delivery, r.fired_at, r.delivery_note) == ("failed", None, fired.detail)
 
@@ -452,8 +454,8 @@ def test_a_failing_email_is_not_tried_again_for_the_next_reminder_in_the_run(
     assert attempts == [OWNER]
     line = "cannot connect to 127.0.0.1:25 — is it running?"
     assert [(f.reminder.id, f.channel, f.detail) for f in fired] == [
-        (first, "failed", f"no desktop; email failed: {line}"),
-        (second, "failed", f"no desktop; email failed: {line}"),
+        (first, "failed", f"no desktop; sähköposti epäonnistui: {line}"),
+        (second, "failed", f"no desktop; sähköposti epäonnistui: {line}"),
     ]
 
 
@@ -469,7 +471,7 @@ def test_the_notification_in_english_and_for_a_day_without_a_time(
     fire_due(english, store, notifier, None, due)
     [(title, body)] = notifier.calls
     assert title == "Call: Maija Meikäläinen"
-    assert body == (f"Nurmikko · maija@example.fi · Promised 27.11. · vasteaika done {rid}"
+    assert body == (f"Nurmikko · maija@example.fi · Promised Fri 27.11. · vasteaika done {rid}"
                     f" · vasteaika snooze {rid} 30m")  # fmt: skip
     store.db.execute("UPDATE reminders SET fired_at = NULL, promise_text = ? WHERE id = ?",
                      ["I will call you on Friday", rid])  # fmt: skip
@@ -678,7 +680,7 @@ def test_reminders_ics_export_has_stable_uids(
         [alarm] = event.walk("VALARM")
         assert alarm.decoded("TRIGGER") == -timedelta(minutes=10)
     assert len(set(uids)) == 1 and re.fullmatch(rf"vasteaika-reminder-{rid}-\d+@[a-z.]+", uids[0])
-    assert "Wrote 1 event(s)" in capsys.readouterr().out
+    assert "Wrote 1 event to" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", ["remind", "reminders", "done", "snooze", "promise", "schedule"])

@@ -498,12 +498,12 @@ def test_why_shows_which_rule_made_the_answer(
     assert k03 and k01
     assert run(["--config", config, "why", k03[0]]) == 0
     out = capsys.readouterr().out
-    assert "first reply of conversation" in out
-    assert "counted as the owner's answer: sent to the customer with the same" in out
+    assert "ensimmäinen vastaus keskusteluun" in out
+    assert "lasketaan vastaukseksesi: lähetetty asiakkaalle samalla aiheella" in out
     assert run(["--config", config, "why", k01[0]]) == 0
     out = capsys.readouterr().out
-    assert "answered turn 2 of conversation" in out
-    assert "counted as the owner's answer: In-Reply-To/References" in out
+    assert "vastasi keskustelun" in out and "vuoroon 2" in out
+    assert "lasketaan vastaukseksesi: In-Reply-To/References" in out
 
 
 def test_a_late_answer_that_fails_costs_only_its_own_step(

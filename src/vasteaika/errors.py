@@ -1,9 +1,13 @@
 """The error hierarchy. Each error carries a user-facing message, a hint and a sysexits code.
 
 The CLI turns any VasteaikaError into one line on stderr: ``vasteaika: <message> — <hint>``.
+An error made from the message catalogue (``catalogue.fault``) also carries its ``key`` and
+``values``, so the command line can say it again in the owner's language.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 
 class VasteaikaError(Exception):
@@ -11,10 +15,19 @@ class VasteaikaError(Exception):
 
     exit_code = 70  # EX_SOFTWARE
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        key: str | None = None,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.key = key
+        self.values: Mapping[str, object] = values or {}
 
     def line(self) -> str:
         return f"{self.message} — {self.hint}" if self.hint else self.message

@@ -9,7 +9,7 @@ off, not-customer, backlog, answered, conversation-acked, rate-limited, auto-sub
 precedence, list, auto-response-suppress, exchange-rule-loop, bounce, robot-sender, own-ack,
 own-address, not-addressed, unverified, no-return-path, envelope-mismatch, reply-to-elsewhere,
 form-not-allowed, form-reply-to, customer-mismatch, bad-address, out-of-office, calendar,
-platform, broadcast, reply-to-ack, untrusted-date (``acks.dates``: the times a mail carries).
+platform, broadcast, reply-to-ack, untrusted-date.
 
 The envelope sender is compared with From after decoding BATV and SRS and by organisational
 domain (``mail.senders``); the whole mail, when the caller has it, is read for out-of-office and
@@ -17,7 +17,8 @@ do-not-reply wording and for text/calendar parts (``acks.content``).
 
 The recipient's address is checked with ``address_problem`` and their name sanitized here;
 ``acks.compose`` sanitizes everything else that reaches a header. The senders and header values
-that mark a machine are in ``mail.robot_words``.
+that mark a machine are in ``mail.robot_words``; ``backlog`` and ``untrusted-date`` come from
+``acks.dates`` (the times a mail carries).
 
 Everything here is pure (values in, values out; ``now`` is passed in).
 """

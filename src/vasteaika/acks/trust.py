@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vasteaika import catalogue
 from vasteaika.ledger.store import Store
 
 AUTO = "auto"
@@ -80,19 +81,13 @@ def remembered_authserv_id(store: Store) -> str | None:
     return str(row[0]) if row else None
 
 
-def describe(configured: str | None, store: Store) -> str:
+def describe(configured: str | None, store: Store, lang: str = "en") -> str:
     """One line for `why`: whose Authentication-Results the acknowledgment trusts."""
     if configured is None:
-        return "Authentication-Results: not read (ack.authserv_id = \"off\")"
+        return catalogue.say(lang, "trust.off")
     if configured != AUTO:
-        return f"Authentication-Results trusted from {configured} (ack.authserv_id)"
+        return catalogue.say(lang, "trust.configured", id=configured)
     learned = remembered_authserv_id(store)
     if learned is None:
-        return (
-            "Authentication-Results: none trusted — no single id stamps nearly all of your "
-            "recent INBOX mail (ack.authserv_id = \"auto\")"
-        )
-    return (
-        f"Authentication-Results trusted from {learned}, learned from your INBOX "
-        "(ack.authserv_id = \"auto\"): dmarc=fail is never acknowledged"
-    )
+        return catalogue.say(lang, "trust.none")
+    return catalogue.say(lang, "trust.learned", id=learned)

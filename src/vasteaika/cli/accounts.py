@@ -82,7 +82,7 @@ def show_accounts(accounts: Sequence[AckAccount], plans: Sequence[AckPlan], tz: 
             continue
         render.console.print("  " + account_line(a, tz, lang), soft_wrap=True)
         if a.outcome == "would_send" and a.conversation_id in bodies:
-            _show_body(bodies[a.conversation_id])
+            _show_body(bodies[a.conversation_id], lang)
     for group in bulk.values():
         if len(group) > BULK_SHOWN:
             why = reasons_text(group[0].reasons, lang)
@@ -90,8 +90,9 @@ def show_accounts(accounts: Sequence[AckAccount], plans: Sequence[AckPlan], tz: 
             render.console.print("  " + line, soft_wrap=True)
 
 
-def _show_body(plan: AckPlan) -> None:
-    render.console.print(f"    Subject: {plan.message['Subject']}", soft_wrap=True)
+def _show_body(plan: AckPlan, lang: str) -> None:
+    subject = render.text(lang, "subject")
+    render.console.print(f"    {subject}: {plan.message['Subject']}", soft_wrap=True)
     for body_line in plan.body.splitlines():
         render.console.print(f"    | {body_line}")
 

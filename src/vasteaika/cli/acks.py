@@ -63,11 +63,15 @@ def outbox(
     if json_out:
         render.print_json(items)
         return
+    lang = config.language
     if not items:
-        render.console.print("No acknowledgments yet.")
-    for i in items:
+        render.console.print(render.text(lang, "outbox.none"))
+    for r, i in zip(rows, items, strict=True):
+        at = from_epoch(r["ack_at"])
+        shown = render.local(at.astimezone(tz), lang) if at else ""
+        status = render.text(lang, f"status.{i['status']}")
         render.console.print(
-            f"{i['status']:8} {i['at'] or '':25} {i['recipient'] or '':35} {i['subject']}",
+            f"{status:11} {shown:19} {i['recipient'] or '':35} {i['subject']}",
             highlight=False,
             markup=False,
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current, open_calendar
 from vasteaika.cli.root import app
@@ -28,9 +29,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JS
 
 def _configured(config: Config) -> None:
     if not config.calendar.enabled:
-        raise ConfigError(
-            "no calendar is set up", "set url (and username) in the [calendar] section"
-        )
+        raise fault(ConfigError, "err.no_calendar")
 
 
 @calendar_app.command("test")
@@ -50,10 +49,11 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
                            "conflicts": state.conflicts, "gone": state.gone,
                            "last_error": state.last_error})  # fmt: skip
         return
-    render.console.print(Text(f"OK: reminders go to “{chosen.name or chosen.url}” ({chosen.url})"))
+    lang = config.language
+    render.console.print(Text(render.text(lang, "calendar.ok", name=chosen.name or chosen.url,
+                                          url=chosen.url)))  # fmt: skip
     if state.behind:
-        render.console.print(Text(f"{state.pending} change(s) wait to be written; "
-                                  "the next 'vasteaika check' writes them"))  # fmt: skip
+        render.console.print(Text(render.text(lang, "calendar.pending", n=state.pending)))
 
 
 @calendar_app.command("list")
@@ -70,7 +70,9 @@ def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     if json_out:
         render.print_json([{"url": c.url, "name": c.name, "used": c == chosen} for c in found])
         return
-    table = Table("", "Calendar", "Address", box=None)
+    lang = config.language
+    table = Table("", render.text(lang, "calendar.name"), render.text(lang, "calendar.address"),
+                  box=None)  # fmt: skip
     for c in found:
         table.add_row("*" if c == chosen else "", Text(c.name), Text(c.url))
     render.console.print(table)

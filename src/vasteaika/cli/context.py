@@ -72,6 +72,22 @@ class CommandContext:
             render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
         return config
 
+    @property
+    def language(self) -> str:
+        """The owner's language once the config has been read; English before (or without)."""
+        config: Config | None = self.__dict__.get("config")
+        return config.language if config is not None else "en"
+
+    def owner_language(self) -> str:
+        """The owner's language, reading the config for it; English when there is none or it
+        cannot be read (for the commands that work without a config)."""
+        from vasteaika.errors import VasteaikaError
+
+        try:
+            return self.config.language
+        except VasteaikaError:
+            return "en"
+
     @cached_property
     def store(self) -> Store:
         return open_store(self.config)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -24,10 +25,7 @@ ConversationId = Annotated[
 def _conversation(store: Store, conversation_id: int) -> dict[str, object]:
     conv = store.conversation(conversation_id)
     if conv is None:
-        raise UsageError(
-            f"there is no conversation #{conversation_id}",
-            "take the number from 'vasteaika check' (the # column)",
-        )
+        raise fault(UsageError, "err.no_conversation", id=conversation_id)
     return conv
 
 
@@ -47,9 +45,7 @@ def close(ctx: typer.Context, conversation_id: ConversationId) -> None:
     store, now = parts.store, parts.now()
     conv = _conversation(store, conversation_id)
     if conv["waiting_since"] is None:
-        raise UsageError(
-            f"conversation #{conversation_id} is not waiting for you", "nothing to close"
-        )
+        raise fault(UsageError, "err.not_waiting", id=conversation_id)
     with store.db.atomic():
         store.add_event(conversation_id, "close", epoch(now))
         cancelled = cancel_for_conversation(store, conversation_id, now)
@@ -71,7 +67,7 @@ def reopen(ctx: typer.Context, conversation_id: ConversationId) -> None:
     store, now = parts.store, parts.now()
     conv = _conversation(store, conversation_id)
     if conv["closed_at"] is None:
-        raise UsageError(f"conversation #{conversation_id} is not closed", "nothing to reopen")
+        raise fault(UsageError, "err.not_closed", id=conversation_id)
     with store.db.atomic():
         store.add_event(conversation_id, "reopen", epoch(now))
     render.console.print(

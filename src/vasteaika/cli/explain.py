@@ -9,9 +9,11 @@ from typing import Annotated
 
 import typer
 
+from vasteaika import catalogue
+from vasteaika.catalogue import fault
+from vasteaika.catalogue.reasons import ack_reason, kind_words, message_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
-from vasteaika.cli.messages import ARRIVAL_SOURCES
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
 
@@ -29,56 +31,61 @@ def why(
     parts = current(ctx)
     config = parts.config
     store = parts.store
+    lang = config.language
     mid = message_id.strip().strip("<>")
     rows = store.messages_by_message_id(mid)
     if not rows:
-        raise UsageError(
-            f"no message with Message-ID <{mid}> has been read",
-            "run 'vasteaika check' first, or check the id",
-        )
+        raise fault(UsageError, "err.no_message", mid=mid)
     import json
 
     tz = config.hours.timezone
+
+    def say(key: str, **values: object) -> None:
+        render.console.print(render.text(lang, key, **values), highlight=False, markup=False)
+
     for row in rows:
         at = from_epoch(row["received_at"])
-        render.console.print(
-            f"<{mid}> in {row['folder']}, from {row['from_email']}, "
-            f"received {at.astimezone(tz).isoformat() if at else '?'}",
-            highlight=False,
-        )
-        source = ARRIVAL_SOURCES.get(row["arrival_source"], "not recorded (an older version)")
-        render.console.print(f"  arrival time from: {source}", highlight=False)
-        render.console.print(f"  kind: {row['kind']}", highlight=False)
+        say("why.head", mid=mid, folder=row["folder"], sender=row["from_email"],
+            at=catalogue.moment(lang, at.astimezone(tz), year=True) if at else "?")  # fmt: skip
+        source = row["arrival_source"] if row["arrival_source"] in ARRIVALS else "unknown"
+        say("why.arrival", source=render.text(lang, f"arrival.{source}"))
+        say("why.kind", kind=kind_words(lang, row["kind"]))
         for reason in json.loads(row["reasons"]):
-            render.console.print(f"  because: {reason}", highlight=False)
+            say("why.because", reason=message_reason(lang, reason))
         conv = store.conversation(row["conversation_id"]) if row["conversation_id"] else None
         if conv:
-            role = _role(store.turns(conv["id"]), conv, row)
-            render.console.print(
-                f"  {role} conversation #{conv['id']} with {conv['customer_email']}: "
-                f"{conv['subject']!r}",
-                highlight=False,
-            )
+            role, turn = _role(store.turns(conv["id"]), conv, row)
+            say(f"why.{role}", id=conv["id"], who=conv["customer_email"], subject=conv["subject"],
+                turn=turn)  # fmt: skip
             if role == "opened":
-                _explain_ack(conv, tz)
-                render.console.print(f"  {describe(config.ack.authserv_id, store)}",
+                _explain_ack(conv, tz, lang)
+                render.console.print(f"  {describe(config.ack.authserv_id, store, lang)}",
                                      highlight=False, markup=False)  # fmt: skip
         else:
-            render.console.print("  belongs to no conversation", highlight=False)
-        if answer := explain_answer(row["answer_rule"]):
-            render.console.print(f"  {answer}", highlight=False)
+            say("why.no_conversation")
+        if answer := explain_answer(row["answer_rule"], lang):
+            render.console.print(f"  {answer}", highlight=False, markup=False)
 
 
-def _role(turns: list[dict[str, object]], conv: dict[str, object], row: dict[str, object]) -> str:
+ARRIVALS = ("internaldate", "received", "date", "file", "future")
+STEPS = frozenset(f"step.{s}" for s in ("parse", "classify", "thread", "promise", "phone", "ack",
+                                         "reminder"))  # fmt: skip
+
+
+def _role(
+    turns: list[dict[str, object]], conv: dict[str, object], row: dict[str, object]
+) -> tuple[str, object]:
+    """Which part the message plays in its conversation (a key of why's texts), and the turn
+    it answered."""
     if conv["first_contact_id"] == row["id"]:
-        return "opened"
+        return "opened", None
     if conv["first_reply_id"] == row["id"]:
-        return "first reply of"
+        return "first_reply", None
     answered = [t["seq"] for t in turns if t["answer_id"] == row["id"]]
-    return f"answered turn {answered[0]} of" if answered else "belongs to"
+    return ("answered_turn", answered[0]) if answered else ("belongs", None)
 
 
-def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:
+def _explain_ack(conv: dict[str, object], tz: tzinfo, lang: str) -> None:
     """The acknowledgment decision stored with the conversation, and why."""
     import json
 
@@ -86,19 +93,18 @@ def _explain_ack(conv: dict[str, object], tz: tzinfo) -> None:
 
     status = conv.get("ack_status")
     if status is None:
-        render.console.print(
-            "  acknowledgment: not decided yet (ack.mode off, or not checked since)"
-        )
+        render.console.print(render.text(lang, "why.ack_undecided"), highlight=False)
         return
-    line = f"  acknowledgment: {status}"
+    line = render.text(lang, "why.ack", status=render.text(lang, f"status.{status}"))
     if conv.get("ack_recipient"):
-        line += f" to {conv['ack_recipient']}"
+        line += render.text(lang, "why.ack_to", who=conv["ack_recipient"])
     callback = from_epoch(conv.get("callback_at"))  # type: ignore[arg-type]
     if callback:
-        line += f", callback promised for {callback.astimezone(tz):%Y-%m-%d %H:%M}"
-    render.console.print(line, highlight=False)
+        line += render.text(lang, "why.ack_callback", when=render.local(callback.astimezone(tz), lang))
+    render.console.print(line, highlight=False, markup=False)
     for reason in json.loads(str(conv.get("ack_reasons") or "[]")):
-        render.console.print(f"  not acknowledged because: {reason}", highlight=False)
+        render.console.print(render.text(lang, "why.not_acked", reason=ack_reason(lang, reason)),
+                             highlight=False, markup=False)  # fmt: skip
 
 
 @app.command()
@@ -121,8 +127,11 @@ def problems(
             for r in rows
         ])  # fmt: skip
         return
+    lang = config.language
     if not rows:
-        render.console.print("No problems recorded.")
+        render.console.print(render.text(lang, "problems.none"))
     for r in rows:
-        render.console.print(f"{r['folder']} UID {r['uid']} ({r['step']}): {r['reason']}",
-                             highlight=False)  # fmt: skip
+        step = render.text(lang, f"step.{r['step']}") if f"step.{r['step']}" in STEPS else r["step"]
+        render.console.print(render.text(lang, "problems.line", folder=r["folder"], uid=r["uid"],
+                                         step=step, reason=r["reason"]),
+                             highlight=False, markup=False)  # fmt: skip

@@ -1,18 +1,23 @@
-"""The words of the daily screens, in Finnish and English, apart from the code that prints them.
+"""The words of the command screens, in Finnish and English, apart from the code that prints them.
 
-output.text(lang, key) reads TEXTS; a translator (or a new language) changes only this file.
-Reports have their own texts (report/render.py). ARRIVAL_SOURCES is what 'vasteaika why' says.
+The command line's section of the message catalogue (vasteaika.catalogue, which holds the
+lookup, the counted words "{n:one|other}", dates and the words below the command line):
+output.text(lang, key) reads TEXTS; a translator (or a new language) changes only this file
+and the catalogue's. Reports have their own section (report/labels.py).
 """
+
+from vasteaika.catalogue.words import WEEKDAYS as _CORE_WEEKDAYS
 
 # The daily screen in the owner's language (owner.language), by key.
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "read": "Read {read} new message(s): {new} new conversation(s), {replies} answered by you",
-        "problems": ", {n} mail steps failed (see 'vasteaika problems')",
-        "acked": "Acknowledged {n} new customer(s):",
-        "would_ack": "Would acknowledge {n} new customer(s):",
+        "read": "Read {read} new {read:message|messages}: {new} new {new:conversation|conversations},"
+        " {replies} answered by you",
+        "problems": ", {n} mail {n:step|steps} failed (see 'vasteaika problems')",
+        "acked": "Acknowledged {n} new {n:customer|customers}:",
+        "would_ack": "Would acknowledge {n} new {n:customer|customers}:",
         "callback": "callback",
-        "promises": "Found {n} callback promise(s) in your replies.",
+        "promises": "Found {n} callback {n:promise|promises} in your replies.",
         "reminder": "Reminder #{id}: call {who} — {channel} ({detail})",
         "waiting": "Waiting for your answer ({n})",
         "nobody": "Nobody is waiting for your answer.",
@@ -33,28 +38,107 @@ TEXTS: dict[str, dict[str, str]] = {
         "counted": "; counted as your first response to this customer",
         "snoozed": "Reminder {id} snoozed until {when}.",
         "unreadable": "could not read the time in {text!r}",
-        "set_it": 'set it: vasteaika remind-at {id} "3.12. klo 10"',
+        "set_it": 'set it: vasteaika remind-at {id} "3.12. at 10"',
         "set_to": "Reminder {id} is due {when}.",
         "closed": "Conversation #{id} with {who} closed: it needs no answer"
-        " ({n} reminder(s) cancelled). A new mail from them opens it again.",
+        " ({n} {n:reminder|reminders} cancelled). A new mail from them opens it again.",
         "reopened": "Conversation #{id} with {who} waits for your answer again.",
-        "wrote_events": "Wrote {n} event(s) to {path}.",
+        "wrote_events": "Wrote {n} {n:event|events} to {path}.",
         "never": "never",
         "watch_running": "watch: running (pid {pid})",
         "watch_stopped": "watch: not running",
         "last_seen": "last contact with the server: {when}",
         "last_problem": "last problem: {what}",
-        "by_command": " ({command})",
-        "problem_open": " ({command}, {when}) — not cleared: no contact with the server since",
-        "problem_cleared": " ({command}, {when}) — cleared: the server was reached since",
         "ack_to": "{when} to {who}",
         "none_yet": "none yet",
         "last_ack": "last acknowledgment: {what}",
-        "calendar_behind": "Calendar behind: {n} change(s) wait for the server ({why}); "
+        "calendar_behind": "Calendar behind: {n} {n:change waits|changes wait} for the server ({why}); "
         "tried again on the next run.",
-        "calendar_conflict": "Calendar: {n} event(s) edited on the phone were left as they are "
+        "calendar_conflict": "Calendar: {n} {n:event|events} edited on the phone {n:was|were} left as they are "
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
+        # why
+        "why.head": "<{mid}> in {folder}, from {sender}, received {at}",
+        "why.arrival": "  arrival time from: {source}",
+        "arrival.internaldate": "the server's arrival time (IMAP INTERNALDATE)",
+        "arrival.received": "the topmost Received header (when your mail server delivered it)",
+        "arrival.date": "the Date header (no usable Received header or arrival time)",
+        "arrival.file": "the mail file's time (no usable Received or Date header)",
+        "arrival.unknown": "not recorded (an older version)",
+        "arrival.future": "the time vasteaika read it: the arrival time the mail gave lay in the"
+        " future (a broken clock or a forged Date), so it was not trusted",
+        "why.kind": "  kind: {kind}",
+        "why.because": "  because: {reason}",
+        "why.opened": "  opened conversation #{id} with {who}: {subject!r}",
+        "why.first_reply": "  first reply of conversation #{id} with {who}: {subject!r}",
+        "why.answered_turn": "  answered turn {turn} of conversation #{id} with {who}: {subject!r}",
+        "why.belongs": "  belongs to conversation #{id} with {who}: {subject!r}",
+        "why.no_conversation": "  belongs to no conversation",
+        "why.ack_undecided": "  acknowledgment: not decided yet (ack.mode off, or not checked"
+        " since)",
+        "why.ack": "  acknowledgment: {status}",
+        "why.ack_to": " to {who}",
+        "why.ack_callback": ", callback promised for {when}",
+        "why.not_acked": "  not acknowledged because: {reason}",
+        "status.sent": "sent",
+        "status.pending": "pending",
+        "status.draft": "draft",
+        "status.failed": "failed",
+        "status.skipped": "skipped",
+        # problems
+        "problems.none": "No problems recorded.",
+        "problems.line": "{folder} UID {uid} ({step}): {reason}",
+        "step.parse": "reading the mail",
+        "step.classify": "classifying",
+        "step.thread": "finding the conversation",
+        "step.promise": "reading a promise",
+        "step.phone": "reading a phone number",
+        "step.ack": "acknowledging",
+        "step.reminder": "making a reminder",
+        # outbox
+        "outbox.none": "No acknowledgments yet.",
+        # promise
+        "promise.unreadable": "Unreadable: {text!r} ({reason}); no reminder time is guessed.",
+        "promise.none": "No promised callback time found in this text.",
+        "promise.due": "Due {when} — {iso}, a {kind}, from {text!r}",
+        "promise.no_time": "{day} (no exact time)",
+        # schedule
+        "schedule.wrote": "wrote {path}",
+        "schedule.installed": "Scheduled runs installed in your crontab:",
+        "schedule.already": "Scheduled runs already in your crontab:",
+        "schedule.zone": "this computer's clock is in {local}: the times above are {zone} time"
+        " where cron honours CRON_TZ (cronie); Debian's and Ubuntu's cron ignore it — use"
+        " 'schedule install --systemd' there",
+        "schedule.both": "vasteaika's {kind} are installed too, so each run would happen twice"
+        " — run 'vasteaika schedule remove', then install the kind you want",
+        "schedule.crontab_lines": "crontab lines",
+        "schedule.systemd_timers": "systemd timers",
+        "schedule.linger": "To keep them running after you log out: loginctl enable-linger",
+        "schedule.start": "To start them, run:",
+        "schedule.started": "Started with systemctl --user.",
+        "schedule.removed_line": "removed from crontab: {line}",
+        "schedule.removed": "removed {path}",
+        "schedule.unscheduled": "vasteaika is no longer scheduled.",
+        "schedule.stop_failed": "Could not stop them; run this yourself:",
+        "schedule.no_crontab": "crontab: not available on this computer",
+        "schedule.nothing": "Nothing scheduled. Run: vasteaika schedule install",
+        "warning": "vasteaika: warning: {text}",
+        # rebuild
+        "rebuild.question": "Read the ledger again from the mailbox and move {path} aside?",
+        "rebuild.nothing": "Nothing changed.",
+        "rebuild.moved": "Moved the old database to {path} (nothing was deleted).",
+        "rebuild.done": "Read {read} {read:mail|mails} into a new ledger at {path}; {n}"
+        " {n:conversation|conversations} from before the rebuild will get no acknowledgment.",
+        "rebuild.next": "Run 'vasteaika check' as usual.",
+        # calendar
+        "calendar.ok": "OK: reminders go to “{name}” ({url})",
+        "calendar.pending": "{n} {n:change waits|changes wait} to be written; the next"
+        " 'vasteaika check' writes {n:it|them}",
+        "calendar.name": "Calendar",
+        "calendar.address": "Address",
+        "by_command": " ({command})",
+        "problem_open": " ({command}, {when}) — not cleared: no contact with the server since",
+        "problem_cleared": " ({command}, {when}) — cleared: the server was reached since",
         "authserv_learned": "Learned from your INBOX whose sender checks to trust: {id} "
         "(Authentication-Results). A mail it finds forged (dmarc=fail) is never acknowledged.",
         "init_intro": "A few questions and vasteaika is ready (Enter takes the [default]).",
@@ -96,12 +180,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "acct_more": "{n} of them not acknowledged: {why}",
     },
     "fi": {
-        "read": "Luettu {read} uutta viestiä: {new} uutta keskustelua, {replies} vastattu",
+        "read": "Luettu {read} {read:uusi viesti|uutta viestiä}: {new} {new:uusi keskustelu|uutta keskustelua},"
+        " {replies} vastattu",
         "problems": ", {n} viestin käsittely epäonnistui (katso 'vasteaika problems')",
-        "acked": "Kuitattu {n} uutta asiakasta:",
-        "would_ack": "Kuitattaisiin {n} uutta asiakasta:",
+        "acked": "Kuitattu {n} {n:uusi asiakas|uutta asiakasta}:",
+        "would_ack": "Kuitattaisiin {n} {n:uusi asiakas|uutta asiakasta}:",
         "callback": "soitto",
-        "promises": "Vastauksistasi löytyi {n} soittolupausta.",
+        "promises": "Vastauksistasi löytyi {n} {n:soittolupaus|soittolupausta}.",
         "reminder": "Muistutus #{id}: soita {who} — {channel} ({detail})",
         "waiting": "Odottaa vastaustasi ({n})",
         "nobody": "Kukaan ei odota vastaustasi.",
@@ -125,27 +210,102 @@ TEXTS: dict[str, dict[str, str]] = {
         "set_it": 'aseta se: vasteaika remind-at {id} "3.12. klo 10"',
         "set_to": "Muistutus {id}: {when}.",
         "closed": "Keskustelu #{id} ({who}) suljettu: se ei kaipaa vastausta"
-        " ({n} muistutusta peruttu). Asiakkaan uusi viesti avaa sen uudelleen.",
+        " ({n} {n:muistutus|muistutusta} peruttu). Asiakkaan uusi viesti avaa sen uudelleen.",
         "reopened": "Keskustelu #{id} ({who}) odottaa taas vastaustasi.",
-        "wrote_events": "Kirjoitettiin {n} tapahtumaa tiedostoon {path}.",
+        "wrote_events": "Kirjoitettiin {n} {n:tapahtuma|tapahtumaa} tiedostoon {path}.",
         "never": "ei koskaan",
         "watch_running": "watch: käynnissä (pid {pid})",
         "watch_stopped": "watch: ei käynnissä",
         "last_seen": "viimeksi yhteydessä palvelimeen: {when}",
         "last_problem": "viimeisin ongelma: {what}",
+        "ack_to": "{when}, vastaanottaja {who}",
+        "none_yet": "ei vielä yhtään",
+        "last_ack": "viimeisin kuittaus: {what}",
+        "calendar_behind": "Kalenteri jäljessä: {n} {n:muutos|muutosta} odottaa palvelinta ({why}); "
+        "yritetään uudelleen seuraavalla kerralla.",
+        "calendar_conflict": "Kalenteri: {n} puhelimessa {n:muokattu tapahtuma jätettiin|muokattua tapahtumaa jätettiin} "
+        "ennalleen (katso 'vasteaika calendar list').",
+        "calendar_in_step": "kalenteri: ajan tasalla",
+        "why.head": "<{mid}> kansiossa {folder}, lähettäjä {sender}, saapui {at}",
+        "why.arrival": "  saapumisaika: {source}",
+        "arrival.internaldate": "palvelimen saapumisaika (IMAP INTERNALDATE)",
+        "arrival.received": "ylin Received-otsake (kun postipalvelimesi otti viestin vastaan)",
+        "arrival.date": "Date-otsake (ei käyttökelpoista Received-otsaketta tai saapumisaikaa)",
+        "arrival.file": "viestitiedoston aika (ei käyttökelpoista Received- tai Date-otsaketta)",
+        "arrival.unknown": "ei tallennettu (vanhempi versio)",
+        "arrival.future": "aika, jolloin vasteaika luki viestin: viestin antama saapumisaika oli"
+        " tulevaisuudessa (väärin käyvä kello tai väärennetty Date), joten siihen ei luotettu",
+        "why.kind": "  laji: {kind}",
+        "why.because": "  koska: {reason}",
+        "why.opened": "  avasi keskustelun #{id}, asiakas {who}: {subject!r}",
+        "why.first_reply": "  ensimmäinen vastaus keskusteluun #{id}, asiakas {who}: {subject!r}",
+        "why.answered_turn": "  vastasi keskustelun #{id} vuoroon {turn}, asiakas {who}: {subject!r}",
+        "why.belongs": "  kuuluu keskusteluun #{id}, asiakas {who}: {subject!r}",
+        "why.no_conversation": "  ei kuulu mihinkään keskusteluun",
+        "why.ack_undecided": "  kuittaus: ei vielä päätetty (ack.mode on off, tai ei"
+        " tarkistettu sen jälkeen)",
+        "why.ack": "  kuittaus: {status}",
+        "why.ack_to": ", vastaanottaja {who}",
+        "why.ack_callback": ", soitto luvattu {when}",
+        "why.not_acked": "  ei kuitattu, koska: {reason}",
+        "status.sent": "lähetetty",
+        "status.pending": "kesken",
+        "status.draft": "luonnos",
+        "status.failed": "epäonnistui",
+        "status.skipped": "ei kuitattu",
+        "problems.none": "Ei kirjattuja ongelmia.",
+        "problems.line": "{folder} UID {uid} ({step}): {reason}",
+        "step.parse": "viestin luku",
+        "step.classify": "luokittelu",
+        "step.thread": "keskustelun etsintä",
+        "step.promise": "lupauksen luku",
+        "step.phone": "puhelinnumeron luku",
+        "step.ack": "kuittaus",
+        "step.reminder": "muistutuksen teko",
+        "outbox.none": "Ei vielä kuittauksia.",
+        "promise.unreadable": "Ei luettavissa: {text!r} ({reason}); muistutuksen aikaa ei"
+        " arvata.",
+        "promise.none": "Tekstistä ei löytynyt luvattua soittoaikaa.",
+        "promise.due": "Erääntyy {when} — {iso}, {kind}, tekstistä {text!r}",
+        "promise.no_time": "{day} (ei tarkkaa aikaa)",
+        "schedule.wrote": "kirjoitettu {path}",
+        "schedule.installed": "Ajastetut ajot lisätty crontabiisi:",
+        "schedule.already": "Ajastetut ajot ovat jo crontabissasi:",
+        "schedule.zone": "tämän koneen kello on aikavyöhykkeellä {local}: yllä olevat ajat ovat"
+        " {zone}-aikaa, jos cron tuntee CRON_TZ:n (cronie); Debianin ja Ubuntun cron ei tunne"
+        " — käytä siellä 'schedule install --systemd'",
+        "schedule.both": "vasteaikan {kind} ovat myös asennettuina, joten jokainen ajo"
+        " tapahtuisi kahdesti — aja 'vasteaika schedule remove' ja asenna haluamasi tapa",
+        "schedule.crontab_lines": "crontab-rivit",
+        "schedule.systemd_timers": "systemd-ajastimet",
+        "schedule.linger": "Jotta ne toimivat uloskirjautumisen jälkeenkin: loginctl"
+        " enable-linger",
+        "schedule.start": "Käynnistä ne näin:",
+        "schedule.started": "Käynnistetty: systemctl --user.",
+        "schedule.removed_line": "poistettu crontabista: {line}",
+        "schedule.removed": "poistettu {path}",
+        "schedule.unscheduled": "vasteaikaa ei ole enää ajastettu.",
+        "schedule.stop_failed": "Niitä ei voitu pysäyttää; aja itse:",
+        "schedule.no_crontab": "crontab: ei käytettävissä tällä koneella",
+        "schedule.nothing": "Mitään ei ole ajastettu. Aja: vasteaika schedule install",
+        "warning": "vasteaika: varoitus: {text}",
+        "rebuild.question": "Luetaanko kirjanpito uudelleen postilaatikosta ja siirretäänkö"
+        " {path} syrjään?",
+        "rebuild.nothing": "Mitään ei muutettu.",
+        "rebuild.moved": "Vanha tietokanta siirrettiin nimelle {path} (mitään ei poistettu).",
+        "rebuild.done": "Luettiin {read} {read:viesti|viestiä} uuteen kirjanpitoon {path}; {n}"
+        " {n:keskustelu|keskustelua} ajalta ennen uudelleenrakennusta ei saa kuittausta.",
+        "rebuild.next": "Aja 'vasteaika check' kuten tavallisesti.",
+        "calendar.ok": "OK: muistutukset menevät kalenteriin “{name}” ({url})",
+        "calendar.pending": "{n} {n:muutos odottaa|muutosta odottaa} kirjoittamista; seuraava"
+        " 'vasteaika check' kirjoittaa ne",
+        "calendar.name": "Kalenteri",
+        "calendar.address": "Osoite",
         "by_command": " ({command})",
         "problem_open": " ({command}, {when}) — ei korjautunut: palvelimeen ei ole saatu yhteyttä"
         " sen jälkeen",
         "problem_cleared": " ({command}, {when}) — korjautunut: palvelimeen on saatu yhteys sen"
         " jälkeen",
-        "ack_to": "{when}, vastaanottaja {who}",
-        "none_yet": "ei vielä yhtään",
-        "last_ack": "viimeisin kuittaus: {what}",
-        "calendar_behind": "Kalenteri jäljessä: {n} muutosta odottaa palvelinta ({why}); "
-        "yritetään uudelleen seuraavalla kerralla.",
-        "calendar_conflict": "Kalenteri: {n} puhelimessa muokattua tapahtumaa jätettiin "
-        "ennalleen (katso 'vasteaika calendar list').",
-        "calendar_in_step": "kalenteri: ajan tasalla",
         "authserv_learned": "Saapuneista viesteistä opittu, kenen lähettäjätarkistukseen "
         "luotetaan: {id} (Authentication-Results). Väärennetyksi (dmarc=fail) todettua viestiä "
         "ei koskaan kuitata.",
@@ -190,6 +350,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+# Short weekday names: the catalogue's (catalogue/words.py), here for the screens' imports.
+WEEKDAYS = _CORE_WEEKDAYS
+
 # Why an acknowledgment was not sent, by the decision's reason code (acks/decision.py), in the
 # owner's language. English shows the decision's own prose (what 'vasteaika why' says); a code
 # missing here is shown as the decision wrote it.
@@ -198,6 +361,8 @@ ACK_REASONS: dict[str, dict[str, str]] = {
         "off": "kuittaukset on kytketty pois (ack.mode = off)",
         "not-customer": "viesti ei ole asiakkaalta",
         "backlog": "viesti on vanhempi kuin ack.max_age; vain uudet viestit kuitataan",
+        "untrusted-date": "viestin ajat eivät täsmää (saapumisaika tulevaisuudessa tai Date-otsake"
+        " selvästi saapumisen jälkeen), joten sen ikää ei tiedetä",
         "backlog or answered": "vanhempi kuin ack.max_age, tai olit jo vastannut",
         "answered": "olet jo vastannut tähän keskusteluun",
         "conversation-acked": "keskustelu on jo kuitattu",
@@ -234,21 +399,6 @@ ACK_REASONS: dict[str, dict[str, str]] = {
     },
 }
 
-# Short weekday names in times on screen (output.local), Monday first.
-WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-}
-
-# Where a message's arrival time came from, as 'vasteaika why' tells it (English only).
-ARRIVAL_SOURCES = {
-    "internaldate": "the server's arrival time (IMAP INTERNALDATE)",
-    "received": "the topmost Received header (when your mail server delivered it)",
-    "date": "the Date header (no usable Received header or arrival time)",
-    "file": "the mail file's time (no usable Received or Date header)",
-    "future": "the time vasteaika read it: the arrival time the mail gave lay in the future "
-    "(a broken clock or a forged Date), so it was not trusted",
-}
 
 # `vasteaika customer`: one customer's history (cli/customer.py), by key.
 CUSTOMER_TEXTS: dict[str, dict[str, str]] = {
@@ -331,3 +481,4 @@ CUSTOMER_TEXTS: dict[str, dict[str, str]] = {
         "choose": "Aja uudelleen jollakin näistä osoitteista (tai yrityksen verkkotunnuksella).",
     },
 }
+

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from vasteaika.cli.messages import TEXTS, WEEKDAYS
+from vasteaika import catalogue
+from vasteaika.cli.messages import TEXTS
 from vasteaika.terminal import console as console
 from vasteaika.terminal import err_console as err_console
 from vasteaika.terminal import json_text, write
@@ -27,26 +28,18 @@ PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    """The catalogue's text for key in lang (English when lang has no catalogue), filled in."""
-    return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
+    """The screens' text for key in lang (English when lang lacks it), in the form for the
+    count ``n``, filled in."""
+    return catalogue.phrase(TEXTS, lang, key, **values)
 
 
 def human_duration(delta: timedelta, lang: str = "en") -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {minutes:02d} min"
-    return f"{hours // 24} {'pv' if lang == 'fi' else 'd'} {hours % 24} h"
+    return catalogue.duration(lang, delta)
 
 
 def local(t: datetime, lang: str = "en") -> str:
     """ "Wed 04.11. 11:48" / "ke 4.11. klo 11.48"."""
-    day = WEEKDAYS.get(lang, WEEKDAYS["en"])[t.weekday()]
-    if lang == "fi":
-        return f"{day} {t.day}.{t.month}. klo {t.hour}.{t.minute:02d}"
-    return f"{day} {t:%d.%m. %H:%M}"
+    return catalogue.moment(lang, t)
 
 
 def print_json(data: Any) -> None:

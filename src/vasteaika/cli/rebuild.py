@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -51,22 +52,15 @@ def rebuild(
 
     parts = current(ctx)
     config = parts.config
-    path = config.database
+    path, lang = config.database, config.language
     if read_state(path)[1]:
-        raise TemporaryError(
-            "'vasteaika watch' is running and uses this database",
-            "stop it first (systemctl --user stop vasteaika-watch, or Ctrl-C where it runs), "
-            "then run rebuild again",
-        )
+        raise fault(TemporaryError, "err.watch_running")
     with run_lock(path):
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError(
-                    "rebuild asks for confirmation", "run it in a terminal, or pass --yes"
-                )
-            question = f"Read the ledger again from the mailbox and move {path} aside?"
-            if not typer.confirm(question):
-                typer.echo("Nothing changed.")
+                raise fault(UsageError, "err.confirm")
+            if not typer.confirm(render.text(lang, "rebuild.question", path=path)):
+                typer.echo(render.text(lang, "rebuild.nothing"))
                 return
         now = parts.now()
         scratch = path.with_name(path.name + ".rebuilding")
@@ -82,11 +76,7 @@ def rebuild(
         stamp = now.astimezone(config.hours.timezone).strftime("%Y%m%d-%H%M%S")
         aside = replace_database(path, scratch, stamp)
     if aside is not None:
-        typer.echo(printable(f"Moved the old database to {aside} (nothing was deleted)."))
-    typer.echo(
-        printable(
-            f"Read {sum(result.folders.values())} mails into a new ledger at {path}; "
-            f"{skipped} conversation(s) from before the rebuild will get no acknowledgment."
-        )
-    )
-    typer.echo("Run 'vasteaika check' as usual.")
+        typer.echo(printable(render.text(lang, "rebuild.moved", path=aside)))
+    read = sum(result.folders.values())
+    typer.echo(printable(render.text(lang, "rebuild.done", read=read, path=path, n=skipped)))
+    typer.echo(render.text(lang, "rebuild.next"))

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from vasteaika.catalogue import day, fault, say, say_known
+from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import CommandContext, current, run_user_dir
 from vasteaika.cli.root import app
@@ -67,13 +69,10 @@ def remind(
         note_contact(config.database, now, "remind")
     _show_fired(config, result, quiet, json_out)
     if result.failed:
-        raise TemporaryError(
-            f"{len(result.failed)} reminder(s) could not be delivered",
-            "they stay due and are tried again on the next 'vasteaika remind'",
-        )
+        raise fault(TemporaryError, "err.not_delivered", n=len(result.failed))
 
 
-def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
+def _desktop_state(result: FireResult, lang: str) -> tuple[bool | None, str | None]:
     from vasteaika.reminders.notify import find_session_bus
 
     if result.desktop is not None:
@@ -81,13 +80,13 @@ def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
     if sys.platform.startswith("linux") and not find_session_bus(
         os.environ, os.getuid(), run_user_dir()
     ):
-        return False, "no desktop reachable: no session bus"
+        return False, say(lang, "desktop.no_bus")
     return None, None  # nothing was due, so nothing was tried
 
 
 def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool) -> None:
     tz, lang = config.hours.timezone, config.language
-    reachable, reason = _desktop_state(result)
+    reachable, reason = _desktop_state(result, "en" if json_out else lang)
     if json_out:
         render.print_json({
             "desktop_reachable": reachable,
@@ -122,7 +121,7 @@ def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:
     at = reminder.remind_at.astimezone(tz)
     if reminder.has_time or reminder.snoozed_until:
         return render.local(at, lang)
-    return render.local(at, lang).rsplit(" ", 2 if lang == "fi" else 1)[0]  # the day only
+    return day(lang, at)
 
 
 @app.command("reminders")
@@ -170,12 +169,14 @@ def list_reminders(
             continue
         flag = render.text(lang, "overdue") if r.remind_at <= now else ""
         shown = r.delivery in ("desktop", "email")
-        state_text = render.text(lang, "shown_by", how=r.delivery) if shown else ""
+        how = say_known(lang, f"delivered.{r.delivery}", str(r.delivery))
+        state_text = render.text(lang, "shown_by", how=how) if shown else ""
         phone = f", {r.phone}" if r.phone else ""
         subject = r.subject or render.text(lang, "no_subject")
+        source = say_known(lang, f"source_short.{r.source}", r.source)
         render.console.print(
             f"#{r.id} {flag}{_when(r, tz, lang)}  {r.customer_name or r.customer_email}{phone}"
-            f" — {subject} [{r.source}{state_text}]",
+            f" — {subject} [{source}{state_text}]",
             highlight=False, markup=False,
         )  # fmt: skip
     if ics is not None:
@@ -189,7 +190,8 @@ def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime)
 
     domain = owner_domain(config.owner_address)
     data = reminders_calendar([r.info(domain) for r in items], config.hours.timezone,
-                              config.reminders.alarm_before, stamp_at=now)  # fmt: skip
+                              config.reminders.alarm_before, stamp_at=now,
+                              lang=config.language)  # fmt: skip
     if str(path) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -199,7 +201,7 @@ def _write_ics(config: Config, items: list[Reminder], path: Path, now: datetime)
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc}", "choose a writable file") from None
+        raise fault(StorageError, "err.cannot_write", path=path, reason=exc) from None
 
 
 @app.command()
@@ -248,14 +250,12 @@ def snooze_command(
     """
     from vasteaika.reminders.store import snooze
 
+    parts = current(ctx)
+    config = parts.config
     try:
         delta = parse_duration(duration)
     except ValueError:
-        raise UsageError(
-            f"{duration!r} is not a duration", 'write it like "30m", "2h" or "1d"'
-        ) from None
-    parts = current(ctx)
-    config = parts.config
+        raise fault(UsageError, "err.bad_duration", text=duration) from None
     now = parts.now()
     r = snooze(parts.store, reminder_id, delta, now, lead=config.reminders.lead)
     assert r.snoozed_until is not None
@@ -290,7 +290,7 @@ def remind_at(
     reading = _read(config, f"soitan {when}", now)
     found = reading.promise if reading else None
     if found is None:
-        raise UsageError(f"cannot read a time in {when!r}", 'write it like "3.12. klo 10"')
+        raise fault(UsageError, "err.bad_time", text=when)
     r = set_time(parts.store, reminder_id, found.due_at, found.has_time, now)
     shown = render.local(r.due_at.astimezone(config.hours.timezone), config.language)
     render.console.print(render.text(config.language, "set_to", id=r.id, when=shown),
@@ -307,7 +307,8 @@ def _read(config: Config | None, text: str, base: datetime) -> Reading | None:
         return read_promise(text, base, day_start=time(8))
     hours = business_hours(config.hours)
     return read_promise(text, base, day_start=hours.start, day_end=hours.end,
-                        is_business_day=lambda d: is_business_day(d, hours))  # fmt: skip
+                        is_business_day=lambda d: is_business_day(d, hours),
+                        lang=config.language)  # fmt: skip
 
 
 @app.command()
@@ -351,22 +352,25 @@ def promise(
                            "unreadable": reading.unreadable if reading else None,
                            "explain": [list(pair) for pair in reading.explain] if reading else []})  # fmt: skip
         return
+    lang = config.language if config else "en"
     if explain and reading is not None:
         for phrase, meaning in reading.explain:
             render.console.print(f"  {phrase!r} → {meaning}", highlight=False, markup=False)
     if reading is not None and reading.unreadable is not None:
-        render.console.print(f"Unreadable: {reading.unreadable!r} ({reading.reason}); no reminder"
-                             " time is guessed.", highlight=False, markup=False)  # fmt: skip
+        render.console.print(render.text(lang, "promise.unreadable", text=reading.unreadable,
+                                         reason=promise_reason(lang, reading.reason)),
+                             highlight=False, markup=False)  # fmt: skip
     elif found is None or reading is None:
-        render.console.print("No promised callback time found in this text.")
+        render.console.print(render.text(lang, "promise.none"))
     else:
         when = (
-            render.local(found.due_at)
+            render.local(found.due_at, lang)
             if found.has_time
-            else f"{found.due_at:%a %d.%m. %H:%M} (no exact time)"
+            else render.text(lang, "promise.no_time", day=day(lang, found.due_at))
         )
-        render.console.print(f"Due {when} — {found.due_at.isoformat()}, a {reading.kind},"
-                             f" from {found.text!r}", highlight=False, markup=False)  # fmt: skip
+        kind = say(lang, f"promise_kind.{reading.kind}")
+        render.console.print(render.text(lang, "promise.due", when=when, iso=found.due_at.isoformat(),
+                                         kind=kind, text=found.text), highlight=False, markup=False)  # fmt: skip
 
 
 def _promise_config(parts: CommandContext) -> Config | None:
@@ -380,7 +384,5 @@ def _parse_at(text: str, tz: ZoneInfo) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(
-            f"--at {text!r} is not a date and time", "write it like 2026-11-25T09:00"
-        ) from None
+        raise fault(UsageError, "err.bad_at", text=text) from None
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)

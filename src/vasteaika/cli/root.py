@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from vasteaika import __version__
+from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
 from vasteaika.errors import UsageError, VasteaikaError
 from vasteaika.terminal import printable
@@ -103,7 +104,7 @@ def run(argv: list[str] | None = None) -> int:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
             return int(exc.exit_code)  # type: ignore[attr-defined]
-        code = _fail(exc, debug, parts.database)
+        code = _fail(exc, debug, parts.database, parts.language)
         _note_problem(parts, exc)
         return code
     return 0
@@ -122,10 +123,10 @@ def _note_problem(parts: CommandContext, exc: Exception) -> None:
     note_problem(parts.database, parts.now(), parts.command, error.line())
 
 
-def _fail(exc: Exception, debug: bool, database: Path | None) -> int:
+def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
     """One line on stderr and the exit code the error's class carries, the same with --debug
     (which adds the traceback before it: the standard one, which shows no local variables —
-    they may hold a password)."""
+    they may hold a password). In the owner's language once the config is read, else English."""
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     error = _as_user_error(exc, database)
@@ -136,7 +137,7 @@ def _fail(exc: Exception, debug: bool, database: Path | None) -> int:
             file=sys.stderr,
         )  # fmt: skip
         return 70
-    print(printable(f"vasteaika: {error.line()}"), file=sys.stderr)
+    print(printable(f"vasteaika: {error_line(error, lang)}"), file=sys.stderr)
     return error.exit_code
 
 

@@ -70,60 +70,56 @@ def schedule_install(
     config = parts.config  # the zone and the password source; a broken config stops here
     command = cron.vasteaika_command(config=parts.config_path)
     zone = config.hours.timezone.key
+    lang = config.language
     units: list[str] = []
     if systemd:
         change = cron.install_systemd(command=command, timezone=zone)
         for path in change.written:
-            render.console.print(f"wrote {path}", highlight=False)
+            render.console.print(render.text(lang, "schedule.wrote", path=path), highlight=False)
         units += [p.name for p in (*change.written, *change.unchanged)]
     else:
         local = launcher.local_zone_name()
         cron_change = cron.install_crontab(
             command=command, crontab_cmd=_crontab_cmd(), timezone=zone, local_zone=local
         )
-        verb = "installed in your crontab" if cron_change.changed else "already in your crontab"
-        render.console.print(f"Scheduled runs {verb}:", highlight=False)
+        key = "schedule.installed" if cron_change.changed else "schedule.already"
+        render.console.print(render.text(lang, key), highlight=False)
         for line in cron_change.lines:
             render.console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
         if local != zone:
-            _warn(f"this computer's clock is in {local}: the times above are {zone} time"
-                  " where cron honours CRON_TZ (cronie); Debian's and Ubuntu's cron ignore it"
-                  " — use 'schedule install --systemd' there")  # fmt: skip
+            _warn(lang, render.text(lang, "schedule.zone", local=local, zone=zone))
     if watch:
-        units.append(_install_watch_unit(command))
-    _warn_other_kind(systemd)
-    if warning := launcher.unattended_password_warning(config.account):
-        _warn(warning)
+        units.append(_install_watch_unit(command, lang))
+    _warn_other_kind(systemd, lang)
+    if warning := launcher.unattended_password_warning(config.account, lang=lang):
+        _warn(lang, warning)
     if units:
-        _enable(units, no_enable)
+        _enable(units, no_enable, lang)
         if not launcher.linger_enabled():
-            render.console.print(
-                "To keep them running after you log out: loginctl enable-linger", highlight=False
-            )
+            render.console.print(render.text(lang, "schedule.linger"), highlight=False)
 
 
-def _warn(text: str) -> None:
-    render.err_console.print(f"vasteaika: warning: {text}", highlight=False, markup=False,
-                             soft_wrap=True)  # fmt: skip
+def _warn(lang: str, text: str) -> None:
+    render.err_console.print(render.text(lang, "warning", text=text), highlight=False,
+                             markup=False, soft_wrap=True)  # fmt: skip
 
 
-def _warn_other_kind(systemd: bool) -> None:
+def _warn_other_kind(systemd: bool, lang: str) -> None:
     """Both kinds installed would run every check twice: say so, and how to take one away."""
     if systemd:
         try:
             other = bool(cron.show_crontab(crontab_cmd=_crontab_cmd()))
         except (UnreachableError, StorageError):
             other = False
-        kind = "crontab lines"
+        kind = "schedule.crontab_lines"
     else:
         other = bool(cron.show_systemd())
-        kind = "systemd timers"
+        kind = "schedule.systemd_timers"
     if other:
-        _warn(f"vasteaika's {kind} are installed too, so each run would happen twice"
-              " — run 'vasteaika schedule remove', then install the kind you want")  # fmt: skip
+        _warn(lang, render.text(lang, "schedule.both", kind=render.text(lang, kind)))
 
 
-def _install_watch_unit(command: tuple[str, ...]) -> str:
+def _install_watch_unit(command: tuple[str, ...], lang: str) -> str:
     name, text = cron.watch_unit(command)
     path = cron.default_unit_dir() / name
     try:
@@ -136,25 +132,25 @@ def _install_watch_unit(command: tuple[str, ...]) -> str:
             tmp = path.with_name(f".{name}.tmp")
             tmp.write_text(text, "utf-8")
             os.replace(tmp, path)
-            render.console.print(f"wrote {path}", highlight=False)
+            render.console.print(render.text(lang, "schedule.wrote", path=path), highlight=False)
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc}", "check the folder") from None
     return name
 
 
-def _enable(units: list[str], no_enable: bool) -> None:
+def _enable(units: list[str], no_enable: bool, lang: str) -> None:
     services = [u for u in units if u.endswith("watch.service")]
     commands = cron.systemctl_commands(units)
     if services:
         commands.append(["systemctl", "--user", "enable", "--now", *services])
     if no_enable:
-        render.console.print("To start them, run:")
+        render.console.print(render.text(lang, "schedule.start"))
         for args in commands:
             render.console.print("  " + shlex.join(args), highlight=False, markup=False)
         return
     for args in commands:
         _systemctl(args, "; ".join(shlex.join(a) for a in commands))
-    render.console.print("Started with systemctl --user.")
+    render.console.print(render.text(lang, "schedule.started"))
 
 
 def _systemctl(args: list[str], by_hand: str) -> None:
@@ -175,30 +171,30 @@ def _systemctl(args: list[str], by_hand: str) -> None:
 
 
 @schedule_app.command("remove")
-def schedule_remove() -> None:
+def schedule_remove(ctx: typer.Context) -> None:
     """Take vasteaika's crontab lines and systemd units out; nothing else is touched.
 
     \b
     Example:
       vasteaika schedule remove
     """
+    lang = current(ctx).owner_language()
     try:
         change = cron.remove_crontab(crontab_cmd=_crontab_cmd())
         for line in change.removed:
-            render.console.print(
-                f"removed from crontab: {line}", highlight=False, markup=False, soft_wrap=True
-            )
+            render.console.print(render.text(lang, "schedule.removed_line", line=line),
+                                 highlight=False, markup=False, soft_wrap=True)  # fmt: skip
     except UnreachableError:
         pass  # no cron on this computer: nothing of ours can be in a crontab
     units = [p.name for p in cron.show_systemd()]
     if units:
-        _stop_units(units)
+        _stop_units(units, lang)
     for path in cron.remove_systemd().removed:
-        render.console.print(f"removed {path}", highlight=False)
-    render.console.print("vasteaika is no longer scheduled.")
+        render.console.print(render.text(lang, "schedule.removed", path=path), highlight=False)
+    render.console.print(render.text(lang, "schedule.unscheduled"))
 
 
-def _stop_units(units: list[str]) -> None:
+def _stop_units(units: list[str], lang: str) -> None:
     """Stop and disable running timers and the watcher before their files go, so nothing keeps
     acknowledging after 'schedule remove'."""
     commands = [["systemctl", "--user", "disable", "--now", *units]]
@@ -207,13 +203,13 @@ def _stop_units(units: list[str]) -> None:
             subprocess.run(args, check=True, capture_output=True, timeout=60)
         subprocess.run(["systemctl", "--user", "daemon-reload"], capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
-        render.console.print("Could not stop them; run this yourself:", highlight=False)
+        render.console.print(render.text(lang, "schedule.stop_failed"), highlight=False)
         for args in commands:
             render.console.print("  " + shlex.join(args), highlight=False, markup=False)
 
 
 @schedule_app.command("show")
-def schedule_show(json_out: JsonOption = False) -> None:
+def schedule_show(ctx: typer.Context, json_out: JsonOption = False) -> None:
     """Print the scheduled runs vasteaika installed (crontab lines and systemd units).
 
     \b
@@ -228,11 +224,12 @@ def schedule_show(json_out: JsonOption = False) -> None:
     if json_out:
         render.print_json({"crontab": lines, "systemd_units": units})
         return
+    lang = current(ctx).owner_language()
     if lines is None:
-        render.console.print("crontab: not available on this computer")
+        render.console.print(render.text(lang, "schedule.no_crontab"))
     for line in lines or []:
         render.console.print(f"crontab: {line}", highlight=False, markup=False, soft_wrap=True)
     for unit in units:
         render.console.print(f"systemd: {unit}", highlight=False)
     if not lines and not units:
-        render.console.print("Nothing scheduled. Run: vasteaika schedule install")
+        render.console.print(render.text(lang, "schedule.nothing"))

@@ -15,16 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from vasteaika.catalogue import say
 from vasteaika.ledger.store import MessageRef, Store
 from vasteaika.ledger.threads import counterparts, is_fresh_mail
 
-RULES = {
-    "reference": "In-Reply-To/References name a mail of the conversation",
-    "subject": "sent to the customer with the same subject",
-    "reply-to": "sent to the customer's Reply-To address with the same subject",
-    "new-subject": "a new subject to a customer with exactly one open conversation",
-    "call": "a call made (vasteaika done)",
-}
+RULES = ("reference", "subject", "reply-to", "new-subject", "call")  # words: catalogue "answer.*"
 AMBIGUOUS = "ambiguous"
 
 
@@ -81,14 +76,11 @@ def link_late_answers(
             link_owner_mail(store, owner_addresses, window, row, refs, recipients)
 
 
-def explain(rule: str | None) -> str | None:
-    """``why``'s words for a stored answer rule."""
+def explain(rule: str | None, lang: str = "en") -> str | None:
+    """``why``'s words for a stored answer rule, in ``lang``."""
     if rule is None:
         return None
     if rule.startswith(AMBIGUOUS):
-        ids = rule.partition(":")[2].strip()
-        return (
-            f"answers no conversation: a new subject, and the customer has several open"
-            f" conversations ({ids}); which one it answers is ambiguous"
-        )
-    return f"counted as the owner's answer: {RULES.get(rule, rule)}"
+        return say(lang, "answer.ambiguous", ids=rule.partition(":")[2].strip())
+    words = say(lang, f"answer.{rule}") if rule in RULES else rule
+    return say(lang, "answer.counted", rule=words)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from vasteaika.catalogue import fault
 from vasteaika.errors import StorageError, TemporaryError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.migrations import migrations
@@ -216,7 +217,5 @@ def file_lock(path: Path, busy: TemporaryError) -> Iterator[None]:
 
 def run_lock(database: Path) -> contextlib.AbstractContextManager[None]:
     """Stop two overlapping runs (cron plus a hand run) from working on one mailbox at once."""
-    busy = TemporaryError(
-        "another vasteaika run is working on this mailbox", "wait for it to finish and run again"
-    )
+    busy = fault(TemporaryError, "err.busy")
     return file_lock(database.with_name(database.name + ".lock"), busy)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from vasteaika.catalogue import say
 from vasteaika.clock import system_clock
 
 if TYPE_CHECKING:  # icalendar loads when an event is made, not with the reminder records
@@ -27,9 +28,8 @@ CALL_DURATION = timedelta(minutes=15)
 SUMMARY_LIMIT = 200
 FIELD_LIMIT = 500
 
-_SOURCES = {"ack": "kuittauksessa luvattu soitto", "reply": "luvattu omassa vastauksessa",
-            "ack_in_doubt": "kuittauksessa ehkä luvattu soitto (kuittaus on ehkä lähetetty)"}
-_VERBS = {"call": "Soita", "visit": "Käynti", "message": "Lähetä"}
+_SOURCES = ("ack", "reply", "ack_in_doubt")  # words: the catalogue's "source.*"
+_VERBS = ("call", "visit", "message")  # words: the catalogue's "event.*"
 _SPACES = re.compile(r"\s+")
 
 
@@ -72,22 +72,24 @@ def reminder_event(
     alarm_before: timedelta,
     *,
     stamp_at: datetime | None = None,
+    lang: str = "fi",
 ) -> Event:
-    """The VEVENT for one reminder. ``stamp_at`` (DTSTAMP, when this export was made) should be
-    the run's ``now``; without it the system clock is read."""
+    """The VEVENT for one reminder, its words in ``lang`` (the owner's). ``stamp_at`` (DTSTAMP,
+    when this export was made) should be the run's ``now``; without it the system clock is
+    read."""
     from icalendar import Alarm, Event
 
     if reminder.due_at.tzinfo is None:
         raise ValueError(f"reminder {reminder.id}: due_at must be timezone-aware")
     if alarm_before < timedelta(0):
         raise ValueError("alarm_before must not be negative")
-    summary = _summary(reminder)
+    summary = _summary(reminder, lang)
     event = Event.new(
         uid=reminder.uid or reminder_uid(reminder.id),
         start=reminder.due_at.astimezone(tz),
         stamp=(stamp_at or system_clock()).astimezone(UTC),
         summary=summary,
-        description=_description(reminder),
+        description=_description(reminder, lang),
     )
     event.add("duration", CALL_DURATION)
     if reminder.sequence:
@@ -105,44 +107,51 @@ def reminders_calendar(
     alarm_before: timedelta,
     *,
     stamp_at: datetime | None = None,
+    lang: str = "fi",
 ) -> bytes:
-    """An .ics file (bytes, CRLF lines) holding every reminder, with the VTIMEZONE for ``tz``."""
+    """An .ics file (bytes, CRLF lines) holding every reminder, with the VTIMEZONE for ``tz``,
+    its words in ``lang``."""
     from icalendar import Calendar
 
     stamp = stamp_at or system_clock()
-    calendar = Calendar.new(prodid=PRODID, uid="reminders@vasteaika", name="vasteaika: soitot")
+    calendar = Calendar.new(prodid=PRODID, uid="reminders@vasteaika",
+                            name=say(lang, "event.calendar"))  # fmt: skip
     calendar.add("method", "PUBLISH")  # RFC 6047: matches the mail attachment's method=PUBLISH
     for reminder in sorted(reminders, key=lambda r: (r.due_at, r.id)):
-        calendar.add_component(reminder_event(reminder, tz, alarm_before, stamp_at=stamp))
+        calendar.add_component(
+            reminder_event(reminder, tz, alarm_before, stamp_at=stamp, lang=lang)
+        )
     calendar.add_missing_timezones()
     ics: bytes = calendar.to_ical()
     return ics
 
 
-def _summary(reminder: ReminderInfo) -> str:
+def _summary(reminder: ReminderInfo, lang: str) -> str:
     who = _clean(reminder.customer_name, FIELD_LIMIT) or _clean(
         reminder.customer_email, FIELD_LIMIT
     )
     subject = _clean(reminder.subject, FIELD_LIMIT)
-    verb = _VERBS.get(reminder.kind, "Soita")
+    verb = say(lang, f"event.{reminder.kind if reminder.kind in _VERBS else 'call'}")
     text = f"{verb}: {who} – {subject}" if subject else f"{verb}: {who}"
     return _clean(text, SUMMARY_LIMIT)
 
 
-def _description(reminder: ReminderInfo) -> str:
+def _description(reminder: ReminderInfo, lang: str) -> str:
     lines = []
     phone = _clean(reminder.phone or "", 100)
     if phone:
-        lines.append(f"Puhelin: {phone}")
-    lines.append(f"Sähköposti: {_clean(reminder.customer_email, FIELD_LIMIT)}")
+        lines.append(f"{say(lang, 'event.phone')}: {phone}")
+    lines.append(f"{say(lang, 'event.email')}: {_clean(reminder.customer_email, FIELD_LIMIT)}")
     subject = _clean(reminder.subject, FIELD_LIMIT)
     if subject:
-        lines.append(f"Aihe: {subject}")
-    lines.append(f"Lähde: {_SOURCES.get(reminder.source, _clean(reminder.source, 50))}")
-    return "\n".join(lines + _details(reminder))
+        lines.append(f"{say(lang, 'event.subject')}: {subject}")
+    source = (say(lang, f"source.{reminder.source}") if reminder.source in _SOURCES
+              else _clean(reminder.source, 50))  # fmt: skip
+    lines.append(f"{say(lang, 'event.source')}: {source}")
+    return "\n".join(lines + _details(reminder, lang))
 
 
-def _details(reminder: ReminderInfo) -> list[str]:
+def _details(reminder: ReminderInfo, lang: str) -> list[str]:
     """The phone number as a tel: link, the promised words and the way back to the mail."""
     lines = []
     dial = re.sub(r"[^\d+]", "", reminder.phone or "")
@@ -150,10 +159,10 @@ def _details(reminder: ReminderInfo) -> list[str]:
         lines.append(f"tel:{dial}")
     promised = _clean(reminder.promise_text or "", FIELD_LIMIT)
     if promised:
-        lines.append(f"Lupaus: {promised}")
+        lines.append(f"{say(lang, 'event.promise')}: {promised}")
     why = _clean(reminder.why_id or "", FIELD_LIMIT).strip("<>")
     if why:
-        lines.append(f"Miksi: vasteaika why '<{why}>'")
+        lines.append(f"{say(lang, 'event.why')}: vasteaika why '<{why}>'")
     return lines
 
 

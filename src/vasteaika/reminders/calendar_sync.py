@@ -224,7 +224,8 @@ def _event(
     reminder = get_reminder(store, row["reminder_id"])
     info = replace(reminder.info(owner_domain(config.owner_address)), uid=row["uid"],
                    why_id=_why_id(store, row["reminder_id"]), sequence=sequence)  # fmt: skip
-    return reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=stamp_at)
+    return reminder_event(info, config.hours.timezone, config.calendar.alarm, stamp_at=stamp_at,
+                          lang=config.language)  # fmt: skip
 
 
 _FIXED_STAMP = datetime(2000, 1, 1, tzinfo=UTC)

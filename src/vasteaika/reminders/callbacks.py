@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
+from vasteaika.catalogue import day, error_line, moment, say
 from vasteaika.config import Config
 from vasteaika.errors import VasteaikaError
 from vasteaika.reminders.notify import Notifier, NotifyResult, sanitize_notification_text
@@ -77,6 +78,7 @@ def fire_due(
     cancel_ignored(store, config.ignore, now)
     result = FireResult(released=release_stale_claims(store, now))
     mail_error: str | None = None
+    lang = config.language
     for reminder in due_reminders(store, now, config.reminders.lead):
         if not claim(store, reminder.id, now):
             continue  # another run took it between our query and our claim
@@ -86,54 +88,42 @@ def fire_due(
         if shown.shown:
             fired = Fired(reminder, "desktop", shown.reason)
         elif not config.reminders.email_fallback:
-            fired = Fired(reminder, "failed", f"{shown.reason}; reminders.email_fallback is off")
+            fired = Fired(reminder, "failed", say(lang, "delivery.fallback_off", reason=shown.reason))
         elif mailer is None:
-            fired = Fired(reminder, "failed", f"{shown.reason}; no [smtp] server for the email")
+            fired = Fired(reminder, "failed", say(lang, "delivery.no_smtp", reason=shown.reason))
         elif mail_error is not None:
-            fired = Fired(reminder, "failed", f"{shown.reason}; email failed: {mail_error}")
+            fired = Fired(reminder, "failed",
+                          say(lang, "delivery.mail_failed", reason=shown.reason, error=mail_error))  # fmt: skip
         else:
             message, owner = reminder_email(reminder, config, now)
             try:
                 mailer.send(message, owner)
             except VasteaikaError as exc:
-                mail_error = exc.line()
-                fired = Fired(reminder, "failed", f"{shown.reason}; email failed: {mail_error}")
+                mail_error = error_line(exc, lang)
+                fired = Fired(reminder, "failed",
+                              say(lang, "delivery.mail_failed", reason=shown.reason,
+                                  error=mail_error))  # fmt: skip
             else:
-                fired = Fired(reminder, "email", f"emailed to {owner} ({shown.reason})")
+                fired = Fired(reminder, "email",
+                              say(lang, "delivery.emailed", owner=owner, reason=shown.reason))  # fmt: skip
         record_delivery(store, reminder.id, fired.channel, fired.detail)
         result.fired.append(fired)
     return result
 
 
-WORDS = {
-    "fi": {"call": "Soita", "visit": "Käy", "message": "Lähetä", "phone": "Puh.", "promised": "Luvattu", "at": " klo ",
-           "reminder": "Muistutus", "promise": "Lupaus",
-           "in_doubt": "Kuittaus on ehkä lähetetty: asiakkaalle on ehkä luvattu soitto",
-           "attached": "Tapahtuma hälytyksineen on liitteenä kalenteria varten.",
-           "why_mail": "(Työpöytäilmoitusta ei voitu näyttää, joten muistutus tuli sähköpostina.)"},
-    "en": {"call": "Call", "visit": "Visit", "message": "Send to", "phone": "Phone", "promised": "Promised", "at": " at ",
-           "reminder": "Reminder", "promise": "Promise",
-           "in_doubt": "The acknowledgment may have been sent: the customer may have been promised a call",
-           "attached": "The event with its alarm is attached for your calendar.",
-           "why_mail": "(No desktop was reachable, so this reminder came by email.)"},
-}  # fmt: skip
-
-
 def notification_text(reminder: Reminder, config: Config) -> tuple[str, str]:
     """(title, body) of the desktop notification, in the owner's language; the notifier
     sanitizes both again."""
-    w = WORDS.get(config.language, WORDS["fi"])
+    lang = config.language
     who = reminder.customer_name or reminder.customer_email
-    title = f"{w.get(reminder.kind, w['call'])}: {who}"
+    verb = reminder.kind if reminder.kind in ("call", "visit", "message") else "call"
+    title = f"{say(lang, 'mail.' + verb)}: {who}"
     when = reminder.due_at.astimezone(config.hours.timezone)
-    day = f"{when:%d.%m.}"
     lines = [
         f"{reminder.subject}" if reminder.subject else "",
-        f"{w['phone']} {reminder.phone}" if reminder.phone else reminder.customer_email,
-        f"{w['promised']} {day}{w['at']}{when:%H:%M}"
-        if reminder.has_time
-        else f"{w['promised']} {day}",
-        w["in_doubt"] if reminder.source == ACK_IN_DOUBT else "",
+        f"{say(lang, 'mail.phone')} {reminder.phone}" if reminder.phone else reminder.customer_email,
+        f"{say(lang, 'mail.promised')} {moment(lang, when) if reminder.has_time else day(lang, when)}",
+        say(lang, "mail.in_doubt") if reminder.source == ACK_IN_DOUBT else "",
         f"vasteaika done {reminder.id} · vasteaika snooze {reminder.id} 30m",
     ]
     return title, " · ".join(line for line in lines if line)
@@ -152,22 +142,26 @@ def reminder_email(reminder: Reminder, config: Config, now: datetime) -> tuple[E
     msg = EmailMessage()
     msg["From"] = formataddr((config.owner_name, owner))
     msg["To"] = owner
-    w = WORDS.get(config.language, WORDS["fi"])
-    msg["Subject"] = header_safe(sanitize_notification_text(f"{w['reminder']}: {title}", 200))
+    lang = config.language
+    subject = f"{say(lang, 'mail.reminder')}: {title}"
+    msg["Subject"] = header_safe(sanitize_notification_text(subject, 200))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid("reminder", domain=owner.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"
     text = [sanitize_notification_text(part, 500) for part in body.split(" · ")]
     if reminder.promise_text:
-        text.append(f"{w['promise']}: " + sanitize_notification_text(reminder.promise_text, 300))
-    text += ["", w["attached"], w["why_mail"]]
+        promised = sanitize_notification_text(reminder.promise_text, 300)
+        text.append(f"{say(lang, 'mail.promise')}: {promised}")
+    text += ["", say(lang, "mail.attached"), say(lang, "mail.why_mail")]
     msg.set_content("\n".join(text) + "\n")
     ics = reminders_calendar(
         [reminder.info(owner_domain(config.owner_address))],
         config.hours.timezone,
         config.reminders.alarm_before,
         stamp_at=now,
+        lang=lang,
     )
     msg.add_attachment(ics, maintype="text", subtype="calendar",
-                       filename=f"soitto-{reminder.id}.ics", params={"method": "PUBLISH"})  # fmt: skip
+                       filename=say(lang, "mail.file", id=reminder.id),
+                       params={"method": "PUBLISH"})  # fmt: skip
     return msg, owner

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from vasteaika.catalogue import say
 from vasteaika.config.records import AccountConfig
 from vasteaika.errors import ConfigError
 
@@ -93,23 +94,17 @@ def _launches_this(launcher: Path, running: Path | None) -> bool:
 
 
 def unattended_password_warning(
-    account: AccountConfig, environ: Mapping[str, str] = os.environ
+    account: AccountConfig, environ: Mapping[str, str] = os.environ, lang: str = "en"
 ) -> str | None:
-    """Why the scheduled runs will not get the mail password, or None when they will: the
-    password source that works now is one the login session gives and cron does not."""
+    """Why the scheduled runs will not get the mail password (in ``lang``), or None when they
+    will: the password source that works now is one the login session gives and cron does
+    not."""
     if account.password_command or account.maildir or account.mbox:
         return None  # a command runs anywhere; local mail needs no password
     if account.keyring:
-        return (
-            "the password is in the desktop keyring, which stays locked without your login"
-            " session: scheduled runs may not get it — set [account] password_command"
-            " (e.g. cat of a file only you can read) for unattended runs"
-        )
+        return say(lang, "schedule.keyring_locked")
     if environ.get("VASTEAIKA_PASSWORD"):
-        return (
-            "the password comes from $VASTEAIKA_PASSWORD, which cron and systemd timers do not"
-            " have: scheduled runs will fail — set [account] password_command instead"
-        )
+        return say(lang, "schedule.env_password")
     return None
 
 

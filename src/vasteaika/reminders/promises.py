@@ -40,6 +40,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from vasteaika.catalogue import clock, day, duration, say, say_known
+from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.reminders import promise_due as due
 from vasteaika.reminders import promise_patterns as rx
 from vasteaika.reminders import promise_times as pt
@@ -118,24 +120,26 @@ def promise_kind(sentence: str) -> str:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _describe(spec: pt.Spec) -> str:
+def _describe(spec: pt.Spec, lang: str) -> str:
+    """What an expression was read as, in ``lang`` (``promise --explain``)."""
     if spec.unreadable:
-        return f"not understood: {spec.unreadable}"
+        return say(lang, "explain.not_understood", reason=promise_reason(lang, spec.unreadable))
     bits = []
     if spec.past:
-        bits.append("the past (no promise)")
+        bits.append(say(lang, "explain.past"))
     elif spec.day is not None:
-        bits.append(f"day {spec.day:%a %d.%m.%Y}")
+        bits.append(say(lang, "explain.day", day=day(lang, spec.day, year=True)))
     if spec.clock is not None:
-        reading = {"pm": " (working hours: afternoon)", "open": " (morning or evening?)"}
-        bits.append(f"{spec.clock:%H:%M}{reading.get(spec.reading or '', '')}")
+        reading = say(lang, f"explain.{spec.reading}") if spec.reading in ("pm", "open") else ""
+        bits.append(clock(lang, spec.clock) + reading)
     if spec.part:
-        bits.append(f"the {spec.part}")
+        bits.append(say(lang, "explain.part", part=say_known(lang, f"part.{spec.part}", spec.part)))
     if spec.delta is not None:
-        bits.append(f"in {spec.delta}")
+        bits.append(say(lang, "explain.in", delta=duration(lang, spec.delta)))
     if spec.window and spec.window != spec.part:
-        bits.append(f"window: {spec.window}")
-    return ", ".join(bits) or "a time"
+        window = say_known(lang, f"window.{spec.window}", spec.window)
+        bits.append(say(lang, "explain.window", window=window))
+    return ", ".join(bits) or say(lang, "explain.a_time")
 
 
 def read_promise(
@@ -146,17 +150,19 @@ def read_promise(
     day_end: time = time(16),
     parts: DayParts = DEFAULT_PARTS,
     is_business_day: Callable[[date], bool] | None = None,
+    lang: str = "en",
 ) -> Reading | None:
     """What ``text`` promises, as seen at ``base`` (the reply's send time); None when no sentence
-    promises contact with a time. Results are aware in ``base``'s timezone."""
+    promises contact with a time. Results are aware in ``base``'s timezone; ``explain`` says
+    what each expression was read as in ``lang``."""
     ctx = pt.Context(base, day_start, day_end, parts, is_business_day or _is_weekday)
     best: Reading | None = None
     explain: list[tuple[str, str]] = []
     for sentence, verb in _promise_sentences(strip_quoted(text)):
         kind = promise_kind(sentence)
         found = pt.tokens(sentence, ctx)
-        explain.append((verb[0], f"a promise: {kind}"))
-        explain += [(sentence[t.start : t.end], _describe(t.spec)) for t in found]
+        explain.append((verb[0], say(lang, "explain.promise", kind=say(lang, f"promise_kind.{kind}"))))
+        explain += [(sentence[t.start : t.end], _describe(t.spec, lang)) for t in found]
         if not found:
             continue
         for spec, phrase in due.groups(sentence, sorted(found, key=lambda t: t.start)):

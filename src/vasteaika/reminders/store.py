@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from vasteaika.catalogue import fault
 from vasteaika.errors import UsageError
 from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.store import Store, epoch, from_epoch
@@ -102,7 +103,7 @@ def _rows(store: Store, where: str, params: Iterable[Any]) -> list[Reminder]:
 def get_reminder(store: Store, reminder_id: int) -> Reminder:
     found = _rows(store, "id = ?", [reminder_id])
     if not found:
-        raise UsageError(f"there is no reminder {reminder_id}", "see 'vasteaika reminders'")
+        raise fault(UsageError, "err.no_reminder", id=reminder_id)
     return found[0]
 
 
@@ -256,7 +257,7 @@ def mark_done(store: Store, reminder_id: int, now: datetime) -> bool:
     whether it was."""
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
-        raise UsageError(f"reminder {reminder_id} is already done", "nothing to do")
+        raise fault(UsageError, "err.already_done", id=reminder_id)
     counted = False
     with store.db.atomic():
         store.db.execute("UPDATE reminders SET done_at = ? WHERE id = ?", [epoch(now), reminder_id])
@@ -318,17 +319,14 @@ def snooze(
     notification moves, never the promised time; a snooze that would remind earlier than the
     reminder already waiting (due ``lead`` before the promise) is refused."""
     if delta <= timedelta(0):
-        raise UsageError("a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")
+        raise fault(UsageError, "err.zero_snooze")
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
-        raise UsageError(f"reminder {reminder_id} is already done", "nothing to snooze")
+        raise fault(UsageError, "err.done_no_snooze", id=reminder_id)
     waiting = reminder.snoozed_until or reminder.due_at - lead
     if reminder.fired_at is None and now + delta < waiting:
-        raise UsageError(
-            f"reminder {reminder_id} has not reminded you yet; snoozing would remind earlier,"
-            f" at {(now + delta):%d.%m. %H:%M} instead of {waiting:%d.%m. %H:%M}",
-            "snooze it after it has reminded you, or choose a longer time",
-        )
+        raise fault(UsageError, "err.snooze_earlier", id=reminder_id, at=now + delta,
+                    waiting=waiting)  # fmt: skip
     with store.db.atomic():
         store.db.execute(
             "UPDATE reminders SET snoozed_until = ?, fired_at = NULL, delivery = NULL,"
@@ -343,9 +341,9 @@ def set_time(store: Store, reminder_id: int, due_at: datetime, has_time: bool, n
     an unreadable promise becomes a reminder, any snooze is dropped."""
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
-        raise UsageError(f"reminder {reminder_id} is already done", "nothing to set")
+        raise fault(UsageError, "err.done_no_time", id=reminder_id)
     if due_at < now:
-        raise UsageError(f"{due_at:%d.%m. %H:%M} has passed", "give a time that is still ahead")
+        raise fault(UsageError, "err.time_passed", at=due_at)
     with store.db.atomic():
         store.db.execute(
             "UPDATE reminders SET due_at = ?, has_time = ?, unreadable = 0, snoozed_until = NULL,"

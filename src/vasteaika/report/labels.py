@@ -1,7 +1,10 @@
 """The report's words: every label, heading and note of the human formats in Finnish and English,
 and the weekday and month names. Data only, apart from the code that lays them out, so a
-wording is changed (or a language added) in one place.
+wording is changed (or a language added) in one place. The report's section of the message
+catalogue (vasteaika.catalogue), whose weekday names it uses.
 """
+
+from vasteaika.catalogue.words import WEEKDAYS as WEEKDAYS
 
 TEXT: dict[str, dict[str, str]] = {
     "fi": {
@@ -156,9 +159,5 @@ TEXT: dict[str, dict[str, str]] = {
         "every": "every {n} d",
         "dh": "{d} d {h} h",
     },
-}
-WEEKDAYS = {
-    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -245,9 +245,9 @@ def test_the_demo_shows_a_waiting_customer_an_ack_that_would_go_and_an_upcoming_
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fi", ["Kuitattaisiin 1 uutta asiakasta:", "→ hannu.lindroos@example.fi",
+        ("fi", ["kuitattaisiin: osoitteeseen hannu.lindroos@example.fi, soitto ma 23.11. klo 10.00",
                 "Odottaa vastaustasi (4)", "Hannu", "ma 23.11. klo 7.41"]),
-        ("en", ["Would acknowledge 1 new customer(s):", "→ hannu.lindroos@example.fi",
+        ("en", ["would be acknowledged: to hannu.lindroos@example.fi, callback Mon 23.11. 10:00",
                 "Waiting for your answer (4)", "Hannu", "Mon 23.11. 07:41"]),
     ],
 )  # fmt: skip

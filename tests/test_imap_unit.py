@@ -7,9 +7,11 @@ copy, move, expunge, delete_messages …) raises AttributeError, so using one fa
 from __future__ import annotations
 
 import imaplib
+import logging
 import socket
 import ssl
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -486,3 +488,46 @@ def test_oauth2_logs_in_with_the_token_by_xoauth2() -> None:
     fake.oauth2_login = lambda user, token: fake._call("oauth2_login", user, token)  # type: ignore[attr-defined]
     connect_imap(replace(SETTINGS, auth="oauth2"), "eyJ0eXAi.token", client_factory=returning(fake))
     assert fake.calls == [("oauth2_login", ("ylermi@pihapalvelu.fi", "eyJ0eXAi.token"))]
+
+
+class AnsweringImaplib:
+    """imaplib under imapclient, which sets its debug level to 5: records the level each FETCH
+    ran at and answers ``answer``."""
+
+    def __init__(self, answer: list[Any]) -> None:
+        self.debug = 5
+        self.answer = answer
+        self.levels: list[int] = []
+
+    def uid(self, command: str, uid_set: str, items: str) -> tuple[str, list[Any]]:
+        self.levels.append(self.debug)
+        return "OK", self.answer
+
+
+def test_big_fetches_run_without_imaplib_debug_lines_unless_they_are_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    imap = AnsweringImaplib([None])
+    client = SimpleNamespace(_imap=imap)
+    imap_fetch.fetch_header_blocks(client, [1])
+    imap_fetch.fetch_arrival_times(client, [1])
+    assert imap.levels == [0, 0] and imap.debug == 5  # lowered for the FETCH, then restored
+    caplog.set_level(logging.DEBUG, logger="imapclient.imaplib")  # --debug
+    imap_fetch.fetch_header_blocks(client, [1])
+    assert imap.levels[-1] == 5
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [b'1 (UID 5 INTERNALDATE "01-Nov-2026 10:00:00 +0200")',
+         b'2 (UID 9 INTERNALDATE "02-Nov-2026 10:00:00 +0000")'],
+        [b'1 (INTERNALDATE "01-Nov-2026 10:00:00 +0200" UID 5)',  # another order: imapclient
+         b'2 (UID 9 INTERNALDATE "02-Nov-2026 10:00:00 +0000")'],
+    ],
+)
+def test_arrival_times_read_directly_or_like_imapclient(answer: list[Any]) -> None:
+    client = SimpleNamespace(_imap=AnsweringImaplib(answer))
+    assert imap_fetch.fetch_arrival_times(client, [5, 9]) == {
+        5: datetime(2026, 11, 1, 8, 0, tzinfo=UTC), 9: datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    }  # fmt: skip

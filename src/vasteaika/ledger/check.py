@@ -316,7 +316,7 @@ def _classify(ctx: _Context, msg: Message) -> Classification:
     cls = classify(msg, cfg.owner_addresses, cfg.ignore, cfg.ack.form_senders)
     in_sent = msg.folder == ctx.sent_folder
     if cls.kind is Kind.OWNER or (in_sent and cls.kind is Kind.CUSTOMER):
-        stranger = classify(msg, frozenset())
+        stranger = classify(msg, frozenset(), machine_checked=True)
         if stranger.kind is not Kind.CUSTOMER:
             return Classification(stranger.kind, ("sent by the owner, but not written by a human",
                                                   *stranger.reasons))  # fmt: skip

@@ -111,8 +111,10 @@ def connect(path: Path) -> tuple[Database, bool]:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
+        # A first sync that died before making its indexes again: made before any later
+        # migration, which may expect them.
+        first_load.restore(conn)
         migrations.apply(db)
-        first_load.restore(conn)  # a first sync that died before making its indexes again
     except OSError as exc:
         raise StorageError(
             f"cannot open the database {path}: {exc.strerror or exc}",
@@ -142,8 +144,8 @@ def read_only_copy(path: Path) -> Database:
                 f"cannot read the database {path}: {exc}", "check the file and its permissions"
             ) from None
     db = Database(memory)
-    migrations.apply(db)
     first_load.restore(memory)
+    migrations.apply(db)
     return db
 
 

@@ -73,8 +73,12 @@ def defer(conn: sqlite3.Connection) -> bool:
 
 
 def restore(conn: sqlite3.Connection) -> None:
-    """Make again what ``defer`` dropped (after the load, or on the open after a crash)."""
-    saved = conn.execute("SELECT name, sql FROM deferred_schema").fetchall()
+    """Make again what ``defer`` dropped (after the load, or on the open after a crash; a
+    ledger from before m017 has nothing to restore)."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_schema'"
+    ).fetchone()
+    saved = conn.execute("SELECT name, sql FROM deferred_schema").fetchall() if known else []
     if not saved:
         return
     began = not conn.in_transaction

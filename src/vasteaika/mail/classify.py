@@ -82,11 +82,15 @@ def classify(
     owner_addresses: frozenset[str],
     ignore: tuple[str, ...] = (),
     form_senders: tuple[str, ...] = (),
+    *,
+    machine_checked: bool = False,
 ) -> Classification:
     """What ``msg`` is. ``ignore`` holds addresses or domains; ``form_senders`` extra addresses
-    that may relay a website contact form besides addresses at the owner's own domains."""
+    that may relay a website contact form besides addresses at the owner's own domains.
+    ``machine_checked``: an earlier classify of ``msg`` was not decided by the machine checks
+    (they read only the mail, not the owner or the lists), so they are not run again."""
     owners = frozenset(a.lower() for a in owner_addresses)
-    hits = [hit for check in MACHINE_CHECKS if (hit := check(msg))]
+    hits = [] if machine_checked else [hit for check in MACHINE_CHECKS if (hit := check(msg))]
     if hits:
         return _decided(hits)
     customer = _form_customer(msg, owners, frozenset(f.lower() for f in form_senders))

@@ -13,6 +13,7 @@ from vasteaika.cli.context import current, open_calendar
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+from vasteaika.net import shown_url
 
 calendar_app = typer.Typer(
     help="Your phone calendar (CalDAV): every reminder is an event there, with an alarm.",
@@ -43,10 +44,12 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
 
     state = calendar_status(parts.store)
     if json_out:
-        render.print_json({"url": chosen.url, "name": chosen.name, "pending": state.pending,
+        render.print_json({"url": shown_url(chosen.url), "name": chosen.name,
+                           "pending": state.pending,
                            "conflicts": state.conflicts})  # fmt: skip
         return
-    render.console.print(Text(f"OK: reminders go to “{chosen.name or chosen.url}” ({chosen.url})"))
+    url = shown_url(chosen.url)
+    render.console.print(Text(f"OK: reminders go to “{chosen.name or url}” ({url})"))
     if state.behind:
         render.console.print(Text(f"{state.pending} change(s) wait to be written; "
                                   "the next 'vasteaika check' writes them"))  # fmt: skip
@@ -64,9 +67,10 @@ def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     server = open_calendar(config.calendar)
     found, chosen = server.calendars(), server.chosen()
     if json_out:
-        render.print_json([{"url": c.url, "name": c.name, "used": c == chosen} for c in found])
+        render.print_json([{"url": shown_url(c.url), "name": c.name, "used": c == chosen}
+                           for c in found])  # fmt: skip
         return
     table = Table("", "Calendar", "Address", box=None)
     for c in found:
-        table.add_row("*" if c == chosen else "", Text(c.name), Text(c.url))
+        table.add_row("*" if c == chosen else "", Text(c.name), Text(shown_url(c.url)))
     render.console.print(table)

@@ -518,3 +518,18 @@ def test_the_running_watcher_logs_each_new_customer_in_the_owners_words(
     assert "vasteaika watch: acknowledged maija@example.fi" in log
     for i in range(2):
         assert f"kysyja{i}@example.fi> — ei kuitattu: Return-Path puuttuu" in log, log
+
+
+def test_a_drafted_acknowledgment_is_accounted_for(tmp_path: Path) -> None:
+    cfg = config_from_dict({"account": {"maildir": str(tmp_path)}, "owner": {"addresses": [OWNER]},
+                            "ack": {"mode": "draft"}, "storage": {"database": str(tmp_path / "v.db")}},
+                           None)  # fmt: skip
+    drafts: list[bytes] = []
+    src = inbox((customer("anna@example.fi", "a@x", 10), 10))
+    deliver = draft_or_send(None, lambda folder, data: drafts.append(data), "draft", False)
+    [account] = run_cycle(cfg, open_database(cfg.database), src, NOW, deliver).accounts
+    assert (account.outcome, account.recipient, len(drafts)) == ("drafted", "anna@example.fi", 1)
+    from zoneinfo import ZoneInfo
+
+    line = account_line(account, ZoneInfo("Europe/Helsinki"), "fi")
+    assert "kuittaus luonnoksena osoitteeseen anna@example.fi (Luonnokset-kansiossa), soitto" in line

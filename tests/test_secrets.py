@@ -165,3 +165,22 @@ def test_the_calendar_password_command_is_never_echoed(command: tuple[str, ...],
     with pytest.raises(ConfigError) as info:
         get_calendar_password(CalendarConfig(url="https://dav.example.fi/", password_command=command))
     assert says in info.value.line() and SECRET not in info.value.line()
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [(f"https://ylermi:{SECRET}@dav.example.fi/cal/", "https://dav.example.fi/cal/"),
+     (f"https://{SECRET}@dav.example.fi:8443/cal/", "https://dav.example.fi:8443/cal/"),
+     ("https://dav.example.fi/cal/", "https://dav.example.fi/cal/")],
+)  # fmt: skip
+def test_a_calendar_address_is_shown_without_its_login(url: str, shown: str) -> None:
+    from caldav.lib import error as dav_error
+
+    from vasteaika.errors import UnreachableError
+    from vasteaika.net import shown_url
+    from vasteaika.reminders.caldav_client import _translated
+
+    assert shown_url(url) == shown
+    with pytest.raises(UnreachableError) as info, _translated(url):
+        raise dav_error.NotFoundError("404")
+    assert shown in info.value.line() and SECRET not in info.value.line()

@@ -493,3 +493,43 @@ def test_a_first_sync_groups_the_backlog_in_one_line(
         "lähettäjää ei tiedetä",
         "  7 niistä ei kuitattu: vanhempi kuin ack.max_age, tai olit jo vastannut",
     ]
+
+
+def test_the_running_watcher_logs_each_new_customer_in_the_owners_words(
+    env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path
+) -> None:
+    import signal
+
+    from test_e2e import cli_process
+    from test_watch import wait_until
+
+    config = _config(tmp_path, env, smtp_server.port, "fi")
+    proc = cli_process(config, "watch", "--poll", "2")
+    try:
+        wait_until(lambda: (tmp_path / "v.db.watch.json").exists(), 30)
+        _deliver_two_refused_and_one_good(env)
+        wait_until(lambda: len(smtp_server.messages()) == 1)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    log = proc.communicate(timeout=10)[1]
+    assert "vasteaika watch: acknowledged maija@example.fi" in log
+    for i in range(2):
+        assert f"kysyja{i}@example.fi> — ei kuitattu: Return-Path puuttuu" in log, log
+
+
+def test_a_drafted_acknowledgment_is_accounted_for(tmp_path: Path) -> None:
+    cfg = config_from_dict({"account": {"maildir": str(tmp_path)}, "owner": {"addresses": [OWNER]},
+                            "ack": {"mode": "draft"}, "storage": {"database": str(tmp_path / "v.db")}},
+                           None)  # fmt: skip
+    drafts: list[bytes] = []
+    src = inbox((customer("anna@example.fi", "a@x", 10), 10))
+    deliver = draft_or_send(None, lambda folder, data: drafts.append(data), "draft", False)
+    [account] = run_cycle(cfg, open_database(cfg.database), src, NOW, deliver).accounts
+    assert (account.outcome, account.recipient, len(drafts)) == ("drafted", "anna@example.fi", 1)
+    from zoneinfo import ZoneInfo
+
+    line = account_line(account, ZoneInfo("Europe/Helsinki"), "fi")
+    assert "kuittaus luonnoksena osoitteeseen anna@example.fi (Luonnokset-kansiossa), soitto" in line

@@ -14,6 +14,7 @@ from vasteaika.cli.context import current, open_calendar
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
+from vasteaika.net import shown_url
 
 if TYPE_CHECKING:
     from vasteaika.ledger.store import Store
@@ -45,13 +46,14 @@ def test_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
 
     state = calendar_status(parts.store)
     if json_out:
-        render.print_json({"url": chosen.url, "name": chosen.name, "pending": state.pending,
-                           "conflicts": state.conflicts, "gone": state.gone,
-                           "last_error": state.last_error})  # fmt: skip
+        render.print_json({"url": shown_url(chosen.url), "name": chosen.name,
+                           "pending": state.pending, "conflicts": state.conflicts,
+                           "gone": state.gone, "last_error": state.last_error})  # fmt: skip
         return
     lang = config.language
-    render.console.print(Text(render.text(lang, "calendar.ok", name=chosen.name or chosen.url,
-                                          url=chosen.url)))  # fmt: skip
+    url = shown_url(chosen.url)
+    render.console.print(Text(render.text(lang, "calendar.ok", name=chosen.name or url,
+                                          url=url)))  # fmt: skip
     if state.behind:
         render.console.print(Text(render.text(lang, "calendar.pending", n=state.pending)))
 
@@ -68,13 +70,14 @@ def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     server = open_calendar(config.calendar)
     found, chosen = server.calendars(), server.chosen()
     if json_out:
-        render.print_json([{"url": c.url, "name": c.name, "used": c == chosen} for c in found])
+        render.print_json([{"url": shown_url(c.url), "name": c.name, "used": c == chosen}
+                           for c in found])  # fmt: skip
         return
     lang = config.language
     table = Table("", render.text(lang, "calendar.name"), render.text(lang, "calendar.address"),
                   box=None)  # fmt: skip
     for c in found:
-        table.add_row("*" if c == chosen else "", Text(c.name), Text(c.url))
+        table.add_row("*" if c == chosen else "", Text(c.name), Text(shown_url(c.url)))
     render.console.print(table)
     _show_left_alone(parts.store)
 

@@ -28,6 +28,7 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
+from vasteaika.net import shown_url
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -138,7 +139,7 @@ class CalDavCalendar:
             match = [c for c in found if _normal(c.url) == wanted]
             if not (match or found):
                 raise UnreachableError(
-                    f"no calendar found at {self.config.url}",
+                    f"no calendar found at {shown_url(self.config.url)}",
                     "give calendar.url the address of a calendar (see 'vasteaika calendar list')",
                 )
             self._chosen = (match or found)[0]
@@ -218,7 +219,7 @@ def _translated(url: str) -> Iterator[None]:
         raise _auth_error(url) from None
     except dav_error.NotFoundError:
         raise UnreachableError(
-            f"nothing found at {url}", "check calendar.url ('vasteaika calendar list')"
+            f"nothing found at {shown_url(url)}", "check calendar.url ('vasteaika calendar list')"
         ) from None
     except dav_error.DAVError as exc:
         raise TemporaryError(
@@ -257,7 +258,7 @@ def _slash(url: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
+    return urlsplit(url).hostname or "(calendar.url)"
 
 
 def _short(href: str) -> str:

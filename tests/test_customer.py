@@ -208,3 +208,42 @@ def test_commands_that_send_refuse_a_pretended_time(
     config = _config(tmp_path)
     assert run(["--config", config, "--now", SOON, *command]) == 2
     assert "does not run at a pretended time (--now)" in capsys.readouterr().err
+
+
+def test_a_generated_ledger_groups_a_company_and_keeps_people_at_a_shared_domain_apart(
+    tmp_path: Path,
+) -> None:
+    """Two people at a configured company are one customer with both addresses; two people at
+    a shared domain are two; an ignored address is found by nobody. The rhythm's median of an
+    odd number of gaps is the middle one."""
+    from test_report import Ledger
+    from vasteaika.ledger.customer_view import find_customers, rhythm
+    from vasteaika.ledger.store import open_database
+
+    ledger = Ledger(open_database(tmp_path / "x.db"))
+    ledger.conv("anna@firma.example", "2026-11-02 09:00", "2026-11-02 10:00", name="Anna Åberg")
+    ledger.conv("bert@firma.example", "2026-11-05 09:00", "2026-11-05 09:30", name="Bert Öhman")
+    ledger.conv("anna@firma.example", "2026-11-06 09:00", name="Anna Åberg")
+    ledger.conv("anna@firma.example", "2026-11-16 09:00", name="Anna Åberg")
+    ledger.conv("cecilia@kylä.example", "2026-11-03 09:00", name="Cecilia Ek")
+    ledger.conv("daniel@kylä.example", "2026-11-04 09:00", name="Daniel Ek")
+    ledger.conv("myyja@roska.example", "2026-11-04 09:00", name="Eero Åberg")
+    ledger.conn.commit()
+    store, companies = ledger.store, ["firma.example"]
+
+    [firm] = find_customers(store, "ohman", companies)  # Bert's name finds the company
+    assert (firm.company, firm.addresses, firm.conversations) == (
+        "firma.example", ("anna@firma.example", "bert@firma.example"), 4
+    )  # fmt: skip
+    assert find_customers(store, "firma.example", companies) == [firm]
+    people = find_customers(store, "kylä.example", companies)
+    assert [p.addresses for p in people] == [("daniel@kylä.example",), ("cecilia@kylä.example",)]
+    assert [p.name for p in find_customers(store, "aberg", companies, ("roska.example",))] == [
+        "firma.example"
+    ]  # fmt: skip
+    # gaps 3 d, 1 d, 10 d between the company's four first contacts: the median is 3 d
+    now = datetime.fromisoformat("2026-11-20T09:00:00+02:00")
+    seen = rhythm(store, firm.addresses, now)
+    assert (seen.gaps, seen.median_gap_seconds, seen.silent_seconds, seen.quiet) == (
+        3, 3 * 86400, 4 * 86400, True
+    )  # fmt: skip

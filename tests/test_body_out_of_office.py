@@ -14,7 +14,7 @@ import pytest
 from dovecot import DovecotServer
 from fakes import FakeSource, mail
 from smtp_fixture import RunningSmtpServer
-from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from test_e2e import OWNER, check_json, env, in_english, write_config  # noqa: F401  (env: fixture)
 from test_outbox import Recorder, at, customer, run
 from test_outbox import config as config
 from vasteaika.cli import run as cli_run
@@ -87,9 +87,9 @@ def test_on_a_real_server_it_is_neither_waiting_nor_exported(
     assert cli_run(["--config", str(config_path), "export", "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert [r["customer_email"] for r in exported] == ["pekka@rakennus.example"]
-    assert cli_run(["--config", str(config_path), "why", "ooo@x"]) == 0
+    assert cli_run(["--config", str(in_english(config_path)), "why", "ooo@x"]) == 0
     why = " ".join(capsys.readouterr().out.split())
-    assert "kind: auto-reply" in why and "the text opens like an out-of-office reply" in why
+    assert "(auto-reply)" in why and "the text opens like an out-of-office reply" in why
 
 
 class _CountingSource(FakeSource):

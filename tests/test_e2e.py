@@ -42,6 +42,15 @@ def write_config(tmp_path: Path, server: DovecotServer, smtp_port: int, *, ca: b
     return path
 
 
+def in_english(config: Path) -> Path:
+    """The same setup with `owner.language = "en"`: for tests that read `why`'s English words."""
+    text = config.read_text(encoding="utf-8")
+    if 'language = "en"' not in text:
+        text = text.replace("[owner]\n", '[owner]\nlanguage = "en"\n', 1)
+        config.write_text(text, encoding="utf-8")
+    return config
+
+
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, dovecot: DovecotServer) -> DovecotServer:
     monkeypatch.setenv("VASTEAIKA_PASSWORD", dovecot.password)

@@ -13,7 +13,7 @@ import pytest
 from dovecot import DovecotServer
 from fakes import mail
 from smtp_fixture import RunningSmtpServer
-from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from test_e2e import OWNER, check_json, env, in_english, write_config  # noqa: F401  (env: fixture)
 from vasteaika.cli import run
 
 
@@ -141,9 +141,9 @@ def test_auto_authserv_id_refuses_a_dmarc_failing_spoof_and_acks_a_passing_sende
     assert again["authserv_id_learned"] is None and again["acknowledgments"] == []  # said once
     assert len(smtp_server.messages()) == 1
 
-    assert run(["--config", str(config), "why", "spoof@x"]) == 0
+    assert run(["--config", str(in_english(config)), "why", "spoof@x"]) == 0
     why = " ".join(capsys.readouterr().out.split())  # as read, not as wrapped to the terminal
-    assert f"unverified: {PROVIDER} says dmarc=fail" in why
+    assert f"{PROVIDER} says dmarc=fail (the sender may be forged) (unverified)" in why
     assert f"trusted from {PROVIDER}, learned from your INBOX" in why
 
 

@@ -161,7 +161,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "init_wrote_starter": "Wrote {path}. Edit it, then run: vasteaika check",
         "password_stored": "Stored the password of {user} in the keyring ({backend}).",
         "password_enable": "Set keyring = true in [account] of {path} so that vasteaika uses it.",
-        "calendar_gone": "Calendar: {n} open reminder(s) whose event you deleted on the phone "
+        "calendar_gone": "Calendar: {n} open {n:reminder|reminders} whose event you deleted on the"
+        " phone "
         "(not put back; 'vasteaika reminders' still lists them).",
         "new_customers": "New customers ({n}):",
         "past_promise_read": "#{id} promised for {when} — already past when read: {who}"
@@ -330,7 +331,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "password_stored": "Käyttäjän {user} salasana tallennettiin avainnippuun ({backend}).",
         "password_enable": "Aseta keyring = true tiedoston {path} [account]-osioon, niin"
         " vasteaika käyttää sitä.",
-        "calendar_gone": "Kalenteri: {n} avointa muistutusta, joiden tapahtuman poistit "
+        "calendar_gone": "Kalenteri: {n} {n:avoin muistutus, jonka|avointa muistutusta, joiden}"
+        " tapahtuman poistit "
         "puhelimesta (ei palauteta; 'vasteaika reminders' näyttää ne yhä).",
         "new_customers": "Uudet asiakkaat ({n}):",
         "past_promise_read": "#{id} luvattu {when} — aika oli jo ohi, kun vastaus luettiin: {who}"

@@ -5,11 +5,14 @@ and hints that name real keys."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
+import struct
 import subprocess
 import sys
+import termios
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,9 +49,10 @@ class Terminal:
     """``python -m vasteaika ARGS`` on a pseudo-terminal that is its controlling terminal (so a
     hidden prompt reads from it as it would from a person's)."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], columns: int = 80) -> None:
         self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: becomes vasteaika
+        if self.pid == 0:  # the child: a terminal this wide (as a window sets it), then vasteaika
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
             os.execve(sys.executable, [sys.executable, "-m", "vasteaika", *args], env)
         self.seen = b""
         self._pos = 0

@@ -153,8 +153,10 @@ class ConversationTable(TurnTable):
         waiting_only: bool = False,
         run_id: int | None = None,
         ignore: tuple[str, ...] = (),
+        until: int | None = None,
     ) -> list[dict[str, Any]]:
-        """The conversations (``ignore``: leaving out the customers on the ignore list)."""
+        """The conversations (``ignore``: leaving out the customers on the ignore list) first
+        contacted from ``since`` on and before ``until``."""
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
         if ignore:
@@ -167,6 +169,9 @@ class ConversationTable(TurnTable):
         if since is not None:
             where.append("first_contact_at >= ?")
             params.append(since)
+        if until is not None:
+            where.append("first_contact_at < ?")
+            params.append(until)
         order = "first_contact_at"
         if waiting_only:
             where.append("waiting_since IS NOT NULL")

@@ -70,6 +70,7 @@ class ConversationRecord:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "conversation_id": self.id,
             "customer_email": self.customer_email,
             "customer_name": self.customer_name,
             "subject": self.subject,
@@ -91,7 +92,9 @@ def _iso(t: datetime | None) -> str | None:
     return t.isoformat() if t else None
 
 
-FIELDS = [f for f in list(ConversationRecord.__dataclass_fields__)[1:] if f != "turns"]
+FIELDS = ["conversation_id"] + [
+    f for f in list(ConversationRecord.__dataclass_fields__)[1:] if f != "turns"
+]
 
 
 def _turn_record(row: dict[str, Any], hours: BusinessHours) -> TurnRecord:
@@ -148,9 +151,12 @@ def conversation_records(
     waiting_only: bool = False,
     run_id: int | None = None,
     ignore: tuple[str, ...] = (),
+    until: datetime | None = None,
 ) -> list[ConversationRecord]:
-    """``ignore``: ``[customers] ignore``, applied on read (an entry added later counts too)."""
+    """``ignore``: ``[customers] ignore``, applied on read (an entry added later counts too).
+    ``since`` and ``until``: the first contact from ``since`` on, before ``until``."""
     since_at = int(since.timestamp()) if since else None
-    rows = store.conversations(since_at, waiting_only, run_id, ignore)
+    until_at = int(until.timestamp()) if until else None
+    rows = store.conversations(since_at, waiting_only, run_id, ignore, until_at)
     turns = store.turns_of([r["id"] for r in rows])
     return [to_record(r, hours, turns.get(r["id"])) for r in rows]

@@ -186,12 +186,16 @@ def fresh_customer_mail() -> tuple[bytes, datetime]:
 
 
 def starter_edited_like_the_issue(tmp_path: Path, server: DovecotServer, smtp_port: int) -> Path:
-    """The starter with only [account], [owner] and [smtp] made the user's own."""
+    """The starter with only [account], [owner] and [smtp] made the user's own (the password
+    from $VASTEAIKA_PASSWORD)."""
     text = (Path(__file__).parents[1] / "src/vasteaika/starter.toml").read_text(encoding="utf-8")
     for old, new in [
         ('imap_host = "imap.example.fi"', 'imap_host = "127.0.0.1"'),
         ("imap_port = 993 ", f'imap_port = {server.imaps_port}\nca_file = "{server.ca_file}"\n#'),
         ('username = "ylermi@pihapalvelu.fi"', f'username = "{server.username}"'),
+        # The example's own password source, as the older starter had it on: the environment
+        # variable must win, never "program 'pass' not found".
+        ('# password_command = ["pass"', 'password_command = ["pass"'),
         ('name = "Ylermi Yrittäjä"', 'name = "Tuomas Putkinen"'),
         (
             'addresses = ["ylermi@pihapalvelu.fi", "info@pihapalvelu.fi"]',
@@ -213,6 +217,7 @@ def starter_edited_like_the_issue(tmp_path: Path, server: DovecotServer, smtp_po
     text = f"{head}\n[smtp]\n{smtp}"
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # as init writes it
     return path
 
 
@@ -230,6 +235,7 @@ def test_the_example_person_is_refused_before_anything_is_sent(
     dovecot.deliver("INBOX", raw, internal_date=at)
     config = starter_edited_like_the_issue(tmp_path, dovecot, smtp_server.port)
     assert load_config(config).ack.mode == "send"
+    assert load_config(config).account.password_command[0] == "pass"
 
     assert run(["--config", str(config), "check", "--quiet"]) == 78
     err = capsys.readouterr().err.strip()

@@ -27,7 +27,8 @@ app = typer.Typer(
         "React to every customer at once, and see how fast you really answer.\n\n"
         "vasteaika reads your mailbox (read-only), records when each customer first wrote and "
         "when you first answered, and shows who is still waiting.\n\n"
-        "Start with 'vasteaika init', edit the file it writes, then run 'vasteaika check'."
+        "Start with 'vasteaika init' (on a terminal it asks what it needs), then run "
+        "'vasteaika check --dry-run' and 'vasteaika check'."
     ),
     no_args_is_help=True,
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish

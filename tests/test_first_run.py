@@ -300,3 +300,14 @@ def test_a_config_error_points_at_what_a_pipx_user_has(
     assert run(["--config", str(path), "check"]) == 78
     err = capsys.readouterr().err
     assert "vasteaika init --print" in err and "examples/config.toml" not in err
+
+
+def test_a_dry_run_warns_that_the_example_person_would_send_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_cli import demo_config  # the bundled example: Ylermi signs, ack.mode = "send"
+
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check", "--dry-run", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("vasteaika: warning: ") and "still has the example person" in err

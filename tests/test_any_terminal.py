@@ -93,11 +93,14 @@ def test_global_options_work_after_the_command(
 
 
 def test_shell_completion_is_offered_and_completes(tmp_path: Path) -> None:
+    """Typed in bash (typer finds the shell it runs in), the script; then bash's own call of
+    it completes a command."""
     vasteaika = shutil.which("vasteaika", path=str(Path(sys.executable).parent))
     assert vasteaika, "the installed command"
-    shown = subprocess.run([vasteaika, "--show-completion", "bash"], capture_output=True,
-                           text=True, timeout=TIMEOUT, env=user_env(tmp_path), check=True)  # fmt: skip
-    assert "_VASTEAIKA_COMPLETE=complete_bash" in shown.stdout
+    in_bash = f"{vasteaika} --show-completion; true"  # '; true': bash stays the parent
+    shown = subprocess.run(["bash", "-c", in_bash], capture_output=True, text=True,
+                           timeout=TIMEOUT, env=user_env(tmp_path), check=True)  # fmt: skip
+    assert "_VASTEAIKA_COMPLETE=complete_bash" in shown.stdout, shown.stderr
     env = user_env(tmp_path, _VASTEAIKA_COMPLETE="complete_bash", COMP_WORDS="vasteaika chec",
                    COMP_CWORD="1")  # fmt: skip
     done = subprocess.run([vasteaika], capture_output=True, text=True, timeout=TIMEOUT, env=env)

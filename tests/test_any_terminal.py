@@ -67,7 +67,8 @@ def test_the_report_renders_at_the_terminals_width(demo: Path, columns: int) -> 
     assert max(len(line.rstrip()) for line in lines) <= columns, text
     for word in ("Yhteydenotot", "Lupauksessa", "Odottanut", "Mediaani", "Tyyppi"):
         assert word in text and f"{word[:4]}…" not in text  # headers are never cut
-    assert "33 pv 21 h" in text and "Päivi Hämäläinen" in text  # nor numbers or customers
+    waits = re.findall(r"\b\d+ pv \d+ h\b", text)  # as of now: the three who wait
+    assert len(waits) >= 3 and "Päivi Hämäläinen" in text  # nor waits or customers cut
 
 
 def test_piped_output_is_whole_and_without_colour_codes(demo: Path) -> None:

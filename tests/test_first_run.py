@@ -5,11 +5,14 @@ and hints that name real keys."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
+import struct
 import subprocess
 import sys
+import termios
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,9 +49,10 @@ class Terminal:
     """``python -m vasteaika ARGS`` on a pseudo-terminal that is its controlling terminal (so a
     hidden prompt reads from it as it would from a person's)."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], columns: int = 80) -> None:
         self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: becomes vasteaika
+        if self.pid == 0:  # the child: a terminal this wide (as a window sets it), then vasteaika
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
             os.execve(sys.executable, [sys.executable, "-m", "vasteaika", *args], env)
         self.seen = b""
         self._pos = 0
@@ -182,12 +186,16 @@ def fresh_customer_mail() -> tuple[bytes, datetime]:
 
 
 def starter_edited_like_the_issue(tmp_path: Path, server: DovecotServer, smtp_port: int) -> Path:
-    """The starter with only [account], [owner] and [smtp] made the user's own."""
+    """The starter with only [account], [owner] and [smtp] made the user's own (the password
+    from $VASTEAIKA_PASSWORD)."""
     text = (Path(__file__).parents[1] / "src/vasteaika/starter.toml").read_text(encoding="utf-8")
     for old, new in [
         ('imap_host = "imap.example.fi"', 'imap_host = "127.0.0.1"'),
         ("imap_port = 993 ", f'imap_port = {server.imaps_port}\nca_file = "{server.ca_file}"\n#'),
         ('username = "ylermi@pihapalvelu.fi"', f'username = "{server.username}"'),
+        # The example's own password source, as the older starter had it on: the environment
+        # variable must win, never "program 'pass' not found".
+        ('# password_command = ["pass"', 'password_command = ["pass"'),
         ('name = "Ylermi Yrittäjä"', 'name = "Tuomas Putkinen"'),
         (
             'addresses = ["ylermi@pihapalvelu.fi", "info@pihapalvelu.fi"]',
@@ -209,6 +217,7 @@ def starter_edited_like_the_issue(tmp_path: Path, server: DovecotServer, smtp_po
     text = f"{head}\n[smtp]\n{smtp}"
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # as init writes it
     return path
 
 
@@ -226,6 +235,7 @@ def test_the_example_person_is_refused_before_anything_is_sent(
     dovecot.deliver("INBOX", raw, internal_date=at)
     config = starter_edited_like_the_issue(tmp_path, dovecot, smtp_server.port)
     assert load_config(config).ack.mode == "send"
+    assert load_config(config).account.password_command[0] == "pass"
 
     assert run(["--config", str(config), "check", "--quiet"]) == 78
     err = capsys.readouterr().err.strip()
@@ -290,3 +300,14 @@ def test_a_config_error_points_at_what_a_pipx_user_has(
     assert run(["--config", str(path), "check"]) == 78
     err = capsys.readouterr().err
     assert "vasteaika init --print" in err and "examples/config.toml" not in err
+
+
+def test_a_dry_run_warns_that_the_example_person_would_send_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_cli import demo_config  # the bundled example: Ylermi signs, ack.mode = "send"
+
+    config = demo_config(tmp_path)
+    assert run(["--config", str(config), "check", "--dry-run", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("vasteaika: warning: ") and "still has the example person" in err

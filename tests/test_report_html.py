@@ -92,3 +92,35 @@ def test_chromium_takes_a_phone_sized_screenshot(
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (412, 900)
     assert len(data) > 5000  # something was drawn, not a blank page
+
+
+MEASURE = """<script>
+const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+const label = document.querySelector("svg text");
+document.body.dataset.sizes = JSON.stringify({
+  h1: px(document.querySelector("h1")), h2: px(document.querySelector("h2")),
+  label: px(label) * label.getScreenCTM().a,
+});
+</script>"""
+
+
+@pytest.mark.parametrize("window", ["1280,900", "412,900"])
+def test_chart_labels_are_not_larger_than_the_titles(
+    chromium: list[str], page: tuple[Path, str], tmp_path: Path, window: str
+) -> None:
+    """As drawn on a desktop and a phone: the SVG's labels scale with the chart."""
+    import html
+    import json
+
+    _, text = page
+    measured = tmp_path / "measured.html"  # the report and a script that measures it
+    measured.write_text(text.replace("</body>", f"{MEASURE}</body>"), encoding="utf-8")
+    done = subprocess.run(
+        [*chromium, f"--window-size={window}", "--dump-dom", measured.as_uri()],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = re.search(r'data-sizes="([^"]+)"', done.stdout)
+    assert found, done.stdout[-2000:]
+    sizes = json.loads(html.unescape(found[1]))
+    assert 8 <= sizes["label"] <= sizes["h2"] < sizes["h1"], sizes

@@ -21,7 +21,14 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod, RenderableType
+from rich.console import (
+    Console,
+    ConsoleDimensions,
+    ConsoleOptions,
+    JustifyMethod,
+    OverflowMethod,
+    RenderableType,
+)
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -51,11 +58,30 @@ def write(text: str) -> None:
     sys.stdout.write(printable(text))
 
 
+# The width of output that goes to a pipe or a file (no $COLUMNS): lines are never wrapped
+# there (a script or `less -S` reads them whole), and tables take their natural width.
+PIPE_WIDTH = 1000
+
+
 class LiteralConsole(Console):
-    """A rich Console on which no text can become markup, an emoji or a control sequence."""
+    """A rich Console on which no text can become markup, an emoji or a control sequence.
+
+    Its width is the terminal's; to a pipe or a file (and no $COLUMNS), it is PIPE_WIDTH, not
+    rich's 80, so piped text is not hard-wrapped at 80 columns (rich writes no colour there)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**{**options, "markup": False, "emoji": False, "highlight": False})
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        dims = Console.size.fget(self)  # type: ignore[attr-defined]
+        if self._width is None and not self.is_terminal and not self._environ.get("COLUMNS"):
+            return ConsoleDimensions(PIPE_WIDTH, dims.height)
+        return dims  # type: ignore[no-any-return]
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
     def render_str(
         self,

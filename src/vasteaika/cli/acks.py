@@ -86,6 +86,7 @@ def preview(
     ] = None,
     name: Annotated[str, typer.Option(help="The customer's name.")] = "Maija Meikäläinen",
     subject: Annotated[str, typer.Option(help="The customer's subject.")] = "Tarjouspyyntö",
+    json_out: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
 ) -> None:
     """Show the acknowledgment exactly as it would be sent at that moment: the first callback
     slot with room (the calls already promised fill theirs), and during a vacation without a
@@ -125,7 +126,15 @@ def preview(
     msg = build_ack(
         sample, customer, body=body, settings=settings, message_id_domain=domain, now=now
     )
-    for header in ("From", "To", "Subject", "Auto-Submitted"):
+    headers = ("From", "To", "Subject", "Auto-Submitted")
+    if json_out:
+        render.print_json({
+            "at": now.astimezone(tz).isoformat(), "language": lang,
+            "callback_at": slot.astimezone(tz).isoformat(),
+            "headers": {h: str(msg[h]) for h in headers}, "body": body,
+        })  # fmt: skip
+        return
+    for header in headers:
         typer.echo(printable(f"{header}: {msg[header]}"))
     typer.echo("")
     typer.echo(printable(body))  # plain: the text exactly as sent, not re-wrapped to the terminal

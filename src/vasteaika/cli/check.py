@@ -14,7 +14,7 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.config import Config
-from vasteaika.errors import TemporaryError
+from vasteaika.errors import ConfigError, TemporaryError
 
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
     from vasteaika.jobs.cycle import CycleResult
@@ -56,6 +56,8 @@ def check(
     config = parts.config
     now = parts.now()
     sends = not (dry_run or parts.pretending)  # at --now the ledger is written, nothing sent
+    if dry_run and config.ack.mode != "off":
+        _warn_of_the_example(config)
     with contextlib.nullcontext() if dry_run else run_lock(config.database):
         store = dry_run_copy(config.database) if dry_run else parts.store
         source = parts.mail_source()
@@ -83,6 +85,16 @@ def check(
             f"{len(cycle.reminders.failed)} reminder(s) could not be delivered",
             "no desktop and no mail: check [smtp]; they stay due for the next run",
         )
+
+
+def _warn_of_the_example(config: Config) -> None:
+    """The dry run shows what would go; a real run with the example person goes nowhere."""
+    from vasteaika.config import refuse_example
+
+    try:
+        refuse_example(config)
+    except ConfigError as exc:
+        render.err_console.print(f"vasteaika: warning: {exc.line()}", soft_wrap=True)
 
 
 def _show_check(

@@ -5,7 +5,7 @@ mail steps that failed — the answers to "why did this customer get no acknowle
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,11 +17,15 @@ from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
 
+if TYPE_CHECKING:
+    from vasteaika.ledger.store import Store
+
 
 @app.command()
 def why(
     ctx: typer.Context,
     message_id: Annotated[str, typer.Argument(help="The Message-ID, with or without <>.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
     """Explain why a message was or was not counted as a customer contact."""
     from vasteaika.acks.trust import describe
@@ -36,6 +40,10 @@ def why(
     rows = store.messages_by_message_id(mid)
     if not rows:
         raise fault(UsageError, "err.no_message", mid=mid)
+    if json_out:
+        records = [_why_record(store, row, config.hours.timezone) for row in rows]
+        render.print_json([{"message_id": mid, **r} for r in records])
+        return
     import json
 
     tz = config.hours.timezone
@@ -83,6 +91,49 @@ def _role(
         return "first_reply", None
     answered = [t["seq"] for t in turns if t["answer_id"] == row["id"]]
     return ("answered_turn", answered[0]) if answered else ("belongs", None)
+
+
+def _why_record(store: Store, row: dict[str, Any], tz: tzinfo) -> dict[str, Any]:
+    """What the ledger knows of one stored copy of the message, as data for --json (codes and
+    stored reasons, not words: scripts read them)."""
+    import json
+
+    from vasteaika.ledger.answers import explain as explain_answer
+    from vasteaika.ledger.store import from_epoch  # with sqlite_utils: only when used
+
+    at = from_epoch(row["received_at"])
+    conv = store.conversation(row["conversation_id"]) if row["conversation_id"] else None
+    role, turn = _role(store.turns(conv["id"]), conv, row) if conv else (None, None)
+    return {
+        "folder": row["folder"],
+        "from_email": row["from_email"],
+        "received_at": at.astimezone(tz).isoformat() if at else None,
+        "arrival_source": row["arrival_source"],
+        "kind": row["kind"],
+        "reasons": json.loads(row["reasons"]),
+        "conversation_id": conv["id"] if conv else None,
+        "conversation_customer": conv["customer_email"] if conv else None,
+        "conversation_subject": conv["subject"] if conv else None,
+        "role": role,
+        "turn": turn,
+        "acknowledgment": _ack_record(conv, tz) if conv and role == "opened" else None,
+        "answer_rule": row["answer_rule"],
+        "answer": explain_answer(row["answer_rule"]),
+    }
+
+
+def _ack_record(conv: dict[str, Any], tz: tzinfo) -> dict[str, Any]:
+    import json
+
+    from vasteaika.ledger.store import from_epoch
+
+    callback = from_epoch(conv.get("callback_at"))
+    return {
+        "status": conv.get("ack_status"),
+        "recipient": conv.get("ack_recipient"),
+        "callback_at": callback.astimezone(tz).isoformat() if callback else None,
+        "reasons": json.loads(str(conv.get("ack_reasons") or "[]")),
+    }
 
 
 def _explain_ack(conv: dict[str, object], tz: tzinfo, lang: str) -> None:

@@ -42,45 +42,80 @@ def local(t: datetime, lang: str = "en") -> str:
     return catalogue.moment(lang, t)
 
 
+def short_local(t: datetime, lang: str = "en") -> str:
+    """ "04.11. 11:48" / "4.11. 11.48": for a narrow terminal."""
+    if lang == "fi":
+        return f"{t.day}.{t.month}. {t.hour}.{t.minute:02d}"
+    return f"{t:%d.%m. %H:%M}"
+
+
 def print_json(data: Any) -> None:
     write(json_text(data))
 
 
 def waiting_table(
-    ranked: Sequence[tuple[ConversationRecord, Urgency]], now: datetime, lang: str
+    ranked: Sequence[tuple[ConversationRecord, Urgency]],
+    now: datetime,
+    lang: str,
+    width: int | None = None,
 ) -> Table:
     """Who waits, the most urgent first; one past its promise is marked with "!" (explained
-    under the table). The # is the number 'vasteaika close' takes."""
+    under the table). The # is the number 'vasteaika close' takes. Laid out for ``width`` (the
+    console's): the customer is never left out; a narrow terminal gets the short time, then no
+    subject."""
     from rich.table import Table
 
-    rows = []
+    width = width or console.width
+    headers = (
+        "#", text(lang, "customer"), text(lang, "subject"), text(lang, "since"),
+        text(lang, "waited"),
+    )  # fmt: skip
+    rows = _waiting_rows(ranked, now, lang, short=False)
+    widths = _column_widths(headers, rows)
+    # Borders and padding take 16 characters for five columns; the customer needs at least 10
+    # (it folds), the subject 8 (it is cut with "…"), the other columns their widest cell.
+    room = width - 16 - widths[0] - widths[3] - widths[4]
+    if room < 18:
+        rows = _waiting_rows(ranked, now, lang, short=True)
+        widths = _column_widths(headers, rows)
+        room = width - 16 - widths[0] - widths[3] - widths[4]
+    with_subject = room >= 18
+    table = Table(title=text(lang, "waiting", n=len(rows)), title_justify="left", expand=False)
+    table.add_column(headers[0], justify="right", no_wrap=True)
+    # Without the subject, its column's 3 characters of border go to the customer.
+    customer = max(10, min(widths[1], 30, room - 8 if with_subject else room + 3))
+    table.add_column(headers[1], overflow="fold", min_width=customer, max_width=30)
+    if with_subject:
+        subject_width = max(8, min(32, room - customer))
+        table.add_column(headers[2], overflow="ellipsis", max_width=subject_width, no_wrap=True)
+    table.add_column(headers[3], no_wrap=True, min_width=widths[3])
+    table.add_column(headers[4], justify="right", no_wrap=True, min_width=widths[4])
+    for row in rows:
+        table.add_row(*(row if with_subject else (*row[:2], *row[3:])))
+    if any(urgency.overdue for _, urgency in ranked):
+        table.caption = text(lang, "past_promise")
+        table.caption_justify = "left"
+    return table
+
+
+def _waiting_rows(
+    ranked: Sequence[tuple[ConversationRecord, Urgency]], now: datetime, lang: str, short: bool
+) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
     for r, urgency in ranked:
         since = r.waiting_since or r.first_contact_at
         rows.append((
             str(r.id),
             r.customer_name or r.customer_email,
             r.subject or text(lang, "no_subject"),
-            local(since, lang),
+            short_local(since, lang) if short else local(since, lang),
             human_duration(now - since, lang) + (" !" if urgency.overdue else "  "),
         ))  # fmt: skip
-    headers = ("#", text(lang, "customer"), text(lang, "subject"), text(lang, "since"),
-               text(lang, "waited"))  # fmt: skip
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
-    # The subject gets what a narrow terminal leaves: borders and padding take 16 characters,
-    # the customer at least 10 (it folds), the other columns their widest cell.
-    subject_width = max(8, min(32, console.width - 16 - 10 - widths[0] - sum(widths[3:])))
-    table = Table(title=text(lang, "waiting", n=len(rows)), title_justify="left", expand=False)
-    table.add_column(headers[0], justify="right", no_wrap=True)
-    table.add_column(headers[1], overflow="fold", min_width=10, max_width=30)
-    table.add_column(headers[2], overflow="ellipsis", max_width=subject_width, no_wrap=True)
-    table.add_column(headers[3], no_wrap=True)
-    table.add_column(headers[4], justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
-    if any(urgency.overdue for _, urgency in ranked):
-        table.caption = text(lang, "past_promise")
-        table.caption_justify = "left"
-    return table
+    return rows
+
+
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    return [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
 
 
 def ack_json(plan: AckPlan) -> dict[str, Any]:

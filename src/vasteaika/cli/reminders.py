@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # imported by the commands that use them, not on every start
     from vasteaika.reminders.promises import Reading
     from vasteaika.reminders.store import Reminder
 
+NO_DESKTOP = "no desktop reachable: "  # how DesktopNotifier's reasons begin
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
@@ -109,9 +110,10 @@ def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool)
         (render.err_console if quiet else render.console).print(line, highlight=False, markup=False)
     if quiet:
         return
-    if reachable is False:
+    if reachable is False:  # the notifier's reason starts with the notice itself: said once
+        why = (reason or "").removeprefix(NO_DESKTOP)
         render.console.print(
-            render.text(lang, "no_desktop", reason=reason), highlight=False, markup=False
+            render.text(lang, "no_desktop", reason=why), highlight=False, markup=False
         )
     if not result.fired:
         render.console.print(render.text(lang, "none_due"))

@@ -26,11 +26,16 @@ def export(
     since: Annotated[
         str | None, typer.Option(help="Only conversations from this date on (YYYY-MM-DD).")
     ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Only conversations up to this date, itself included (YYYY-MM-DD)."),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file.")
     ] = None,
 ) -> None:
-    """Export one record per conversation: first contact, first reply, response times.
+    """Export one record per conversation (its conversation_id, the number 'vasteaika close'
+    takes): first contact, first reply, response times.
 
     Times are ISO 8601 with offset; durations are seconds (business_response_seconds counts only
     your business hours). JSON adds each conversation's turns: every wait of the customer and
@@ -43,8 +48,9 @@ def export(
     parts = current(ctx)
     config = parts.config
     start = _parse_day(since, config) if since else None
+    end = _next_day(_parse_day(until, config)) if until else None
     records = conversation_records(
-        parts.store, business_hours(config.hours), start, ignore=config.ignore
+        parts.store, business_hours(config.hours), start, ignore=config.ignore, until=end
     )
     text = (
         json_text([r.as_json() for r in records]) if fmt == "json" else render.records_csv(records)
@@ -61,6 +67,11 @@ def _write_output(path: Path, text: str) -> None:
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror}",
                            "check that the folder exists and is writable") from None  # fmt: skip
+
+
+def _next_day(day: datetime) -> datetime:
+    """The midnight after ``day``'s, in its zone (a DST day is 23 or 25 hours long)."""
+    return datetime.combine(day.date() + timedelta(days=1), day.timetz())
 
 
 def _parse_day(text: str, config: Config) -> datetime:
@@ -149,9 +160,9 @@ def report(
         _write_report(text, output, fmt)
         return
     built = build_report(parts.store, settings, start, end, now)
-    text = render_report(
-        built, fmt, settings.language, color=output is None and sys.stdout.isatty()
-    )
+    on_screen = output is None  # at the terminal's width; a pipe's lines are not cut
+    text = render_report(built, fmt, settings.language, color=on_screen and sys.stdout.isatty(),
+                         width=render.console.width if on_screen else 80)  # fmt: skip
     _write_report(text, output, fmt)
 
 

@@ -28,10 +28,11 @@ app = typer.Typer(
         "React to every customer at once, and see how fast you really answer.\n\n"
         "vasteaika reads your mailbox (read-only), records when each customer first wrote and "
         "when you first answered, and shows who is still waiting.\n\n"
-        "Start with 'vasteaika init', edit the file it writes, then run 'vasteaika check'."
+        "Start with 'vasteaika init' (on a terminal it asks what it needs), then run "
+        "'vasteaika check --dry-run' and 'vasteaika check'."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -85,9 +86,39 @@ def _is_usage_error(exc: Exception) -> bool:
     return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
 
 
+GLOBAL_FLAGS = ("--debug",)
+GLOBAL_VALUED = ("--config", "-c")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """``vasteaika check --debug`` and ``vasteaika report --config X`` as people type them: the
+    global options found after the command (and before a ``--``) are moved in front of it,
+    where click reads them."""
+    start = 0
+    while start < len(args) and args[start].startswith("-"):  # options before the command
+        start += 2 if args[start] in GLOBAL_VALUED else 1
+    if start >= len(args):
+        return args
+    front, rest, i = args[:start], [args[start]], start + 1
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < len(args):
+            front += args[i : i + 2]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors become one line on stderr."""
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_global_options(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     command = typer.main.get_command(app)
     parts = CommandContext()

@@ -30,7 +30,8 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         raise ConfigError(
             f"no configuration file at {path}",
-            "run 'vasteaika init' to write a starter file, or pass --config PATH",
+            "run 'vasteaika init' to write one (on a terminal it asks what it needs), or pass "
+            "--config PATH",
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(

@@ -70,6 +70,7 @@ class ConversationRecord:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "conversation_id": self.id,
             "customer_email": self.customer_email,
             "customer_name": self.customer_name,
             "subject": self.subject,
@@ -91,7 +92,9 @@ def _iso(t: datetime | None) -> str | None:
     return t.isoformat() if t else None
 
 
-FIELDS = [f for f in list(ConversationRecord.__dataclass_fields__)[1:] if f != "turns"]
+FIELDS = ["conversation_id"] + [
+    f for f in list(ConversationRecord.__dataclass_fields__)[1:] if f != "turns"
+]
 
 
 def _turn_record(row: dict[str, Any], hours: BusinessHours) -> TurnRecord:

@@ -148,6 +148,9 @@ class Store(MessageTable, ConversationTable):
     def record_problem(
         self, folder: str, uidvalidity: int, uid: int, reason: str, now: int, step: str = "parse"
     ) -> None:
+        """The reason without its own "INBOX UID 11: " (a ParseError names the message): the
+        row names it, and 'vasteaika problems' would say it twice."""
+        reason = reason.removeprefix(f"{folder} UID {uid}: ")
         self.db.execute(
             "INSERT OR IGNORE INTO problems (folder, uidvalidity, uid, step, reason, seen_at)"
             " VALUES (?,?,?,?,?,?)",

@@ -10,6 +10,8 @@ from vasteaika.report.labels import TEXT
 from vasteaika.report.model import WeekReport
 from vasteaika.report.sections import Section, period_text, sections
 
+# The chart is drawn in a 400-unit viewBox with 13-unit labels: never wider than 400 px, so a
+# label is never larger than the title (a 48rem page would scale it to ~25 px).
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;
 background:#fafafa;line-height:1.4}
@@ -18,7 +20,7 @@ h1{font-size:1.35rem;margin:.5rem 0 1rem}h2{font-size:1.05rem;margin:1.5rem 0 .5
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}p.note{color:#555;margin:.4rem 0}
-svg{width:100%;height:auto;display:block;margin-bottom:.5rem}
+svg{width:100%;max-width:400px;height:auto;display:block;margin-bottom:.5rem}
 """
 
 

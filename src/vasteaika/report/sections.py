@@ -266,12 +266,12 @@ def _silent(r: WeekReport, lang: str) -> Section:
 
 def fitted(s: Section, width: int) -> Section:
     """``s`` without its optional columns when its cells and the longest word of each header
-    (headers wrap) would not fit ``width`` with two spaces between columns: a number is never
-    cut, a column is left out instead."""
+    (headers wrap) would not fit ``width`` with three characters between columns (the table's
+    padding and rule): a number is never cut, a column is left out instead."""
     if not s.optional:
         return s
     widths = [
-        max([*(len(w) for w in h.split()), *(len(row[i]) for row in s.rows)]) + 2
+        max([*(len(w) for w in h.split()), *(len(row[i]) for row in s.rows)]) + 3
         for i, h in enumerate(s.headers)
     ]
     if sum(widths) <= width:

@@ -19,6 +19,9 @@ from vasteaika.errors import TemporaryError
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
     from vasteaika.jobs.cycle import CycleResult
     from vasteaika.ledger.store import Store
+    from vasteaika.queue import QueueEntry
+
+QUEUE_TOP = 3  # the contact queue's first customers on the daily screen
 
 
 @app.command()
@@ -102,6 +105,7 @@ def _show_check(
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
+    queue = () if quiet else _contact_queue(config, store, now)
     acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
@@ -141,6 +145,13 @@ def _show_check(
                     )
                     for r, u in waiting
                 ],
+                "contact_queue": {
+                    "total": len(queue),
+                    "top": [
+                        dict(e.as_json(config.hours.timezone), number=n)
+                        for n, e in enumerate(queue[:QUEUE_TOP], start=1)
+                    ],
+                },
             }
         )
         return
@@ -170,6 +181,16 @@ def _show_check(
         render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
         render.console.print(render.text(lang, "nobody"))
+    if queue:  # the top of the contact queue, one line each; 'vasteaika queue' has them all
+        render.console.print(render.text(lang, "queue_top", n=len(queue)))
+        for n, entry in enumerate(queue[:QUEUE_TOP], start=1):
+            render.console.print(render.queue_line(n, entry, lang))
+
+
+def _contact_queue(config: Config, store: Store, now: datetime) -> tuple[QueueEntry, ...]:
+    from vasteaika.queue import build_queue, queue_settings
+
+    return build_queue(store, queue_settings(config), now)
 
 
 def _calendar_json(cycle: CycleResult) -> dict[str, object] | None:

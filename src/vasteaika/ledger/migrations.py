@@ -479,3 +479,27 @@ def m016_customers_as_persons(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m020_contact_queue(db: Database) -> None:
+    """Issue 18, the contact queue (``queue/``): the complaint words found in each customer mail
+    (``complaint``: the words, NULL none; ``complaint_scanned``: read, so never fetched twice),
+    and the customers the owner took off the queue for a while (``queue_dismissals``: by the
+    queue's customer key, an address or a company's domain, until ``until_at``)."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN complaint TEXT;
+        ALTER TABLE messages ADD COLUMN complaint_scanned INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX messages_complaint ON messages(received_at, conversation_id)
+            WHERE complaint IS NOT NULL;
+        CREATE INDEX messages_complaint_todo ON messages(received_at)
+            WHERE kind = 'customer' AND complaint_scanned = 0;
+        CREATE TABLE queue_dismissals (
+            customer_key TEXT PRIMARY KEY,
+            until_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,  -- dismiss | call
+            created_at INTEGER NOT NULL
+        );
+        """
+    )

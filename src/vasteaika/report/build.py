@@ -9,7 +9,7 @@ The working tables are filled by ``tables`` on the calendar of ``periods``, read
 and assembled here.
 
 Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations, 150,000 customers of
-whom 1,000 companies are configured): a week ~0.7 s (on a shared 2-core machine), most of it
+whom 1,000 companies are configured): a week ~0.7 s plus the contact queue (its own figure) (on a shared 2-core machine), most of it
 the key customers' window over every person of the last 12 months and the customers view. A
 year (~330k rows in ``report_conv``) ~2.8 s: reading and computing the rows, the indexes (those
 of the period lead with the value: SQLite builds them twice as fast as ones leading with
@@ -27,6 +27,7 @@ from typing import Any
 
 from vasteaika.errors import UsageError
 from vasteaika.ledger.store import Store
+from vasteaika.queue import QueueEntry, QueueSettings, build_queue
 from vasteaika.report import queries
 from vasteaika.report.model import (
     PROMISE_GRACE,
@@ -71,13 +72,13 @@ def build_report(
         "lo": bounds[-1],
         "year_ago": epoch(until - KEY_WINDOW),
         "grace": int(PROMISE_GRACE.total_seconds()),
-        "silent_days": queries.SILENT_MIN_DAYS * 86400,
         "promise": int(settings.response_promise.total_seconds()),
         "key_promise": int(settings.key_response_promise.total_seconds()),
     }
     # The working tables of a year (~350k rows) fit in memory; spilling them to a temp file
     # triples the time. Only the temp schema's cache is changed.
     store.db.conn.execute(f"PRAGMA temp.cache_size = {-TEMP_CACHE_KIB}")
+    queue = build_queue(store, _queue_settings(settings), now)  # the same as 'vasteaika queue'
     with _savepoint(store.db.conn) as conn:
         # the calendar reaches back to the oldest wait still open (unanswered: business time)
         oldest = conn.execute(
@@ -95,7 +96,18 @@ def build_report(
         load_new_leads(conn, p)
         load_conversations(conn, bounds, offsets, p)
         load_next_turns(conn, offsets, p)
-        return _assemble(conn, settings, since, until, now, starts, offsets, p)
+        return _assemble(conn, settings, since, until, now, starts, offsets, p, queue)
+
+
+def _queue_settings(settings: ReportSettings) -> QueueSettings:
+    return QueueSettings(
+        hours=settings.hours,
+        key_customers=settings.key_customers,
+        companies=settings.companies,
+        ignore=settings.ignore,
+        response_promise=settings.response_promise,
+        key_response_promise=settings.key_response_promise,
+    )
 
 
 @contextmanager
@@ -118,6 +130,7 @@ def _assemble(
     starts: list[datetime],
     offsets: list[tuple[int, int]],
     p: Mapping[str, Any],
+    queue: tuple[QueueEntry, ...],
 ) -> WeekReport:
     zone = settings.hours.timezone
     groups = queries.groups(conn, p)
@@ -171,10 +184,8 @@ def _assemble(
         key_customers_source="config" if settings.key_customers else "top_20_percent",
         key_customers=queries.key_customers(conn, p),
         key_customers_total=conn.execute("SELECT count(*) FROM temp.report_keys").fetchone()[0],
-        silent_customers=queries.silent(conn, zone, p),
-        silent_customers_total=conn.execute(
-            f"SELECT count(*) FROM temp.report_customer WHERE {queries.SILENT}", p
-        ).fetchone()[0],
+        silent_customers=queries.silent(queue, now),
+        silent_customers_total=len(queue),
         by_weekday=tuple(
             WeekdayRhythm(
                 d,

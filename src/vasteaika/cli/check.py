@@ -105,7 +105,7 @@ def _show_check(
     )
     new = conversation_records(store, hours, run_id=result.run_id, ignore=config.ignore)
     unreadable = [r for r in open_reminders(store, now) if r.unreadable]  # set with remind-at
-    queue = () if quiet else _contact_queue(config, store, now)
+    queue, queued = ((), 0) if quiet else _contact_queue(config, store, now)
     acks = outcome.planned if dry_run else outcome.delivered
     if json_out:
         render.print_json(
@@ -146,10 +146,10 @@ def _show_check(
                     for r, u in waiting
                 ],
                 "contact_queue": {
-                    "total": len(queue),
+                    "total": queued,
                     "top": [
                         dict(e.as_json(config.hours.timezone), number=n)
-                        for n, e in enumerate(queue[:QUEUE_TOP], start=1)
+                        for n, e in enumerate(queue, start=1)
                     ],
                 },
             }
@@ -182,15 +182,17 @@ def _show_check(
     else:
         render.console.print(render.text(lang, "nobody"))
     if queue:  # the top of the contact queue, one line each; 'vasteaika queue' has them all
-        render.console.print(render.text(lang, "queue_top", n=len(queue)))
-        for n, entry in enumerate(queue[:QUEUE_TOP], start=1):
+        render.console.print(render.text(lang, "queue_top", n=queued))
+        for n, entry in enumerate(queue, start=1):
             render.console.print(render.queue_line(n, entry, lang))
 
 
-def _contact_queue(config: Config, store: Store, now: datetime) -> tuple[QueueEntry, ...]:
-    from vasteaika.queue import build_queue, queue_settings
+def _contact_queue(
+    config: Config, store: Store, now: datetime
+) -> tuple[tuple[QueueEntry, ...], int]:
+    from vasteaika.queue import queue_settings, top_of_queue
 
-    return build_queue(store, queue_settings(config), now)
+    return top_of_queue(store, queue_settings(config), now, QUEUE_TOP)
 
 
 def _calendar_json(cycle: CycleResult) -> dict[str, object] | None:

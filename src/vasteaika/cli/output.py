@@ -198,7 +198,9 @@ def queue_who(entry: QueueEntry, lang: str) -> str:
 
 def queue_reason(reason: Reason, entry: QueueEntry, lang: str) -> str:
     days = reason.seconds // 86400
-    wait = human_duration(timedelta(seconds=reason.seconds), lang) + text(lang, "queue_business")
+    # business time in hours: its days are working days, not the 24 h of human_duration
+    minutes = reason.seconds // 60
+    wait = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h"
     if reason.kind == "quiet":
         every = (entry.usual_interval_seconds or 0) // 86400
         return text(lang, "queue_quiet", d=days, every=every)

@@ -20,7 +20,7 @@ from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
-from vasteaika.queue.scan import scan_complaints
+from vasteaika.queue.scan import update_queue
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
 from vasteaika.reminders.replies import find_reply_promises
@@ -61,7 +61,7 @@ CalDAV calendar; its failure is in the result, never raised."""
     result = run_check(config, source, store, now, on_folder, on_message)
     found = find_reply_promises(config, store, source, result.run_id, now)
     acks = acknowledge_new(config, store, source, now, deliver)
-    scan_complaints(store, source, now)  # after the acknowledgments: they never wait for it
+    update_queue(store, source, now)  # after the acknowledgments: they never wait for it
     result.problems = store.failed_steps - failed_before
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None
     synced = _sync_calendar(config, store, now, calendar)

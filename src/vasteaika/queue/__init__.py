@@ -10,7 +10,9 @@ dismissals and the complaint marks); ``scan`` reads new customer mail for compla
 each run; ``actions`` takes a customer off for a while or makes a callback reminder.
 """
 
-from vasteaika.queue.build import build_queue, queue_settings
+from vasteaika.queue.build import build_queue, queue_settings, top_of_queue
 from vasteaika.queue.model import QueueEntry, QueueSettings, Reason
 
-__all__ = ["QueueEntry", "QueueSettings", "Reason", "build_queue", "queue_settings"]
+__all__ = [
+    "QueueEntry", "QueueSettings", "Reason", "build_queue", "queue_settings", "top_of_queue",
+]

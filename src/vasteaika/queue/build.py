@@ -3,8 +3,9 @@ rolled back, the signals read from them, judged on the business clock where a pr
 involved, and the customers lifted into the queue put in order: key customers first, then by
 how many conversations they had in the last 12 months, then by the strength of their signals.
 
-Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations): the window of
-``lag`` over the conversations of every customer who may have gone quiet, and the medians.
+Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations): one pass over the
+summary ``customers`` beside the kept rhythms (``rhythm``), the window's conversations, and the
+details of every customer lifted (a range of an index each).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ WAITED_FACTOR = 2  # "well past the promise": over twice the promised business t
 def build_queue(store: Store, settings: QueueSettings, now: datetime) -> tuple[QueueEntry, ...]:
     """Who to contact as of ``now`` and why, in the order to call them; the customers the owner
     dismissed until after ``now`` left out."""
+    return top_of_queue(store, settings, now)[0]
+
+
+def top_of_queue(
+    store: Store, settings: QueueSettings, now: datetime, limit: int | None = None
+) -> tuple[tuple[QueueEntry, ...], int]:
+    """The first ``limit`` customers of the queue (all with None) and how many it holds: the
+    order is decided for all, the details (last conversation, phone) read for those shown."""
     if now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     at = int(now.timestamp())
@@ -43,12 +52,16 @@ def build_queue(store: Store, settings: QueueSettings, now: datetime) -> tuple[Q
         keys = _key_units(conn, settings)
         reasons = _signals(conn, settings, keys, p)
         if not reasons:
-            return ()
+            return (), 0
         tables.load_final(conn, sorted(reasons), settings.ignore, p)
-        rows = tables.final_rows(conn, p)
-    entries = [_entry(r, reasons[r["unit"]], r["unit"] in keys) for r in rows]
-    entries = [e for e in entries if e.customer not in off]
-    return tuple(sorted(entries, key=_order))
+        ranked = sorted(
+            (r for r in tables.final_units(conn) if r[5] not in off),
+            key=lambda r: (r[0] not in keys, -r[2], -sum(x.strength for x in reasons[r[0]]), r[5]),
+        )
+        shown = ranked if limit is None else ranked[:limit]
+        details = tables.final_details(conn, [r[0] for r in shown], p)
+    entries = tuple(_entry(r, details[r[0]], reasons[r[0]], r[0] in keys) for r in shown)
+    return entries, len(ranked)
 
 
 def queue_settings(config: Config) -> QueueSettings:
@@ -111,12 +124,14 @@ def _signals(
     def promise(unit: int) -> int:
         return int(p["key_promise"] if unit in keys else p["promise"])
 
-    tables.load_rhythm(conn, settings.ignore, p)
-    for unit, last_at, median in tables.gone_quiet(conn, p):
+    if not keys:
+        p["floor"] = p["promise"]
+    for unit, last_at, median in tables.gone_quiet(conn, settings.ignore, p):
         silent = now - last_at
         strength = silent / (tables.QUIET_FACTOR * median) if median else 1.0
         reasons.setdefault(unit, []).append(Reason(QUIET, _at(last_at), silent, (), True, strength))
     tables.load_recent(conn, settings.ignore, p)
+    p["late"] = WAITED_FACTOR * p["floor"]  # business time never exceeds the wall clock's
     for unit, _conv, contact, reply in tables.late_answers(conn, p):
         waited = _business(contact, reply or now, hours)
         if waited > WAITED_FACTOR * promise(unit):
@@ -161,24 +176,23 @@ def _at(epoch: int) -> datetime:
     return datetime.fromtimestamp(epoch, UTC)
 
 
-def _entry(row: dict[str, Any], reasons: list[Reason], is_key: bool) -> QueueEntry:
+def _entry(
+    row: tuple[Any, ...], details: tuple[Any, ...], reasons: list[Reason], is_key: bool
+) -> QueueEntry:
+    unit, n, n_year, last_at, median, ckey = row
+    conversation_id, subject, name, phone = details
     order = {QUIET: 0, UNHAPPY: 1, WAITED: 2}
-    median = row["median_gap"]
     return QueueEntry(
-        customer=row["ckey"],
-        name="" if row["unit"] < 0 else row["customer_name"],
-        is_company=row["unit"] < 0,
+        customer=ckey,
+        name="" if unit < 0 else name,
+        is_company=unit < 0,
         is_key=is_key,
-        conversations=row["n"],
-        conversations_year=row["n_year"],
+        conversations=n,
+        conversations_year=n_year,
         usual_interval_seconds=None if median is None else int(median),
-        last_contact_at=_at(row["last_at"]),
-        last_subject=row["subject"],
-        last_conversation_id=row["conversation_id"],
-        phone=row["phone"],
+        last_contact_at=_at(last_at),
+        last_subject=subject,
+        last_conversation_id=conversation_id,
+        phone=phone,
         reasons=tuple(sorted(reasons, key=lambda r: order[r.kind])),
     )
-
-
-def _order(e: QueueEntry) -> tuple[Any, ...]:
-    return (not e.is_key, -e.conversations_year, -e.strength, e.customer)

@@ -1,5 +1,5 @@
 """The queue's lasting SQL (migration m020): who the owner took off the queue and until when,
-and the complaint words read from each customer mail. Apart from ``tables`` (one build's
+the complaint words read from each customer mail, and keeping each person's rhythm. Apart from ``tables`` (one build's
 working tables, rolled back) because these rows are written and stay.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from vasteaika.ledger.store import Store
+from vasteaika.queue import rhythm
 
 
 def dismissed(store: Store, now: int) -> set[str]:
@@ -31,18 +32,23 @@ def dismiss(store: Store, customer_key: str, until: int, reason: str, now: int) 
 
 
 def mails_to_scan(store: Store, since: int) -> list[dict[str, Any]]:
-    """The customer mails received since ``since`` not read for complaint words yet."""
+    """The customer mails received since ``since`` not read for complaint words yet, and
+    whether each opened its conversation."""
     return list(store.db.query(
-        "SELECT id, folder, uid, uidvalidity, subject FROM messages INDEXED BY"
-        " messages_complaint_todo WHERE kind = 'customer' AND complaint_scanned = 0"
-        " AND received_at >= ? ORDER BY folder, uid",
+        "SELECT m.id, m.folder, m.uid, m.uidvalidity, m.subject,"
+        " c.first_contact_id IS m.id AS is_first FROM messages m INDEXED BY"
+        " messages_complaint_todo LEFT JOIN conversations c ON c.id = m.conversation_id"
+        " WHERE m.kind = 'customer' AND m.complaint_scanned = 0"
+        " AND m.received_at >= ? ORDER BY m.folder, m.uid",
         [since]))  # fmt: skip
 
 
-def mark_complaint(store: Store, message_pk: int, words: tuple[str, ...]) -> None:
+def mark_complaint(
+    store: Store, message_pk: int, words: tuple[str, ...], phone: str | None = None
+) -> None:
     store.db.execute(
-        "UPDATE messages SET complaint = ?, complaint_scanned = 1 WHERE id = ?",
-        [", ".join(words) or None, message_pk],
+        "UPDATE messages SET complaint = ?, phone = ?, complaint_scanned = 1 WHERE id = ?",
+        [", ".join(words) or None, phone, message_pk],
     )
 
 
@@ -53,3 +59,10 @@ def reminder_of(store: Store, conversation_id: int, source: str, due_at: int) ->
         [conversation_id, source, due_at],
     ).fetchone()
     return int(row[0])
+
+
+def refresh_rhythm(store: Store) -> int:
+    """Keep the rhythm of the people whose conversations changed (see ``rhythm``): one
+    transaction, so a run that breaks leaves them stale, never half-kept."""
+    with store.db.atomic():
+        return rhythm.refresh(store.db.conn)

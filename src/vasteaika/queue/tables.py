@@ -1,20 +1,17 @@
 """The queue's SQL: working TEMP tables of one build, each a step of finding who to contact.
 Every count, gap and median is computed in SQLite along the ledger's indexes; Python sees only
-the few customers each step lifts.
+the customers each step lifts.
 
 A customer (a *unit*) is a person, id ``customers.id``, or a configured company, id the negative
 of its place in the list, its people found along ``customers_domain``.
 
 ``temp.queue_company``  each person at a company's domain, with the company's id and domain.
-``temp.queue_cand``     who may have gone quiet: a person with ≥ 3 conversations whose last is
-    30 days to two years old (the summary table ``customers``), a person with contacts after
-    ``now`` (recounted as of ``now``), every company's people.
-``temp.queue_gaps``     each of their conversations as of ``now`` with the gap since the unit's
-    previous one (``lag`` in one window over the unit, read along conversations_customer_id).
-``temp.queue_rhythm``   per unit: conversations, first and last, the median gap (gaps of at
-    least a day: two mails on one day are one occasion) and the longest gap that began in the
-    same season a year before the current silence began.
+``temp.queue_cand``     the people whose rhythm is read on the fly (``rhythm``): every company's
+    people, the people with contacts after ``now``, and those whose conversations changed
+    since the kept rhythm (``rhythm_stale``); ``temp.queue_unit_rhythm`` their units' rhythm.
+    Everybody else's is the kept ``customer_rhythm`` beside the summary ``customers``.
 ``temp.queue_recent``   the conversations of the signal window, with their unit.
+``temp.queue_final``    the units lifted into the queue, with what it shows of each.
 """
 
 from __future__ import annotations
@@ -24,14 +21,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from vasteaika.ledger.customers import domain_sql, ignored_sql
+from vasteaika.queue.rhythm import YEAR, load_gaps, load_rhythms, quiet_condition
 
 DAY = 86400
 QUIET_MIN_CONVERSATIONS = 3
-QUIET_MIN_GAPS = 2  # gaps of at least a day: three contacts on different days
 QUIET_MIN_DAYS = 30
 QUIET_MAX_DAYS = 730  # silent longer than two years: gone, no longer a call to make
 QUIET_FACTOR = 2  # silent over twice their median gap
-SEASON_MARGIN_DAYS = 45  # "the same season": a season may start or end this much off
 SIGNAL_DAYS = 60  # unhappy and waited look at the conversations of this window
 
 
@@ -41,10 +37,12 @@ def params(now: int, promise: int, key_promise: int) -> dict[str, int]:
         "lo": now - SIGNAL_DAYS * DAY,
         "quiet_min": QUIET_MIN_DAYS * DAY,
         "quiet_max": QUIET_MAX_DAYS * DAY,
-        "year": 365 * DAY,
-        "margin": SEASON_MARGIN_DAYS * DAY,
+        "factor": QUIET_FACTOR,
+        "min_n": QUIET_MIN_CONVERSATIONS,
+        "year": YEAR,
         "promise": promise,
         "key_promise": key_promise,
+        "floor": min(promise, key_promise),  # the wall clock's first sieve of late answers
     }
 
 
@@ -59,6 +57,7 @@ def load_companies(conn: sqlite3.Connection, domains: list[str]) -> None:
         WHERE {domain_sql("customer_key")} = :domain""",
         [{"unit": -n, "domain": d} for n, d in enumerate(domains, start=1)],
     )
+    conn.execute("CREATE INDEX temp.queue_company_unit ON queue_company (unit)")
 
 
 def named_ignored(column: str, ignore: tuple[str, ...]) -> tuple[str, dict[str, str]]:
@@ -73,130 +72,69 @@ def _unit(person: str) -> str:
     return f"coalesce((SELECT unit FROM temp.queue_company WHERE customer_id = {person}), {person})"
 
 
-def load_rhythm(
+def gone_quiet(
     conn: sqlite3.Connection, ignore: tuple[str, ...], p: Mapping[str, Any]
-) -> None:
-    """temp.queue_cand, temp.queue_gaps and temp.queue_rhythm (see the module)."""
+) -> list[tuple[int, int, int]]:
+    """(unit, last contact, median gap) of each unit gone quiet as of ``now``: those read on the
+    fly (temp.queue_cand), then every other person from the summary and the kept rhythm."""
     conn.execute(
         "CREATE TEMP TABLE queue_cand (customer_id INTEGER PRIMARY KEY, unit INTEGER NOT NULL)"
     )
     conn.execute(
         f"""INSERT INTO temp.queue_cand SELECT id, {_unit("id")} FROM main.customers
-        WHERE (conversations >= {QUIET_MIN_CONVERSATIONS} AND last_contact_at <= :now - :quiet_min
-               AND last_contact_at >= :now - :quiet_max)
-           OR id IN (SELECT customer_id FROM temp.queue_company)
+        WHERE id IN (SELECT customer_id FROM temp.queue_company)
            OR id IN (SELECT customer_id FROM conversations INDEXED BY conversations_first_contact
-                     WHERE first_contact_at > :now)""",
+                     WHERE first_contact_at > :now)
+           OR customer_key IN (SELECT customer_key FROM rhythm_stale)""",
         p,
     )
-    load_gaps(conn, "temp.queue_cand", "queue_gaps", ignore, p)
-    conn.execute(
-        """CREATE TEMP TABLE queue_rhythm (unit INTEGER PRIMARY KEY, n INTEGER NOT NULL,
-        first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, median_gap INTEGER,
-        season_gap INTEGER)"""
+    load_gaps(conn, "temp.queue_cand", "queue_gaps", ignore, p["now"])
+    load_rhythms(conn, "queue_gaps", "queue_unit_rhythm")
+    ignored, args = named_ignored("s.customer_key", ignore)
+    rows = conn.execute(
+        f"""SELECT unit, last_at, median_gap FROM temp.queue_unit_rhythm r
+        WHERE n >= :min_n AND {quiet_condition("r.last_at", "r")}
+        UNION ALL
+        SELECT s.id, s.last_contact_at, r.median_gap
+        FROM main.customers s JOIN customer_rhythm r ON r.customer_id = s.id
+        WHERE s.conversations >= :min_n AND s.id NOT IN (SELECT customer_id FROM temp.queue_cand)
+          AND s.last_contact_at BETWEEN :now - :quiet_max AND :now - :quiet_min
+          AND {quiet_condition("s.last_contact_at", "r")}
+          AND NOT {ignored}""",
+        {**p, **args},
     )
-    conn.execute(
-        f"""INSERT INTO temp.queue_rhythm (unit, n, first_at, last_at)
-        SELECT unit, count(*) AS n, min(at), max(at) AS last FROM temp.queue_gaps
-        GROUP BY unit HAVING n >= {QUIET_MIN_CONVERSATIONS}
-           AND last <= :now - :quiet_min AND last >= :now - :quiet_max""",
-        p,
-    )
-    set_medians(conn, "queue_rhythm", "queue_gaps")
-    conn.execute(
-        """UPDATE temp.queue_rhythm SET season_gap = (
-            SELECT max(g.gap) FROM temp.queue_gaps g
-            WHERE g.unit = queue_rhythm.unit
-              AND g.prev_at BETWEEN queue_rhythm.last_at - :year - :margin
-                                AND queue_rhythm.last_at - :year + :margin)""",
-        p,
-    )
-
-
-def load_gaps(
-    conn: sqlite3.Connection, members: str, name: str, ignore: tuple[str, ...],
-    p: Mapping[str, Any],
-) -> None:  # fmt: skip
-    """temp.``name``: the conversations as of ``now`` of the people in ``members``
-    (customer_id, unit), each with the gap since its unit's previous conversation."""
-    ignored, args = ignored_sql("c.customer_email", ignore)
-    conn.execute(
-        f"CREATE TEMP TABLE {name} (unit INTEGER NOT NULL, at INTEGER NOT NULL,"
-        " prev_at INTEGER, gap INTEGER)"
-    )
-    conn.execute(
-        f"""INSERT INTO temp.{name}
-        SELECT unit, at, lag(at) OVER w, at - lag(at) OVER w FROM (
-            SELECT m.unit, c.first_contact_at AS at FROM {members} m
-            JOIN conversations c INDEXED BY conversations_customer_id
-                ON c.customer_id = m.customer_id AND c.first_contact_at <= ?
-            WHERE NOT {ignored})
-        WINDOW w AS (PARTITION BY unit ORDER BY at)""",
-        [p["now"], *args],
-    )
-    conn.execute(f"CREATE INDEX temp.{name}_unit ON {name} (unit, prev_at)")
-
-
-def set_medians(conn: sqlite3.Connection, target: str, gaps: str) -> None:
-    """``target``.median_gap: the median of each unit's gaps of at least a day, when it has
-    at least QUIET_MIN_GAPS of them (else NULL: no rhythm to judge)."""
-    conn.execute(
-        f"""UPDATE temp.{target} SET median_gap = m.median FROM (
-            SELECT unit, avg(gap) AS median FROM (
-                SELECT unit, gap, row_number() OVER (PARTITION BY unit ORDER BY gap) AS k,
-                       count(*) OVER (PARTITION BY unit) AS many
-                FROM temp.{gaps} WHERE gap >= {DAY}
-                  AND unit IN (SELECT unit FROM temp.{target}))
-            WHERE many >= {QUIET_MIN_GAPS} AND k IN ((many + 1) / 2, (many + 2) / 2)
-            GROUP BY unit) m
-        WHERE m.unit = {target}.unit"""
-    )
-
-
-def gone_quiet(conn: sqlite3.Connection, p: Mapping[str, Any]) -> list[tuple[int, ...]]:
-    """(unit, last contact, median gap) of each unit silent over twice its median gap and at
-    least 30 days, unless the same season a year earlier was as quiet: a gap that began then
-    (within the margin) and lasted at least this silence less its allowance."""
-    return [
-        tuple(r)
-        for r in conn.execute(
-            f"""SELECT unit, last_at, median_gap FROM temp.queue_rhythm
-            WHERE median_gap IS NOT NULL AND :now - last_at > {QUIET_FACTOR} * median_gap
-              AND NOT (season_gap IS NOT NULL
-                       AND :now - last_at <= season_gap + max(:quiet_min, median_gap))""",
-            p,
-        )
-    ]
+    return [(int(a), int(b), int(c)) for a, b, c in rows]
 
 
 def load_recent(conn: sqlite3.Connection, ignore: tuple[str, ...], p: Mapping[str, Any]) -> None:
     """temp.queue_recent: the window's conversations (along conversations_first_contact) with
     their unit; an answer or a close after ``now`` is not there yet."""
-    ignored, args = ignored_sql("c.customer_email", ignore)
-    now = p["now"]
+    ignored, args = named_ignored("c.customer_email", ignore)
     conn.execute(
         f"""CREATE TEMP TABLE queue_recent AS
-        SELECT c.id, {_unit("c.customer_id")} AS unit, c.first_contact_at AS at,
-               CASE WHEN c.first_reply_at <= ? THEN c.first_reply_at END AS reply_at,
-               CASE WHEN c.closed_at <= ? THEN c.closed_at END AS closed_at
+        SELECT c.id, coalesce(g.unit, c.customer_id) AS unit, c.first_contact_at AS at,
+               CASE WHEN c.first_reply_at <= :now THEN c.first_reply_at END AS reply_at,
+               CASE WHEN c.closed_at <= :now THEN c.closed_at END AS closed_at
         FROM conversations c INDEXED BY conversations_first_contact
-        WHERE c.first_contact_at BETWEEN ? AND ? AND NOT {ignored}""",
-        [now, now, p["lo"], now, *args],
+        LEFT JOIN temp.queue_company g ON g.customer_id = c.customer_id
+        WHERE c.first_contact_at BETWEEN :lo AND :now AND NOT {ignored}""",
+        {**p, **args},
     )
     conn.execute("CREATE INDEX temp.queue_recent_unit ON queue_recent (unit, at)")
 
 
 def late_answers(conn: sqlite3.Connection, p: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     """(unit, conversation, contact, answer or None) of each unit's last conversation when it
-    waited (or still waits) longer on the wall clock than the key promise: the candidates the
-    business clock then judges. A conversation the owner closed unanswered waits for nothing."""
+    waited (or still waits) longer on the wall clock than :late (twice the shorter promise):
+    the candidates the business clock then judges. A conversation the owner closed unanswered waits for
+    nothing."""
     return [
         tuple(r)
         for r in conn.execute(
             """SELECT r.unit, r.id, r.at, r.reply_at FROM temp.queue_recent r
             WHERE r.at = (SELECT max(at) FROM temp.queue_recent l WHERE l.unit = r.unit)
               AND NOT (r.reply_at IS NULL AND r.closed_at IS NOT NULL)
-              AND coalesce(r.reply_at, :now) - r.at > min(:promise, :key_promise)""",
+              AND coalesce(r.reply_at, :now) - r.at > :late""",
             p,
         )
     ]
@@ -206,8 +144,8 @@ def slow_follow_ups(
     conn: sqlite3.Connection, ignore: tuple[str, ...], p: Mapping[str, Any]
 ) -> list[tuple[Any, ...]]:
     """(unit, turn's start, its answer or None) of the later turns (a customer writing again)
-    that began in the window and waited longer on the wall clock than the key promise (along
-    turns_next), with the unit of their conversation."""
+    that began in the window and waited longer on the wall clock than the shorter promise
+    (along turns_next); one closed unanswered waits for nothing."""
     ignored, args = named_ignored("c.customer_email", ignore)
     return [
         tuple(r)
@@ -216,9 +154,8 @@ def slow_follow_ups(
                        CASE WHEN t.answered_at <= :now THEN t.answered_at END AS answer
             FROM turns t INDEXED BY turns_next JOIN conversations c ON c.id = t.conversation_id
             WHERE t.seq > 1 AND t.since BETWEEN :lo AND :now
-              AND (t.closed_at IS NULL OR t.closed_at > :now OR t.answered_at IS NOT NULL)
-              AND coalesce(answer, :now) - t.since > min(:promise, :key_promise)
-              AND NOT {ignored}""",
+              AND NOT (answer IS NULL AND t.closed_at <= :now)
+              AND coalesce(answer, :now) - t.since > :floor AND NOT {ignored}""",
             {**p, **args},
         )
     ]
@@ -246,52 +183,92 @@ def complaints(
 def load_final(
     conn: sqlite3.Connection, units: list[int], ignore: tuple[str, ...], p: Mapping[str, Any]
 ) -> None:
-    """temp.queue_final: for each unit lifted into the queue, its conversations as of ``now``
-    (all, and in the last 12 months), first and last, median gap, last conversation, key
-    (address or domain) and newest known phone number."""
+    """temp.queue_final: each unit lifted into the queue with its conversations as of ``now``
+    (all, and in the last 12 months), last contact and conversation, median gap: from the
+    rhythm read on the fly, else the summary and the kept rhythm; each count in the last 12
+    months is one range of conversations_customer_id per person."""
     conn.execute("CREATE TEMP TABLE queue_units (unit INTEGER PRIMARY KEY)")
     conn.executemany("INSERT INTO temp.queue_units VALUES (?)", [(u,) for u in units])
-    conn.execute(
-        "CREATE TEMP TABLE queue_member (customer_id INTEGER PRIMARY KEY, unit INTEGER NOT NULL)"
-    )
+    conn.execute("CREATE TEMP TABLE queue_member (customer_id INTEGER PRIMARY KEY, unit INTEGER)")
     conn.execute(
         """INSERT INTO temp.queue_member
         SELECT unit, unit FROM temp.queue_units WHERE unit > 0
         UNION ALL SELECT g.customer_id, g.unit FROM temp.queue_company g
         WHERE g.unit IN (SELECT unit FROM temp.queue_units)"""
     )
-    load_gaps(conn, "temp.queue_member", "queue_final_gaps", ignore, p)
+    conn.execute("CREATE INDEX temp.queue_member_unit ON queue_member (unit)")
     conn.execute(
-        """CREATE TEMP TABLE queue_final (unit INTEGER PRIMARY KEY, n INTEGER NOT NULL,
-        n_year INTEGER NOT NULL, last_at INTEGER NOT NULL, median_gap INTEGER)"""
+        """CREATE TEMP TABLE queue_final AS
+        SELECT u.unit,
+               CASE WHEN t.unit IS NULL THEN s.conversations ELSE t.n END AS n,
+               CASE WHEN t.unit IS NULL THEN s.last_contact_at ELSE t.last_at END AS last_at,
+               CASE WHEN t.unit IS NULL THEN r.median_gap ELSE t.median_gap END AS median_gap,
+               coalesce((SELECT domain FROM temp.queue_company WHERE unit = u.unit LIMIT 1),
+                        s.customer_key) AS ckey,
+               0 AS n_year, 0 AS conversation_id
+        FROM temp.queue_units u
+        LEFT JOIN temp.queue_unit_rhythm t ON t.unit = u.unit
+        LEFT JOIN main.customers s ON s.id = u.unit
+        LEFT JOIN customer_rhythm r ON r.customer_id = u.unit"""
     )
+    conn.execute("CREATE UNIQUE INDEX temp.queue_final_unit ON queue_final (unit)")
+    ignored, args = named_ignored("c.customer_email", ignore)
     conn.execute(
-        """INSERT INTO temp.queue_final (unit, n, n_year, last_at)
-        SELECT unit, count(*), sum(at > :now - :year), max(at) FROM temp.queue_final_gaps
-        GROUP BY unit""",
-        p,
+        f"""UPDATE temp.queue_final SET
+            n_year = (SELECT count(*) FROM temp.queue_member m
+                JOIN conversations c INDEXED BY conversations_customer_id
+                    ON c.customer_id = m.customer_id
+                   AND c.first_contact_at > :now - :year AND c.first_contact_at <= :now
+                WHERE m.unit = queue_final.unit AND NOT {ignored}),
+            conversation_id = (SELECT c.id FROM temp.queue_member m
+                JOIN conversations c INDEXED BY conversations_customer_id
+                    ON c.customer_id = m.customer_id AND c.first_contact_at = queue_final.last_at
+                WHERE m.unit = queue_final.unit ORDER BY c.id DESC LIMIT 1)""",
+        {**p, **args},
     )
-    set_medians(conn, "queue_final", "queue_final_gaps")
 
 
-def final_rows(conn: sqlite3.Connection, p: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The units of temp.queue_final with what the queue shows of each."""
-    cur = conn.execute(
-            """SELECT f.unit, f.n, f.n_year, f.last_at, f.median_gap,
-                   coalesce((SELECT domain FROM temp.queue_company WHERE unit = f.unit LIMIT 1),
-                            (SELECT customer_key FROM main.customers WHERE id = f.unit)) AS ckey,
-                   c.id AS conversation_id, c.subject, c.customer_name,
-                   (SELECT r.phone FROM reminders r WHERE r.phone IS NOT NULL
-                      AND r.customer_email IN (SELECT s.customer_key FROM main.customers s
-                          JOIN temp.queue_member m ON m.customer_id = s.id AND m.unit = f.unit)
-                    ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS phone
-            FROM temp.queue_final f
-            JOIN conversations c ON c.id = (
-                SELECT c2.id FROM temp.queue_member m
-                JOIN conversations c2 INDEXED BY conversations_customer_id
-                    ON c2.customer_id = m.customer_id AND c2.first_contact_at = f.last_at
-                WHERE m.unit = f.unit ORDER BY c2.id DESC LIMIT 1)""",
+def final_units(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(unit, conversations, in the last 12 months, last contact, median gap, key) of each."""
+    return [
+        tuple(r)
+        for r in conn.execute(
+            "SELECT unit, n, n_year, last_at, median_gap, ckey FROM temp.queue_final"
+        )
+    ]
+
+
+def final_details(
+    conn: sqlite3.Connection, units: list[int], p: Mapping[str, Any]
+) -> dict[int, tuple[Any, ...]]:
+    """unit → (last conversation, its subject, the name written with, the newest phone number
+    known of any of their people: the mail's, else a reminder's) for the ``units`` shown. The
+    numbers are gathered once (along messages_phone, and the reminders that have one)."""
+    conn.execute("CREATE TEMP TABLE queue_shown (unit INTEGER PRIMARY KEY)")
+    conn.executemany("INSERT INTO temp.queue_shown VALUES (?)", [(u,) for u in units])
+    conn.execute(
+        "CREATE TEMP TABLE queue_phone (customer_id INTEGER PRIMARY KEY, phone TEXT, at INTEGER)"
+    )
+    conn.execute(
+        """INSERT INTO temp.queue_phone
+        SELECT customer_id, phone, max(at) AS at FROM (
+            SELECT c.customer_id, m.phone, m.received_at AS at
+            FROM messages m INDEXED BY messages_phone JOIN conversations c ON c.id = m.conversation_id
+            WHERE m.phone IS NOT NULL AND m.received_at <= :now
+            UNION ALL SELECT c.customer_id, r.phone, r.created_at
+            FROM reminders r JOIN conversations c ON c.id = r.conversation_id
+            WHERE r.phone IS NOT NULL AND r.created_at <= :now)
+        WHERE customer_id IN (SELECT customer_id FROM temp.queue_member
+                              WHERE unit IN (SELECT unit FROM temp.queue_shown))
+        GROUP BY customer_id""",
         p,
     )
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur]
+    rows = conn.execute(
+        """SELECT f.unit, c.id, c.subject, c.customer_name,
+               (SELECT p.phone FROM temp.queue_member m JOIN temp.queue_phone p
+                    ON p.customer_id = m.customer_id
+                WHERE m.unit = f.unit ORDER BY p.at DESC LIMIT 1)
+        FROM temp.queue_shown s CROSS JOIN temp.queue_final f ON f.unit = s.unit
+        CROSS JOIN conversations c ON c.id = f.conversation_id"""
+    )
+    return {r[0]: tuple(r[1:]) for r in rows}

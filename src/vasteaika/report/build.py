@@ -27,7 +27,7 @@ from typing import Any
 
 from vasteaika.errors import UsageError
 from vasteaika.ledger.store import Store
-from vasteaika.queue import QueueEntry, QueueSettings, build_queue
+from vasteaika.queue import QueueEntry, QueueSettings, top_of_queue
 from vasteaika.report import queries
 from vasteaika.report.model import (
     PROMISE_GRACE,
@@ -78,7 +78,8 @@ def build_report(
     # The working tables of a year (~350k rows) fit in memory; spilling them to a temp file
     # triples the time. Only the temp schema's cache is changed.
     store.db.conn.execute(f"PRAGMA temp.cache_size = {-TEMP_CACHE_KIB}")
-    queue = build_queue(store, _queue_settings(settings), now)  # the same as 'vasteaika queue'
+    # the contact queue's first LIST_LIMIT and its size: the same as 'vasteaika queue'
+    queue = top_of_queue(store, _queue_settings(settings), now, queries.LIST_LIMIT)
     with _savepoint(store.db.conn) as conn:
         # the calendar reaches back to the oldest wait still open (unanswered: business time)
         oldest = conn.execute(
@@ -130,7 +131,7 @@ def _assemble(
     starts: list[datetime],
     offsets: list[tuple[int, int]],
     p: Mapping[str, Any],
-    queue: tuple[QueueEntry, ...],
+    queue: tuple[tuple[QueueEntry, ...], int],
 ) -> WeekReport:
     zone = settings.hours.timezone
     groups = queries.groups(conn, p)
@@ -184,8 +185,8 @@ def _assemble(
         key_customers_source="config" if settings.key_customers else "top_20_percent",
         key_customers=queries.key_customers(conn, p),
         key_customers_total=conn.execute("SELECT count(*) FROM temp.report_keys").fetchone()[0],
-        silent_customers=queries.silent(queue, now),
-        silent_customers_total=len(queue),
+        silent_customers=queries.silent(queue[0], now),
+        silent_customers_total=queue[1],
         by_weekday=tuple(
             WeekdayRhythm(
                 d,

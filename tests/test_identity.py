@@ -307,8 +307,10 @@ def test_migration_keeps_every_row_index_trigger_and_reference(
         "turns_closed",
     }  # m010
     turns |= {"customers_domain", "turns_next"}  # m016
+    turns |= {"messages_complaint", "messages_complaint_todo", "messages_phone"}  # m020
     assert schema(conn, "index") == replaced | {"messages_identity", "messages_legacy"} | turns
-    assert schema(conn, "trigger") == triggers_before and triggers_before
+    rhythm = {"rhythm_stale_insert", "rhythm_stale_update", "rhythm_stale_delete"}  # m020
+    assert schema(conn, "trigger") == triggers_before | rhythm and triggers_before
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

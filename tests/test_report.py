@@ -375,25 +375,32 @@ def test_new_leads_by_address_or_configured_company(ledger: Ledger) -> None:
 
 
 def test_silent_customers(ledger: Ledger) -> None:
+    """The quiet rule of the contact queue (each conversation answered within the hour, so only
+    the rhythm speaks; the queue's other signals are tests/test_queue.py's)."""
     now = "2026-11-23 08:00"
     last = at(now) - timedelta(days=100)
+
+    def conv(email: str, contact: datetime) -> None:
+        ledger.conv(email, contact.isoformat()[:16], (contact + timedelta(hours=1)).isoformat()[:16])
+
     # Every 30 days, last one 100 days ago: 100 > 2 × 30 and ≥ 30 → silent.
     for k in range(4):
-        ledger.conv("tasainen@gmail.com", (last - timedelta(days=30 * k)).isoformat()[:16])
+        conv("tasainen@gmail.com", last - timedelta(days=30 * k))
     # Every 60 days, last one 100 days ago: 100 < 2 × 60 → not silent.
     for k in range(3):
-        ledger.conv("harva@gmail.com", (last - timedelta(days=60 * k)).isoformat()[:16])
+        conv("harva@gmail.com", last - timedelta(days=60 * k))
     # Every 5 days, last one 20 days ago: 20 > 2 × 5 but under 30 days → not silent.
     for k in range(5):
-        ledger.conv("tiheä@gmail.com", (at(now) - timedelta(days=20 + 5 * k)).isoformat()[:16])
+        conv("tiheä@gmail.com", at(now) - timedelta(days=20 + 5 * k))
     # Only two conversations → never silent.
     for k in range(2):
-        ledger.conv("kaksi@gmail.com", (last - timedelta(days=30 * k)).isoformat()[:16])
+        conv("kaksi@gmail.com", last - timedelta(days=30 * k))
     r = week(ledger, now=now)
     assert [s.customer for s in r.silent_customers] == ["tasainen@gmail.com"]
     s = r.silent_customers[0]
     assert (s.conversations, s.usual_interval_seconds) == (4, 30 * DAY)
     assert s.last_contact_at == last
+    assert s.reasons == ("quiet",)
     assert r.silent_customers_total == 1
 
 

@@ -11,7 +11,7 @@ imported, which this package does for all of them, in the order ``--help`` lists
 # Importing a command module registers its commands; 'vasteaika --help' lists them in this order.
 # isort: off
 from vasteaika.cli import setup, check, conversations, watch, report, customer, explain  # noqa: F401
-from vasteaika.cli import acks, rebuild, reminders, schedule, calendar  # noqa: F401
+from vasteaika.cli import acks, rebuild, reminders, schedule, calendar, queue  # noqa: F401
 
 # isort: on
 from vasteaika.cli.root import app, main, run

@@ -19,7 +19,10 @@ from vasteaika.errors import ConfigError, TemporaryError
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
     from vasteaika.jobs.cycle import CycleResult
     from vasteaika.ledger.store import Store
+    from vasteaika.queue import QueueEntry
     from vasteaika.reminders.store import Reminder
+
+QUEUE_TOP = 3  # the contact queue's first customers on the daily screen
 
 
 @app.command()
@@ -131,6 +134,7 @@ def _show_check(
         show_past_promises,
     )
 
+    queue, queued = ((), 0) if quiet else _contact_queue(config, store, now)
     acks = outcome.planned if dry_run else outcome.delivered
     lang = config.language
     if json_out:
@@ -174,6 +178,13 @@ def _show_check(
                     )
                     for r, u in waiting
                 ],
+                "contact_queue": {
+                    "total": queued,
+                    "top": [
+                        dict(e.as_json(config.hours.timezone), number=n)
+                        for n, e in enumerate(queue, start=1)
+                    ],
+                },
             }
         )
         return
@@ -205,6 +216,18 @@ def _show_check(
         render.console.print(render.waiting_table(waiting, local_now, lang))
     else:
         render.console.print(render.text(lang, "nobody"))
+    if queue:  # the top of the contact queue, one line each; 'vasteaika queue' has them all
+        render.console.print(render.text(lang, "queue_top", n=queued))
+        for n, entry in enumerate(queue, start=1):
+            render.console.print(render.queue_line(n, entry, lang))
+
+
+def _contact_queue(
+    config: Config, store: Store, now: datetime
+) -> tuple[tuple[QueueEntry, ...], int]:
+    from vasteaika.queue import queue_settings, top_of_queue
+
+    return top_of_queue(store, queue_settings(config), now, QUEUE_TOP)
 
 
 def _show_needs_owner(config: Config, cycle: CycleResult, unreadable: list[Reminder]) -> None:

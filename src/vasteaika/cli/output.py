@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from vasteaika import catalogue
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported where used: every command imports this module, few
 
     from vasteaika.acks.outbox import AckPlan
     from vasteaika.ledger.records import ConversationRecord
+    from vasteaika.queue.model import QueueEntry, Reason
     from vasteaika.reminders.store import Reminder
     from vasteaika.reminders.urgency import Urgency
 
@@ -196,3 +197,62 @@ def progress(enabled: bool) -> Iterator[FolderProgress]:
         yield bar
     finally:
         bar.stop()
+
+
+# --- the contact queue: one renderer for `queue` and check's screen ------------------------------
+
+
+def queue_who(entry: QueueEntry, lang: str) -> str:
+    """ "Anna Virtanen <anna@x.fi>", "koivukuja.fi (company)", with "key customer" when one."""
+    who = f"{entry.name} <{entry.customer}>" if entry.name else entry.customer
+    notes = [text(lang, "queue_company")] if entry.is_company else []
+    notes += [text(lang, "queue_key")] if entry.is_key else []
+    return who + (f" ({', '.join(notes)})" if notes else "")
+
+
+def queue_reason(reason: Reason, entry: QueueEntry, lang: str) -> str:
+    days = reason.seconds // 86400
+    # business time in hours: its days are working days, not the 24 h of human_duration
+    minutes = reason.seconds // 60
+    wait = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h"
+    if reason.kind == "quiet":
+        every = (entry.usual_interval_seconds or 0) // 86400
+        return text(lang, "queue_quiet", d=days, every=every)
+    if reason.kind == "unhappy":
+        said = [text(lang, "queue_unhappy", words=", ".join(f"“{w}”" for w in reason.words))]
+        said = said if reason.words else []
+        return "; ".join(said + ([text(lang, "queue_follow_up", wait=wait)] if reason.seconds else []))
+    return text(lang, "queue_waited" if reason.answered else "queue_unanswered", wait=wait)
+
+
+def queue_why(entry: QueueEntry, lang: str) -> str:
+    return "; ".join(queue_reason(r, entry, lang) for r in entry.reasons)
+
+
+def queue_line(n: int, entry: QueueEntry, lang: str) -> str:
+    """One line of check's screen: number, who, why, phone."""
+    phone = f" · {entry.phone}" if entry.phone else ""
+    return f"{n:>3}. {queue_who(entry, lang)} — {queue_why(entry, lang)}{phone}"
+
+
+def queue_table(queue: Sequence[QueueEntry], zone: tzinfo, lang: str) -> Table:
+    """The whole queue, in the order to call; the # is what 'queue call' and 'queue dismiss'
+    take."""
+    from rich.table import Table
+
+    table = Table(title=text(lang, "queue_title", n=len(queue)), title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(text(lang, "customer"), overflow="fold", min_width=12, max_width=34)
+    table.add_column(text(lang, "queue_why"), overflow="fold", min_width=16)
+    table.add_column(text(lang, "since"), no_wrap=True)
+    table.add_column(text(lang, "queue_rhythm"), no_wrap=True)
+    table.add_column(text(lang, "queue_last"), overflow="fold", max_width=30)
+    table.add_column(text(lang, "queue_phone"), no_wrap=True)
+    for n, e in enumerate(queue, start=1):
+        every = e.usual_interval_seconds
+        rhythm = text(lang, "queue_every", d=every // 86400) if every else "–"
+        last = f"{local(e.last_contact_at.astimezone(zone), lang)} {e.last_subject}"
+        since = local(e.since.astimezone(zone), lang)
+        table.add_row(str(n), queue_who(e, lang), queue_why(e, lang), since, rhythm, last,
+                      e.phone or "")  # fmt: skip
+    return table

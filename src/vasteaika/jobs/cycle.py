@@ -1,6 +1,7 @@
 """One pass of the whole job, the same for `check` and `watch`.
 
-Read new mail into the ledger, find the callbacks promised in the owner's replies, acknowledge
+Read new mail into the ledger, find the callbacks promised in the owner's replies and the
+complaint words in customers' mail (for the contact queue), acknowledge
 new customers, fire due reminders, write the reminders to the owner's calendar (when [calendar]
 is set): each capability in the order data flows, nothing reaching
 back up the chain.
@@ -20,6 +21,7 @@ from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run
 from vasteaika.ledger.store import Store
 from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
+from vasteaika.queue.scan import update_queue
 from vasteaika.reminders.callbacks import FireResult, fire_due
 from vasteaika.reminders.notify import Notifier
 from vasteaika.reminders.replies import PastPromise, find_reply_promises
@@ -65,6 +67,7 @@ CalDAV calendar; its failure is in the result, never raised. ``accounts`` says w
     past: list[PastPromise] = []
     found = find_reply_promises(config, store, source, result.run_id, now, past)
     acks = acknowledge_new(config, store, source, now, deliver, on_ack)
+    update_queue(store, source, now)  # after the acknowledgments: they never wait for it
     result.problems = store.failed_steps - failed_before
     accounts = account_acks(store, result.run_id, acks, config.ack.mode)
     fired = fire_due(config, store, notifier, mailer, now) if notifier is not None else None

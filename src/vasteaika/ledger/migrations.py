@@ -514,3 +514,52 @@ def m017_deferred_schema(db: Database) -> None:
     """Where a first sync into an empty ledger keeps the SQL of the indexes and triggers it
     drops for the load (ledger.first_load), until it makes them again."""
     db.execute("CREATE TABLE deferred_schema (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")
+
+
+@migrations()
+def m020_contact_queue(db: Database) -> None:
+    """Issue 18, the contact queue (``queue/``): the complaint words found in each customer mail
+    (``complaint``: the words, NULL none; ``complaint_scanned``: read, so never fetched twice;
+    ``phone``: the number a conversation's first mail gave, for the queue to show); the
+    customers the owner took off the queue for a while (``queue_dismissals``: by the queue's
+    customer key, an address or a company's domain, until ``until_at``); and each person's
+    rhythm (``customer_rhythm``: the median gap between their conversations and the longest
+    gap that began a year before their last one), which the queue keeps for the people whose
+    conversations changed (``rhythm_stale``, marked by triggers; every person at first), so
+    that it never reads every conversation."""
+    db.executescript(
+        """
+        ALTER TABLE messages ADD COLUMN complaint TEXT;
+        ALTER TABLE messages ADD COLUMN complaint_scanned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN phone TEXT;
+        CREATE INDEX messages_complaint ON messages(received_at, conversation_id)
+            WHERE complaint IS NOT NULL;
+        CREATE INDEX messages_complaint_todo ON messages(received_at)
+            WHERE kind = 'customer' AND complaint_scanned = 0;
+        CREATE INDEX messages_phone ON messages(conversation_id) WHERE phone IS NOT NULL;
+        CREATE TABLE queue_dismissals (
+            customer_key TEXT PRIMARY KEY,
+            until_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,  -- dismiss | call
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE customer_rhythm (
+            customer_id INTEGER PRIMARY KEY,
+            median_gap INTEGER,  -- NULL: fewer than two gaps of a day or more
+            season_gap INTEGER   -- NULL: no gap began in that season a year before
+        );
+        CREATE TABLE rhythm_stale (customer_key TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT INTO rhythm_stale SELECT customer_key FROM customers;
+        CREATE TRIGGER rhythm_stale_insert AFTER INSERT ON conversations BEGIN
+            INSERT OR IGNORE INTO rhythm_stale VALUES (new.customer_email);
+        END;
+        CREATE TRIGGER rhythm_stale_update
+        AFTER UPDATE OF customer_email, first_contact_at ON conversations BEGIN
+            INSERT OR IGNORE INTO rhythm_stale VALUES (new.customer_email);
+            INSERT OR IGNORE INTO rhythm_stale VALUES (old.customer_email);
+        END;
+        CREATE TRIGGER rhythm_stale_delete AFTER DELETE ON conversations BEGIN
+            INSERT OR IGNORE INTO rhythm_stale VALUES (old.customer_email);
+        END;
+        """
+    )

@@ -9,7 +9,7 @@ The working tables are filled by ``tables`` on the calendar of ``periods``, read
 and assembled here.
 
 Where the time goes (benchmarks/report_bench.py, 1,000,000 conversations, 150,000 customers of
-whom 1,000 companies are configured): a week ~0.7 s (on a shared 2-core machine), most of it
+whom 1,000 companies are configured): a week ~0.7 s plus the contact queue (its own figure) (on a shared 2-core machine), most of it
 the key customers' window over every person of the last 12 months and the customers view. A
 year (~330k rows in ``report_conv``) ~2.8 s: reading and computing the rows, the indexes (those
 of the period lead with the value: SQLite builds them twice as fast as ones leading with
@@ -28,6 +28,7 @@ from typing import Any
 
 from vasteaika.errors import UsageError
 from vasteaika.ledger.store import Store
+from vasteaika.queue import QueueEntry, QueueSettings, top_of_queue
 from vasteaika.report import queries
 from vasteaika.report.model import (
     PROMISE_GRACE,
@@ -54,10 +55,13 @@ def build_report(
     store: Store, settings: ReportSettings, since: datetime, until: datetime, now: datetime
 ) -> WeekReport:
     """Everything the report shows for ``[since, until)``, as the database stood at ``now``."""
+    # the contact queue's first LIST_LIMIT and its size: the same as 'vasteaika queue'
+    queue = top_of_queue(store, _queue_settings(settings), now, queries.LIST_LIMIT)
     with _prepared(store, settings, since, until, now) as run:
         load_next_turns(run.conn, run.offsets, run.p)
         return _assemble(
-            run.conn, settings, run.since, run.until, run.now, run.starts, run.offsets, run.p
+            run.conn, settings, run.since, run.until, run.now, run.starts, run.offsets, run.p,
+            queue,
         )
 
 
@@ -122,7 +126,6 @@ def _prepared(
         "lo": bounds[-1],
         "year_ago": epoch(until - KEY_WINDOW),
         "grace": int(PROMISE_GRACE.total_seconds()),
-        "silent_days": queries.SILENT_MIN_DAYS * 86400,
         "promise": int(settings.response_promise.total_seconds()),
         "key_promise": int(settings.key_response_promise.total_seconds()),
     }
@@ -148,6 +151,17 @@ def _prepared(
         yield _Run(conn, since, until, now, starts, offsets, p)
 
 
+def _queue_settings(settings: ReportSettings) -> QueueSettings:
+    return QueueSettings(
+        hours=settings.hours,
+        key_customers=settings.key_customers,
+        companies=settings.companies,
+        ignore=settings.ignore,
+        response_promise=settings.response_promise,
+        key_response_promise=settings.key_response_promise,
+    )
+
+
 @contextmanager
 def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One consistent read; every TEMP table made inside is dropped by the rollback."""
@@ -168,6 +182,7 @@ def _assemble(
     starts: list[datetime],
     offsets: list[tuple[int, int]],
     p: Mapping[str, Any],
+    queue: tuple[tuple[QueueEntry, ...], int],
 ) -> WeekReport:
     zone = settings.hours.timezone
     groups = queries.groups(conn, p)
@@ -221,10 +236,8 @@ def _assemble(
         key_customers_source="config" if settings.key_customers else "top_20_percent",
         key_customers=queries.key_customers(conn, p),
         key_customers_total=conn.execute("SELECT count(*) FROM temp.report_keys").fetchone()[0],
-        silent_customers=queries.silent(conn, zone, p),
-        silent_customers_total=conn.execute(
-            f"SELECT count(*) FROM temp.report_customer WHERE {queries.SILENT}", p
-        ).fetchone()[0],
+        silent_customers=queries.silent(queue[0], now),
+        silent_customers_total=queue[1],
         by_weekday=tuple(
             WeekdayRhythm(
                 d,

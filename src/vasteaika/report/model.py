@@ -25,9 +25,11 @@ reminder stamped later than ``now`` is ignored):
   non-freemail domain). Repeat customer: otherwise.
 * Key customers (auto): the top 20 % (rounded up) of customers by conversations in the
   12 months (365 days) before ``until``; ties by latest contact, then name.
-* Silent customer: at least 3 conversations, the last more than twice their mean interval ago
-  and at least 30 days ago. The mean interval is ``(last - first) / (n - 1)``: the mean of the
-  gaps between consecutive first contacts, which the summary table keeps.
+* Silent customers (get in touch): the contact queue as of ``now`` (``vasteaika.queue``), so
+  the report and ``vasteaika queue`` never disagree: gone quiet (at least 3 conversations on
+  different days, the last more than twice their median gap and at least 30 days ago; a
+  seasonal customer judged against the same season a year earlier), sounds unhappy, or
+  waited too long; dismissed customers left out.
 * Trend: the four weeks (7 local days each, DST-aware) before ``since``, oldest first.
 """
 
@@ -166,11 +168,14 @@ class KeyCustomer:
 
 @dataclass(frozen=True)
 class SilentCustomer:
+    """A customer of the contact queue, as the report shows them."""
+
     customer: str
     conversations: int
-    usual_interval_seconds: int
+    usual_interval_seconds: int | None  # the median gap; None under three contact days
     last_contact_at: datetime
     silent_seconds: int
+    reasons: tuple[str, ...] = ()  # queue.model QUIET | UNHAPPY | WAITED
 
 
 @dataclass(frozen=True)

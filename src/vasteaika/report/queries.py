@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vasteaika.ledger.customers import ignored_sql
+from vasteaika.queue import QueueEntry
 from vasteaika.report.model import (
     Bucket,
     Durations,
@@ -28,9 +29,6 @@ from vasteaika.report.model import (
 )
 from vasteaika.report.periods import cum, local_case
 
-SILENT_MIN_CONVERSATIONS = 3
-SILENT_MIN_DAYS = 30
-SILENT_FACTOR = 2
 LIST_LIMIT = 20  # key customers and silent customers listed (the totals are given too)
 # Histogram edges in business seconds: < 15 min, < 1 h, < 2 h, < 4 h, < 8 h, < 24 h, 24 h +
 HISTOGRAM_EDGES = (0, 900, 3600, 7200, 14400, 28800, 86400)
@@ -266,22 +264,19 @@ def key_customers(conn: sqlite3.Connection, p: Mapping[str, Any]) -> tuple[KeyCu
     )
 
 
-SILENT = (
-    f"n >= {SILENT_MIN_CONVERSATIONS} AND :now - last_at >= :silent_days"
-    f" AND :now - last_at > {SILENT_FACTOR} * (last_at - first_at) / (n - 1)"
-)
-
-
-def silent(
-    conn: sqlite3.Connection, zone: ZoneInfo, p: Mapping[str, Any]
-) -> tuple[SilentCustomer, ...]:
-    rows = conn.execute(
-        f"""SELECT ckey, n, (last_at - first_at) / (n - 1), last_at, :now - last_at
-            FROM temp.report_customer WHERE {SILENT}
-            ORDER BY n DESC, last_at DESC, ckey LIMIT {LIST_LIMIT}""",
-        p,
+def silent(queue: tuple[QueueEntry, ...], now: datetime) -> tuple[SilentCustomer, ...]:
+    """The contact queue's first LIST_LIMIT customers, as the report shows them."""
+    return tuple(
+        SilentCustomer(
+            e.customer,
+            e.conversations,
+            e.usual_interval_seconds,
+            e.last_contact_at.astimezone(now.tzinfo),
+            int((now - e.last_contact_at).total_seconds()),
+            e.kinds,
+        )
+        for e in queue[:LIST_LIMIT]
     )
-    return tuple(SilentCustomer(r[0], r[1], r[2], _at(r[3], zone), r[4]) for r in rows)
 
 
 def replies(

@@ -251,17 +251,19 @@ def _silent(r: WeekReport, lang: str) -> Section:
         (
             s.customer,
             number(s.conversations, lang),
-            days(s.usual_interval_seconds, lang, "every"),
+            "–" if s.usual_interval_seconds is None else days(s.usual_interval_seconds, lang, "every"),
             day(s.last_contact_at, lang),
             days(s.silent_seconds, lang),
+            ", ".join(t[f"why_{k}"] for k in s.reasons),
         )
         for s in r.silent_customers
     ]
-    headers = (t["customer"], t["conversations"], t["interval"], t["last"], t["silent_for"])
+    headers = (t["customer"], t["conversations"], t["interval"], t["last"], t["silent_for"],
+               t["why"])  # fmt: skip
     note = t["silent_none"] if not rows else ""
     if r.silent_customers_total > len(rows):
         note = t["shown_of"].format(shown=len(rows), total=number(r.silent_customers_total, lang))
-    return Section(t["silent"], headers, rows, (False, True, True, False, True), note)
+    return Section(t["silent"], headers, rows, (False, True, True, False, True, False), note)
 
 
 def fitted(s: Section, width: int) -> Section:

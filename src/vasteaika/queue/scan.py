@@ -1,0 +1,60 @@
+"""What each run keeps for the contact queue: the rhythm of the customers who wrote
+(``store.refresh_rhythm``) and the complaint words in new customer mail: each customer mail of the signal window not read yet
+is fetched whole (BODY.PEEK), its own words (quoted text left out) and subject searched, and
+the words found stored with it (and the phone number it gives), so no mail is fetched twice and the queue only reads the
+ledger. One broken mail costs only its own words (recorded in problems); the run goes on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from vasteaika.ledger.store import MessageRef, Store, epoch
+from vasteaika.mail.source import MailSource
+from vasteaika.queue.complaints import find_complaints
+from vasteaika.queue.store import mails_to_scan, mark_complaint, refresh_rhythm
+from vasteaika.queue.tables import SIGNAL_DAYS
+from vasteaika.reminders.phones import find_phone
+from vasteaika.reminders.promises import strip_quoted
+from vasteaika.reminders.replies import body_text
+
+
+def update_queue(store: Store, source: MailSource, now: datetime) -> None:
+    """What each run keeps for the contact queue: the complaint words of new customer mail
+    and the rhythm of the customers who wrote."""
+    scan_complaints(store, source, now)
+    refresh_rhythm(store)
+
+
+def scan_complaints(store: Store, source: MailSource, now: datetime) -> int:
+    """Read the customer mails of the last SIGNAL_DAYS not read yet; how many had complaint
+    words. A first run over years of mail fetches only the window (one round trip each)."""
+    since = epoch(now - timedelta(days=SIGNAL_DAYS))
+    selected: dict[str, int] = {}
+    unhappy = 0
+    for row in mails_to_scan(store, since):
+        ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
+        with store.guard(ref, "complaint", epoch(now)) as reading:
+            data = _fetch(source, selected, ref)
+            text = body_text(data) if data else ""
+            words = find_complaints(row["subject"] + "\n" + strip_quoted(text))
+            mark_complaint(store, row["id"], words, _phone(text) if row["is_first"] else None)
+            unhappy += bool(words)
+        if reading.failed:  # recorded in problems; not tried again on every run
+            mark_complaint(store, row["id"], ())
+    return unhappy
+
+
+def _phone(text: str) -> str | None:
+    """The number a conversation's first mail gives (signature included: it opens the
+    conversation, so it quotes nobody), as the acknowledgment reads it."""
+    return find_phone(text) if text else None
+
+
+def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
+    """The whole mail, when its folder still has the UIDVALIDITY it was read in."""
+    if ref.folder not in selected:
+        selected[ref.folder] = source.select(ref.folder).uidvalidity
+    if selected[ref.folder] != ref.uidvalidity:
+        return None
+    return source.fetch_text(ref.folder, ref.uid)

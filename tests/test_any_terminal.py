@@ -156,7 +156,7 @@ def test_a_broken_mail_is_named_once(tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert run(["--config", str(config), "problems"]) == 0
     [line] = capsys.readouterr().out.splitlines()
-    assert re.fullmatch(r"INBOX UID \d+ \(viestin luku\): [^U]*", line), line  # "UID" said once (the demo speaks Finnish)
+    assert re.fullmatch(r"INBOX UID \d+ \(viestin luku\): [^U]*", line), line  # "UID" said once
 
 
 def test_no_desktop_is_said_once(

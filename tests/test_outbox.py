@@ -11,6 +11,7 @@ import pytest
 
 from fakes import FakeSource, mail
 from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.acks.store import skip_undecided_acks
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError
 from vasteaika.ledger.check import run_check
@@ -173,6 +174,33 @@ def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: 
     assert status == "skipped" and json.loads(reasons) == [
         "backlog or answered: older than ack.max_age, or you had already replied"
     ]
+
+
+def test_conversations_read_by_a_rebuild_are_never_acknowledged(config: Config, store: Store) -> None:
+    """What `rebuild` does to a ledger read afresh (skip_undecided_acks): every conversation
+    without a decision is decided "no acknowledgment", with the reason `why` shows, and the
+    outbox then sends nothing; a decision taken before (an ack sent) stays as it was."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Maija <maija@example.fi>", "Nurmikko", "m1@x",
+                              "Wed, 25 Nov 2026 09:00:00 +0200"), now - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, now, rec) == 1
+    for who, msgid in (("anna@example.fi", "a1@x"), ("pekka@example.fi", "p1@x")):
+        src.add("INBOX", customer(f"<{who}>", "Lumityöt", msgid, "Wed, 25 Nov 2026 09:05:00 +0200"),
+                now - timedelta(minutes=5))  # fmt: skip
+    run_check(config, src, store, now)
+    reason = "luettu uudelleen: ei kuittausta"
+    assert skip_undecided_acks(store, reason) == 2
+    assert run(config, store, src, now + timedelta(minutes=1), rec) == 0
+    assert len(rec.sent) == 1
+    rows = store.db.execute(
+        "SELECT customer_email, ack_status, ack_reasons FROM conversations ORDER BY customer_email"
+    ).fetchall()
+    assert [(r[0], r[1]) for r in rows] == [
+        ("anna@example.fi", "skipped"), ("maija@example.fi", "sent"), ("pekka@example.fi", "skipped")
+    ]  # fmt: skip
+    assert [json.loads(r[2]) for r in rows if r[1] == "skipped"] == [[reason], [reason]]
+    assert skip_undecided_acks(store, reason) == 0  # nothing left undecided
 
 
 def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:

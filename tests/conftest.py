@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -88,6 +89,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "dovecot_factory" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.dovecot)
+    _fastest_first_under_mutmut(items)
+
+
+def _fastest_first_under_mutmut(items: list[pytest.Item]) -> None:
+    """When mutmut runs a mutant's tests (benchmarks/mutation.py), the fastest first: it stops at
+    the first failure, so a killed mutant costs its fastest failing test, not the slowest
+    (mutmut hands the tests over in no order; a property test takes seconds). The durations are
+    those mutmut measured, in mutants/mutmut-stats.json (its working directory)."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    try:
+        durations = json.loads(Path("mutmut-stats.json").read_text("utf-8"))["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return
+    items.sort(key=lambda item: durations.get(item.nodeid, 0.0))
 
 
 # ======================================================================================

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -400,3 +401,48 @@ def test_interrupted_at_every_message_resumes_to_the_same_ledger(
     run_check(config, src, store, at(22))
     assert _ledger(store, config) == expected
     assert store.count("SELECT count(*) FROM messages") == messages == 8
+
+
+def test_listing_by_run_since_and_ignore_shows_only_those_conversations(
+    config: Config, store: Store
+) -> None:
+    """What `check --json` (this run's conversations), `conversations --since` and the ignore
+    list show: each filter alone leaves out exactly the others, and they combine."""
+    src = FakeSource()
+    src.add("INBOX", mail("maija@example.fi", OWNER, "Nurmikko", "m1@x", _date(at(0))), at(0))
+    first = run_check(config, src, store, at(0.5))
+    for frm, msgid in (("pekka@example.fi", "p1@x"), ("liisa@firma.example", "s1@x")):
+        src.add("INBOX", mail(frm, OWNER, "Lumityöt", msgid, _date(at(48))), at(48))
+    second = run_check(config, src, store, at(48.5))
+    hours = business_hours(config.hours)
+
+    def shown(**filters: Any) -> list[str]:
+        return [r.customer_email for r in conversation_records(store, hours, **filters)]
+
+    assert shown() == ["maija@example.fi", "pekka@example.fi", "liisa@firma.example"]
+    assert shown(run_id=first.run_id) == ["maija@example.fi"]
+    assert shown(run_id=second.run_id) == ["pekka@example.fi", "liisa@firma.example"]
+    assert shown(since=at(24)) == ["pekka@example.fi", "liisa@firma.example"]
+    assert shown(since=at(0)) == shown()
+    assert shown(ignore=("firma.example",)) == ["maija@example.fi", "pekka@example.fi"]
+    assert shown(since=at(24), ignore=("firma.example",)) == ["pekka@example.fi"]
+
+
+def _date(moment: datetime) -> str:
+    return moment.strftime("%a, %d %b %Y %H:%M:%S %z")
+
+
+def test_a_reply_without_references_to_the_customer_and_a_colleague_answers_it(
+    config: Config, store: Store
+) -> None:
+    """A phone mail app's reply (no In-Reply-To) sent to the customer with a colleague copied:
+    the same subject still makes it the answer (both addresses are looked up at once)."""
+    src = FakeSource()
+    src.add("INBOX", mail("maija@example.fi", OWNER, "Nurmikko", "m1@x", _date(at(0))), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail(OWNER, "maija@example.fi, anna@example.fi", "Re: Nurmikko", "r1@p",
+                         _date(at(2))), at(2))  # fmt: skip
+    result = run_check(config, src, store, at(3))
+    [c] = convs(store, config)
+    assert c["customer_email"] == "maija@example.fi" and c["status"] == "answered"
+    assert c["first_reply_at"] == "2026-11-25T11:00:00+02:00" and result.new_replies == 1

@@ -11,6 +11,7 @@ import pytest
 
 from fakes import FakeSource, mail
 from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.acks.store import skip_undecided_acks
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import UnreachableError
 from vasteaika.ledger.check import run_check
@@ -173,6 +174,33 @@ def test_backlog_is_never_acknowledged_and_why_is_stored(config: Config, store: 
     assert status == "skipped" and json.loads(reasons) == [
         "backlog or answered: older than ack.max_age, or you had already replied"
     ]
+
+
+def test_conversations_read_by_a_rebuild_are_never_acknowledged(config: Config, store: Store) -> None:
+    """What `rebuild` does to a ledger read afresh (skip_undecided_acks): every conversation
+    without a decision is decided "no acknowledgment", with the reason `why` shows, and the
+    outbox then sends nothing; a decision taken before (an ack sent) stays as it was."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    src.add("INBOX", customer("Maija <maija@example.fi>", "Nurmikko", "m1@x",
+                              "Wed, 25 Nov 2026 09:00:00 +0200"), now - timedelta(minutes=10))  # fmt: skip
+    assert run(config, store, src, now, rec) == 1
+    for who, msgid in (("anna@example.fi", "a1@x"), ("pekka@example.fi", "p1@x")):
+        src.add("INBOX", customer(f"<{who}>", "Lumityöt", msgid, "Wed, 25 Nov 2026 09:05:00 +0200"),
+                now - timedelta(minutes=5))  # fmt: skip
+    run_check(config, src, store, now)
+    reason = "luettu uudelleen: ei kuittausta"
+    assert skip_undecided_acks(store, reason) == 2
+    assert run(config, store, src, now + timedelta(minutes=1), rec) == 0
+    assert len(rec.sent) == 1
+    rows = store.db.execute(
+        "SELECT customer_email, ack_status, ack_reasons FROM conversations ORDER BY customer_email"
+    ).fetchall()
+    assert [(r[0], r[1]) for r in rows] == [
+        ("anna@example.fi", "skipped"), ("maija@example.fi", "sent"), ("pekka@example.fi", "skipped")
+    ]  # fmt: skip
+    assert [json.loads(r[2]) for r in rows if r[1] == "skipped"] == [[reason], [reason]]
+    assert skip_undecided_acks(store, reason) == 0  # nothing left undecided
 
 
 def test_fifty_mails_from_one_sender_get_one_ack(config: Config, store: Store) -> None:
@@ -379,6 +407,21 @@ def test_an_ack_seen_in_sent_stops_a_second_database_from_acking(
     second = open_database(tmp_path / "second.db")
     assert run(config, second, src, now + timedelta(minutes=20), rec) == 0
     assert len(rec.sent) == 1
+    [reasons] = second.db.execute("SELECT ack_reasons FROM conversations").fetchone()
+    assert "conversation-acked: this conversation was already acknowledged" in json.loads(reasons)
+
+
+def test_a_mail_without_message_id_is_acknowledged_once(config: Config, store: Store) -> None:
+    """Some web forms and old mailers send no Message-ID: the customer is still acknowledged
+    (nothing in the mailbox can be an acknowledgment of a mail without an id), and once."""
+    src, rec = FakeSource(), Recorder()
+    now = at("2026-11-25 09:10 +0200")
+    raw = customer("Anna <anna@example.fi>", "Lumityöt", "x@x", "Wed, 25 Nov 2026 09:00:00 +0200")
+    raw = b"".join(line for line in raw.splitlines(keepends=True) if not line.startswith(b"Message-ID"))
+    src.add("INBOX", raw, now - timedelta(minutes=10))
+    assert run(config, store, src, now, rec) == 1
+    assert rec.sent[0][0] == "anna@example.fi" and rec.sent[0][1]["In-Reply-To"] is None
+    assert run(config, store, src, now + timedelta(minutes=5), rec) == 0
 
 
 def test_wrong_smtp_password_leaves_the_contact_eligible(config: Config, store: Store) -> None:
@@ -453,9 +496,13 @@ def test_key_customers_get_their_own_lead_and_template(tmp_path: Path) -> None:
     )
 
 
-def test_no_ack_after_the_owners_own_vacation_reply(config: Config, store: Store) -> None:
+@pytest.mark.parametrize("sender", [OWNER, "ylermi.yrittaja@mailhost.example"])
+def test_no_ack_after_the_owners_own_vacation_reply(
+    config: Config, store: Store, sender: str
+) -> None:
     """Issue 11 made the owner's vacation reply in Sent no answer (the customer waits); it must
-    not make vasteaika send a second automatic mail."""
+    not make vasteaika send a second automatic mail. In Sent it is the owner's even from an
+    address not in [owner] addresses (the provider's own name for the account)."""
     src, rec = FakeSource(), Recorder()
     now = at("2026-11-25 09:10 +0200")
     src.add(
@@ -463,7 +510,7 @@ def test_no_ack_after_the_owners_own_vacation_reply(config: Config, store: Store
         customer("Anna <anna@example.fi>", "Lumityöt", "a1@x", "Wed, 25 Nov 2026 09:00:00 +0200"),
         now - timedelta(minutes=10),
     )
-    src.add("Sent", mail(OWNER, "anna@example.fi", "Automaattinen vastaus: Lumityöt", "v@p",
+    src.add("Sent", mail(sender, "anna@example.fi", "Automaattinen vastaus: Lumityöt", "v@p",
                          "Wed, 25 Nov 2026 09:00:05 +0200",
                          extra="In-Reply-To: <a1@x>\nAuto-Submitted: auto-replied\n"),
             now - timedelta(minutes=10) + timedelta(seconds=5))  # fmt: skip

@@ -33,6 +33,7 @@ from vasteaika.reminders.store import (
     get_reminder,
     mark_done,
     open_reminders,
+    set_time,
     snooze,
 )
 
@@ -552,6 +553,25 @@ def test_a_snooze_must_be_longer_than_zero(config: Config, store: Store) -> None
             snooze(store, rid, delta, at("2026-11-25 15:00 +0200"))
         assert (caught.value.message, caught.value.hint) == (
             "a snooze must be longer than zero", "e.g. vasteaika snooze 3 30m")  # fmt: skip
+
+
+def test_remind_at_takes_a_time_from_now_on_and_says_why_it_refuses(store: Store) -> None:
+    """`remind-at`: a time already passed, or a reminder already done, is refused with the
+    one line the owner sees; the present moment itself is still ahead enough."""
+    rid = seed_reminder(store, at("2026-11-25 15:00 +0200"))
+    now = at("2026-11-25 10:00 +0200")
+    with pytest.raises(UsageError) as passed:
+        set_time(store, rid, now - timedelta(minutes=1), True, now)
+    assert (passed.value.message, passed.value.hint) == (
+        "25.11. 09:59 has passed", "give a time that is still ahead")  # fmt: skip
+    moved = set_time(store, rid, now, True, now)
+    assert moved.due_at == now and moved.sequence == 1
+    assert [r.id for r in due_reminders(store, now, timedelta(0))] == [rid]
+    mark_done(store, rid, now)
+    with pytest.raises(UsageError) as done:
+        set_time(store, rid, now + timedelta(hours=1), True, now)
+    assert (done.value.message, done.value.hint) == (
+        f"reminder {rid} is already done", "nothing to set")  # fmt: skip
 
 
 def test_done_after_a_mail_reply_keeps_the_mail_as_first_response(store: Store) -> None:

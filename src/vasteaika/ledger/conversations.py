@@ -193,9 +193,6 @@ class ConversationTable(TurnTable):
             )
         )
 
-    def messages_by_message_id(self, message_id: str) -> list[dict[str, Any]]:
-        return list(self.db.query("SELECT * FROM messages WHERE message_id = ?", [message_id]))
-
     def conversation(self, conversation_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM conversations WHERE id = ?", [conversation_id]))
         return rows[0] if rows else None

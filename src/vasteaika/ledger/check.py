@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -133,21 +132,36 @@ def _read_folder(
     bulk = not ctx.legacy and not (plan.reset and store.has_messages(folder))
     ctx.pending = PendingMessages(store.db.conn) if bulk else None
     try:
-        for chunk in _chunks(read.messages(counted), _Batch.COMMIT_EVERY):
+        for chunk in _chunks(read.messages(counted), _Batch.COMMIT_EVERY, on_message):
             _ingest_chunk(ctx, chunk, plan.status.uidvalidity, result, batch)
             count += len(chunk)
-            if on_message:
-                for _ in chunk:
-                    on_message()
     finally:
         batch.commit()  # also when the connection drops: keep what was read
     _finish_folder(ctx, read)
     result.folders[folder] = count
 
 
-def _chunks(raws: Iterator[RawMessage], size: int) -> Iterator[tuple[RawMessage, ...]]:
-    while chunk := tuple(itertools.islice(raws, size)):
-        yield chunk
+def _chunks(
+    raws: Iterator[RawMessage], size: int, on_read: ProgressStep | None
+) -> Iterator[tuple[RawMessage, ...]]:
+    """The mails by ``size`` (``on_read`` hears of each one as it is read). When reading fails
+    (the connection drops), the mails read before are handed over first, so they are stored;
+    then the failure goes on."""
+    chunk: list[RawMessage] = []
+    try:
+        for raw in raws:
+            chunk.append(raw)
+            if on_read:
+                on_read()
+            if len(chunk) == size:
+                yield tuple(chunk)
+                chunk = []
+    except Exception:
+        if chunk:
+            yield tuple(chunk)
+        raise
+    if chunk:
+        yield tuple(chunk)
 
 
 @contextlib.contextmanager

@@ -299,3 +299,50 @@ def test_problems_command_shows_the_step(
     [row] = json.loads(capsys.readouterr().out)
     assert (row["folder"], row["uid"], row["uidvalidity"], row["step"]) == ("Sent", 4, 9, "promise")
     assert row["seen_at"].startswith("1970-01-01T02:00:00")
+
+
+# --- a batch is stored together; a broken mail in it still costs only its own step -------------
+
+
+def _ledger(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    tables = [r[0] for r in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        " AND name NOT IN ('runs', '_sqlite_migrations') ORDER BY 1")]  # fmt: skip
+    return {t: store.db.execute(f"SELECT * FROM [{t}] ORDER BY 1, 2").fetchall() for t in tables}
+
+
+def _first_sync_with_a_broken_mail(config: Config, store: Store) -> check.CheckResult:
+    src = FakeSource()
+    for n in range(1, 8):
+        src.add("INBOX", customer(n), NOW - timedelta(minutes=80 - n))
+        src.add("Sent", reply(n, "Kiitos, palaan asiaan.\n"), NOW - timedelta(minutes=20 - n))
+        if n == 2:  # the same mail twice (a copy filed again): stored once
+            src.add("Sent", reply(n, "Kiitos, palaan asiaan.\n"), NOW - timedelta(minutes=18))
+        if n == 4:  # no From: it cannot be read
+            src.add("Sent", reply(n, "x").replace(f"From: {OWNER}".encode(), b"X-From: ?"),
+                    NOW - timedelta(minutes=16))  # fmt: skip
+    return check.run_check(config, src, store, NOW)
+
+
+def test_a_batch_stores_the_same_ledger_as_one_message_at_a_time(
+    config: Config, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check._Batch, "COMMIT_EVERY", 3)  # several batches; UID 6 is in the second
+    batched = _first_sync_with_a_broken_mail(config, store)
+
+    assert problems(store) == [("Sent", 6, "parse")] and batched.problems == 1
+    assert store.count("SELECT count(*) FROM messages WHERE folder = 'Sent'") == 7
+    answered = store.count("SELECT count(*) FROM conversations WHERE first_reply_id IS NOT NULL")
+    assert batched.new_conversations == 7 and answered == 7
+    # Every batch failing at once (as the one with the broken mail does) stores it message by
+    # message: the ledger must not tell which way it was written.
+    alone = open_database(tmp_path / "alone.db")
+
+    def broken(*args: Any) -> None:
+        raise AssertionError("every batch is stored message by message")
+
+    monkeypatch.setattr(check, "_ingest_unguarded", broken)
+    one_by_one = _first_sync_with_a_broken_mail(config, alone)
+
+    assert _ledger(alone) == _ledger(store)
+    assert (one_by_one.problems, one_by_one.new_conversations) == (1, 7)

@@ -63,3 +63,23 @@ def test_alignment() -> None:
     # Freemail users share a domain, not an organisation.
     assert not envelope_aligned("someone.else@gmail.com", "liisa@gmail.com")
     assert not envelope_aligned("SRS0=a=b=gmail.com=other@fwd.fi", "liisa@gmail.com")
+
+
+def test_a_platform_sender_is_its_first_listed_entry() -> None:
+    """platform_sender looks entries up instead of walking the list: the answer must still be
+    the list's, for every entry and for addresses close to one."""
+    from vasteaika.mail import robot_words
+    from vasteaika.mail.senders import platform_sender
+
+    def walked(email: str) -> str | None:
+        email, domain = email.lower(), email.lower().rpartition("@")[2]
+        return next((e for e in robot_words.PLATFORM_SENDERS if e == email or (e[:1] == "@" and (
+            domain == e[1:] or domain.endswith("." + e[1:])))), None)  # fmt: skip
+
+    addresses = ["", "@", "x@", "a..b@c..d", "mira@koivisto.co.uk"]
+    for entry in robot_words.PLATFORM_SENDERS:
+        local, _, domain = entry.partition("@")
+        addresses += [entry, entry.upper(), f"x{entry}", f"{local or 'u'}@sub.{domain}",
+                      f"u@x{domain}", f"u@{domain}.fi", f"u@.{domain}"]  # fmt: skip
+    assert [platform_sender(a) for a in addresses] == [walked(a) for a in addresses]
+    assert platform_sender("noreply@SUB.linkedin.com") == "@linkedin.com"

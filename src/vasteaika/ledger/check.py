@@ -1,7 +1,7 @@
-"""The `check` use case: sync → parse → classify → thread → store, one message per transaction.
+"""The `check` use case: sync → parse → classify → thread → store, a batch per transaction.
 
-A message is parsed, classified, matched and stored atomically together with its folder's new
-watermark (a savepoint inside a batch transaction), so an interrupted run leaves a consistent
+A batch of messages is parsed, classified, matched and stored atomically together with its
+folder's new watermark (``_Batch``), so an interrupted run leaves a consistent
 database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
 
 Every per-message step (parse, classify — with the body of a customer's INBOX mail, read for an
@@ -24,6 +24,7 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
+from vasteaika.ledger.messages import PendingMessages
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
@@ -63,6 +64,8 @@ class _Context:
     # The folder being read still holds rows from before fingerprints (m008) in an older
     # UIDVALIDITY: each message is first looked for among them (Store.insert_message).
     legacy: bool = False
+    # The batch's mails that only need storing, written together (None: one by one).
+    pending: PendingMessages | None = None
 
     def __post_init__(self) -> None:
         self.window = int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
@@ -125,18 +128,40 @@ def _read_folder(
 
     read = FolderRead(source, plan)
     batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now, read)
+    # Read again after UIDVALIDITY changed, most mails are already stored: one by one.
+    bulk = not ctx.legacy and not (plan.reset and store.has_messages(folder))
+    ctx.pending = PendingMessages(store.db.conn) if bulk else None
     try:
-        for raw in read.messages(counted):
-            batch.begin()
-            _ingest(ctx, raw, plan.status.uidvalidity, result)
-            batch.done(raw.uid)
-            count += 1
-            if on_message:
-                on_message()
+        for chunk in _chunks(read.messages(counted), _Batch.COMMIT_EVERY, on_message):
+            _ingest_chunk(ctx, chunk, plan.status.uidvalidity, result, batch)
+            count += len(chunk)
     finally:
         batch.commit()  # also when the connection drops: keep what was read
     _finish_folder(ctx, read)
     result.folders[folder] = count
+
+
+def _chunks(
+    raws: Iterator[RawMessage], size: int, on_read: ProgressStep | None
+) -> Iterator[tuple[RawMessage, ...]]:
+    """The mails by ``size`` (``on_read`` hears of each one as it is read). When reading fails
+    (the connection drops), the mails read before are handed over first, so they are stored;
+    then the failure goes on."""
+    chunk: list[RawMessage] = []
+    try:
+        for raw in raws:
+            chunk.append(raw)
+            if on_read:
+                on_read()
+            if len(chunk) == size:
+                yield tuple(chunk)
+                chunk = []
+    except Exception:
+        if chunk:
+            yield tuple(chunk)
+        raise
+    if chunk:
+        yield tuple(chunk)
 
 
 @contextlib.contextmanager
@@ -172,15 +197,17 @@ def _sent_folder(config: Config, source: MailSource) -> str | None:
 class _Batch:
     """Commits every COMMIT_EVERY messages instead of after each one.
 
-    Each message is still all-or-nothing: it runs in its own savepoint inside the batch's
-    transaction, so a broken message rolls back alone. The folder's watermark is written once,
-    just before each COMMIT, as the UID of the last message completed in the batch: the
-    messages and the watermark that covers them always commit together, so the database is
-    consistent after any crash. A crash loses at most one batch of work, which the next run
-    reads again; the per-message commit it replaces made a first sync several times slower.
+    Each message is still all-or-nothing: a batch is stored in one savepoint, and when any of
+    its mails fails it is stored again message by message, each in its own savepoint
+    (``_ingest_chunk``), so a broken message rolls back alone. The folder's watermark is
+    written once, just before each COMMIT, as the UID of the last message completed in the
+    batch: the messages and the watermark that covers them always commit together, so the
+    database is consistent after any crash. A crash loses at most one batch of work, which the
+    next run reads again; the per-message commit it replaces made a first sync several times
+    slower.
     """
 
-    COMMIT_EVERY = 200
+    COMMIT_EVERY = 2000
 
     def __init__(
         self, store: Store, folder: str, uidvalidity: int, now: int, read: FolderRead
@@ -249,6 +276,52 @@ def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
         with ctx.store.db.atomic():
             ctx.store.reset_folder(folder, plan.status.uidvalidity, ctx.now)
     return plan
+
+
+def _ingest_chunk(
+    ctx: _Context,
+    chunk: tuple[RawMessage, ...],
+    uidvalidity: int,
+    result: CheckResult,
+    batch: _Batch,
+) -> None:
+    """A batch of mails without a savepoint and a guard for each: the usual case, where no step
+    fails. When one does, the batch rolls back whole and is stored again message by message
+    (``_ingest``), so that one broken mail still costs only its failed step."""
+    batch.begin()
+    before = (ctx.has_conversations, result.new_conversations)
+    try:
+        with ctx.store.savepoint():
+            for raw in chunk:
+                _ingest_unguarded(ctx, raw, uidvalidity, result)
+            if ctx.pending is not None:
+                ctx.pending.flush()
+    except Exception:
+        ctx.has_conversations, result.new_conversations = before
+        pending, ctx.pending = ctx.pending, None
+        if pending is not None:
+            pending.clear()
+        try:
+            for raw in chunk:
+                batch.begin()
+                _ingest(ctx, raw, uidvalidity, result)
+                batch.done(raw.uid)
+        finally:
+            ctx.pending = pending
+        return
+    except BaseException:
+        if ctx.pending is not None:
+            ctx.pending.clear()
+        raise
+    for raw in chunk:
+        batch.done(raw.uid)
+
+
+def _ingest_unguarded(
+    ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult
+) -> None:
+    msg = _not_after(parse(raw), ctx.now)
+    _store(ctx, msg, _out_of_office(ctx, msg, _classify(ctx, msg)), uidvalidity, result)
 
 
 def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
@@ -354,6 +427,14 @@ def _store(
     # whichever conversation holds another mail with the same Message-ID.
     refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]
     recipients = [a.email for a in msg.recipients]
+    threads = (cls.kind is Kind.CUSTOMER and customer is not None) or (
+        cls.kind is Kind.OWNER and ctx.has_conversations
+    )
+    if ctx.pending is not None:
+        if not threads:
+            ctx.pending.add(row, refs, recipients)
+            return
+        ctx.pending.flush()  # threading reads the messages stored before this one
     pk = ctx.store.insert_message(row, refs, recipients, ctx.legacy)
     if pk is None:  # already stored (a UIDVALIDITY change, or an identical copy): nothing to do
         return

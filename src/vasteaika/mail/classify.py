@@ -43,13 +43,15 @@ class HeaderRule:
     kind: Kind
     why: str
     key: str = field(init=False, repr=False, compare=False)  # the header lower-cased, once
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", self.header.lower())
+        object.__setattr__(self, "regex", re.compile(self.pattern, re.IGNORECASE | re.DOTALL))
 
     def check(self, msg: Message) -> Hit | None:
         for value in msg.headers.get(self.key, ()):
-            if re.fullmatch(self.pattern, value.strip(), re.IGNORECASE | re.DOTALL):
+            if self.regex.fullmatch(value.strip()):
                 return self.kind, f"{self.header}: {_shown(value)} ({self.why})"
         return None
 
@@ -90,7 +92,8 @@ def classify(
     ``machine_checked``: an earlier classify of ``msg`` was not decided by the machine checks
     (they read only the mail, not the owner or the lists), so they are not run again."""
     owners = frozenset(a.lower() for a in owner_addresses)
-    hits = [] if machine_checked else [hit for check in MACHINE_CHECKS if (hit := check(msg))]
+    checks = () if machine_checked else _machine_checks(msg)
+    hits = [hit for check in checks if (hit := check(msg))]
     if hits:
         return _decided(hits)
     customer = _form_customer(msg, owners, frozenset(f.lower() for f in form_senders))
@@ -207,6 +210,17 @@ MACHINE_CHECKS: tuple[Check, ...] = (
     _null_sender,
     _bounce_envelope,
 )
+
+
+_HEADER_RULE_KEYS = frozenset(rule.key for rule in HEADER_RULES)
+_HEADER_RULE_CHECKS = frozenset(rule.check for rule in HEADER_RULES)
+_WITHOUT_HEADER_RULES = tuple(c for c in MACHINE_CHECKS if c not in _HEADER_RULE_CHECKS)
+
+
+def _machine_checks(msg: Message) -> tuple[Check, ...]:
+    """MACHINE_CHECKS, without the header rules when the mail has none of their headers (most
+    mail: they would each look and find nothing)."""
+    return _WITHOUT_HEADER_RULES if _HEADER_RULE_KEYS.isdisjoint(msg.headers) else MACHINE_CHECKS
 
 
 def _heuristic_checks(ignore: tuple[str, ...]) -> tuple[Check, ...]:

@@ -91,7 +91,7 @@ def parse(raw: RawMessage) -> Message:
         reply_to=_addresses(headers.get("reply-to", ())),
         to=_addresses(headers.get("to", ())),
         cc=_addresses(headers.get("cc", ())),
-        subject=sanitize_header_text(decode_words(_first(headers, "subject")), SUBJECT_LIMIT),
+        subject=_subject(_first(headers, "subject")),
         date=date,
         received_at=received_at,
         in_reply_to=in_reply_to,
@@ -117,6 +117,12 @@ def received_time(values: tuple[str, ...]) -> datetime | None:
     return _first_date((values[0].rpartition(";")[2].strip(),)) if values else None
 
 
+@functools.lru_cache(maxsize=8192)  # a conversation's mails share their subject
+def _subject(value: str) -> str:
+    return sanitize_header_text(decode_words(value), SUBJECT_LIMIT)
+
+
+@functools.lru_cache(maxsize=8192)
 def base_subject(subject: str) -> str:
     """The subject without reply/forward prefixes, list tags and "(fwd)", casefolded (RFC 5256
     §2.1 plus the Nordic and German prefixes of AUTOREPLY_RULES §9)."""

@@ -7,6 +7,7 @@ address and must answer them the same way; the words themselves are in ``mail.ro
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=4096)  # the same senders recur in every mailbox
 def robot_local_part(local: str) -> str | None:
     """The "do not reply" stem or robot word ``local`` is written with, if any."""
     words = [w for w in _SEPARATORS.split(fold(local).partition("+")[0]) if w]
@@ -44,22 +46,25 @@ def robot_local_part(local: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def robot_display_name(name: str) -> str | None:
     """The "do not reply" phrase in a display name, if any."""
     folded = " ".join(_SEPARATORS.sub(" ", fold(name)).split())
     return next((p for p in robot_words.ROBOT_DISPLAY_PHRASES if p in folded), None)
 
 
+# PLATFORM_SENDERS by what they match: an address itself, or "@domain" (with its subdomains).
+_PLATFORM_RANK = {entry: i for i, entry in reversed(list(enumerate(robot_words.PLATFORM_SENDERS)))}
+
+
 def platform_sender(email: str) -> str | None:
-    """The PLATFORM_SENDERS entry ``email`` matches (an address, or its domain and subdomains)."""
+    """The PLATFORM_SENDERS entry ``email`` matches (an address, or its domain and subdomains);
+    the first one listed when several do."""
     email = email.lower()
-    domain = email.rpartition("@")[2]
-    for entry in robot_words.PLATFORM_SENDERS:
-        if entry == email or (
-            entry.startswith("@") and (domain == entry[1:] or domain.endswith("." + entry[1:]))
-        ):
-            return entry
-    return None
+    labels = email.rpartition("@")[2].split(".")
+    candidates = [email, *("@" + ".".join(labels[i:]) for i in range(len(labels)))]
+    found = [entry for entry in candidates if entry in _PLATFORM_RANK]
+    return min(found, key=_PLATFORM_RANK.__getitem__) if found else None
 
 
 def form_service(email: str) -> bool:

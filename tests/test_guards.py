@@ -308,7 +308,7 @@ def _ledger(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     tables = [r[0] for r in store.db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'"
         " AND name NOT IN ('runs', '_sqlite_migrations') ORDER BY 1")]  # fmt: skip
-    return {t: store.db.execute(f"SELECT * FROM [{t}] ORDER BY 1, 2").fetchall() for t in tables}
+    return {t: sorted(store.db.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables}
 
 
 def _first_sync_with_a_broken_mail(config: Config, store: Store) -> check.CheckResult:

@@ -30,7 +30,7 @@ def write_config(tmp_path: Path, database: str | None = None, account: str = "")
     db = str(tmp_path / "v.db") if database is None else database
     path = tmp_path / "config.toml"
     path.write_text(
-        f'[owner]\naddresses = ["a@b.fi"]\n[account]\n{account}\n[storage]\ndatabase = "{db}"\n',
+        f'[owner]\naddresses = ["a@b.fi"]\nlanguage = "en"\n[account]\n{account}\n[storage]\ndatabase = "{db}"\n',
         encoding="utf-8",
     )
     return path

@@ -3,8 +3,11 @@
 codes, and the error messages raised below the command line. Plain data (the lookup is
 ``vasteaika.catalogue``); ``{n:one|other}`` is the word for the count ``n``.
 
-Swedish ("sv") holds what is translated so far; a key it lacks is said in English.
+Swedish ("sv") holds what is translated so far; a key it lacks is said in English. The errors
+of the mail servers, the password sources and the database are in ``faults``, added here.
 """
+
+from vasteaika.catalogue.faults import FAULTS
 
 WEEKDAYS = {
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
@@ -464,3 +467,6 @@ WORDS: dict[str, dict[str, str]] = {
         "event.calendar": "vasteaika: samtal",
     },
 }
+
+for _lang, _texts in FAULTS.items():
+    WORDS[_lang].update(_texts)

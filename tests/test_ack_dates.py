@@ -107,6 +107,8 @@ def test_forged_and_broken_dates_on_a_real_server(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config = write_config(tmp_path, env, smtp_server.port)
+    english = config.read_text(encoding="utf-8").replace("[owner]\n", '[owner]\nlanguage = "en"\n')
+    config.write_text(english, encoding="utf-8")  # the notes' words, as the ledger keeps them
     now = datetime.now(UTC)
     # A backlog moved into the mailbox today (INTERNALDATE now), its Date forged to now: the
     # provider's Received header still says when it really came.
@@ -126,7 +128,10 @@ def test_forged_and_broken_dates_on_a_real_server(
     assert set(waiting) == {"Vanha tarjouspyyntö", "Tulevaisuudesta", "Nurmikon leikkuu"}
     assert all(0 <= seconds < 3600 for seconds in waiting.values()), waiting
 
-    for msgid, note in (("old@x", "backlog: delivered 21 days ago (the topmost Received header)"),
-                        ("future@x", "untrusted-date: the Date header lies 40 days")):  # fmt: skip
+    for msgid, code, note in (
+        ("old@x", "backlog", "delivered 21 days ago (the topmost Received header)"),
+        ("future@x", "untrusted-date", "the Date header lies 40 days"),
+    ):
         assert cli_run(["--config", str(config), "why", msgid]) == 0
-        assert note in " ".join(capsys.readouterr().out.split()), (msgid, note)
+        said = " ".join(capsys.readouterr().out.split())
+        assert note in said and f"({code})" in said, (msgid, note, said)

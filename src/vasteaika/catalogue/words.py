@@ -144,6 +144,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ack.reply-to-elsewhere": "Reply-To points to another address",
         "ack.bad-address": "the customer's address cannot be used",
         "ack.own-address": "the address is your own",
+        "ack.untrusted-date": "the mail's date cannot be trusted (it may hide old mail)",
         # Why a promised time could not be read.
         "unread.disagree": "the weekday and the date disagree",
         "unread.morning_or_evening": "morning or evening?",
@@ -357,6 +358,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ack.reply-to-elsewhere": "Reply-To osoittaa toiseen osoitteeseen",
         "ack.bad-address": "asiakkaan osoitetta ei voi käyttää",
         "ack.own-address": "osoite on oma osoitteesi",
+        "ack.untrusted-date": "viestin päiväykseen ei voi luottaa (se voi kätkeä vanhan viestin)",
         "unread.disagree": "viikonpäivä ja päivämäärä eivät täsmää",
         "unread.morning_or_evening": "aamulla vai illalla?",
         "unread.part_passed": "{part} on jo ohi",

@@ -4,10 +4,12 @@ codes, and the error messages raised below the command line. Plain data (the loo
 ``vasteaika.catalogue``); ``{n:one|other}`` is the word for the count ``n``.
 
 Swedish ("sv") holds what is translated so far; a key it lacks is said in English. The errors
-of the mail servers, the password sources and the database are in ``faults``, added here.
+of the mail servers, the password sources and the database are in ``faults``, the watcher's
+log lines in ``logs``; both are added here.
 """
 
 from vasteaika.catalogue.faults import FAULTS
+from vasteaika.catalogue.logs import LOGS
 
 WEEKDAYS = {
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
@@ -470,5 +472,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-for _lang, _texts in FAULTS.items():
-    WORDS[_lang].update(_texts)
+for _table in (FAULTS, LOGS):
+    for _lang, _texts in _table.items():
+        WORDS[_lang].update(_texts)

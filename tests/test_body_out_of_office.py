@@ -87,9 +87,11 @@ def test_on_a_real_server_it_is_neither_waiting_nor_exported(
     assert cli_run(["--config", str(config_path), "export", "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert [r["customer_email"] for r in exported] == ["pekka@rakennus.example"]
+    english = config_path.read_text(encoding="utf-8").replace("[owner]\n", '[owner]\nlanguage = "en"\n')
+    config_path.write_text(english, encoding="utf-8")  # why's evidence as the ledger keeps it
     assert cli_run(["--config", str(config_path), "why", "ooo@x"]) == 0
     why = " ".join(capsys.readouterr().out.split())
-    assert "kind: auto-reply" in why and "the text opens like an out-of-office reply" in why
+    assert "kind: an automatic reply (auto-reply)" in why and "the text opens like an out-of-office reply" in why
 
 
 class _CountingSource(FakeSource):

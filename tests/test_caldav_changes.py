@@ -294,14 +294,14 @@ def test_status_tells_the_writes_waiting_the_last_error_and_the_events_left_alon
     assert "cannot reach the calendar server 127.0.0.1" in shown["last_error"]
     assert run(["--config", str(path), "status"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith("Kalenteri jäljessä: 1 muutosta") for line in lines)
-    assert any(line.startswith("Kalenteri: 1 puhelimessa muokattua") for line in lines)
+    assert any(line.startswith("Kalenteri jäljessä: 1 muutos odottaa") for line in lines)  # 1: no partitive
+    assert any(line.startswith("Kalenteri: 1 puhelimessa muokattu tapahtuma") for line in lines)
     assert any(line.startswith("Kalenteri: 1 avointa muistutusta") for line in lines)
     caldav_server.start()
     assert run(["--config", str(path), "calendar", "list"]) == 0
     listed = capsys.readouterr().out
-    assert f"Edited on the phone, left as you made them: reminder #{edited}\n" in listed
-    assert f"Deleted on the phone, not put back: reminder #{deleted}\n" in listed
+    assert f"Muokattu puhelimessa, jätetty sellaisiksi kuin teit ne: muistutus #{edited}\n" in listed
+    assert f"Poistettu puhelimessa, ei palautettu takaisin: muistutus #{deleted}\n" in listed
 
 
 # --- finding the calendar -----------------------------------------------------------------------

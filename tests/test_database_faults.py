@@ -50,6 +50,13 @@ def cli(config: Path, *args: str) -> int:
     return run(["--config", str(config), *args])
 
 
+def in_finnish(config: Path) -> Path:
+    """The same config with the owner's language Finnish (write_config's is English)."""
+    text = config.read_text(encoding="utf-8").replace('language = "en"', 'language = "fi"')
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 @pytest.fixture
 def synced(tmp_path: Path) -> Path:
     """A config whose database holds the example mailbox."""
@@ -297,7 +304,7 @@ def test_rebuild_changes_nothing_without_a_yes(
     before = sorted(p.name for p in tmp_path.iterdir())
     data = (tmp_path / "v.db").read_bytes()
     monkeypatch.setattr("sys.stdin", stdin)
-    assert cli(synced, "rebuild") == code
+    assert cli(in_finnish(synced), "rebuild") == code
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert (tmp_path / "v.db").read_bytes() == data
     out = capsys.readouterr()
@@ -309,6 +316,6 @@ def test_rebuild_waits_for_a_running_check(
 ) -> None:
     data = (tmp_path / "v.db").read_bytes()
     with run_lock(tmp_path / "v.db"):
-        assert cli(synced, "rebuild", "--yes") == 75
+        assert cli(in_finnish(synced), "rebuild", "--yes") == 75
     assert "toinen vasteaika-ajo" in one_line(capsys.readouterr().err)
     assert (tmp_path / "v.db").read_bytes() == data

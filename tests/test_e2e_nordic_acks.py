@@ -141,9 +141,11 @@ def test_auto_authserv_id_refuses_a_dmarc_failing_spoof_and_acks_a_passing_sende
     assert again["authserv_id_learned"] is None and again["acknowledgments"] == []  # said once
     assert len(smtp_server.messages()) == 1
 
+    english = config.read_text(encoding="utf-8").replace("[owner]\n", '[owner]\nlanguage = "en"\n')
+    config.write_text(english, encoding="utf-8")  # why's evidence in the words the ledger keeps
     assert run(["--config", str(config), "why", "spoof@x"]) == 0
     why = " ".join(capsys.readouterr().out.split())  # as read, not as wrapped to the terminal
-    assert f"unverified: {PROVIDER} says dmarc=fail" in why
+    assert f"{PROVIDER} says dmarc=fail (the sender may be forged) (unverified)" in why
     assert f"trusted from {PROVIDER}, learned from your INBOX" in why
 
 

@@ -21,7 +21,7 @@ from vasteaika.catalogue.reasons import ack_reason, kind_words, message_reason
 from vasteaika.catalogue.words import WEEKDAYS, WORDS
 from vasteaika.cli import output as render
 from vasteaika.cli import run
-from vasteaika.cli.messages import TEXTS
+from vasteaika.cli.messages import CUSTOMER_TEXTS, TEXTS
 from vasteaika.config import load_config
 from vasteaika.errors import TemporaryError
 from vasteaika.ledger.store import open_database
@@ -32,7 +32,7 @@ from vasteaika.report.labels import TEXT as REPORT_TEXT
 HELSINKI = ZoneInfo("Europe/Helsinki")
 OWNER = "ylermi@pihapalvelu.fi"
 TABLES: dict[str, Mapping[str, Mapping[str, str]]] = {
-    "catalogue": WORDS, "cli": TEXTS, "report": REPORT_TEXT,
+    "catalogue": WORDS, "cli": TEXTS, "report": REPORT_TEXT, "customer": CUSTOMER_TEXTS,
 }  # fmt: skip
 COMPLETE = ("fi", "en")  # every key in each; Swedish grows key by key (English meanwhile)
 

@@ -214,6 +214,11 @@ WORDS: dict[str, dict[str, str]] = {
         "err.bad_preview_at_hint": "write it like 2026-11-27T17:00",
         "err.unknown_lang": "unknown language {lang!r}",
         "err.unknown_lang_hint": "use --lang fi, --lang sv or --lang en",
+        "err.no_customer": "no customer matches {query!r}",
+        "err.no_customer_hint": "try a part of the name or of the address",
+        "err.several_customers": "{n} customers match {query!r}",
+        "err.several_customers_hint": "run again with one of the addresses listed (or a"
+        " company's domain)",
         "err.no_conversation": "there is no conversation #{id}",
         "err.no_conversation_hint": "take the number from 'vasteaika check' (the # column)",
         "err.not_waiting": "conversation #{id} is not waiting for you",
@@ -432,6 +437,11 @@ WORDS: dict[str, dict[str, str]] = {
         "err.bad_preview_at_hint": "kirjoita esimerkiksi 2026-11-27T17:00",
         "err.unknown_lang": "tuntematon kieli {lang!r}",
         "err.unknown_lang_hint": "käytä --lang fi, --lang sv tai --lang en",
+        "err.no_customer": "yksikään asiakas ei vastaa hakua {query!r}",
+        "err.no_customer_hint": "kokeile osaa nimestä tai osoitteesta",
+        "err.several_customers": "{n} asiakasta vastaa hakua {query!r}",
+        "err.several_customers_hint": "aja uudelleen jollakin luetelluista osoitteista (tai"
+        " yrityksen verkkotunnuksella)",
         "err.no_conversation": "keskustelua #{id} ei ole",
         "err.no_conversation_hint": "katso numero 'vasteaika check' -tulosteen #-sarakkeesta",
         "err.not_waiting": "keskustelu #{id} ei odota vastaustasi",

@@ -415,7 +415,7 @@ CUSTOMER_TEXTS: dict[str, dict[str, str]] = {
         "company": "Company {domain}: {people}",
         "count": "{n} conversations, the first {first}, the latest {latest}",
         "count_one": "1 conversation, {first}",
-        "rhythm": "Rhythm: a new conversation every {gap} (median of {n} gap(s)); "
+        "rhythm": "Rhythm: a new conversation every {gap} (median of {n} {n:gap|gaps}); "
         "last wrote {last}, {silent} ago",
         "quiet": " — longer than usual: gone quiet",
         "usual": " — within their rhythm",

@@ -107,6 +107,8 @@ def test_forged_and_broken_dates_on_a_real_server(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config = write_config(tmp_path, env, smtp_server.port)
+    english = config.read_text(encoding="utf-8").replace("[owner]\n", '[owner]\nlanguage = "en"\n')
+    config.write_text(english, encoding="utf-8")  # the notes' words, as the ledger keeps them
     now = datetime.now(UTC)
     # A backlog moved into the mailbox today (INTERNALDATE now), its Date forged to now: the
     # provider's Received header still says when it really came.

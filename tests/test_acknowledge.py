@@ -576,7 +576,7 @@ def test_ack_without_precedence_and_with_auto_prefix() -> None:
     [
         ("Re: Tarjous", "Re: Tarjous"),
         ("RE: Tarjous", "RE: Tarjous"),
-        ("", "Kiitos viestistäsi / Thank you for your message"),
+        ("", "Kiitos viestistäsi / Tack för ditt meddelande / Thank you for your message"),
         ("x" * 300, "Re: " + "x" * 150),
         ("  Hei\t  hei  ", "Re: Hei hei"),
     ],

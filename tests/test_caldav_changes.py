@@ -300,8 +300,8 @@ def test_status_tells_the_writes_waiting_the_last_error_and_the_events_left_alon
     caldav_server.start()
     assert run(["--config", str(path), "calendar", "list"]) == 0
     listed = capsys.readouterr().out
-    assert f"Edited on the phone, left as you made them: reminder #{edited}\n" in listed
-    assert f"Deleted on the phone, not put back: reminder #{deleted}\n" in listed
+    assert f"Muokattu puhelimessa, jätetty sellaisiksi kuin teit ne: muistutus #{edited}\n" in listed
+    assert f"Poistettu puhelimessa, ei palautettu takaisin: muistutus #{deleted}\n" in listed
 
 
 # --- finding the calendar -----------------------------------------------------------------------

@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from dovecot import DovecotServer, free_port
 from fakes import mail
 from vasteaika import catalogue
 from vasteaika.catalogue.reasons import ack_reason, kind_words, message_reason
 from vasteaika.catalogue.words import WEEKDAYS, WORDS
 from vasteaika.cli import output as render
 from vasteaika.cli import run
-from vasteaika.cli.messages import TEXTS
+from vasteaika.cli.messages import CUSTOMER_TEXTS, TEXTS
 from vasteaika.config import load_config
 from vasteaika.errors import TemporaryError
 from vasteaika.ledger.store import open_database
@@ -31,7 +32,7 @@ from vasteaika.report.labels import TEXT as REPORT_TEXT
 HELSINKI = ZoneInfo("Europe/Helsinki")
 OWNER = "ylermi@pihapalvelu.fi"
 TABLES: dict[str, Mapping[str, Mapping[str, str]]] = {
-    "catalogue": WORDS, "cli": TEXTS, "report": REPORT_TEXT,
+    "catalogue": WORDS, "cli": TEXTS, "report": REPORT_TEXT, "customer": CUSTOMER_TEXTS,
 }  # fmt: skip
 COMPLETE = ("fi", "en")  # every key in each; Swedish grows key by key (English meanwhile)
 
@@ -377,3 +378,151 @@ def test_an_error_before_the_config_is_read_is_in_english(
 ) -> None:
     assert run(["--config", str(tmp_path / "missing.toml"), "why", "<x@y>"]) == 78
     assert "vasteaika: " in capsys.readouterr().err
+
+
+# The world's errors, the watcher's log and the templates preview, under a Finnish and an
+# English config: a refused IMAP login and an unreachable server (a real Dovecot), a password
+# command that fails, a damaged database.
+
+# What SQLite says in its own words, which the line quotes in parentheses.
+SQLITE_WORDS = re.compile(r"\((?:file is not a database|database disk image is malformed)\)")
+
+
+def _world_config(tmp_path: Path, lang: str, account: str) -> Path:
+    config = tmp_path / f"{lang}.toml"
+    config.write_text(
+        f'[owner]\nname = "Ylermi"\naddresses = ["{OWNER}"]\nlanguage = "{lang}"\n'
+        f'[account]\n{account}\n[ack]\nmode = "draft"\n'
+        f'[storage]\ndatabase = "{tmp_path / lang / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    config.chmod(0o600)
+    (tmp_path / lang).mkdir(exist_ok=True)
+    return config
+
+
+def _one_error(config: Path, capsys: pytest.CaptureFixture[str], code: int) -> str:
+    assert run(["--config", str(config), "check"]) == code
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("vasteaika: "), captured.err
+    return lines[0].replace("127.0.0.1", "")  # "to 127…" is no Finnish weekday
+
+
+LEAK = {"fi": ENGLISH_LEAKS, "en": FINNISH_LEAKS}
+
+
+@pytest.mark.dovecot
+@pytest.mark.parametrize(
+    ("lang", "refused", "closed"),
+    [("fi", "IMAP-palvelin 127.0.0.1 torjui kirjautumisen käyttäjänä", "torjui yhteyden — tarkista"
+      " imap_host ja imap_port"),
+     ("en", "IMAP login to 127.0.0.1 as", "refused the connection — check imap_host and imap_port")],
+)  # fmt: skip
+def test_a_mail_server_error_in_the_owners_language(
+    lang: str, refused: str, closed: str, tmp_path: Path, dovecot: DovecotServer,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("VASTEAIKA_PASSWORD", "väärä-salasana")
+    account = (f'imap_host = "127.0.0.1"\nimap_port = {dovecot.imaps_port}\nsecurity = "ssl"\n'
+               f'username = "{dovecot.username}"\nca_file = "{dovecot.ca_file}"\ntimeout = 10')  # fmt: skip
+    said = [_one_error(_world_config(tmp_path, lang, account), capsys, 77)]
+    assert refused.replace("127.0.0.1", "") in said[0] and "väärä-salasana" not in said[0]
+    closed_port = f'imap_host = "127.0.0.1"\nimap_port = {free_port()}\nsecurity = "none"\nusername = "a"'
+    said.append(_one_error(_world_config(tmp_path, lang, closed_port), capsys, 69))
+    assert closed in said[1]
+    assert _leaks(said, LEAK[lang], tmp_path) == [], said
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fi", "account.password_command epäonnistui paluuarvolla 3 — aja se käsin nähdäksesi syyn"),
+     ("en", "account.password_command failed with exit code 3 — run it by hand to see why")],
+)
+def test_a_failing_password_command_in_the_owners_language(
+    lang: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.delenv("VASTEAIKA_PASSWORD", raising=False)
+    account = (f'imap_host = "127.0.0.1"\nimap_port = {free_port()}\nsecurity = "none"\n'
+               f'username = "a"\npassword_command = ["sh", "-c", "exit 3"]')  # fmt: skip
+    line = _one_error(_world_config(tmp_path, lang, account), capsys, 78)
+    assert line == f"vasteaika: {expected}"
+    assert _leaks([line], LEAK[lang], tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "damaged", "hint"),
+    [("fi", "on vioittunut", "aja 'vasteaika rebuild': se siirtää tiedoston sivuun"),
+     ("en", "is damaged", "run 'vasteaika rebuild': it moves the file aside")],
+)
+def test_a_damaged_database_in_the_owners_language(
+    lang: str, damaged: str, hint: str, tmp_path: Path, mailbox: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    config = _config(tmp_path, mailbox, lang)
+    (tmp_path / lang / "v.db").write_bytes(b"not a database" * 400)
+    line = _one_error(config, capsys, 74)
+    assert damaged in line and hint in line, line
+    assert _leaks([SQLITE_WORDS.sub("", line)], LEAK[lang], tmp_path) == [], line
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fi", ["seurataan kansiota INBOX", "yhteys palvelimeen avattu", "luettu 1 viesti,"
+             " 1 uusi keskustelu", "kuitattu tiina@example.fi (soitto ", "pysäytetty"]),
+     ("en", ["watching INBOX", "connected", "read 1 message, 1 new conversation",
+             "acknowledged tiina@example.fi (callback ", "stopped"])],
+)  # fmt: skip
+def test_the_watchers_log_in_the_owners_language(
+    lang: str, expected: list[str], tmp_path: Path, mailbox: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A watcher over the Maildir: one cycle reads a new customer's mail and drafts the
+    acknowledgment; then it is stopped."""
+    from vasteaika.jobs import watch as watch_module
+
+    for folder in (mailbox, mailbox / ".Sent"):
+        for old in (folder / "cur").iterdir():
+            old.unlink()
+    now = datetime.now(UTC)
+    _deliver(mailbox, "t", mail("Tiina Toivonen <tiina@example.fi>", OWNER, "Tarjouspyyntö",
+                                "t@example.fi", _date(now),
+                                extra="Return-Path: <tiina@example.fi>\n"), now)  # fmt: skip
+
+    def one_cycle(self: watch_module.Watcher, source: object) -> bool:
+        self.stop()
+        return False
+
+    monkeypatch.setattr(watch_module.Watcher, "_wait", one_cycle)
+    assert run(["--config", str(_config(tmp_path, mailbox, lang)), "watch"]) == 0
+    log = capsys.readouterr().err
+    lines = [line.partition(" vasteaika watch: ")[2] for line in log.splitlines()]
+    for said in expected:
+        assert any(line.startswith(said) for line in lines), (said, log)
+    assert _leaks(lines, LEAK[lang], tmp_path) == [], log
+
+
+@pytest.mark.parametrize(
+    ("lang", "greeting", "bad_at"),
+    [("fi", "Hei Maija", "vasteaika: 'huomenna' ei ole päivämäärä ja kellonaika — kirjoita"
+      " esimerkiksi 2026-11-27T17:00"),
+     ("en", "Hi Maija", "vasteaika: 'huomenna' is not a date and time — write it like"
+      " 2026-11-27T17:00")],
+)  # fmt: skip
+def test_templates_preview_in_the_owners_language(
+    lang: str, greeting: str, bad_at: str, tmp_path: Path, mailbox: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    config = _config(tmp_path, mailbox, lang)
+    assert run(["--config", str(config), "templates", "preview", "--at", "2026-11-27T17:00"]) == 0
+    shown = capsys.readouterr().out
+    assert greeting in shown, shown
+    body = shown.partition("\n\n")[2]
+    assert _leaks([body], LEAK[lang], tmp_path) == [], body
+    assert run(["--config", str(config), "templates", "preview", "--at", "huomenna"]) == 2
+    assert capsys.readouterr().err.strip() == bad_at
+    assert run(["--config", str(config), "templates", "preview", "--lang", "de"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("vasteaika: " + ("tuntematon kieli 'de'" if lang == "fi" else
+                                             "unknown language 'de'")), error  # fmt: skip

@@ -103,7 +103,7 @@ def test_a_company_is_one_customer_with_every_conversation_and_its_rhythm(
     assert ("1. kirjoitti ti 27.10. klo 10.05 → vastasit ke 28.10. klo 7.45: 21 h 39 min "
             "(työaikaa 5 h 54 min)") in text  # fmt: skip
     assert "2. kirjoitti ke 28.10. klo 11.20 → odottaa" in text
-    assert "Kuittaus: ei lähetetty — backlog" in text
+    assert "Kuittaus: ei lähetetty — vanhempi kuin ack.max_age, tai olit jo vastannut (backlog-or-answered)" in text
 
 
 def test_silence_longer_than_the_rhythm_is_gone_quiet_in_english(
@@ -113,7 +113,7 @@ def test_silence_longer_than_the_rhythm_is_gone_quiet_in_english(
     assert _json(config, "laaksonen", LATER, capsys)["rhythm"]["quiet"] is True
     text = _text(config, "laaksonen", LATER, capsys)
     assert "Company koivukuja.example" in text and "3 conversations" in text
-    assert "Rhythm: a new conversation every 12 d 2 h (median of 2 gap(s))" in text
+    assert "Rhythm: a new conversation every 12 d 2 h (median of 2 gaps)" in text
     assert "last wrote Fri 20.11. 15:40, 12 d 18 h ago — longer than usual: gone quiet" in text
     assert "1. wrote Tue 27.10. 10:05 → you answered Wed 28.10. 07:45: 21 h 39 min" in text
     # one conversation: no rhythm to compare with, and never "gone quiet"
@@ -183,13 +183,19 @@ def test_several_matches_are_listed_to_choose_from(
 def test_no_match_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = _config(tmp_path)
+    config = _config(tmp_path, "en")
     assert run(["--config", config, "customer", "virtanen-nobody"]) == 2
     out = capsys.readouterr()
     assert out.out == ""
     assert out.err == (
         "vasteaika: no customer matches 'virtanen-nobody' — try a part of the name or of the"
         " address\n"
+    )
+    (tmp_path / "fi").mkdir()
+    assert run(["--config", _config(tmp_path / "fi"), "customer", "virtanen-nobody"]) == 2
+    assert capsys.readouterr().err == (
+        "vasteaika: yksikään asiakas ei vastaa hakua 'virtanen-nobody' — kokeile osaa nimestä"
+        " tai osoitteesta\n"
     )
 
 

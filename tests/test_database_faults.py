@@ -30,7 +30,7 @@ def write_config(tmp_path: Path, database: str | None = None, account: str = "")
     db = str(tmp_path / "v.db") if database is None else database
     path = tmp_path / "config.toml"
     path.write_text(
-        f'[owner]\naddresses = ["a@b.fi"]\n[account]\n{account}\n[storage]\ndatabase = "{db}"\n',
+        f'[owner]\naddresses = ["a@b.fi"]\nlanguage = "en"\n[account]\n{account}\n[storage]\ndatabase = "{db}"\n',
         encoding="utf-8",
     )
     return path
@@ -48,6 +48,13 @@ def one_line(err: str) -> str:
 
 def cli(config: Path, *args: str) -> int:
     return run(["--config", str(config), *args])
+
+
+def in_finnish(config: Path) -> Path:
+    """The same config with the owner's language Finnish (write_config's is English)."""
+    text = config.read_text(encoding="utf-8").replace('language = "en"', 'language = "fi"')
+    config.write_text(text, encoding="utf-8")
+    return config
 
 
 @pytest.fixture
@@ -297,7 +304,7 @@ def test_rebuild_changes_nothing_without_a_yes(
     before = sorted(p.name for p in tmp_path.iterdir())
     data = (tmp_path / "v.db").read_bytes()
     monkeypatch.setattr("sys.stdin", stdin)
-    assert cli(synced, "rebuild") == code
+    assert cli(in_finnish(synced), "rebuild") == code
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert (tmp_path / "v.db").read_bytes() == data
     out = capsys.readouterr()
@@ -309,6 +316,6 @@ def test_rebuild_waits_for_a_running_check(
 ) -> None:
     data = (tmp_path / "v.db").read_bytes()
     with run_lock(tmp_path / "v.db"):
-        assert cli(synced, "rebuild", "--yes") == 75
+        assert cli(in_finnish(synced), "rebuild", "--yes") == 75
     assert "toinen vasteaika-ajo" in one_line(capsys.readouterr().err)
     assert (tmp_path / "v.db").read_bytes() == data

@@ -196,7 +196,8 @@ def test_wrong_password_and_unreachable_server(
     monkeypatch.setenv("VASTEAIKA_PASSWORD", "wrong")
     assert run(["--config", str(config), "check"]) == 77
     err = capsys.readouterr().err
-    assert "app password" in err and "wrong" not in err and "Traceback" not in err
+    # the owner's language (Finnish by default): "app password"
+    assert "sovellussalasanan" in err and "wrong" not in err and "Traceback" not in err
     env.stop()
     monkeypatch.setenv("VASTEAIKA_PASSWORD", env.password)
     assert run(["--config", str(config), "check"]) == 69

@@ -20,7 +20,7 @@ from vasteaika.config import CalendarConfig, get_calendar_password
 from vasteaika.errors import ConfigError
 
 SECRET = "Hunter2-VerySecret"
-BASE = '[owner]\naddresses = ["ylermi@pihapalvelu.fi"]\n[storage]\ndatabase = "{db}"\n'
+BASE = '[owner]\naddresses = ["ylermi@pihapalvelu.fi"]\nlanguage = "en"\n[storage]\ndatabase = "{db}"\n'
 
 
 def _closed_port() -> int:

@@ -214,7 +214,7 @@ def test_the_watch_log_keeps_acks_sent_in_a_cycle_that_failed_later(
     with pytest.raises(TemporaryError):
         watcher._cycle(src)
     assert rec.sent == ["c0@example.fi", "c1@example.fi", "c2@example.fi"]
-    acked = [line for line in lines if line.startswith("acknowledged ")]
+    acked = [line for line in lines if line.startswith("kuitattu ")]  # the owner's language
     assert [line.split()[1] for line in acked] == rec.sent
     assert watcher.state.last_ack_to == "c2@example.fi"
 
@@ -233,7 +233,7 @@ def test_the_watch_log_tells_of_each_new_customer_not_acknowledged(
                       contextlib.nullcontext, lambda: NOW, lines.append,
                       tell=lambda r: watch_lines(r, ZoneInfo("Europe/Helsinki"), "fi"))  # fmt: skip
     watcher._cycle(src)
-    assert any(line.startswith("acknowledged anna@example.fi") for line in lines)
+    assert any(line.startswith("kuitattu anna@example.fi (soitto ") for line in lines)
     assert any("bert@example.fi> — ei kuitattu: Return-Path puuttuu" in line for line in lines)
 
 
@@ -515,7 +515,7 @@ def test_the_running_watcher_logs_each_new_customer_in_the_owners_words(
         if proc.poll() is None:
             proc.kill()
     log = proc.communicate(timeout=10)[1]
-    assert "vasteaika watch: acknowledged maija@example.fi" in log
+    assert "vasteaika watch: kuitattu maija@example.fi (soitto " in log
     for i in range(2):
         assert f"kysyja{i}@example.fi> — ei kuitattu: Return-Path puuttuu" in log, log
 

@@ -72,6 +72,14 @@ class AuthenticationError(VasteaikaError):
 class ConfigError(VasteaikaError):
     exit_code = 78  # EX_CONFIG
 
-    def __init__(self, message: str, hint: str = "", problems: list[str] | None = None) -> None:
-        super().__init__(message, hint)
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        problems: list[str] | None = None,
+        *,
+        key: str | None = None,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, hint, key=key, values=values)
         self.problems = problems or []

@@ -78,7 +78,7 @@ class AckSettings:
     form_senders: tuple[str, ...] = ()
     trusted_authserv_id: str | None = None
     subject_prefix: str = "Re: "
-    fallback_subject: str = "Kiitos viestistäsi / Thank you for your message"
+    fallback_subject: str = "Kiitos viestistäsi / Tack för ditt meddelande / Thank you for your message"
     precedence_bulk: bool = True
     _all_owner: frozenset[str] = field(init=False, repr=False, compare=False)
 

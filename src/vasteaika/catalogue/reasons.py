@@ -30,6 +30,8 @@ _WHOLE = (
     (re.compile(r"Return-Path: <> null sender \(.*\)"), "rule.B2", "Return-Path: <>"),
     (re.compile(r"(X-MS-Exchange-Inbox-Rules-Loop) with (X-Auto-Response-Suppress: All) \(.*\)"),
      "rule.B9", r"\1, \2"),
+    (re.compile(r"out-of-office: the text opens like an out-of-office reply \(no header says so\)"),
+     "rule.body_ooo", None),
 )  # fmt: skip
 _IGNORED = re.compile(r"((?:From|Reply-To): \S+) is on the ignore list \((.*)\)", re.DOTALL)
 _TAIL = re.compile(r"(?P<evidence>.*) \((?P<rule>[^()]*)\)", re.DOTALL)

@@ -3,8 +3,13 @@
 codes, and the error messages raised below the command line. Plain data (the lookup is
 ``vasteaika.catalogue``); ``{n:one|other}`` is the word for the count ``n``.
 
-Swedish ("sv") holds what is translated so far; a key it lacks is said in English.
+Swedish ("sv") holds what is translated so far; a key it lacks is said in English. The errors
+of the mail servers, the password sources and the database are in ``faults``, the watcher's
+log lines in ``logs``; both are added here.
 """
+
+from vasteaika.catalogue.faults import FAULTS
+from vasteaika.catalogue.logs import LOGS
 
 WEEKDAYS = {
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
@@ -54,7 +59,7 @@ WORDS: dict[str, dict[str, str]] = {
         "delivery.fallback_off": "{reason}; reminders.email_fallback is off",
         "delivery.no_smtp": "{reason}; no [smtp] server for the email",
         "delivery.mail_failed": "{reason}; email failed: {error}",
-        "desktop.no_bus": "no desktop reachable: no session bus",
+        "desktop.no_bus": "no session bus",
         # What a scheduled run will lack (reminders/launcher.py).
         "schedule.keyring_locked": "the password is in the desktop keyring, which stays locked"
         " without your login session: scheduled runs may not get it — set [account]"
@@ -100,6 +105,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rule.display_name": "the sender's name says '{phrase}'",
         "rule.platform": "a platform's notification sender",
         "rule.calendar": "a meeting invitation or response",
+        "rule.body_ooo": "the text opens like an out-of-office reply (no header says so)",
         # Which reply counted as yours (ledger/answers.py).
         "answer.counted": "counted as the owner's answer: {rule}",
         "answer.reference": "In-Reply-To/References name a mail of the conversation",
@@ -141,6 +147,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ack.reply-to-elsewhere": "Reply-To points to another address",
         "ack.bad-address": "the customer's address cannot be used",
         "ack.own-address": "the address is your own",
+        "ack.untrusted-date": "the mail's date cannot be trusted (it may hide old mail)",
         # Why a promised time could not be read.
         "unread.disagree": "the weekday and the date disagree",
         "unread.morning_or_evening": "morning or evening?",
@@ -192,6 +199,9 @@ WORDS: dict[str, dict[str, str]] = {
         "err.not_delivered": "{n} {n:reminder|reminders} could not be delivered",
         "err.not_delivered_hint": "they stay due and are tried again on the next"
         " 'vasteaika remind'",
+        "err.not_delivered_check": "{n} reminder(s) could not be delivered",
+        "err.not_delivered_check_hint": "no desktop and no mail: check [smtp]; they stay due for"
+        " the next run",
         "err.bad_duration": "{text!r} is not a duration",
         "err.bad_duration_hint": 'write it like "30m", "2h" or "1d"',
         "err.bad_time": "cannot read a time in {text!r}",
@@ -200,6 +210,15 @@ WORDS: dict[str, dict[str, str]] = {
         "err.bad_moment_hint": "write it like {example}",
         "err.bad_at": "--at {text!r} is not a date and time",
         "err.bad_at_hint": "write it like 2026-11-25T09:00",
+        "err.bad_preview_at": "{text!r} is not a date and time",
+        "err.bad_preview_at_hint": "write it like 2026-11-27T17:00",
+        "err.unknown_lang": "unknown language {lang!r}",
+        "err.unknown_lang_hint": "use --lang fi, --lang sv or --lang en",
+        "err.no_customer": "no customer matches {query!r}",
+        "err.no_customer_hint": "try a part of the name or of the address",
+        "err.several_customers": "{n} customers match {query!r}",
+        "err.several_customers_hint": "run again with one of the addresses listed (or a"
+        " company's domain)",
         "err.no_conversation": "there is no conversation #{id}",
         "err.no_conversation_hint": "take the number from 'vasteaika check' (the # column)",
         "err.not_waiting": "conversation #{id} is not waiting for you",
@@ -269,7 +288,7 @@ WORDS: dict[str, dict[str, str]] = {
         "delivery.fallback_off": "{reason}; reminders.email_fallback on pois päältä",
         "delivery.no_smtp": "{reason}; sähköpostille ei ole [smtp]-palvelinta",
         "delivery.mail_failed": "{reason}; sähköposti epäonnistui: {error}",
-        "desktop.no_bus": "istuntoväylää (session bus) ei löydy",
+        "desktop.no_bus": "istuntoväylää ei löydy",
         "schedule.keyring_locked": "salasana on työpöydän avainnipussa, joka pysyy lukittuna"
         " ilman kirjautumistasi: ajastetut ajot eivät ehkä saa sitä — aseta [account]"
         " password_command (esim. cat tiedostosta, jonka vain sinä voit lukea) valvomattomia"
@@ -315,6 +334,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rule.display_name": "lähettäjän nimi sanoo '{phrase}'",
         "rule.platform": "palvelun ilmoituslähettäjä",
         "rule.calendar": "kokouskutsu tai vastaus kutsuun",
+        "rule.body_ooo": "teksti alkaa kuin poissaoloviesti (mikään otsake ei kerro sitä)",
         "answer.counted": "lasketaan vastaukseksesi: {rule}",
         "answer.reference": "In-Reply-To/References viittaa keskustelun viestiin",
         "answer.subject": "lähetetty asiakkaalle samalla aiheella",
@@ -354,6 +374,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ack.reply-to-elsewhere": "Reply-To osoittaa toiseen osoitteeseen",
         "ack.bad-address": "asiakkaan osoitetta ei voi käyttää",
         "ack.own-address": "osoite on oma osoitteesi",
+        "ack.untrusted-date": "viestin päiväykseen ei voi luottaa (se voi kätkeä vanhan viestin)",
         "unread.disagree": "viikonpäivä ja päivämäärä eivät täsmää",
         "unread.morning_or_evening": "aamulla vai illalla?",
         "unread.part_passed": "{part} on jo ohi",
@@ -401,6 +422,9 @@ WORDS: dict[str, dict[str, str]] = {
         "err.not_delivered": "{n} {n:muistutus jäi|muistutusta jäi} toimittamatta",
         "err.not_delivered_hint": "ne pysyvät erääntyneinä ja yritetään uudelleen seuraavalla"
         " 'vasteaika remind' -ajolla",
+        "err.not_delivered_check": "{n} {n:muistutus jäi|muistutusta jäi} toimittamatta",
+        "err.not_delivered_check_hint": "ei työpöytää eikä sähköpostia: tarkista [smtp]; ne"
+        " pysyvät erääntyneinä seuraavaan ajoon",
         "err.bad_duration": "{text!r} ei ole kesto",
         "err.bad_duration_hint": 'kirjoita esimerkiksi "30m", "2h" tai "1d"',
         "err.bad_time": "ajankohtaa ei voitu lukea: {text!r}",
@@ -409,6 +433,15 @@ WORDS: dict[str, dict[str, str]] = {
         "err.bad_moment_hint": "kirjoita esimerkiksi {example}",
         "err.bad_at": "--at {text!r} ei ole päivämäärä ja kellonaika",
         "err.bad_at_hint": "kirjoita esimerkiksi 2026-11-25T09:00",
+        "err.bad_preview_at": "{text!r} ei ole päivämäärä ja kellonaika",
+        "err.bad_preview_at_hint": "kirjoita esimerkiksi 2026-11-27T17:00",
+        "err.unknown_lang": "tuntematon kieli {lang!r}",
+        "err.unknown_lang_hint": "käytä --lang fi, --lang sv tai --lang en",
+        "err.no_customer": "yksikään asiakas ei vastaa hakua {query!r}",
+        "err.no_customer_hint": "kokeile osaa nimestä tai osoitteesta",
+        "err.several_customers": "{n} asiakasta vastaa hakua {query!r}",
+        "err.several_customers_hint": "aja uudelleen jollakin luetelluista osoitteista (tai"
+        " yrityksen verkkotunnuksella)",
         "err.no_conversation": "keskustelua #{id} ei ole",
         "err.no_conversation_hint": "katso numero 'vasteaika check' -tulosteen #-sarakkeesta",
         "err.not_waiting": "keskustelu #{id} ei odota vastaustasi",
@@ -464,3 +497,7 @@ WORDS: dict[str, dict[str, str]] = {
         "event.calendar": "vasteaika: samtal",
     },
 }
+
+for _table in (FAULTS, LOGS):
+    for _lang, _texts in _table.items():
+        WORDS[_lang].update(_texts)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -80,7 +81,9 @@ def outbox(
 @templates_app.command("preview")
 def preview(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option(help="fi, sv or en.")] = "fi",
+    lang: Annotated[
+        str | None, typer.Option(help="fi, sv or en (default: owner.language).")
+    ] = None,
     at: Annotated[
         str | None, typer.Option(help="As if sent at this moment (ISO, e.g. 2026-11-27T17:00).")
     ] = None,
@@ -100,17 +103,16 @@ def preview(
     from vasteaika.ledger.store import dry_run_copy
     from vasteaika.models import Address, Message
 
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown language {lang!r}", "use --lang fi, --lang sv or --lang en")
     parts = current(ctx)
     config = parts.config
+    lang = lang or config.language
+    if lang not in LANGUAGES:
+        raise fault(UsageError, "err.unknown_lang", lang=lang)
     tz = config.hours.timezone
     try:
         now = datetime.fromisoformat(at) if at else parts.now()
     except ValueError:
-        raise UsageError(
-            f"{at!r} is not a date and time", "write it like 2026-11-27T17:00"
-        ) from None
+        raise fault(UsageError, "err.bad_preview_at", text=at) from None
     now = now if now.tzinfo else now.replace(tzinfo=tz)
     slot = preview_slot(config, dry_run_copy(config.database), now)  # the ledger only read
     body = ack_body(config, name, slot, now, lang)

@@ -79,23 +79,18 @@ def list_command(ctx: typer.Context, json_out: JsonOption = False) -> None:
     for c in found:
         table.add_row("*" if c == chosen else "", Text(c.name), Text(shown_url(c.url)))
     render.console.print(table)
-    _show_left_alone(parts.store)
+    _show_left_alone(parts.store, lang)
 
 
-_LEFT_ALONE = {
-    "conflict": "Edited on the phone, left as you made them: reminder {ids}",
-    "gone": "Deleted on the phone, not put back: reminder {ids}",
-}
-
-
-def _show_left_alone(store: Store) -> None:
+def _show_left_alone(store: Store, lang: str) -> None:
     """The open reminders whose event vasteaika no longer writes, and why."""
     from rich.text import Text
 
     from vasteaika.reminders.calendar_sync import event_states
 
     states = event_states(store, open_only=True)
-    for state, line in _LEFT_ALONE.items():
+    for state in ("conflict", "gone"):
         ids = [f"#{rid}" for rid, s in states.items() if s == state]
         if ids:
-            render.console.print(Text(line.format(ids=", ".join(ids))))
+            line = render.text(lang, f"calendar.left_{state}", n=len(ids), ids=", ".join(ids))
+            render.console.print(Text(line))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -67,7 +68,7 @@ def check(
         try:
             deliver = parts.deliver(source) if sends else None
             notifier, mailer = parts.reminder_channels() if sends else (None, None)
-            with render.progress(not quiet and not json_out) as bar:
+            with render.progress(not quiet and not json_out, config.language) as bar:
                 cycle = run_cycle(
                     config, store, source, now, deliver, bar.start, bar.step,
                     notifier=notifier, mailer=mailer,
@@ -84,10 +85,7 @@ def check(
     if cycle.calendar is not None and cycle.calendar.needs_fixing and cycle.calendar.error:
         raise cycle.calendar.error  # the writes wait in the ledger; the password must be fixed
     if cycle.reminders is not None and cycle.reminders.failed:
-        raise TemporaryError(
-            f"{len(cycle.reminders.failed)} reminder(s) could not be delivered",
-            "no desktop and no mail: check [smtp]; they stay due for the next run",
-        )
+        raise fault(TemporaryError, "err.not_delivered_check", n=len(cycle.reminders.failed))
 
 
 def _warn_of_the_example(config: Config) -> None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
+from vasteaika.catalogue import fault, phrase
+from vasteaika.catalogue.reasons import ack_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.messages import CUSTOMER_TEXTS
@@ -55,16 +57,11 @@ def customer(
     companies = company_domains(config.companies, config.ack.key_customers)
     matches = find_customers(store, query, companies, config.ignore, config.hours.timezone)
     if not matches:
-        raise UsageError(
-            f"no customer matches {query!r}", "try a part of the name or of the address"
-        )
+        raise fault(UsageError, "err.no_customer", query=query)
     lang, tz = config.language, config.hours.timezone
     if len(matches) > 1:
         _show_matches(matches, query, json_out, lang, tz)
-        raise UsageError(
-            f"{len(matches)} customers match {query!r}",
-            "run again with one of the addresses listed (or a company's domain)",
-        )
+        raise fault(UsageError, "err.several_customers", n=len(matches), query=query)
     history = customer_history(store, matches[0], business_hours(config.hours), now)
     reminders: Reminders = {}
     for reminder, cancelled in reminders_of(store, [r.id for r, _ in history.conversations]):
@@ -76,7 +73,7 @@ def customer(
 
 
 def _say(lang: str, key: str, **values: object) -> str:
-    return CUSTOMER_TEXTS.get(lang, CUSTOMER_TEXTS["en"])[key].format(**values)
+    return phrase(CUSTOMER_TEXTS, lang, key, **values)
 
 
 def _print(line: str) -> None:
@@ -172,7 +169,8 @@ def _ack_line(ack: Acknowledgment, lang: str) -> str:
             line += _say(lang, "ack_callback", at=render.local(ack.callback_at, lang))
         return line
     if ack.status == "skipped":
-        return _say(lang, "ack_skipped", why="; ".join(ack.reasons))
+        why = "; ".join(dict.fromkeys(ack_reason(lang, r) for r in ack.reasons))
+        return _say(lang, "ack_skipped", why=why)
     return _say(lang, "ack_failed" if ack.status == "failed" else "ack_none")
 
 

@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "shown": "shown on the desktop",
         "not_delivered": "NOT DELIVERED",
         "no_desktop": "No desktop reachable ({reason}).",
+        "reading": "Reading {folder}",
         "none_due": "No reminders due.",
         "none_open": "No open reminders.",
         "overdue": "OVERDUE ",
@@ -136,6 +137,9 @@ TEXTS: dict[str, dict[str, str]] = {
         " 'vasteaika check' writes {n:it|them}",
         "calendar.name": "Calendar",
         "calendar.address": "Address",
+        "calendar.left_conflict": "Edited on the phone, left as you made them:"
+        " {n:reminder|reminders} {ids}",
+        "calendar.left_gone": "Deleted on the phone, not put back: {n:reminder|reminders} {ids}",
         "by_command": " ({command})",
         "problem_open": " ({command}, {when}) — not cleared: no contact with the server since",
         "problem_cleared": " ({command}, {when}) — cleared: the server was reached since",
@@ -218,6 +222,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "shown": "näytetty työpöydällä",
         "not_delivered": "EI TOIMITETTU",
         "no_desktop": "Työpöytää ei tavoitettu ({reason}).",
+        "reading": "Luetaan kansiota {folder}",
         "none_due": "Ei erääntyneitä muistutuksia.",
         "none_open": "Ei avoimia muistutuksia.",
         "overdue": "MYÖHÄSSÄ ",
@@ -320,6 +325,10 @@ TEXTS: dict[str, dict[str, str]] = {
         " 'vasteaika check' kirjoittaa ne",
         "calendar.name": "Kalenteri",
         "calendar.address": "Osoite",
+        "calendar.left_conflict": "Muokattu puhelimessa, jätetty sellaisiksi kuin teit ne:"
+        " {n:muistutus|muistutukset} {ids}",
+        "calendar.left_gone": "Poistettu puhelimessa, ei palautettu takaisin:"
+        " {n:muistutus|muistutukset} {ids}",
         "by_command": " ({command})",
         "problem_open": " ({command}, {when}) — ei korjautunut: palvelimeen ei ole saatu yhteyttä"
         " sen jälkeen",
@@ -444,7 +453,7 @@ CUSTOMER_TEXTS: dict[str, dict[str, str]] = {
         "company": "Company {domain}: {people}",
         "count": "{n} conversations, the first {first}, the latest {latest}",
         "count_one": "1 conversation, {first}",
-        "rhythm": "Rhythm: a new conversation every {gap} (median of {n} gap(s)); "
+        "rhythm": "Rhythm: a new conversation every {gap} (median of {n} {n:gap|gaps}); "
         "last wrote {last}, {silent} ago",
         "quiet": " — longer than usual: gone quiet",
         "usual": " — within their rhythm",

@@ -153,8 +153,9 @@ def records_csv(records: Sequence[ConversationRecord]) -> str:
 class FolderProgress:
     """A rich progress bar on a terminal for long first syncs; silent under cron or --quiet."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, lang: str = "en") -> None:
         self.enabled = enabled and err_console.is_terminal
+        self.lang = lang
         self._progress: Progress | None = None
         self._task: Any = None
 
@@ -179,7 +180,7 @@ class FolderProgress:
                 transient=True,
             )
             self._progress.start()
-        self._task = self._progress.add_task(f"Reading {folder}", total=total)
+        self._task = self._progress.add_task(text(self.lang, "reading", folder=folder), total=total)
 
     def step(self) -> None:
         if self._progress is not None and self._task is not None:
@@ -191,8 +192,8 @@ class FolderProgress:
 
 
 @contextmanager
-def progress(enabled: bool) -> Iterator[FolderProgress]:
-    bar = FolderProgress(enabled)
+def progress(enabled: bool, lang: str = "en") -> Iterator[FolderProgress]:
+    bar = FolderProgress(enabled, lang)
     try:
         yield bar
     finally:

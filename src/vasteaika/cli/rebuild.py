@@ -67,7 +67,7 @@ def rebuild(
         remove_database(scratch)  # what a rebuild that stopped half-way left behind
         store, source = open_database(scratch), parts.mail_source()
         try:
-            with render.progress(True) as bar:
+            with render.progress(True, lang) as bar:
                 result = run_check(config, source, store, now, bar.start, bar.step)
         finally:
             source.close()

@@ -73,7 +73,8 @@ def remind(
         raise fault(TemporaryError, "err.not_delivered", n=len(result.failed))
 
 
-def _desktop_state(result: FireResult, lang: str) -> tuple[bool | None, str | None]:
+def _desktop_state(result: FireResult) -> tuple[bool | None, str | None]:
+    """Whether the desktop was reachable and the notifier's reason (as --json gives it)."""
     from vasteaika.reminders.notify import find_session_bus
 
     if result.desktop is not None:
@@ -81,13 +82,13 @@ def _desktop_state(result: FireResult, lang: str) -> tuple[bool | None, str | No
     if sys.platform.startswith("linux") and not find_session_bus(
         os.environ, os.getuid(), run_user_dir()
     ):
-        return False, say(lang, "desktop.no_bus")
+        return False, NO_DESKTOP + say("en", "desktop.no_bus")
     return None, None  # nothing was due, so nothing was tried
 
 
 def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool) -> None:
     tz, lang = config.hours.timezone, config.language
-    reachable, reason = _desktop_state(result, "en" if json_out else lang)
+    reachable, reason = _desktop_state(result)
     if json_out:
         render.print_json({
             "desktop_reachable": reachable,
@@ -111,12 +112,19 @@ def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool)
     if quiet:
         return
     if reachable is False:  # the notifier's reason starts with the notice itself: said once
-        why = (reason or "").removeprefix(NO_DESKTOP)
         render.console.print(
-            render.text(lang, "no_desktop", reason=why), highlight=False, markup=False
-        )
+            render.text(lang, "no_desktop", reason=_desktop_words(reason, lang)),
+            highlight=False, markup=False,
+        )  # fmt: skip
     if not result.fired:
         render.console.print(render.text(lang, "none_due"))
+
+
+def _desktop_words(reason: str | None, lang: str) -> str:
+    """Why no desktop, without saying "no desktop reachable" twice (the line says it), in the
+    owner's words when it is the usual reason: no session bus."""
+    detail = (reason or "").removeprefix(NO_DESKTOP)
+    return say(lang, "desktop.no_bus") if detail.startswith("no session bus") else detail
 
 
 def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vasteaika.catalogue import say
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -59,7 +60,7 @@ def watch(
     signal.signal(signal.SIGTERM, watcher.stop)
     signal.signal(signal.SIGINT, watcher.stop)
     with watcher_lock(config.database):
-        log(f"watching {config.inbox} (stop with Ctrl-C)")
+        log(say(config.language, "watch.watching", folder=config.inbox))
         watcher.run()
 
 

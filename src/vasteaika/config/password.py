@@ -11,6 +11,7 @@ import os
 import subprocess
 from collections.abc import Mapping
 
+from vasteaika.catalogue import fault
 from vasteaika.config.paths import APP
 from vasteaika.config.records import AccountConfig, CalendarConfig
 from vasteaika.errors import AuthenticationError, ConfigError
@@ -42,23 +43,14 @@ def get_password(
         try:
             secret = keyring.get_password(APP, account.username)
         except keyring.errors.KeyringError as exc:
-            raise ConfigError(
-                f"{section}.keyring: no usable keyring here ({type(exc).__name__})",
-                "use password_command or $VASTEAIKA_PASSWORD (cron has no desktop keyring)",
-            ) from None
+            raise fault(ConfigError, "password.no_keyring", section=section,
+                        kind=type(exc).__name__) from None  # fmt: skip
         if secret:
             return str(secret)
-        raise AuthenticationError(
-            f"no password in the keyring for {account.username}",
-            "store it with: vasteaika password set",
-        )
+        raise fault(AuthenticationError, "password.not_in_keyring", user=account.username)
     if env.get(PASSWORD_ENV):
         return env[PASSWORD_ENV]
-    raise ConfigError(
-        "no way to get the mail password",
-        "store it with 'vasteaika password set' and set keyring = true in [account], or set "
-        "account.password_command or $VASTEAIKA_PASSWORD",
-    )
+    raise fault(ConfigError, "password.no_way")
 
 
 def store_password(username: str, secret: str) -> str:
@@ -71,10 +63,8 @@ def store_password(username: str, secret: str) -> str:
     try:
         keyring.set_password(APP, username, secret)
     except keyring.errors.KeyringError as exc:
-        raise ConfigError(
-            f"no usable keyring here ({exc or type(exc).__name__})",
-            "use account.password_command or $VASTEAIKA_PASSWORD instead",
-        ) from None
+        raise fault(ConfigError, "password.cannot_store",
+                    reason=str(exc or type(exc).__name__)) from None  # fmt: skip
     backend = keyring.get_keyring()
     return str(getattr(backend, "name", type(backend).__name__))
 
@@ -94,19 +84,13 @@ def get_calendar_password(
         return get_password(creds, env, "calendar", env_first=False)
     if env.get(CALENDAR_PASSWORD_ENV):
         return env[CALENDAR_PASSWORD_ENV]
-    raise ConfigError(
-        "no way to get the calendar password",
-        f"set calendar.password_command, calendar.keyring = true, or ${CALENDAR_PASSWORD_ENV}",
-    )
+    raise fault(ConfigError, "password.no_calendar", env=CALENDAR_PASSWORD_ENV)
 
 
 def _run_password_command(argv: tuple[str, ...], key: str) -> str:
     """Its arguments and output are never shown: a password is often among them (``echo``)."""
     if any(c.isspace() for c in argv[0]):
-        raise ConfigError(
-            f"{key}: its first item is not a program name (it has spaces in it)",
-            'write the command as a list of its words, like ["pass", "show", "mail"]',
-        )
+        raise fault(ConfigError, "password.not_a_program", key=key)
     try:
         done = subprocess.run(
             list(argv),
@@ -116,25 +100,15 @@ def _run_password_command(argv: tuple[str, ...], key: str) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise ConfigError(
-            f"{key}: its program (the list's first item) was not found",
-            "install it, or give its full path",
-        ) from None
+        raise fault(ConfigError, "password.not_found", key=key) from None
     except OSError as exc:
-        raise ConfigError(
-            f"{key}: cannot run its program, the list's first item ({exc.strerror})",
-            "check that it is a program you may run",
-        ) from None
+        raise fault(ConfigError, "password.cannot_run", key=key, reason=exc.strerror) from None
     except subprocess.TimeoutExpired:
-        raise ConfigError(
-            f"{key} did not finish in {PASSWORD_COMMAND_TIMEOUT:.0f} s",
-            "check that it does not wait for input",
-        ) from None
+        raise fault(ConfigError, "password.slow", key=key,
+                    seconds=PASSWORD_COMMAND_TIMEOUT) from None  # fmt: skip
     if done.returncode != 0:
-        raise ConfigError(
-            f"{key} failed with exit code {done.returncode}", "run it by hand to see why"
-        )
+        raise fault(ConfigError, "password.failed", key=key, code=done.returncode)
     secret = done.stdout.split("\n", 1)[0]
     if not secret:
-        raise ConfigError(f"{key} printed nothing", "check the command")
+        raise fault(ConfigError, "password.nothing", key=key)
     return secret

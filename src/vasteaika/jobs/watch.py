@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from vasteaika.acks.accounting import TOLD_AS_SENT
 from vasteaika.acks.outbox import AckPlan, Deliver
+from vasteaika.catalogue import error_line, say
 from vasteaika.clock import Clock
 from vasteaika.config import Config
 from vasteaika.errors import (
@@ -146,6 +147,14 @@ class Watcher:
     def stop(self, *_: Any) -> None:
         self.stopping = True
 
+    @property
+    def lang(self) -> str:
+        return self.config.language
+
+    def _say(self, key: str, /, **values: object) -> str:
+        """A log line in the owner's language."""
+        return say(self.lang, key, **values)
+
     def run(self) -> None:
         """Until stopped: connect, run a cycle, wait for new mail, repeat; back off on errors."""
         while not self.stopping:
@@ -155,17 +164,17 @@ class Watcher:
                 break
             except (TemporaryError, UnreachableError) as exc:
                 self._note_error(exc.line())
-                self.log(f"connection problem: {exc.line()}; retrying in {self.backoff:.0f} s")
+                self.log(self._say("watch.retrying", error=error_line(exc, self.lang), seconds=self.backoff))
                 self._sleep(self.backoff)
                 self.backoff = min(self.backoff * 2, self.max_backoff)
             except (AuthenticationError, ConfigError):
                 raise  # waiting does not fix a wrong password or a bad config
-        self.log("stopped")
+        self.log(self._say("watch.stopped"))
 
     def _session(self) -> None:
         source = self.connect()
         self.backoff = 1.0  # a good connection: the next drop starts the backoff afresh
-        self.log("connected")
+        self.log(self._say("watch.connected"))
         try:
             while not self.stopping:
                 self._cycle(source)
@@ -174,7 +183,7 @@ class Watcher:
                 if self._arrived_meanwhile(source):
                     continue  # mail that came during the cycle: IDLE would not announce it
                 if self._wait(source):
-                    self.log("new mail")
+                    self.log(self._say("watch.new_mail"))
         finally:
             source.close()
 
@@ -221,13 +230,11 @@ class Watcher:
         self._seen_server()
         read = sum(result.check.folders.values())
         if read:
-            self.log(
-                f"read {read} message(s), {result.check.new_conversations} new conversation(s)"
-            )
+            self.log(self._say("watch.read", read=read, new=result.check.new_conversations))
         for line in self.tell(result):
             self.log(line)
         if result.acks.error is not None:
-            self.log(f"acknowledgment not sent: {result.acks.error.line()}")
+            self.log(self._say("watch.not_sent", error=error_line(result.acks.error, self.lang)))
             self._note_error(result.acks.error.line())
         self._write_state()
 
@@ -235,7 +242,8 @@ class Watcher:
         """Told as it goes out, so that a cycle failing later still leaves it in the log."""
         self.state.last_ack_at = self.clock().isoformat()
         self.state.last_ack_to = plan.recipient
-        self.log(f"acknowledged {plan.recipient} (callback {plan.callback_at.isoformat()})")
+        self.log(self._say("watch.acked", recipient=plan.recipient,
+                           at=plan.callback_at.isoformat()))  # fmt: skip
         self._write_state()
 
     def _seen_server(self) -> None:

@@ -50,9 +50,6 @@ def memory_copy(db: Database) -> Database:
 # missing table) is a bug and stays an internal error.
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN = 3, 5, 6, 8, 10, 11, 13, 14
 _NOTADB = 26
-REBUILD_HINT = (
-    "run 'vasteaika rebuild': it moves the file aside and reads the ledger again from your mailbox"
-)
 
 
 def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | TemporaryError | None:
@@ -62,24 +59,15 @@ def storage_error(exc: sqlite3.Error, path: Path) -> StorageError | TemporaryErr
         return None
     code &= 0xFF  # the extended code carries the primary one in its low byte
     if code == _READONLY:
-        return StorageError(
-            f"the database {path} is not writable",
-            "give yourself write permission on it and on its folder (chmod u+w), "
-            "or set storage.database to a writable place",
-        )
+        return fault(StorageError, "db.read_only", path=path)
     if code in (_CORRUPT, _NOTADB):
-        return StorageError(f"the database {path} is damaged ({exc})", REBUILD_HINT)
+        return fault(StorageError, "db.damaged", path=path, reason=str(exc))
     if code == _FULL:
-        return StorageError(f"the disk holding {path} is full", "free some space and run again")
+        return fault(StorageError, "db.full", path=path)
     if code in (_IOERR, _CANTOPEN, _PERM):
-        return StorageError(
-            f"cannot read or write the database {path} ({exc})",
-            "check that the file and its folder exist and are writable, or set storage.database",
-        )
+        return fault(StorageError, "db.io", path=path, reason=str(exc))
     if code in (_BUSY, _LOCKED):
-        return TemporaryError(
-            f"the database {path} is busy ({exc})", "another program holds it: run again later"
-        )
+        return fault(TemporaryError, "db.busy", path=path, reason=str(exc))
     return None
 
 
@@ -116,16 +104,13 @@ def connect(path: Path) -> tuple[Database, bool]:
         first_load.restore(conn)
         migrations.apply(db)
     except OSError as exc:
-        raise StorageError(
-            f"cannot open the database {path}: {exc.strerror or exc}",
-            "check that the folder exists and is writable, or set storage.database",
-        ) from None
+        raise fault(StorageError, "db.cannot_open", path=path,
+                    reason=str(exc.strerror or exc)) from None  # fmt: skip
     except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
         raise
     except sqlite3.Error as exc:
-        raise storage_error(exc, path) or StorageError(
-            f"cannot open the database {path}: {exc}",
-            f"is it vasteaika's database? Set storage.database to another file, or {REBUILD_HINT}",
+        raise storage_error(exc, path) or fault(
+            StorageError, "db.not_ours", path=path, reason=str(exc)
         ) from None
     return db, empty
 
@@ -140,8 +125,8 @@ def read_only_copy(path: Path) -> Database:
             disk.backup(memory)
             disk.close()
         except sqlite3.Error as exc:
-            raise storage_error(exc, path) or StorageError(
-                f"cannot read the database {path}: {exc}", "check the file and its permissions"
+            raise storage_error(exc, path) or fault(
+                StorageError, "db.cannot_read", path=path, reason=str(exc)
             ) from None
     db = Database(memory)
     first_load.restore(memory)
@@ -164,10 +149,8 @@ def _rename(source: Path, target: Path) -> None:
             if part.exists():
                 part.rename(moved)
     except OSError as exc:
-        raise StorageError(
-            f"cannot rename {source} to {target}: {exc.strerror or exc}",
-            "check that its folder is writable",
-        ) from None
+        raise fault(StorageError, "db.cannot_rename", source=source, target=target,
+                    reason=str(exc.strerror or exc)) from None  # fmt: skip
 
 
 def remove_database(path: Path) -> None:
@@ -176,9 +159,8 @@ def remove_database(path: Path) -> None:
         for part in _with_companions(path):
             part.unlink(missing_ok=True)
     except OSError as exc:
-        raise StorageError(
-            f"cannot remove {path}: {exc.strerror or exc}", "check that its folder is writable"
-        ) from None
+        raise fault(StorageError, "db.cannot_remove", path=path,
+                    reason=str(exc.strerror or exc)) from None  # fmt: skip
 
 
 def replace_database(path: Path, new: Path, stamp: str) -> Path | None:
@@ -203,10 +185,7 @@ def file_lock(path: Path, busy: TemporaryError) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise StorageError(
-            f"cannot create the lock file {path}: {exc.strerror}",
-            "check that the folder is writable",
-        ) from None
+        raise fault(StorageError, "db.cannot_lock", path=path, reason=str(exc.strerror)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

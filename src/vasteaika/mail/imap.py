@@ -26,6 +26,7 @@ from typing import Any, Literal
 import imapclient
 from imapclient import SocketTimeout
 
+from vasteaika.catalogue import fault
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
@@ -67,11 +68,7 @@ def connect_imap(
     ``client_factory`` is the seam for tests: it is called like ``imapclient.IMAPClient``.
     """
     if settings.security == "none" and not is_loopback(settings.host):
-        raise ConfigError(
-            f'[account] security = "none" would send the password to {settings.host} unencrypted',
-            'set [account] security = "ssl" (port 993) or "starttls" (port 143); '
-            '"none" is allowed only for localhost',
-        )
+        raise fault(ConfigError, "imap.security_none", host=settings.host)
     context = _tls_context(settings.ca_file)
     where = f"{settings.host}:{settings.port}"
     with _connect_errors(settings):
@@ -87,18 +84,11 @@ def connect_imap(
         with _connect_errors(settings):
             if settings.security == "starttls":
                 if not client.has_capability("STARTTLS"):
-                    raise UnreachableError(
-                        f"{where} does not offer STARTTLS, so the password cannot be sent safely",
-                        'set [account] security = "ssl" and imap_port = 993, or ask the mail '
-                        "provider which secure port to use",
-                    )
+                    raise fault(UnreachableError, "imap.no_starttls", where=where)
                 client.starttls(context)
             capabilities = {bytes(c).upper() for c in client.capabilities()}
             if b"LOGINDISABLED" in capabilities:
-                raise ConfigError(
-                    f"{where} refuses logins over an unencrypted connection",
-                    'set [account] security = "ssl" (port 993) or "starttls" (port 143)',
-                )
+                raise fault(ConfigError, "imap.login_disabled", where=where)
             _login(client, settings, password, capabilities)
     except BaseException:
         shutdown(client)
@@ -111,19 +101,14 @@ def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
     try:
         return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
     except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(
-            f"the certificate file {ca_file} cannot be used ({_reason(exc)})",
-            "check ca_file in the config: it must be a PEM file with the server's certificate",
-        ) from exc
+        raise fault(ConfigError, "imap.ca_file", ca_file=ca_file, reason=_reason(exc)) from exc
 
 
 def _login(client: Any, settings: ImapSettings, password: str, capabilities: set[bytes]) -> None:
     """LOGIN, or AUTHENTICATE PLAIN when the username or password is not ASCII: LOGIN cannot
     carry "ä" (imaplib would fail to encode it), SASL PLAIN sends UTF-8."""
-    refused = AuthenticationError(
-        f"IMAP login to {settings.host} as {settings.username} was refused",
-        "check the username and password (Gmail/Fastmail need an app password)",
-    )
+    refused = fault(AuthenticationError, "imap.refused", host=settings.host,
+                    user=settings.username)  # fmt: skip
     is_ascii = settings.username.isascii() and password.isascii()
     try:
         if settings.auth == "oauth2":  # Microsoft 365 and others: SASL XOAUTH2 with a token
@@ -133,11 +118,7 @@ def _login(client: Any, settings: ImapSettings, password: str, capabilities: set
         elif b"AUTH=PLAIN" in capabilities:
             client.plain_login(settings.username, password)
         else:
-            raise AuthenticationError(
-                f"{settings.host} cannot take a username or password with letters "
-                "outside ASCII (such as ä or ö)",
-                "use an app password, or change the password to plain ASCII",
-            )
+            raise fault(AuthenticationError, "imap.not_ascii", host=settings.host)
     except imapclient.exceptions.LoginError:
         raise refused from None  # the server's text is not needed and must carry no secret
 
@@ -149,52 +130,25 @@ def _connect_errors(settings: ImapSettings) -> Iterator[None]:
         yield
     except ssl.SSLCertVerificationError as exc:
         reason = getattr(exc, "verify_message", None) or _reason(exc)
-        raise UnreachableError(
-            f"the TLS certificate of {host} could not be verified ({reason})",
-            "if the server uses its own certificate, set [account] ca_file to that "
-            "certificate's PEM file; otherwise check imap_host",
-        ) from exc
+        raise fault(UnreachableError, "imap.certificate", host=host, reason=reason) from exc
     except ssl.SSLError as exc:
-        raise UnreachableError(
-            f"the TLS handshake with {where} failed ({_reason(exc)})",
-            'check [account] security and imap_port: "ssl" is usually 993, "starttls" 143',
-        ) from exc
+        raise fault(UnreachableError, "imap.tls", where=where, reason=_reason(exc)) from exc
     except TimeoutError as exc:
-        raise TemporaryError(
-            f"{where} did not answer within {settings.timeout:g} seconds",
-            "check the internet connection and imap_port; run again later",
-        ) from exc
+        raise fault(TemporaryError, "imap.timeout", where=where, seconds=settings.timeout) from exc
     except socket.gaierror as exc:
         if exc.errno in (socket.EAI_AGAIN, getattr(socket, "EAI_NODATA", None)):
-            raise UnreachableError(
-                f"cannot look up the mail server {host} ({_reason(exc)})",
-                "check the internet connection and imap_host",
-            ) from exc
-        raise UnreachableError(
-            f"unknown host {host}", "check imap_host in the config for a typo"
-        ) from exc
+            raise fault(UnreachableError, "imap.lookup", host=host, reason=_reason(exc)) from exc
+        raise fault(UnreachableError, "imap.unknown_host", host=host) from exc
     except ConnectionRefusedError as exc:
-        raise UnreachableError(
-            f"{where} refused the connection",
-            'check imap_host and imap_port (993 for "ssl", 143 for "starttls")',
-        ) from exc
+        raise fault(UnreachableError, "imap.refused_connection", where=where) from exc
     except (imaplib.IMAP4.abort, EOFError, ConnectionResetError, BrokenPipeError) as exc:
-        raise TemporaryError(
-            f"the connection to {host} was lost", "run again; nothing was lost"
-        ) from exc
+        raise fault(TemporaryError, "imap.lost", host=host) from exc
     except OSError as exc:
         unreachable = exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN)
-        raise UnreachableError(
-            f"cannot reach {where} ({_reason(exc)})",
-            "check the internet connection and imap_host"
-            if unreachable
-            else "check imap_host and imap_port; run again later",
-        ) from exc
+        key = "imap.no_route" if unreachable else "imap.unreachable"
+        raise fault(UnreachableError, key, where=where, reason=_reason(exc)) from exc
     except imaplib.IMAP4.error as exc:
-        raise UnreachableError(
-            f"{where} did not answer like an IMAP server ({server_text(exc)})",
-            'check [account] security and imap_port ("ssl" on 993, "starttls" on 143)',
-        ) from exc
+        raise fault(UnreachableError, "imap.not_imap", where=where, said=server_text(exc)) from exc
 
 
 def _reason(exc: BaseException) -> str:

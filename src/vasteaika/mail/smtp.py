@@ -29,6 +29,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Literal, Protocol
 
+from vasteaika.catalogue import fault
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
@@ -128,10 +129,7 @@ class SmtpSender:
         try:
             return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
         except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(
-                f"cannot use smtp.ca_file {ca_file}: {exc}",
-                "point it at a readable PEM certificate file",
-            ) from exc
+            raise fault(ConfigError, "smtp.ca_file", ca_file=ca_file, reason=str(exc)) from exc
 
     def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
         s = self._settings
@@ -146,10 +144,7 @@ class SmtpSender:
             conn.ehlo()
             if s.security == "starttls":
                 if not conn.has_extn("starttls"):
-                    raise UnreachableError(
-                        f"the SMTP server {s.host}:{s.port} does not offer STARTTLS",
-                        "set smtp.security = \"ssl\" (usually port 465) or check smtp.port",
-                    )
+                    raise fault(UnreachableError, "smtp.no_starttls", server=f"{s.host}:{s.port}")
                 conn.starttls(context=context)
                 conn.ehlo()
         except BaseException:
@@ -162,10 +157,7 @@ class SmtpSender:
         if s.username is None:
             return
         if self._password is None:
-            raise AuthenticationError(
-                f"no password for SMTP user {s.username}",
-                "set smtp.password_command or store it in the keyring",
-            )
+            raise fault(AuthenticationError, "smtp.no_password", user=s.username)
         try:
             if s.oauth2:
                 token = f"user={s.username}\x01auth=Bearer {self._password}\x01\x01"
@@ -176,11 +168,7 @@ class SmtpSender:
             else:
                 _login_plain_utf8(conn, s.username, self._password)
         except smtplib.SMTPNotSupportedError as exc:
-            raise AuthenticationError(
-                f"the SMTP server {s.host}:{s.port} does not offer login (AUTH)",
-                "check smtp.port and smtp.security; for a relay that takes mail without a "
-                "login, set login = false in [smtp]",
-            ) from exc
+            raise fault(AuthenticationError, "smtp.no_auth", server=f"{s.host}:{s.port}") from exc
 
     def _transmit(self, conn: smtplib.SMTP, payload: bytes, recipient: str) -> bool:
         """One transaction; returns True once the text has been sent and accepted."""
@@ -213,50 +201,26 @@ class SmtpSender:
         s = self._settings
         server = f"{s.host}:{s.port}"
         if sent_text:
-            return UncertainDeliveryError(
-                f"the connection to {server} failed after the acknowledgment was handed over "
-                f"({_describe(exc)}); it may have been sent",
-                "it will not be sent again automatically; look in the Sent folder",
-            )
+            return fault(UncertainDeliveryError, "smtp.uncertain", server=server,
+                         reason=_describe(exc))  # fmt: skip
         if isinstance(exc, smtplib.SMTPAuthenticationError):
-            return AuthenticationError(
-                f"the SMTP server {server} refused the login of {s.username}",
-                "check smtp.username and the password (Gmail and Microsoft 365 need an app "
-                "password)",
-            )
+            return fault(AuthenticationError, "smtp.refused_login", server=server, user=s.username)
         if isinstance(exc, smtplib.SMTPResponseException):
             return _reply_error(exc.smtp_code, exc.smtp_error, "connect", s)
         if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
-            return TemporaryError(
-                f"the SMTP server {server} did not answer in {s.timeout:g} s", "try again later"
-            )
+            return fault(TemporaryError, "smtp.timeout", server=server, seconds=s.timeout)
         if isinstance(exc, smtplib.SMTPServerDisconnected):
-            return TemporaryError(
-                f"the SMTP server {server} closed the connection", "try again later"
-            )
+            return fault(TemporaryError, "smtp.closed", server=server)
         if isinstance(exc, ssl.SSLCertVerificationError):
-            return UnreachableError(
-                f"the TLS certificate of {server} could not be verified: {exc.verify_message}",
-                "check smtp.host, or set smtp.ca_file for a private certificate authority",
-            )
+            return fault(UnreachableError, "smtp.certificate", server=server,
+                         reason=exc.verify_message)  # fmt: skip
         if isinstance(exc, ssl.SSLError):
-            return UnreachableError(
-                f"TLS with {server} failed: {_describe(exc)}",
-                "check smtp.port and smtp.security (ssl or starttls)",
-            )
+            return fault(UnreachableError, "smtp.tls", server=server, reason=_describe(exc))
         if isinstance(exc, socket.gaierror):
-            return UnreachableError(
-                f"the SMTP server name {s.host!r} cannot be resolved",
-                "check smtp.host and the network connection",
-            )
+            return fault(UnreachableError, "smtp.unknown_host", host=s.host)
         if isinstance(exc, ConnectionRefusedError):
-            return UnreachableError(
-                f"the SMTP server {server} refused the connection", "check smtp.host and smtp.port"
-            )
-        return UnreachableError(
-            f"cannot talk to the SMTP server {server}: {_describe(exc)}",
-            "check smtp.host, smtp.port and the network connection",
-        )
+            return fault(UnreachableError, "smtp.refused_connection", server=server)
+        return fault(UnreachableError, "smtp.unreachable", server=server, reason=_describe(exc))
 
 
 def _login_plain_utf8(conn: smtplib.SMTP, username: str, password: str) -> None:
@@ -293,31 +257,18 @@ def _reply_error(
     said = f"{code} {' '.join(text.split())[:200]}"
     server = f"{s.host}:{s.port}"
     if code in (530, 534, 535, 538):
-        return AuthenticationError(
-            f"the SMTP server {server} wants a login: {said}",
-            "set login = true and a username in [smtp] (or [account]), and its password"
-            if s.username is None
-            else "check smtp.username and the password",
-        )
+        key = "smtp.wants_login" if s.username is None else "smtp.wants_password"
+        return fault(AuthenticationError, key, server=server, said=said)
     if 400 <= code < 500 or code < 200:
-        return TemporaryError(f"the SMTP server {server} said: {said}", "try again later")
+        return fault(TemporaryError, "smtp.said", server=server, said=said)
     if stage == "mail":
-        return ConfigError(
-            f"the SMTP server {server} refused the envelope sender <{s.envelope_from}>: {said}",
-            "set smtp.envelope_from to your own address (many providers refuse the empty sender)",
-        )
+        return fault(ConfigError, "smtp.envelope", server=server, sender=s.envelope_from,
+                     said=said)  # fmt: skip
     if stage == "rcpt":
-        return DataError(
-            f"the SMTP server {server} refused the recipient {recipient}: {said}",
-            "the acknowledgment cannot be delivered to this address",
-        )
+        return fault(DataError, "smtp.recipient", server=server, recipient=recipient, said=said)
     if stage == "connect":
-        return UnreachableError(
-            f"the SMTP server {server} refused the session: {said}", "check smtp.host and smtp.port"
-        )
-    return DataError(
-        f"the SMTP server {server} refused the acknowledgment: {said}", "see the server's reply"
-    )
+        return fault(UnreachableError, "smtp.session", server=server, said=said)
+    return fault(DataError, "smtp.refused_ack", server=server, said=said)
 
 
 def _describe(exc: BaseException) -> str:

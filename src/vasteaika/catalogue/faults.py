@@ -1,0 +1,319 @@
+"""The words of the errors raised where vasteaika meets the world: the mail servers (IMAP and
+SMTP), the password sources and the database file. Plain data, apart from ``words`` only
+because these tables are long; ``words`` adds them to the core table, so ``fault`` and
+``say`` find them there. The English texts are the ones the errors have always said (tests
+and users' notes quote them); a text in parentheses after a colon is the server's or the
+system's own, and stays as it said it.
+"""
+
+FAULTS: dict[str, dict[str, str]] = {
+    "en": {
+        # The IMAP server (mail/imap.py).
+        "imap.security_none": '[account] security = "none" would send the password to {host}'
+        " unencrypted",
+        "imap.security_none_hint": 'set [account] security = "ssl" (port 993) or "starttls"'
+        ' (port 143); "none" is allowed only for localhost',
+        "imap.no_starttls": "{where} does not offer STARTTLS, so the password cannot be sent"
+        " safely",
+        "imap.no_starttls_hint": 'set [account] security = "ssl" and imap_port = 993, or ask the'
+        " mail provider which secure port to use",
+        "imap.login_disabled": "{where} refuses logins over an unencrypted connection",
+        "imap.login_disabled_hint": 'set [account] security = "ssl" (port 993) or "starttls"'
+        " (port 143)",
+        "imap.ca_file": "the certificate file {ca_file} cannot be used ({reason})",
+        "imap.ca_file_hint": "check ca_file in the config: it must be a PEM file with the"
+        " server's certificate",
+        "imap.refused": "IMAP login to {host} as {user} was refused",
+        "imap.refused_hint": "check the username and password (Gmail/Fastmail need an app"
+        " password)",
+        "imap.not_ascii": "{host} cannot take a username or password with letters outside ASCII"
+        " (such as ä or ö)",
+        "imap.not_ascii_hint": "use an app password, or change the password to plain ASCII",
+        "imap.certificate": "the TLS certificate of {host} could not be verified ({reason})",
+        "imap.certificate_hint": "if the server uses its own certificate, set [account] ca_file"
+        " to that certificate's PEM file; otherwise check imap_host",
+        "imap.tls": "the TLS handshake with {where} failed ({reason})",
+        "imap.tls_hint": 'check [account] security and imap_port: "ssl" is usually 993,'
+        ' "starttls" 143',
+        "imap.timeout": "{where} did not answer within {seconds:g} seconds",
+        "imap.timeout_hint": "check the internet connection and imap_port; run again later",
+        "imap.lookup": "cannot look up the mail server {host} ({reason})",
+        "imap.lookup_hint": "check the internet connection and imap_host",
+        "imap.unknown_host": "unknown host {host}",
+        "imap.unknown_host_hint": "check imap_host in the config for a typo",
+        "imap.refused_connection": "{where} refused the connection",
+        "imap.refused_connection_hint": 'check imap_host and imap_port (993 for "ssl", 143 for'
+        ' "starttls")',
+        "imap.lost": "the connection to {host} was lost",
+        "imap.lost_hint": "run again; nothing was lost",
+        "imap.no_route": "cannot reach {where} ({reason})",
+        "imap.no_route_hint": "check the internet connection and imap_host",
+        "imap.unreachable": "cannot reach {where} ({reason})",
+        "imap.unreachable_hint": "check imap_host and imap_port; run again later",
+        "imap.not_imap": "{where} did not answer like an IMAP server ({said})",
+        "imap.not_imap_hint": 'check [account] security and imap_port ("ssl" on 993,'
+        ' "starttls" on 143)',
+        # The SMTP server (mail/smtp.py).
+        "smtp.ca_file": "cannot use smtp.ca_file {ca_file}: {reason}",
+        "smtp.ca_file_hint": "point it at a readable PEM certificate file",
+        "smtp.no_starttls": "the SMTP server {server} does not offer STARTTLS",
+        "smtp.no_starttls_hint": 'set smtp.security = "ssl" (usually port 465) or check'
+        " smtp.port",
+        "smtp.no_password": "no password for SMTP user {user}",
+        "smtp.no_password_hint": "set smtp.password_command or store it in the keyring",
+        "smtp.no_auth": "the SMTP server {server} does not offer login (AUTH)",
+        "smtp.no_auth_hint": "check smtp.port and smtp.security; for a relay that takes mail"
+        " without a login, set login = false in [smtp]",
+        "smtp.uncertain": "the connection to {server} failed after the acknowledgment was"
+        " handed over ({reason}); it may have been sent",
+        "smtp.uncertain_hint": "it will not be sent again automatically; look in the Sent folder",
+        "smtp.refused_login": "the SMTP server {server} refused the login of {user}",
+        "smtp.refused_login_hint": "check smtp.username and the password (Gmail and Microsoft"
+        " 365 need an app password)",
+        "smtp.timeout": "the SMTP server {server} did not answer in {seconds:g} s",
+        "smtp.timeout_hint": "try again later",
+        "smtp.closed": "the SMTP server {server} closed the connection",
+        "smtp.closed_hint": "try again later",
+        "smtp.certificate": "the TLS certificate of {server} could not be verified: {reason}",
+        "smtp.certificate_hint": "check smtp.host, or set smtp.ca_file for a private certificate"
+        " authority",
+        "smtp.tls": "TLS with {server} failed: {reason}",
+        "smtp.tls_hint": "check smtp.port and smtp.security (ssl or starttls)",
+        "smtp.unknown_host": "the SMTP server name {host!r} cannot be resolved",
+        "smtp.unknown_host_hint": "check smtp.host and the network connection",
+        "smtp.refused_connection": "the SMTP server {server} refused the connection",
+        "smtp.refused_connection_hint": "check smtp.host and smtp.port",
+        "smtp.unreachable": "cannot talk to the SMTP server {server}: {reason}",
+        "smtp.unreachable_hint": "check smtp.host, smtp.port and the network connection",
+        "smtp.wants_login": "the SMTP server {server} wants a login: {said}",
+        "smtp.wants_login_hint": "set login = true and a username in [smtp] (or [account]), and"
+        " its password",
+        "smtp.wants_password": "the SMTP server {server} wants a login: {said}",
+        "smtp.wants_password_hint": "check smtp.username and the password",
+        "smtp.said": "the SMTP server {server} said: {said}",
+        "smtp.said_hint": "try again later",
+        "smtp.envelope": "the SMTP server {server} refused the envelope sender <{sender}>: {said}",
+        "smtp.envelope_hint": "set smtp.envelope_from to your own address (many providers refuse"
+        " the empty sender)",
+        "smtp.recipient": "the SMTP server {server} refused the recipient {recipient}: {said}",
+        "smtp.recipient_hint": "the acknowledgment cannot be delivered to this address",
+        "smtp.session": "the SMTP server {server} refused the session: {said}",
+        "smtp.session_hint": "check smtp.host and smtp.port",
+        "smtp.refused_ack": "the SMTP server {server} refused the acknowledgment: {said}",
+        "smtp.refused_ack_hint": "see the server's reply",
+        # The password sources (config/password.py).
+        "password.no_keyring": "{section}.keyring: no usable keyring here ({kind})",
+        "password.no_keyring_hint": "use password_command or $VASTEAIKA_PASSWORD (cron has no"
+        " desktop keyring)",
+        "password.not_in_keyring": "no password in the keyring for {user}",
+        "password.not_in_keyring_hint": "store it with: vasteaika password set",
+        "password.no_way": "no way to get the mail password",
+        "password.no_way_hint": "store it with 'vasteaika password set' and set keyring = true in"
+        " [account], or set account.password_command or $VASTEAIKA_PASSWORD",
+        "password.cannot_store": "no usable keyring here ({reason})",
+        "password.cannot_store_hint": "use account.password_command or $VASTEAIKA_PASSWORD"
+        " instead",
+        "password.no_calendar": "no way to get the calendar password",
+        "password.no_calendar_hint": "set calendar.password_command, calendar.keyring = true, or"
+        " ${env}",
+        "password.not_a_program": "{key}: its first item is not a program name (it has spaces"
+        " in it)",
+        "password.not_a_program_hint": 'write the command as a list of its words, like ["pass",'
+        ' "show", "mail"]',
+        "password.not_found": "{key}: its program (the list's first item) was not found",
+        "password.not_found_hint": "install it, or give its full path",
+        "password.cannot_run": "{key}: cannot run its program, the list's first item ({reason})",
+        "password.cannot_run_hint": "check that it is a program you may run",
+        "password.slow": "{key} did not finish in {seconds:.0f} s",
+        "password.slow_hint": "check that it does not wait for input",
+        "password.failed": "{key} failed with exit code {code}",
+        "password.failed_hint": "run it by hand to see why",
+        "password.nothing": "{key} printed nothing",
+        "password.nothing_hint": "check the command",
+        # The database file (ledger/database.py).
+        "db.read_only": "the database {path} is not writable",
+        "db.read_only_hint": "give yourself write permission on it and on its folder (chmod"
+        " u+w), or set storage.database to a writable place",
+        "db.damaged": "the database {path} is damaged ({reason})",
+        "db.damaged_hint": "run 'vasteaika rebuild': it moves the file aside and reads the ledger"
+        " again from your mailbox",
+        "db.full": "the disk holding {path} is full",
+        "db.full_hint": "free some space and run again",
+        "db.io": "cannot read or write the database {path} ({reason})",
+        "db.io_hint": "check that the file and its folder exist and are writable, or set"
+        " storage.database",
+        "db.busy": "the database {path} is busy ({reason})",
+        "db.busy_hint": "another program holds it: run again later",
+        "db.cannot_open": "cannot open the database {path}: {reason}",
+        "db.cannot_open_hint": "check that the folder exists and is writable, or set"
+        " storage.database",
+        "db.not_ours": "cannot open the database {path}: {reason}",
+        "db.not_ours_hint": "is it vasteaika's database? Set storage.database to another file,"
+        " or run 'vasteaika rebuild': it moves the file aside and reads the ledger again from"
+        " your mailbox",
+        "db.cannot_read": "cannot read the database {path}: {reason}",
+        "db.cannot_read_hint": "check the file and its permissions",
+        "db.cannot_rename": "cannot rename {source} to {target}: {reason}",
+        "db.cannot_rename_hint": "check that its folder is writable",
+        "db.cannot_remove": "cannot remove {path}: {reason}",
+        "db.cannot_remove_hint": "check that its folder is writable",
+        "db.cannot_lock": "cannot create the lock file {path}: {reason}",
+        "db.cannot_lock_hint": "check that the folder is writable",
+    },
+    "fi": {
+        "imap.security_none": '[account] security = "none" lähettäisi salasanan palvelimelle'
+        " {host} salaamattomana",
+        "imap.security_none_hint": 'aseta [account] security = "ssl" (portti 993) tai'
+        ' "starttls" (portti 143); "none" sallitaan vain localhostille',
+        "imap.no_starttls": "{where} ei tarjoa STARTTLS:ää, joten salasanaa ei voi lähettää"
+        " turvallisesti",
+        "imap.no_starttls_hint": 'aseta [account] security = "ssl" ja imap_port = 993, tai kysy'
+        " sähköpostipalvelustasi, mitä suojattua porttia käytetään",
+        "imap.login_disabled": "{where} ei hyväksy kirjautumista salaamattoman yhteyden yli",
+        "imap.login_disabled_hint": 'aseta [account] security = "ssl" (portti 993) tai'
+        ' "starttls" (portti 143)',
+        "imap.ca_file": "varmennetiedostoa {ca_file} ei voi käyttää ({reason})",
+        "imap.ca_file_hint": "tarkista asetus ca_file: sen pitää olla PEM-tiedosto, jossa on"
+        " palvelimen varmenne",
+        "imap.refused": "IMAP-palvelin {host} torjui kirjautumisen käyttäjänä {user}",
+        "imap.refused_hint": "tarkista käyttäjätunnus ja salasana (Gmail ja Fastmail vaativat"
+        " sovellussalasanan)",
+        "imap.not_ascii": "{host} ei hyväksy käyttäjätunnusta tai salasanaa, jossa on ASCII:n"
+        " ulkopuolisia kirjaimia (kuten ä tai ö)",
+        "imap.not_ascii_hint": "käytä sovellussalasanaa, tai vaihda salasanaan pelkkiä"
+        " ASCII-merkkejä",
+        "imap.certificate": "palvelimen {host} TLS-varmennetta ei voitu varmistaa ({reason})",
+        "imap.certificate_hint": "jos palvelimella on oma varmenteensa, aseta [account] ca_file"
+        " sen PEM-tiedostoon; muuten tarkista imap_host",
+        "imap.tls": "TLS-kättely palvelimen {where} kanssa epäonnistui ({reason})",
+        "imap.tls_hint": 'tarkista [account] security ja imap_port: "ssl" on yleensä 993,'
+        ' "starttls" 143',
+        "imap.timeout": "{where} ei vastannut {seconds:g} sekunnissa",
+        "imap.timeout_hint": "tarkista verkkoyhteys ja imap_port; yritä myöhemmin uudelleen",
+        "imap.lookup": "sähköpostipalvelinta {host} ei löydetty nimipalvelusta ({reason})",
+        "imap.lookup_hint": "tarkista verkkoyhteys ja imap_host",
+        "imap.unknown_host": "tuntematon palvelin {host}",
+        "imap.unknown_host_hint": "tarkista, onko asetuksen imap_host nimessä kirjoitusvirhe",
+        "imap.refused_connection": "{where} torjui yhteyden",
+        "imap.refused_connection_hint": 'tarkista imap_host ja imap_port (993, kun "ssl", 143,'
+        ' kun "starttls")',
+        "imap.lost": "yhteys palvelimeen {host} katkesi",
+        "imap.lost_hint": "aja uudelleen; mitään ei menetetty",
+        "imap.no_route": "palvelimeen {where} ei saada yhteyttä ({reason})",
+        "imap.no_route_hint": "tarkista verkkoyhteys ja imap_host",
+        "imap.unreachable": "palvelimeen {where} ei saada yhteyttä ({reason})",
+        "imap.unreachable_hint": "tarkista imap_host ja imap_port; yritä myöhemmin uudelleen",
+        "imap.not_imap": "{where} ei vastannut kuin IMAP-palvelin ({said})",
+        "imap.not_imap_hint": 'tarkista [account] security ja imap_port ("ssl" portissa 993,'
+        ' "starttls" portissa 143)',
+        "smtp.ca_file": "asetuksen smtp.ca_file tiedostoa {ca_file} ei voi käyttää: {reason}",
+        "smtp.ca_file_hint": "osoita se luettavaan PEM-varmennetiedostoon",
+        "smtp.no_starttls": "SMTP-palvelin {server} ei tarjoa STARTTLS:ää",
+        "smtp.no_starttls_hint": 'aseta smtp.security = "ssl" (yleensä portti 465) tai tarkista'
+        " smtp.port",
+        "smtp.no_password": "SMTP-käyttäjälle {user} ei ole salasanaa",
+        "smtp.no_password_hint": "aseta smtp.password_command tai tallenna salasana"
+        " avainnippuun",
+        "smtp.no_auth": "SMTP-palvelin {server} ei tarjoa kirjautumista (AUTH)",
+        "smtp.no_auth_hint": "tarkista smtp.port ja smtp.security; välityspalvelimelle, joka"
+        " ottaa postia ilman kirjautumista, aseta login = false [smtp]-osioon",
+        "smtp.uncertain": "yhteys palvelimeen {server} katkesi, kun kuittaus oli jo luovutettu"
+        " ({reason}); se on ehkä lähetetty",
+        "smtp.uncertain_hint": "sitä ei lähetetä uudelleen automaattisesti; katso"
+        " Lähetetyt-kansiosta",
+        "smtp.refused_login": "SMTP-palvelin {server} torjui käyttäjän {user} kirjautumisen",
+        "smtp.refused_login_hint": "tarkista smtp.username ja salasana (Gmail ja Microsoft 365"
+        " vaativat sovellussalasanan)",
+        "smtp.timeout": "SMTP-palvelin {server} ei vastannut {seconds:g} sekunnissa",
+        "smtp.timeout_hint": "yritä myöhemmin uudelleen",
+        "smtp.closed": "SMTP-palvelin {server} katkaisi yhteyden",
+        "smtp.closed_hint": "yritä myöhemmin uudelleen",
+        "smtp.certificate": "palvelimen {server} TLS-varmennetta ei voitu varmistaa: {reason}",
+        "smtp.certificate_hint": "tarkista smtp.host, tai aseta smtp.ca_file yksityiselle"
+        " varmentajalle",
+        "smtp.tls": "TLS palvelimen {server} kanssa epäonnistui: {reason}",
+        "smtp.tls_hint": "tarkista smtp.port ja smtp.security (ssl tai starttls)",
+        "smtp.unknown_host": "SMTP-palvelimen nimeä {host!r} ei löydy nimipalvelusta",
+        "smtp.unknown_host_hint": "tarkista smtp.host ja verkkoyhteys",
+        "smtp.refused_connection": "SMTP-palvelin {server} torjui yhteyden",
+        "smtp.refused_connection_hint": "tarkista smtp.host ja smtp.port",
+        "smtp.unreachable": "SMTP-palvelimeen {server} ei saada yhteyttä: {reason}",
+        "smtp.unreachable_hint": "tarkista smtp.host, smtp.port ja verkkoyhteys",
+        "smtp.wants_login": "SMTP-palvelin {server} vaatii kirjautumisen: {said}",
+        "smtp.wants_login_hint": "aseta login = true ja käyttäjätunnus [smtp]-osioon (tai"
+        " [account]-osioon) sekä sen salasana",
+        "smtp.wants_password": "SMTP-palvelin {server} vaatii kirjautumisen: {said}",
+        "smtp.wants_password_hint": "tarkista smtp.username ja salasana",
+        "smtp.said": "SMTP-palvelin {server} vastasi: {said}",
+        "smtp.said_hint": "yritä myöhemmin uudelleen",
+        "smtp.envelope": "SMTP-palvelin {server} torjui kuoren lähettäjän <{sender}>: {said}",
+        "smtp.envelope_hint": "aseta smtp.envelope_from omaan osoitteeseesi (moni palvelu"
+        " torjuu tyhjän lähettäjän)",
+        "smtp.recipient": "SMTP-palvelin {server} torjui vastaanottajan {recipient}: {said}",
+        "smtp.recipient_hint": "kuittausta ei voi toimittaa tähän osoitteeseen",
+        "smtp.session": "SMTP-palvelin {server} torjui istunnon: {said}",
+        "smtp.session_hint": "tarkista smtp.host ja smtp.port",
+        "smtp.refused_ack": "SMTP-palvelin {server} torjui kuittauksen: {said}",
+        "smtp.refused_ack_hint": "katso palvelimen vastaus",
+        "password.no_keyring": "{section}.keyring: täällä ei ole käyttökelpoista avainnippua"
+        " ({kind})",
+        "password.no_keyring_hint": "käytä password_command-asetusta tai muuttujaa"
+        " $VASTEAIKA_PASSWORD (cronilla ei ole työpöydän avainnippua)",
+        "password.not_in_keyring": "avainnipussa ei ole salasanaa käyttäjälle {user}",
+        "password.not_in_keyring_hint": "tallenna se komennolla: vasteaika password set",
+        "password.no_way": "sähköpostin salasanaa ei saada mistään",
+        "password.no_way_hint": "tallenna se komennolla 'vasteaika password set' ja aseta"
+        " keyring = true [account]-osioon, tai aseta account.password_command tai"
+        " $VASTEAIKA_PASSWORD",
+        "password.cannot_store": "täällä ei ole käyttökelpoista avainnippua ({reason})",
+        "password.cannot_store_hint": "käytä sen sijaan account.password_command-asetusta tai"
+        " muuttujaa $VASTEAIKA_PASSWORD",
+        "password.no_calendar": "kalenterin salasanaa ei saada mistään",
+        "password.no_calendar_hint": "aseta calendar.password_command, calendar.keyring = true"
+        " tai ${env}",
+        "password.not_a_program": "{key}: sen ensimmäinen kohta ei ole ohjelman nimi (siinä on"
+        " välilyöntejä)",
+        "password.not_a_program_hint": 'kirjoita komento sanojensa listana, esimerkiksi'
+        ' ["pass", "show", "mail"]',
+        "password.not_found": "{key}: sen ohjelmaa (listan ensimmäistä kohtaa) ei löytynyt",
+        "password.not_found_hint": "asenna se, tai anna sen koko polku",
+        "password.cannot_run": "{key}: sen ohjelmaa, listan ensimmäistä kohtaa, ei voi ajaa"
+        " ({reason})",
+        "password.cannot_run_hint": "tarkista, että se on ohjelma, jota saat ajaa",
+        "password.slow": "{key} ei päättynyt {seconds:.0f} sekunnissa",
+        "password.slow_hint": "tarkista, ettei se jää odottamaan syötettä",
+        "password.failed": "{key} epäonnistui paluuarvolla {code}",
+        "password.failed_hint": "aja se käsin nähdäksesi syyn",
+        "password.nothing": "{key} ei tulostanut mitään",
+        "password.nothing_hint": "tarkista komento",
+        "db.read_only": "tietokantaan {path} ei voi kirjoittaa",
+        "db.read_only_hint": "anna itsellesi kirjoitusoikeus siihen ja sen kansioon (chmod u+w),"
+        " tai aseta storage.database paikkaan, johon voi kirjoittaa",
+        "db.damaged": "tietokanta {path} on vioittunut ({reason})",
+        "db.damaged_hint": "aja 'vasteaika rebuild': se siirtää tiedoston sivuun ja lukee"
+        " kirjanpidon uudelleen postilaatikostasi",
+        "db.full": "levy, jolla {path} on, on täynnä",
+        "db.full_hint": "vapauta tilaa ja aja uudelleen",
+        "db.io": "tietokantaa {path} ei voi lukea eikä kirjoittaa ({reason})",
+        "db.io_hint": "tarkista, että tiedosto ja sen kansio ovat olemassa ja kirjoitettavissa,"
+        " tai aseta storage.database",
+        "db.busy": "tietokanta {path} on varattu ({reason})",
+        "db.busy_hint": "toinen ohjelma pitää sitä: yritä myöhemmin uudelleen",
+        "db.cannot_open": "tietokantaa {path} ei voi avata: {reason}",
+        "db.cannot_open_hint": "tarkista, että kansio on olemassa ja kirjoitettavissa, tai aseta"
+        " storage.database",
+        "db.not_ours": "tietokantaa {path} ei voi avata: {reason}",
+        "db.not_ours_hint": "onko se vasteaikan tietokanta? Aseta storage.database toiseen"
+        " tiedostoon, tai aja 'vasteaika rebuild': se siirtää tiedoston sivuun ja lukee"
+        " kirjanpidon uudelleen postilaatikostasi",
+        "db.cannot_read": "tietokantaa {path} ei voi lukea: {reason}",
+        "db.cannot_read_hint": "tarkista tiedosto ja sen oikeudet",
+        "db.cannot_rename": "tiedostoa {source} ei voi nimetä uudelleen nimelle {target}:"
+        " {reason}",
+        "db.cannot_rename_hint": "tarkista, että sen kansioon voi kirjoittaa",
+        "db.cannot_remove": "tiedostoa {path} ei voi poistaa: {reason}",
+        "db.cannot_remove_hint": "tarkista, että sen kansioon voi kirjoittaa",
+        "db.cannot_lock": "lukkotiedostoa {path} ei voi luoda: {reason}",
+        "db.cannot_lock_hint": "tarkista, että kansioon voi kirjoittaa",
+    },
+}

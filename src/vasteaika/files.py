@@ -5,7 +5,6 @@ customers and servers. Apart from the ledger so that the mail adapters below it 
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -33,9 +32,3 @@ def write_private(path: Path, text: str, *, sync: bool = False) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
-
-
-def make_private(path: Path) -> None:
-    """An existing state file written by an older version (0644) becomes private."""
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)

@@ -18,6 +18,7 @@ from typing import Any
 
 from vasteaika.config import Config
 from vasteaika.hours import BusinessHours, business_seconds
+from vasteaika.ledger.customers import company_domains as ledger_company_domains
 from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import Store
 from vasteaika.queue import tables
@@ -78,11 +79,8 @@ def queue_settings(config: Config) -> QueueSettings:
 
 
 def company_domains(settings: QueueSettings) -> list[str]:
-    """The domains whose people are one customer: ``[customers] companies``, and a domain named
-    among the key customers (a company by naming it so), as the report groups them."""
-    named = (k.strip().lower().lstrip("@") for k in settings.key_customers)
-    wanted = (*(c.strip().lower().lstrip("@") for c in settings.companies), *named)
-    return list(dict.fromkeys(d for d in wanted if d and "@" not in d))
+    """The domains whose people are one customer, as the report groups them."""
+    return ledger_company_domains(settings.companies, settings.key_customers)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from vasteaika.queue.store import mails_to_scan, mark_complaint, refresh_rhythm
 from vasteaika.queue.tables import SIGNAL_DAYS
 from vasteaika.reminders.phones import find_phone
 from vasteaika.reminders.promises import strip_quoted
-from vasteaika.reminders.replies import body_text
+from vasteaika.reminders.replies import body_text, fetch_ref
 
 
 def update_queue(store: Store, source: MailSource, now: datetime) -> None:
@@ -35,26 +35,11 @@ def scan_complaints(store: Store, source: MailSource, now: datetime) -> int:
     for row in mails_to_scan(store, since):
         ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
         with store.guard(ref, "complaint", epoch(now)) as reading:
-            data = _fetch(source, selected, ref)
+            data = fetch_ref(source, selected, ref)
             text = body_text(data) if data else ""
             words = find_complaints(row["subject"] + "\n" + strip_quoted(text))
-            mark_complaint(store, row["id"], words, _phone(text) if row["is_first"] else None)
+            mark_complaint(store, row["id"], words, find_phone(text) if row["is_first"] and text else None)
             unhappy += bool(words)
         if reading.failed:  # recorded in problems; not tried again on every run
             mark_complaint(store, row["id"], ())
     return unhappy
-
-
-def _phone(text: str) -> str | None:
-    """The number a conversation's first mail gives (signature included: it opens the
-    conversation, so it quotes nobody), as the acknowledgment reads it."""
-    return find_phone(text) if text else None
-
-
-def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
-    """The whole mail, when its folder still has the UIDVALIDITY it was read in."""
-    if ref.folder not in selected:
-        selected[ref.folder] = source.select(ref.folder).uidvalidity
-    if selected[ref.folder] != ref.uidvalidity:
-        return None
-    return source.fetch_text(ref.folder, ref.uid)

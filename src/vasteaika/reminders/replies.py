@@ -112,7 +112,7 @@ def _reply_promise(
     """The callback the reply promises, when it is still ahead and not promised already, or a
     promise whose time could not be read (recorded so the owner can set it). One long past is
     put in ``past``."""
-    data = _fetch(source, selected, ref)
+    data = fetch_ref(source, selected, ref)
     base = from_epoch(row["received_at"])
     if data is None or base is None:
         return None
@@ -141,7 +141,9 @@ def _past(store: Store, conversation_id: int, promise: Promise, kind: str) -> Pa
                        promise.text, kind)  # fmt: skip
 
 
-def _fetch(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
+def fetch_ref(source: MailSource, selected: dict[str, int], ref: MessageRef) -> bytes | None:
+    """The whole mail, when its folder still has the UIDVALIDITY it was read in (``selected``:
+    the folders selected so far in this pass, by their UIDVALIDITY)."""
     folder = ref.folder
     if folder not in selected:
         selected[folder] = source.select(folder).uidvalidity
@@ -163,7 +165,7 @@ def _customer_phone(
         return None
     phone: str | None = None
     with store.guard(first, "phone", epoch(now)):
-        data = _fetch(source, selected, first)
+        data = fetch_ref(source, selected, first)
         phone = find_phone(body_text(data, own_words=False)) if data else None
     return phone
 

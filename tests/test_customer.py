@@ -207,6 +207,23 @@ def test_now_that_is_no_time_is_a_usage_error(
     assert capsys.readouterr().err.startswith("vasteaika: --now 'maanantaina' is not a time")
 
 
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("2026-11-23", "--now '2026-11-23' has no time of day"),  # never a guessed midnight
+        ("2026-03-29T03:30", "--now '2026-03-29T03:30' is not one moment in Europe/Helsinki"),
+        ("2026-10-25T03:30", "--now '2026-10-25T03:30' is not one moment in Europe/Helsinki"),
+    ],
+)
+def test_now_that_is_no_single_moment_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], now: str, said: str
+) -> None:
+    config = _config(tmp_path)
+    assert run(["--config", config, "--now", now, "customer", "laaksonen"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"vasteaika: {said}") and err.count("\n") == 1, err
+
+
 @pytest.mark.parametrize("command", [["watch"], ["remind"]])
 def test_commands_that_send_refuse_a_pretended_time(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]

@@ -9,7 +9,7 @@ import typer
 
 from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
-from vasteaika.cli.context import current
+from vasteaika.cli.context import current, one_moment
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
 from vasteaika.template_spec import LANGUAGES
@@ -113,7 +113,7 @@ def preview(
         now = datetime.fromisoformat(at) if at else parts.now()
     except ValueError:
         raise fault(UsageError, "err.bad_preview_at", text=at) from None
-    now = now if now.tzinfo else now.replace(tzinfo=tz)
+    now = one_moment(now, at, tz, "--at") if at else now
     slot = preview_slot(config, dry_run_copy(config.database), now)  # the ledger only read
     body = ack_body(config, name, slot, now, lang)
     customer = Address("maija@example.fi", name)

@@ -16,10 +16,11 @@ the user's session bus.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,7 +110,7 @@ class CommandContext:
             raise UsageError(
                 f"--now {text!r} is not a time", "write it as 2026-11-23T08:05 (or with +02:00)"
             ) from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.config.hours.timezone)
+        return one_moment(moment, text, self.config.hours.timezone, "--now")
 
     def refuse_pretending(self, command: str) -> None:
         """Commands that send or notify run only at the real time."""
@@ -292,3 +293,22 @@ def open_calendar(config: CalendarConfig) -> CalDavCalendar:
 def reminder_channels(config: Config) -> tuple[Notifier, Sender | None]:
     """How check and watch deliver a due reminder: the desktop, else mail to the owner."""
     return desktop_notifier(), owner_mailer(config)
+
+
+def one_moment(moment: datetime, text: str, zone: tzinfo, option: str) -> datetime:
+    """``moment`` as read from ``text`` (an option's ISO time), in ``zone`` when it gave no
+    offset. Never a guess: a day without a time, or a wall-clock time that the clocks skip or
+    repeat there, is refused."""
+    hint = "write it as 2026-11-23T08:05 (or with +02:00)"
+    if not re.search(r"\d[T ]\d", text):  # a day alone: never a guessed midnight
+        raise UsageError(f"{option} {text!r} has no time of day", hint)
+    if moment.tzinfo:
+        return moment
+    local = moment.replace(tzinfo=zone)
+    gap = local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment
+    if gap or local.utcoffset() != local.replace(fold=1).utcoffset():
+        raise UsageError(
+            f"{option} {text!r} is not one moment in {zone} (the clocks are turned then)",
+            "give its offset, like 2026-03-29T04:30+03:00",
+        )
+    return local

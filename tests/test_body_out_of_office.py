@@ -119,3 +119,25 @@ def test_the_sync_reads_only_text_replies_whole(config: Config, store: Store) ->
             now)  # fmt: skip
     run_check(config, src, store, now)
     assert src.fetched == [("INBOX", reply)]
+
+
+def _html_only(html: str) -> bytes:
+    return (
+        "From: Antti Korpela <antti@korpela.example>\nTo: ylermi@pihapalvelu.fi\n"
+        "Subject: Re: Tarjous\nMessage-ID: <h@x>\nMIME-Version: 1.0\n"
+        'Content-Type: text/html; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n' + html
+    ).encode()
+
+
+def test_an_html_only_mail_is_read_as_its_text() -> None:
+    from vasteaika.acks.content import content_reasons
+    from vasteaika.mail.body import out_of_office_body
+
+    away = _html_only("<html><body><p>Hei,</p><p>olen lomalla 7.12. asti enkä lue "
+                      "sähköpostiani.</p></body></html>")  # fmt: skip
+    robot = _html_only("<p>Tämä on automaattinen viesti. Älä vastaa tähän viestiin.</p>")
+    quoting = _html_only("<p>Voisitteko tehdä tarjouksen?</p><blockquote>olen lomalla 7.12. "
+                         "asti enkä lue sähköpostiani.</blockquote>")  # fmt: skip
+    assert out_of_office_body(away)
+    assert any(r.startswith("robot-sender:") for r in content_reasons(robot))
+    assert not out_of_office_body(quoting) and content_reasons(quoting) == []

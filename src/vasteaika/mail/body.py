@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from email.message import Message as MimeMessage
 
 from vasteaika.mail import robot_words
+from vasteaika.mail.html import html_to_text
 from vasteaika.mail.senders import fold
 
 OPENING_CHARS = 300  # an out-of-office reply says so in its first sentences
@@ -39,9 +40,12 @@ _OPENINGS = re.compile(
 
 
 def own_text(parsed: MimeMessage) -> str:
-    """The plain text the writer typed: folded, quotes and forwarded mail cut away."""
-    body = parsed.get_body(("plain",)) if isinstance(parsed, EmailMessage) else None
+    """The text the writer typed (the plain part, else the HTML part's text): folded, quotes
+    and forwarded mail cut away."""
+    body = parsed.get_body(("plain", "html")) if isinstance(parsed, EmailMessage) else None
     text = str(body.get_content()) if isinstance(body, EmailMessage) else ""
+    if isinstance(body, EmailMessage) and body.get_content_subtype() == "html":
+        text = html_to_text(text[: 8 * _OWN_TEXT_CHARS])  # a quoted reply is left out
     own = []
     for line in text[:_OWN_TEXT_CHARS].splitlines():
         if _FORWARD_MARKER.match(line):

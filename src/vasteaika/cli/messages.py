@@ -2,11 +2,19 @@
 
 The command line's section of the message catalogue (vasteaika.catalogue, which holds the
 lookup, the counted words "{n:one|other}", dates and the words below the command line):
-output.text(lang, key) reads TEXTS; a translator (or a new language) changes only this file
-and the catalogue's. Reports have their own section (report/labels.py).
+output.text(lang, key) reads TEXTS; a translator (or a new language) changes only these data
+modules and the catalogue's. Here are the daily screens (check, remind, reminders, status,
+calendar, the contact queue); the explaining screens' words are in ``why_texts``, setting up's
+in ``setup_texts`` (both added to TEXTS), ``customer``'s in ``customer_texts`` and the refused
+acknowledgments' in ``ack_reason_texts`` (offered here under their old names). Reports have
+their own section (report/labels.py).
 """
 
 from vasteaika.catalogue.words import WEEKDAYS as _CORE_WEEKDAYS
+from vasteaika.cli.ack_reason_texts import ACK_REASONS as ACK_REASONS
+from vasteaika.cli.customer_texts import CUSTOMER_TEXTS as CUSTOMER_TEXTS
+from vasteaika.cli.setup_texts import SETUP_TEXTS
+from vasteaika.cli.why_texts import WHY_TEXTS
 
 # The daily screen in the owner's language (owner.language), by key.
 TEXTS: dict[str, dict[str, str]] = {
@@ -58,79 +66,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Calendar: {n} {n:event|events} edited on the phone {n:was|were} left as they are "
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
-        # why
-        "why.head": "<{mid}> in {folder}, from {sender}, received {at}",
-        "why.arrival": "  arrival time from: {source}",
-        "arrival.internaldate": "the server's arrival time (IMAP INTERNALDATE)",
-        "arrival.received": "the topmost Received header (when your mail server delivered it)",
-        "arrival.date": "the Date header (no usable Received header or arrival time)",
-        "arrival.file": "the mail file's time (no usable Received or Date header)",
-        "arrival.unknown": "not recorded (an older version)",
-        "arrival.future": "the time vasteaika read it: the arrival time the mail gave lay in the"
-        " future (a broken clock or a forged Date), so it was not trusted",
-        "why.kind": "  kind: {kind}",
-        "why.because": "  because: {reason}",
-        "why.opened": "  opened conversation #{id} with {who}: {subject!r}",
-        "why.first_reply": "  first reply of conversation #{id} with {who}: {subject!r}",
-        "why.answered_turn": "  answered turn {turn} of conversation #{id} with {who}: {subject!r}",
-        "why.belongs": "  belongs to conversation #{id} with {who}: {subject!r}",
-        "why.no_conversation": "  belongs to no conversation",
-        "why.ack_undecided": "  acknowledgment: not decided yet (ack.mode off, or not checked"
-        " since)",
-        "why.ack": "  acknowledgment: {status}",
-        "why.ack_to": " to {who}",
-        "why.ack_callback": ", callback promised for {when}",
-        "why.not_acked": "  not acknowledged because: {reason}",
-        "status.sent": "sent",
-        "status.pending": "pending",
-        "status.draft": "draft",
-        "status.failed": "failed",
-        "status.skipped": "skipped",
-        # problems
-        "problems.none": "No problems recorded.",
-        "problems.line": "{folder} UID {uid} ({step}): {reason}",
-        "step.parse": "reading the mail",
-        "step.classify": "classifying",
-        "step.thread": "finding the conversation",
-        "step.promise": "reading a promise",
-        "step.phone": "reading a phone number",
-        "step.ack": "acknowledging",
-        "step.reminder": "making a reminder",
-        # outbox
-        "outbox.none": "No acknowledgments yet.",
-        # promise
-        "promise.unreadable": "Unreadable: {text!r} ({reason}); no reminder time is guessed.",
-        "promise.none": "No promised callback time found in this text.",
-        "promise.due": "Due {when} — {iso}, a {kind}, from {text!r}",
-        "promise.no_time": "{day} (no exact time)",
-        # schedule
-        "schedule.wrote": "wrote {path}",
-        "schedule.installed": "Scheduled runs installed in your crontab:",
-        "schedule.already": "Scheduled runs already in your crontab:",
-        "schedule.zone": "this computer's clock is in {local}: the times above are {zone} time"
-        " where cron honours CRON_TZ (cronie); Debian's and Ubuntu's cron ignore it — use"
-        " 'schedule install --systemd' there",
-        "schedule.both": "vasteaika's {kind} are installed too, so each run would happen twice"
-        " — run 'vasteaika schedule remove', then install the kind you want",
-        "schedule.crontab_lines": "crontab lines",
-        "schedule.systemd_timers": "systemd timers",
-        "schedule.linger": "To keep them running after you log out: loginctl enable-linger",
-        "schedule.start": "To start them, run:",
-        "schedule.started": "Started with systemctl --user.",
-        "schedule.removed_line": "removed from crontab: {line}",
-        "schedule.removed": "removed {path}",
-        "schedule.unscheduled": "vasteaika is no longer scheduled.",
-        "schedule.stop_failed": "Could not stop them; run this yourself:",
-        "schedule.no_crontab": "crontab: not available on this computer",
-        "schedule.nothing": "Nothing scheduled. Run: vasteaika schedule install",
-        "warning": "vasteaika: warning: {text}",
-        # rebuild
-        "rebuild.question": "Read the ledger again from the mailbox and move {path} aside?",
-        "rebuild.nothing": "Nothing changed.",
-        "rebuild.moved": "Moved the old database to {path} (nothing was deleted).",
-        "rebuild.done": "Read {read} {read:mail|mails} into a new ledger at {path}; {n}"
-        " {n:conversation|conversations} from before the rebuild will get no acknowledgment.",
-        "rebuild.next": "Run 'vasteaika check' as usual.",
         # calendar
         "calendar.ok": "OK: reminders go to “{name}” ({url})",
         "calendar.pending": "{n} {n:change waits|changes wait} to be written; the next"
@@ -145,26 +80,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "problem_cleared": " ({command}, {when}) — cleared: the server was reached since",
         "authserv_learned": "Learned from your INBOX whose sender checks to trust: {id} "
         "(Authentication-Results). A mail it finds forged (dmarc=fail) is never acknowledged.",
-        "init_intro": "A few questions and vasteaika is ready (Enter takes the [default]).",
-        "init_name": "Your name (signs the acknowledgments)",
-        "init_addresses": "Your email address(es), separated by commas",
-        "init_imap_host": "Your mail server (IMAP)",
-        "init_username": "Your username on it",
-        "init_password": "How does vasteaika get your mail password? keyring = stored in this"
-        " computer's keyring now, command = a program prints it (e.g. pass), env ="
-        " $VASTEAIKA_PASSWORD",
-        "init_password_command": "The command that prints the password",
-        "init_secret": "Mail password (not shown, stored only in the keyring)",
-        "init_keyring_failed": "The keyring could not store it: {reason}. Choose another way.",
-        "init_signature": "A line under your name in acknowledgments (company, phone); empty"
-        " for none",
-        "init_ack_mode": "Acknowledgments to new customers: send = sent at once, draft = put in"
-        " Drafts for you to send",
-        "init_smtp_host": "Your outgoing mail server (SMTP)",
-        "init_wrote": "Wrote {path}. Try it: vasteaika check --dry-run",
-        "init_wrote_starter": "Wrote {path}. Edit it, then run: vasteaika check",
-        "password_stored": "Stored the password of {user} in the keyring ({backend}).",
-        "password_enable": "Set keyring = true in [account] of {path} so that vasteaika uses it.",
         "calendar_gone": "Calendar: {n} open {n:reminder|reminders} whose event you deleted on the"
         " phone "
         "(not put back; 'vasteaika reminders' still lists them).",
@@ -250,76 +165,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Kalenteri: {n} puhelimessa {n:muokattu tapahtuma jätettiin|muokattua tapahtumaa jätettiin} "
         "ennalleen (katso 'vasteaika calendar list').",
         "calendar_in_step": "kalenteri: ajan tasalla",
-        "why.head": "<{mid}> kansiossa {folder}, lähettäjä {sender}, saapui {at}",
-        "why.arrival": "  saapumisaika: {source}",
-        "arrival.internaldate": "palvelimen saapumisaika (IMAP INTERNALDATE)",
-        "arrival.received": "ylin Received-otsake (kun postipalvelimesi otti viestin vastaan)",
-        "arrival.date": "Date-otsake (ei käyttökelpoista Received-otsaketta tai saapumisaikaa)",
-        "arrival.file": "viestitiedoston aika (ei käyttökelpoista Received- tai Date-otsaketta)",
-        "arrival.unknown": "ei tallennettu (vanhempi versio)",
-        "arrival.future": "aika, jolloin vasteaika luki viestin: viestin antama saapumisaika oli"
-        " tulevaisuudessa (väärin käyvä kello tai väärennetty Date), joten siihen ei luotettu",
-        "why.kind": "  laji: {kind}",
-        "why.because": "  koska: {reason}",
-        "why.opened": "  avasi keskustelun #{id}, asiakas {who}: {subject!r}",
-        "why.first_reply": "  ensimmäinen vastaus keskusteluun #{id}, asiakas {who}: {subject!r}",
-        "why.answered_turn": "  vastasi keskustelun #{id} vuoroon {turn}, asiakas {who}: {subject!r}",
-        "why.belongs": "  kuuluu keskusteluun #{id}, asiakas {who}: {subject!r}",
-        "why.no_conversation": "  ei kuulu mihinkään keskusteluun",
-        "why.ack_undecided": "  kuittaus: ei vielä päätetty (ack.mode on off, tai ei"
-        " tarkistettu sen jälkeen)",
-        "why.ack": "  kuittaus: {status}",
-        "why.ack_to": ", vastaanottaja {who}",
-        "why.ack_callback": ", soitto luvattu {when}",
-        "why.not_acked": "  ei kuitattu, koska: {reason}",
-        "status.sent": "lähetetty",
-        "status.pending": "kesken",
-        "status.draft": "luonnos",
-        "status.failed": "epäonnistui",
-        "status.skipped": "ei kuitattu",
-        "problems.none": "Ei kirjattuja ongelmia.",
-        "problems.line": "{folder} UID {uid} ({step}): {reason}",
-        "step.parse": "viestin luku",
-        "step.classify": "luokittelu",
-        "step.thread": "keskustelun etsintä",
-        "step.promise": "lupauksen luku",
-        "step.phone": "puhelinnumeron luku",
-        "step.ack": "kuittaus",
-        "step.reminder": "muistutuksen teko",
-        "outbox.none": "Ei vielä kuittauksia.",
-        "promise.unreadable": "Ei luettavissa: {text!r} ({reason}); muistutuksen aikaa ei"
-        " arvata.",
-        "promise.none": "Tekstistä ei löytynyt luvattua soittoaikaa.",
-        "promise.due": "Erääntyy {when} — {iso}, {kind}, tekstistä {text!r}",
-        "promise.no_time": "{day} (ei tarkkaa aikaa)",
-        "schedule.wrote": "kirjoitettu {path}",
-        "schedule.installed": "Ajastetut ajot lisätty crontabiisi:",
-        "schedule.already": "Ajastetut ajot ovat jo crontabissasi:",
-        "schedule.zone": "tämän koneen kello on aikavyöhykkeellä {local}: yllä olevat ajat ovat"
-        " {zone}-aikaa, jos cron tuntee CRON_TZ:n (cronie); Debianin ja Ubuntun cron ei tunne"
-        " — käytä siellä 'schedule install --systemd'",
-        "schedule.both": "vasteaikan {kind} ovat myös asennettuina, joten jokainen ajo"
-        " tapahtuisi kahdesti — aja 'vasteaika schedule remove' ja asenna haluamasi tapa",
-        "schedule.crontab_lines": "crontab-rivit",
-        "schedule.systemd_timers": "systemd-ajastimet",
-        "schedule.linger": "Jotta ne toimivat uloskirjautumisen jälkeenkin: loginctl"
-        " enable-linger",
-        "schedule.start": "Käynnistä ne näin:",
-        "schedule.started": "Käynnistetty: systemctl --user.",
-        "schedule.removed_line": "poistettu crontabista: {line}",
-        "schedule.removed": "poistettu {path}",
-        "schedule.unscheduled": "vasteaikaa ei ole enää ajastettu.",
-        "schedule.stop_failed": "Niitä ei voitu pysäyttää; aja itse:",
-        "schedule.no_crontab": "crontab: ei käytettävissä tällä koneella",
-        "schedule.nothing": "Mitään ei ole ajastettu. Aja: vasteaika schedule install",
-        "warning": "vasteaika: varoitus: {text}",
-        "rebuild.question": "Luetaanko kirjanpito uudelleen postilaatikosta ja siirretäänkö"
-        " {path} syrjään?",
-        "rebuild.nothing": "Mitään ei muutettu.",
-        "rebuild.moved": "Vanha tietokanta siirrettiin nimelle {path} (mitään ei poistettu).",
-        "rebuild.done": "Luettiin {read} {read:viesti|viestiä} uuteen kirjanpitoon {path}; {n}"
-        " {n:keskustelu|keskustelua} ajalta ennen uudelleenrakennusta ei saa kuittausta.",
-        "rebuild.next": "Aja 'vasteaika check' kuten tavallisesti.",
         "calendar.ok": "OK: muistutukset menevät kalenteriin “{name}” ({url})",
         "calendar.pending": "{n} {n:muutos odottaa|muutosta odottaa} kirjoittamista; seuraava"
         " 'vasteaika check' kirjoittaa ne",
@@ -337,27 +182,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "authserv_learned": "Saapuneista viesteistä opittu, kenen lähettäjätarkistukseen "
         "luotetaan: {id} (Authentication-Results). Väärennetyksi (dmarc=fail) todettua viestiä "
         "ei koskaan kuitata.",
-        "init_intro": "Muutama kysymys, ja vasteaika on valmis (Enter valitsee [oletuksen]).",
-        "init_name": "Nimesi (kuittausten allekirjoitus)",
-        "init_addresses": "Sähköpostiosoitteesi pilkuin erotettuina",
-        "init_imap_host": "Postipalvelimesi (IMAP)",
-        "init_username": "Käyttäjätunnuksesi siellä",
-        "init_password": "Mistä vasteaika saa sähköpostisi salasanan? keyring = tallennetaan"
-        " nyt tämän koneen avainnippuun, command = ohjelma tulostaa sen (esim. pass), env ="
-        " $VASTEAIKA_PASSWORD",
-        "init_password_command": "Komento, joka tulostaa salasanan",
-        "init_secret": "Sähköpostin salasana (ei näy, tallennetaan vain avainnippuun)",
-        "init_keyring_failed": "Avainnippu ei voinut tallentaa sitä: {reason}. Valitse toinen"
-        " tapa.",
-        "init_signature": "Rivi nimesi alle kuittauksiin (yritys, puhelin); tyhjä: ei riviä",
-        "init_ack_mode": "Kuittaukset uusille asiakkaille: send = lähetetään heti, draft ="
-        " luonnoksiin, lähetät itse",
-        "init_smtp_host": "Lähtevän postin palvelimesi (SMTP)",
-        "init_wrote": "Kirjoitettiin {path}. Kokeile: vasteaika check --dry-run",
-        "init_wrote_starter": "Kirjoitettiin {path}. Muokkaa sitä ja aja sitten: vasteaika check",
-        "password_stored": "Käyttäjän {user} salasana tallennettiin avainnippuun ({backend}).",
-        "password_enable": "Aseta keyring = true tiedoston {path} [account]-osioon, niin"
-        " vasteaika käyttää sitä.",
         "calendar_gone": "Kalenteri: {n} {n:avoin muistutus, jonka|avointa muistutusta, joiden}"
         " tapahtuman poistit "
         "puhelimesta (ei palauteta; 'vasteaika reminders' näyttää ne yhä).",
@@ -397,135 +221,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+for _table in (WHY_TEXTS, SETUP_TEXTS):
+    for _lang, _texts in _table.items():
+        TEXTS[_lang].update(_texts)
+
 # Short weekday names: the catalogue's (catalogue/words.py), here for the screens' imports.
 WEEKDAYS = _CORE_WEEKDAYS
-
-# Why an acknowledgment was not sent, by the decision's reason code (acks/decision.py), in the
-# owner's language. English shows the decision's own prose (what 'vasteaika why' says); a code
-# missing here is shown as the decision wrote it.
-ACK_REASONS: dict[str, dict[str, str]] = {
-    "fi": {
-        "off": "kuittaukset on kytketty pois (ack.mode = off)",
-        "not-customer": "viesti ei ole asiakkaalta",
-        "backlog": "viesti on vanhempi kuin ack.max_age; vain uudet viestit kuitataan",
-        "untrusted-date": "viestin ajat eivät täsmää (saapumisaika tulevaisuudessa tai Date-otsake"
-        " selvästi saapumisen jälkeen), joten sen ikää ei tiedetä",
-        "backlog or answered": "vanhempi kuin ack.max_age, tai olit jo vastannut",
-        "answered": "olet jo vastannut tähän keskusteluun",
-        "conversation-acked": "keskustelu on jo kuitattu",
-        "rate-limited": "samaan osoitteeseen meni jo kuittaus (enintään yksi ack.once_per_days"
-        " päivässä)",
-        "auto-submitted": "koneen lähettämä viesti (Auto-Submitted)",
-        "precedence": "joukko- tai listaposti (Precedence)",
-        "list": "postituslistan viesti",
-        "auto-response-suppress": "lähettäjä pyysi, ettei siihen vastata automaattisesti",
-        "exchange-rule-loop": "Exchangen postisäännön lähettämä (silmukan vaara)",
-        "bounce": "palautusviesti tai postijärjestelmän ilmoitus",
-        "robot-sender": "lähettäjä on no-reply- tai järjestelmäosoite",
-        "own-ack": "vasteaikan oma kuittaus (silmukka)",
-        "own-address": "osoite on oma osoitteesi",
-        "not-addressed": "mikään osoitteistasi ei ole vastaanottajana (piilokopio, lista tai"
-        " edelleenlähetys)",
-        "unverified": "palveluntarjoajasi mukaan lähettäjä voi olla väärennetty (dmarc=fail)",
-        "no-return-path": "Return-Path puuttuu, joten todellista lähettäjää ei tiedetä",
-        "envelope-mismatch": "Return-Path ei ole lähettäjän osoite eikä sen organisaation",
-        "reply-to-elsewhere": "Reply-To osoittaa toiseen osoitteeseen",
-        "form-not-allowed": "lomakkeen lähettäjä ei ole omasi eikä form_senders-listalla",
-        "form-reply-to": "lomakeviestissä pitää olla täsmälleen yksi Reply-To",
-        "customer-mismatch": "asiakas ei ole viestin lähettäjä",
-        "bad-address": "asiakkaan osoite on virheellinen tai tuntematon",
-        "out-of-office": "poissaoloilmoitus",
-        "calendar": "kalenterikutsu tai -vastaus",
-        "platform": "palvelualustan ilmoitus",
-        "broadcast": "joukkoviesti monelle vastaanottajalle",
-        "reply-to-ack": "vastaus kuittaukseen, ei uusi yhteydenotto",
-        "owner-auto-replied": "automaattinen vastauksesi (lomavastaus) meni jo asiakkaalle",
-        "gone": "ensimmäinen viesti ei ole enää postilaatikossa",
-        "stopped": "lähetys keskeytyi",
-        "problem": "viestin käsittely epäonnistui (katso 'vasteaika problems')",
-    },
-}
-
-
-# `vasteaika customer`: one customer's history (cli/customer.py), by key.
-CUSTOMER_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "company": "Company {domain}: {people}",
-        "count": "{n} conversations, the first {first}, the latest {latest}",
-        "count_one": "1 conversation, {first}",
-        "rhythm": "Rhythm: a new conversation every {gap} (median of {n} {n:gap|gaps}); "
-        "last wrote {last}, {silent} ago",
-        "quiet": " — longer than usual: gone quiet",
-        "usual": " — within their rhythm",
-        "no_rhythm": "Rhythm: one conversation only, none yet; last wrote {last}, {silent} ago",
-        "waiting": "waiting for you",
-        "answered": "answered",
-        "closed": "closed",
-        "from": "from {who}",
-        "turn_answered": "{n}. wrote {since} → you answered {at}: {wall} (business time {work})",
-        "turn_closed": "{n}. wrote {since} → closed {at}",
-        "turn_waiting": "{n}. wrote {since} → waiting {wall}",
-        "call": " by phone",
-        "ack_sent": "Acknowledgment: sent {at} to {who}",
-        "ack_draft": "Acknowledgment: put in Drafts {at} for {who}",
-        "ack_pending": "Acknowledgment: handed to the mail server {at}, not confirmed "
-        "(see 'vasteaika outbox')",
-        "ack_failed": "Acknowledgment: failed",
-        "ack_skipped": "Acknowledgment: not sent — {why}",
-        "ack_none": "Acknowledgment: none",
-        "ack_callback": ", promising a call {at}",
-        "kind_call": "call",
-        "kind_visit": "visit",
-        "kind_message": "message",
-        "reminder": "Reminder #{id}: {kind} {due}",
-        "r_done": " — done {at}",
-        "r_cancelled": " — cancelled {at}",
-        "r_open": " — open",
-        "r_overdue": " — OPEN, past due",
-        "r_unreadable": " — the time could not be read: vasteaika remind-at {id} \"3.12. klo 10\"",
-        "r_ack": "promised in the acknowledgment",
-        "r_reply": "you wrote: {text}",
-        "several": "{n} customers match {query!r}:",
-        "choose": "Run again with one of the addresses (or a company's domain).",
-    },
-    "fi": {
-        "company": "Yritys {domain}: {people}",
-        "count": "{n} keskustelua, ensimmäinen {first}, viimeisin {latest}",
-        "count_one": "1 keskustelu, {first}",
-        "rhythm": "Rytmi: uusi keskustelu {gap} välein (mediaani {n} välistä); "
-        "kirjoitti viimeksi {last}, {silent} sitten",
-        "quiet": " — tavallista pidempään: hiljentynyt",
-        "usual": " — tavallisen rytmin sisällä",
-        "no_rhythm": "Rytmi: vasta yksi keskustelu; kirjoitti viimeksi {last}, {silent} sitten",
-        "waiting": "odottaa vastaustasi",
-        "answered": "vastattu",
-        "closed": "suljettu",
-        "from": "lähettäjä {who}",
-        "turn_answered": "{n}. kirjoitti {since} → vastasit {at}: {wall} (työaikaa {work})",
-        "turn_closed": "{n}. kirjoitti {since} → suljettu {at}",
-        "turn_waiting": "{n}. kirjoitti {since} → odottaa {wall}",
-        "call": " puhelimitse",
-        "ack_sent": "Kuittaus: lähetetty {at} osoitteeseen {who}",
-        "ack_draft": "Kuittaus: luonnoksissa {at} vastaanottajalle {who}",
-        "ack_pending": "Kuittaus: annettu postipalvelimelle {at}, ei vahvistettu "
-        "(katso 'vasteaika outbox')",
-        "ack_failed": "Kuittaus: epäonnistui",
-        "ack_skipped": "Kuittaus: ei lähetetty — {why}",
-        "ack_none": "Kuittaus: ei kuittausta",
-        "ack_callback": ", soitto luvattu {at}",
-        "kind_call": "soitto",
-        "kind_visit": "käynti",
-        "kind_message": "viesti",
-        "reminder": "Muistutus #{id}: {kind} {due}",
-        "r_done": " — tehty {at}",
-        "r_cancelled": " — peruttu {at}",
-        "r_open": " — avoin",
-        "r_overdue": " — AVOIN, myöhässä",
-        "r_unreadable": " — aikaa ei voitu lukea: vasteaika remind-at {id} \"3.12. klo 10\"",
-        "r_ack": "luvattu kuittauksessa",
-        "r_reply": "kirjoitit: {text}",
-        "several": "{n} asiakasta vastaa hakua {query!r}:",
-        "choose": "Aja uudelleen jollakin näistä osoitteista (tai yrityksen verkkotunnuksella).",
-    },
-}
-

@@ -1,0 +1,98 @@
+"""The words of the screens that explain: ``why`` (what a mail is and why it was or was not
+acknowledged), ``problems``, ``outbox`` and ``promise``. Plain data, apart from ``messages``
+because the command screens' table is long; ``messages`` adds it to ``TEXTS``.
+"""
+
+WHY_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        # why
+        "why.head": "<{mid}> in {folder}, from {sender}, received {at}",
+        "why.arrival": "  arrival time from: {source}",
+        "arrival.internaldate": "the server's arrival time (IMAP INTERNALDATE)",
+        "arrival.received": "the topmost Received header (when your mail server delivered it)",
+        "arrival.date": "the Date header (no usable Received header or arrival time)",
+        "arrival.file": "the mail file's time (no usable Received or Date header)",
+        "arrival.unknown": "not recorded (an older version)",
+        "arrival.future": "the time vasteaika read it: the arrival time the mail gave lay in the"
+        " future (a broken clock or a forged Date), so it was not trusted",
+        "why.kind": "  kind: {kind}",
+        "why.because": "  because: {reason}",
+        "why.opened": "  opened conversation #{id} with {who}: {subject!r}",
+        "why.first_reply": "  first reply of conversation #{id} with {who}: {subject!r}",
+        "why.answered_turn": "  answered turn {turn} of conversation #{id} with {who}: {subject!r}",
+        "why.belongs": "  belongs to conversation #{id} with {who}: {subject!r}",
+        "why.no_conversation": "  belongs to no conversation",
+        "why.ack_undecided": "  acknowledgment: not decided yet (ack.mode off, or not checked"
+        " since)",
+        "why.ack": "  acknowledgment: {status}",
+        "why.ack_to": " to {who}",
+        "why.ack_callback": ", callback promised for {when}",
+        "why.not_acked": "  not acknowledged because: {reason}",
+        "status.sent": "sent",
+        "status.pending": "pending",
+        "status.draft": "draft",
+        "status.failed": "failed",
+        "status.skipped": "skipped",
+        # problems
+        "problems.none": "No problems recorded.",
+        "problems.line": "{folder} UID {uid} ({step}): {reason}",
+        "step.parse": "reading the mail",
+        "step.classify": "classifying",
+        "step.thread": "finding the conversation",
+        "step.promise": "reading a promise",
+        "step.phone": "reading a phone number",
+        "step.ack": "acknowledging",
+        "step.reminder": "making a reminder",
+        # outbox
+        "outbox.none": "No acknowledgments yet.",
+        # promise
+        "promise.unreadable": "Unreadable: {text!r} ({reason}); no reminder time is guessed.",
+        "promise.none": "No promised callback time found in this text.",
+        "promise.due": "Due {when} — {iso}, a {kind}, from {text!r}",
+        "promise.no_time": "{day} (no exact time)",
+    },
+    "fi": {
+        "why.head": "<{mid}> kansiossa {folder}, lähettäjä {sender}, saapui {at}",
+        "why.arrival": "  saapumisaika: {source}",
+        "arrival.internaldate": "palvelimen saapumisaika (IMAP INTERNALDATE)",
+        "arrival.received": "ylin Received-otsake (kun postipalvelimesi otti viestin vastaan)",
+        "arrival.date": "Date-otsake (ei käyttökelpoista Received-otsaketta tai saapumisaikaa)",
+        "arrival.file": "viestitiedoston aika (ei käyttökelpoista Received- tai Date-otsaketta)",
+        "arrival.unknown": "ei tallennettu (vanhempi versio)",
+        "arrival.future": "aika, jolloin vasteaika luki viestin: viestin antama saapumisaika oli"
+        " tulevaisuudessa (väärin käyvä kello tai väärennetty Date), joten siihen ei luotettu",
+        "why.kind": "  laji: {kind}",
+        "why.because": "  koska: {reason}",
+        "why.opened": "  avasi keskustelun #{id}, asiakas {who}: {subject!r}",
+        "why.first_reply": "  ensimmäinen vastaus keskusteluun #{id}, asiakas {who}: {subject!r}",
+        "why.answered_turn": "  vastasi keskustelun #{id} vuoroon {turn}, asiakas {who}: {subject!r}",
+        "why.belongs": "  kuuluu keskusteluun #{id}, asiakas {who}: {subject!r}",
+        "why.no_conversation": "  ei kuulu mihinkään keskusteluun",
+        "why.ack_undecided": "  kuittaus: ei vielä päätetty (ack.mode on off, tai ei"
+        " tarkistettu sen jälkeen)",
+        "why.ack": "  kuittaus: {status}",
+        "why.ack_to": ", vastaanottaja {who}",
+        "why.ack_callback": ", soitto luvattu {when}",
+        "why.not_acked": "  ei kuitattu, koska: {reason}",
+        "status.sent": "lähetetty",
+        "status.pending": "kesken",
+        "status.draft": "luonnos",
+        "status.failed": "epäonnistui",
+        "status.skipped": "ei kuitattu",
+        "problems.none": "Ei kirjattuja ongelmia.",
+        "problems.line": "{folder} UID {uid} ({step}): {reason}",
+        "step.parse": "viestin luku",
+        "step.classify": "luokittelu",
+        "step.thread": "keskustelun etsintä",
+        "step.promise": "lupauksen luku",
+        "step.phone": "puhelinnumeron luku",
+        "step.ack": "kuittaus",
+        "step.reminder": "muistutuksen teko",
+        "outbox.none": "Ei vielä kuittauksia.",
+        "promise.unreadable": "Ei luettavissa: {text!r} ({reason}); muistutuksen aikaa ei"
+        " arvata.",
+        "promise.none": "Tekstistä ei löytynyt luvattua soittoaikaa.",
+        "promise.due": "Erääntyy {when} — {iso}, {kind}, tekstistä {text!r}",
+        "promise.no_time": "{day} (ei tarkkaa aikaa)",
+    },
+}

@@ -21,6 +21,7 @@ from vasteaika.cli import run as cli_run
 from vasteaika.config import Config
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail.body import out_of_office_body
 
 OUT_OF_OFFICE = (
     "Hei,\n\nolen lomalla 7.12. asti enkä lue sähköpostiani. Kiireellisissä asioissa ota "
@@ -131,7 +132,6 @@ def _html_only(html: str) -> bytes:
 
 def test_an_html_only_mail_is_read_as_its_text() -> None:
     from vasteaika.acks.content import content_reasons
-    from vasteaika.mail.body import out_of_office_body
 
     away = _html_only("<html><body><p>Hei,</p><p>olen lomalla 7.12. asti enkä lue "
                       "sähköpostiani.</p></body></html>")  # fmt: skip
@@ -141,3 +141,68 @@ def test_an_html_only_mail_is_read_as_its_text() -> None:
     assert out_of_office_body(away)
     assert any(r.startswith("robot-sender:") for r in content_reasons(robot))
     assert not out_of_office_body(quoting) and content_reasons(quoting) == []
+
+
+NORDIC_AWAY = [
+    "Hej,\n\nJag har semester till 5 januari och har begränsad tillgång till e-post.\n",
+    "Hej!\n\nJag är på semester till och med vecka 2. I brådskande ärenden, ring Per.\n",
+    "Hej,\n\nJag är tjänstledig t.o.m. 31.8.2027. Kontakta kontoret@bygg.example.\n",
+    "Hei,\n\nJeg har ferie til 3. august og leser ikke e-post.\n",
+    "Hei!\n\nJeg er på ferie. Jeg er tilbake mandag 11. august.\n",
+    "Hej,\n\nJeg holder ferie til og med uge 32. I hastende sager, ring Mette.\n",
+]
+NORDIC_PEOPLE = [
+    "Hej,\n\njag har semester nästa vecka, kan ni komma efter det?\n",
+    "Hej,\n\nJag är ledig på fredag, passar det att ni kommer då?\n",
+    "Hej,\n\nJag har semester till 5.1., kan ni komma efter det?\n",
+    "Hei,\n\nJeg er tilbake mandag, ring meg da.\n",
+    "Hei,\n\njeg har ferie til sommeren, kan dere beskjære frukttrærne da?\n",
+]
+
+
+@pytest.mark.parametrize("body", NORDIC_AWAY)
+def test_a_nordic_out_of_office_opening_is_recognised(body: str) -> None:
+    assert out_of_office_body(_plain(body))
+
+
+@pytest.mark.parametrize("body", NORDIC_PEOPLE)
+def test_a_nordic_person_writing_of_their_holiday_is_not_an_auto_reply(body: str) -> None:
+    assert not out_of_office_body(_plain(body))
+
+
+def _plain(body: str) -> bytes:
+    return mail("Anna Berg <anna@berg.example>", OWNER, "Sv: Offert", "sv@x", body=body)
+
+
+def test_on_a_real_server_a_nordic_vacation_reply_is_no_contact(
+    env: DovecotServer,  # noqa: F811
+    smtp_server: RunningSmtpServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Swedish and Norwegian vacation replies without any header or subject marker are neither
+    waiting nor acknowledged, a Danish one in a new mail is not acknowledged; a Swede who writes
+    of next week's holiday in a reply and in a new mail is a customer and gets the ack."""
+    config_path = write_config(tmp_path, env, smtp_server.port)
+    when = datetime.now(UTC) - timedelta(minutes=5)
+    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
+    reply = "In-Reply-To: <offert-1@pihapalvelu.fi>\n"
+    for frm, subject, msgid, extra, body in (
+        ("Anna Berg <anna@berg.example>", "Sv: Offert", "sv@x", reply, NORDIC_AWAY[0]),
+        ("Ola Nordmann <ola@nordmann.example>", "SV: Hagearbeid", "no@x", "", NORDIC_AWAY[3]),
+        ("Mette Jensen <mette@jensen.example>", "Havearbejde", "da@x", "", NORDIC_AWAY[5]),
+        ("Lena Holm <lena@holm.example>", "Sv: Offert", "lena@x", reply, NORDIC_PEOPLE[0]),
+        ("Erik Lund <erik@lund.example>", "Trädgården", "erik@x", "", NORDIC_PEOPLE[0]),
+    ):
+        envelope = frm.split("<")[1].rstrip(">")
+        raw = f"Return-Path: <{envelope}>\n".encode() + mail(frm, OWNER, subject, msgid, date,
+                                                              extra=extra, body=body)  # fmt: skip
+        env.deliver("INBOX", raw, internal_date=when)
+
+    result = check_json(config_path, capsys)
+    people = {"lena@holm.example", "erik@lund.example"}
+    # A new mail that opens with a vacation stays a contact (it answers nothing), unacknowledged.
+    waiting = {w["customer_email"] for w in result["waiting"]}  # type: ignore[index]
+    assert waiting == people | {"mette@jensen.example"}
+    assert {a["recipient"] for a in result["acknowledgments"]} == people  # type: ignore[index]
+    assert {r for m in smtp_server.messages() for r in m.rcpt_tos} == people

@@ -34,9 +34,29 @@ def phrase_pattern(text: str) -> str:
     )
 
 
+def _either(phrases: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(phrase_pattern(t) for t in phrases) + ")"
+
+
+def _nordic_opening() -> str:
+    """Swedish, Norwegian and Danish "I am away" in the shape an out-of-office reply gives it:
+    an "until" word and a date, a "do not read" tail, or "I am back" and a numbered day."""
+    month, weekday = _either(robot_words.NORDIC_MONTHS), _either(robot_words.NORDIC_WEEKDAYS)
+    day = (rf"(?:{weekday}\s+)?(?:den\s+)?(?:\d{{1,2}}(?:[./-]\d{{1,2}})?(?:[./-]\d{{2,4}})?"
+           rf"\.?(?::?[ae])?(?:\s+{month})?|{month}|{_either(robot_words.NORDIC_WEEK_WORDS)}"
+           rf"\s*\d{{1,2}})(?!\w)")  # fmt: skip
+    away, until = _either(robot_words.NORDIC_AWAY_OPENINGS), _either(robot_words.NORDIC_UNTIL_WORDS)
+    back = _either(robot_words.NORDIC_BACK_PHRASES)
+    return (rf"{away}[.,]?\s+(?:{until}\s+(?:{day}|{weekday}(?!\w))|"
+            rf"{_either(robot_words.NORDIC_AWAY_TAILS)})"
+            rf"|{back}\s+(?:{_either(robot_words.NORDIC_BACK_PLACES)}\s+)?{day}")  # fmt: skip
+
+
 _OPENINGS = re.compile(
     "|".join(phrase_pattern(t) for t in robot_words.OUT_OF_OFFICE_BODY_OPENINGS), re.DOTALL
 )
+_NORDIC_OPENING = re.compile(_nordic_opening(), re.DOTALL)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[?!]")
 
 
 def own_text(parsed: MimeMessage) -> str:
@@ -56,8 +76,18 @@ def own_text(parsed: MimeMessage) -> str:
 
 
 def opens_like_out_of_office(text: str) -> bool:
-    """``text`` (as ``own_text`` gives it) opens like an out-of-office reply."""
-    return _OPENINGS.search(text[:OPENING_CHARS]) is not None
+    """``text`` (as ``own_text`` gives it) opens like an out-of-office reply. A Nordic "I am
+    away until …" whose sentence ends in a question is a person asking ("jag har semester till
+    tisdag, kan ni komma då?")."""
+    opening = text[:OPENING_CHARS]
+    if _OPENINGS.search(opening):
+        return True
+    return any(not _asks(text, found.end()) for found in _NORDIC_OPENING.finditer(opening))
+
+
+def _asks(text: str, start: int) -> bool:
+    end = _SENTENCE_END.search(text, start)
+    return end is not None and end[0].startswith("?")
 
 
 def out_of_office_body(data: bytes) -> bool:

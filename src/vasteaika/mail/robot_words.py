@@ -169,13 +169,54 @@ OUT_OF_OFFICE_BODY_OPENINGS = (
     "olen lomalla … enkä lue sähköpostiani",  # code corpus: Finnish auto-reply fixture
     "olen lomalla … asti", "olen vuosilomalla", "olen poissa toimistolta",  # fi, common pattern
     "olen poissa … välisenä aikana", "kiitos viestistäsi. olen lomalla",
-    "jag är på semester", "jag är ledig", "jag är tillbaka",  # sv, common pattern
-    "jeg er på ferie", "jeg er tilbake", "jeg er tilbage",  # no/da, common pattern
     "olen puhkusel",  # et, common pattern
     "ich bin bis … nicht im büro", "vielen dank für ihre nachricht. ich bin",  # de, common
     "i am out of the office",  # alaveteli OOF fixtures
     "i am currently out of the office", "thank you for your email. i am away",  # en, common
 )  # fmt: skip
+# Swedish, Norwegian and Danish out-of-office openings (common pattern), read in their shape
+# (``mail.body``): "I am away" followed by "until <date>", "and do not read my mail" or an
+# "in urgent matters" sentence, or "I am back" followed by a day. A person saying the same ("jag
+# har semester nästa vecka, kan ni komma efter det?", "jag är ledig på fredag") gives no date
+# after an "until" word.
+NORDIC_AWAY_OPENINGS = (
+    "jag har semester", "jag är på semester", "jag är ledig", "jag är tjänstledig",
+    "jag är föräldraledig",  # sv
+    "jeg har ferie", "jeg er på ferie", "jeg har permisjon", "jeg er i permisjon",
+    "jeg er ute av kontoret",  # no
+    "jeg holder ferie", "jeg har orlov", "jeg er på orlov",  # da
+)  # fmt: skip
+# The words between an away opening and its date: "till och med 7.12.", "til 3. august".
+NORDIC_UNTIL_WORDS = (
+    "till", "till och med", "t.o.m.", "tom", "fram till",  # sv
+    "til", "til og med", "t.o.m.", "frem til", "indtil",  # no/da
+)  # fmt: skip
+# "I am back" (then a day with a number or a month): "og er tilbake 11. august".
+NORDIC_BACK_PHRASES = (
+    "jag är tillbaka", "och är tillbaka", "jag är åter", "och är åter",  # sv
+    "jeg er tilbake", "og er tilbake", "jeg er tilbage", "og er tilbage",  # no/da
+)  # fmt: skip
+# Words that may stand between "I am back" and its day.
+NORDIC_BACK_PLACES = ("på kontoret", "i tjänst", "på jobbet", "igen", "igjen", "på arbejde")
+NORDIC_AWAY_TAILS = (
+    "och läser inte", "och har inte tillgång", "… begränsad tillgång", "och kan inte svara",
+    "… brådskande ärenden",  # sv
+    "og leser ikke", "og har ikke tilgang", "… begrenset tilgang", "og kan ikke svare",
+    "… hastesaker",  # no
+    "og læser ikke", "og har ikke adgang", "… begrænset adgang", "… hastende sager",  # da
+)  # fmt: skip
+# A date as these openings write it: a weekday, a day with a month, a day.month, a week number.
+NORDIC_WEEKDAYS = (
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",  # sv
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",  # no/da
+)  # fmt: skip
+NORDIC_MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",  # sv
+    "januar", "februar", "marts", "mai", "august", "desember",  # no/da, the rest as sv
+)  # fmt: skip
+NORDIC_WEEK_WORDS = ("vecka", "v.", "uke", "uge")
+
 # Body sentences that say nobody reads replies ("Älä vastaa tähän viestiin").
 DO_NOT_REPLY_BODY_PHRASES = (
     "älä vastaa tähän viestiin", "ala vastaa tahan viestiin",  # Opintopolku key (code corpus)

@@ -22,7 +22,7 @@ from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
-from vasteaika.ledger import check
+from vasteaika.ledger import batches, check
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.reminders import replies as reminders
@@ -327,7 +327,7 @@ def _first_sync_with_a_broken_mail(config: Config, store: Store) -> check.CheckR
 def test_a_batch_stores_the_same_ledger_as_one_message_at_a_time(
     config: Config, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check._Batch, "COMMIT_EVERY", 3)  # several batches; UID 6 is in the second
+    monkeypatch.setattr(batches.Batch, "COMMIT_EVERY", 3)  # several batches; UID 6 is in the second
     batched = _first_sync_with_a_broken_mail(config, store)
 
     assert problems(store) == [("Sent", 6, "parse")] and batched.problems == 1

@@ -1,7 +1,7 @@
 """The `check` use case: sync → parse → classify → thread → store, a batch per transaction.
 
 A batch of messages is parsed, classified, matched and stored atomically together with its
-folder's new watermark (``_Batch``), so an interrupted run leaves a consistent
+folder's new watermark (``batches.Batch``), so an interrupted run leaves a consistent
 database and the next run resumes where it stopped. A message that cannot be read is recorded as a problem and skipped; the run goes on.
 
 Every per-message step (parse, classify — with the body of a customer's INBOX mail, read for an
@@ -13,7 +13,6 @@ recorded in ``problems`` with the step and the reason, and the run goes on.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
+from vasteaika.ledger.batches import Batch, chunks, old_objects_frozen, store_chunk
 from vasteaika.ledger.messages import PendingMessages
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
@@ -90,7 +90,7 @@ def run_check(
     # conversation boundaries do not depend on which folder happened to be read first.
     deferred = first_load.defer(store.db.conn)  # an empty ledger: indexes after the load
     try:
-        with _old_objects_frozen():
+        with old_objects_frozen():
             for folder in ([sent] if sent else []) + [config.inbox]:
                 _read_folder(ctx, source, folder, result, on_folder, on_message)
     finally:
@@ -127,52 +127,19 @@ def _read_folder(
             on_folder(folder, total)
 
     read = FolderRead(source, plan)
-    batch = _Batch(store, folder, plan.status.uidvalidity, ctx.now, read)
+    batch = Batch(store, folder, plan.status.uidvalidity, ctx.now, read)
+    ingest = _ChunkIngest(ctx, plan.status.uidvalidity, result)
     # Read again after UIDVALIDITY changed, most mails are already stored: one by one.
     bulk = not ctx.legacy and not (plan.reset and store.has_messages(folder))
     ctx.pending = PendingMessages(store.db.conn) if bulk else None
     try:
-        for chunk in _chunks(read.messages(counted), _Batch.COMMIT_EVERY, on_message):
-            _ingest_chunk(ctx, chunk, plan.status.uidvalidity, result, batch)
+        for chunk in chunks(read.messages(counted), Batch.COMMIT_EVERY, on_message):
+            store_chunk(store, batch, chunk, ingest)
             count += len(chunk)
     finally:
         batch.commit()  # also when the connection drops: keep what was read
     _finish_folder(ctx, read)
     result.folders[folder] = count
-
-
-def _chunks(
-    raws: Iterator[RawMessage], size: int, on_read: ProgressStep | None
-) -> Iterator[tuple[RawMessage, ...]]:
-    """The mails by ``size`` (``on_read`` hears of each one as it is read). When reading fails
-    (the connection drops), the mails read before are handed over first, so they are stored;
-    then the failure goes on."""
-    chunk: list[RawMessage] = []
-    try:
-        for raw in raws:
-            chunk.append(raw)
-            if on_read:
-                on_read()
-            if len(chunk) == size:
-                yield tuple(chunk)
-                chunk = []
-    except Exception:
-        if chunk:
-            yield tuple(chunk)
-        raise
-    if chunk:
-        yield tuple(chunk)
-
-
-@contextlib.contextmanager
-def _old_objects_frozen() -> Iterator[None]:
-    """Keep what the run built before the sync (modules, config) out of the garbage collector's
-    full passes, which otherwise walk all of it again and again while 100,000 mails are read."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _sent_folder(config: Config, source: MailSource) -> str | None:
@@ -192,51 +159,6 @@ def _sent_folder(config: Config, source: MailSource) -> str | None:
             " sent mail",
         )
     return found
-
-
-class _Batch:
-    """Commits every COMMIT_EVERY messages instead of after each one.
-
-    Each message is still all-or-nothing: a batch is stored in one savepoint, and when any of
-    its mails fails it is stored again message by message, each in its own savepoint
-    (``_ingest_chunk``), so a broken message rolls back alone. The folder's watermark is
-    written once, just before each COMMIT, as the UID of the last message completed in the
-    batch: the messages and the watermark that covers them always commit together, so the
-    database is consistent after any crash. A crash loses at most one batch of work, which the
-    next run reads again; the per-message commit it replaces made a first sync several times
-    slower.
-    """
-
-    COMMIT_EVERY = 2000
-
-    def __init__(
-        self, store: Store, folder: str, uidvalidity: int, now: int, read: FolderRead
-    ) -> None:
-        self.store = store
-        self.conn = store.db.conn
-        self.folder = folder
-        self.uidvalidity = uidvalidity
-        self.now = now
-        self.read = read
-        self.pending = 0
-
-    def begin(self) -> None:
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
-
-    def done(self, uid: int) -> None:
-        self.read.done(uid)
-        self.pending += 1
-        if self.pending >= self.COMMIT_EVERY:
-            self.commit()
-
-    def commit(self) -> None:
-        if self.conn.in_transaction:
-            if self.pending:
-                safe = self.read.watermark.safe
-                self.store.set_folder_state(self.folder, self.uidvalidity, safe, self.now)
-            self.conn.execute("COMMIT")
-        self.pending = 0
 
 
 _NOT_RETURNED = (
@@ -278,43 +200,42 @@ def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
     return plan
 
 
-def _ingest_chunk(
-    ctx: _Context,
-    chunk: tuple[RawMessage, ...],
-    uidvalidity: int,
-    result: CheckResult,
-    batch: _Batch,
-) -> None:
-    """A batch of mails without a savepoint and a guard for each: the usual case, where no step
-    fails. When one does, the batch rolls back whole and is stored again message by message
-    (``_ingest``), so that one broken mail still costs only its failed step."""
-    batch.begin()
-    before = (ctx.has_conversations, result.new_conversations)
-    try:
-        with ctx.store.savepoint():
-            for raw in chunk:
-                _ingest_unguarded(ctx, raw, uidvalidity, result)
-            if ctx.pending is not None:
-                ctx.pending.flush()
-    except Exception:
-        ctx.has_conversations, result.new_conversations = before
+@dataclass
+class _ChunkIngest:
+    """The check's side of a batch (``batches.store_chunk``): its mails stored together, or one
+    by one after the batch rolled back."""
+
+    ctx: _Context
+    uidvalidity: int
+    result: CheckResult
+    before: tuple[bool, int] = (True, 0)  # what a rolled-back batch had changed in memory
+
+    def together(self, chunk: tuple[RawMessage, ...]) -> None:
+        ctx = self.ctx
+        self.before = (ctx.has_conversations, self.result.new_conversations)
+        for raw in chunk:
+            _ingest_unguarded(ctx, raw, self.uidvalidity, self.result)
+        if ctx.pending is not None:
+            ctx.pending.flush()
+
+    def alone(self, raw: RawMessage) -> None:
+        _ingest(self.ctx, raw, self.uidvalidity, self.result)
+
+    @contextlib.contextmanager
+    def one_by_one(self) -> Iterator[None]:
+        ctx = self.ctx
+        ctx.has_conversations, self.result.new_conversations = self.before
         pending, ctx.pending = ctx.pending, None
         if pending is not None:
             pending.clear()
         try:
-            for raw in chunk:
-                batch.begin()
-                _ingest(ctx, raw, uidvalidity, result)
-                batch.done(raw.uid)
+            yield
         finally:
             ctx.pending = pending
-        return
-    except BaseException:
-        if ctx.pending is not None:
-            ctx.pending.clear()
-        raise
-    for raw in chunk:
-        batch.done(raw.uid)
+
+    def abandon(self) -> None:
+        if self.ctx.pending is not None:
+            self.ctx.pending.clear()
 
 
 def _ingest_unguarded(

@@ -67,6 +67,9 @@ class Case:
 
 
 OWNER: Final = "ylermi@pihapalvelu.fi"
+# The owner's aliases, listed in [owner] addresses as README's example does: mail to them is the
+# owner's (h-srs-alias-forward, h-srs-gworkspace); another address at the domain is not.
+ALIASES: Final = ("info@pihapalvelu.fi", "tarjoukset@pihapalvelu.fi")
 
 CASES: Final[tuple[Case, ...]] = (
     Case(

@@ -364,11 +364,11 @@ def _is_form_relay(email: str, settings: AckSettings) -> bool:
 
 
 def _is_ours(email: str, settings: AckSettings) -> bool:
-    """One of the owner's addresses, or any address at the owner's own (non-freemail) domains:
-    info@ or tarjoukset@ that the provider forwards into this mailbox."""
-    email = email.lower()
-    own_domains = {a.rpartition("@")[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS
-    return email in settings.all_owner_addresses or email.rpartition("@")[2] in own_domains
+    """One of the owner's addresses: ``[owner] addresses``, where an alias that forwards into
+    this mailbox (info@, tarjoukset@) is listed too. Never any address at the owner's domain:
+    a colleague's or a subcontractor's mailbox there is not the owner's, and a customer's mail
+    to them, Bcc'd or forwarded to the owner, is not addressed to the owner."""
+    return email.lower() in settings.all_owner_addresses
 
 
 def _resent(msg: Message) -> list[Address]:

@@ -227,6 +227,7 @@ def _heuristic_checks(ignore: tuple[str, ...]) -> tuple[Check, ...]:
     """The heuristics, in order: who sent it, the ignore list, what the subject says."""
     return (
         _robot_sender,
+        _shop_through_platform,
         _robot_display_name,
         _platform_sender,
         _calendar,
@@ -248,6 +249,19 @@ def _robot_sender(msg: Message) -> Hit | None:
         if ROBOT_LOCAL_PART.fullmatch(local):
             return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
     return None
+
+
+def _shop_through_platform(msg: Message) -> Hit | None:
+    """A shop's role address (info@, tilaukset@) whose envelope names the recipient (VERP): a
+    sending platform's transactional or bulk mail, such as an order confirmation. A person's own
+    mail through the same platform (a CRM's 1:1 mail from mira.koivisto@) is not one."""
+    if not msg.return_path or not senders.shop_role_local_part(msg.from_addr.email):
+        return None
+    named = senders.recipient_in_envelope(msg.return_path, (a.email for a in msg.recipients))
+    if named is None:
+        return None
+    why = f"its envelope names the recipient {named}: a sending platform's mail"
+    return Kind.ROBOT, f"From: {msg.from_addr.email} is a shop's role address, and {why}"
 
 
 def _robot_display_name(msg: Message) -> Hit | None:

@@ -268,6 +268,21 @@ PLATFORM_SENDERS = (
     "service@paypal.com", "service@intl.paypal.com", "notifications@stripe.com",  # payments
 )  # fmt: skip
 
+# Role local parts a shop or a service sends its own mail from (folded, separators removed, as
+# ROBOT_LOCAL_WORDS). Not a robot alone (a person answers info@); read with an envelope that
+# names the recipient (VERP: a sending platform's per-recipient bounce address), as a webshop's
+# order confirmation or a small firm's newsletter sent through SendGrid or Mailgun is. A person
+# writing through the same platform writes from their own address (mira.koivisto@). Common
+# pattern.
+SHOP_ROLE_LOCAL_WORDS = (
+    "info", "tilaukset", "tilaus", "verkkokauppa", "kauppa", "myynti", "asiakaspalvelu",
+    "laskutus", "kuitit", "uutiset",  # fi
+    "order", "orders", "shop", "store", "webshop", "sales", "billing", "receipts", "hello",
+    "customerservice", "service", "support", "news", "team",  # en
+    "kundservice", "kundtjanst", "butik", "bestallning", "ordrer", "bestilling", "butikk",
+    "kundeservice", "salg", "forsaljning",  # sv/no/da, folded
+)  # fmt: skip
+
 # Website form services: the notification's From. Its Reply-To person is the lead (a contact
 # whatever the settings); acknowledging still needs `form_senders` (research FORM_SERVICES).
 FORM_SERVICE_SENDERS = (

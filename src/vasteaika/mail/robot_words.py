@@ -283,6 +283,24 @@ SHOP_ROLE_LOCAL_WORDS = (
     "kundeservice", "salg", "forsaljning",  # sv/no/da, folded
 )  # fmt: skip
 
+# The field labels of a website form's notification, by field ("Nimi: Sari", or the label alone
+# on its line and the value below, as WPForms writes). A contact form that mails From the owner's
+# own address is told from the owner's own mail by them: a message field and another one.
+# Common pattern (Contact Form 7, WPForms, Gravity Forms, Elementor defaults and their
+# translations).
+FORM_FIELD_LABELS = {
+    "message": ("viesti", "viestisi", "kysymys", "lisätiedot", "kommentti", "message",
+                "your message", "comments", "meddelande", "ärende", "melding", "besked",
+                "nachricht"),
+    "name": ("nimi", "etunimi", "sukunimi", "lähettäjä", "name", "your name", "namn", "navn"),
+    "email": ("sähköposti", "sähköpostiosoite", "email", "e-mail", "your email",
+              "email address", "e-post", "epost", "e-mailadresse"),
+    "phone": ("puhelin", "puhelinnumero", "puh", "phone", "telefon", "telefonnummer",
+              "mobiili"),
+    "company": ("yritys", "company", "företag", "firma"),
+    "subject": ("aihe", "subject", "ämne", "emne", "betreff"),
+}  # fmt: skip
+
 # Website form services: the notification's From. Its Reply-To person is the lead (a contact
 # whatever the settings); acknowledging still needs `form_senders` (research FORM_SERVICES).
 FORM_SERVICE_SENDERS = (

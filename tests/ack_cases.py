@@ -1,7 +1,7 @@
 """Labelled acknowledgment fixtures for vasteaika: who may get "Kiitos viestistäsi! Soitan sinulle
 tänään klo 15." and who must never get it.
 
-Counts: 249 cases — robot 125, human 104, form_lead 20.
+Counts: 251 cases — robot 127, human 104, form_lead 20.
 
 Counts per (label, reason):
 
@@ -29,6 +29,7 @@ Counts per (label, reason):
 - robot / own_ack: 1
 - robot / spam: 1
 - robot / spoof: 1
+- robot / transactional: 2
 
 Label meaning: ``robot`` = machine-generated or platform mail, never acknowledged; ``human`` = a
 person wrote it (it may still get no ack: a follow-up, Reply-To elsewhere, no Return-Path, an
@@ -67,6 +68,9 @@ class Case:
 
 
 OWNER: Final = "ylermi@pihapalvelu.fi"
+# The owner's aliases, listed in [owner] addresses as README's example does: mail to them is the
+# owner's (h-srs-alias-forward, h-srs-gworkspace); another address at the domain is not.
+ALIASES: Final = ("info@pihapalvelu.fi", "tarjoukset@pihapalvelu.fi")
 
 CASES: Final[tuple[Case, ...]] = (
     Case(
@@ -3397,6 +3401,42 @@ CASES: Final[tuple[Case, ...]] = (
         body="Hej! Klipper ni häckar i Sibbo?",
     ),
     Case(
+        id="r-webshop-order-verp",
+        label="robot",
+        reason="transactional",
+        source=(
+            "closing review (issue 14): a webshop's order confirmation through SendGrid on its "
+            "own em.<domain> bounce subdomain; the envelope names the recipient (VERP)"
+        ),
+        headers=(
+            ("Return-Path", "<bounces+3312877-a41c-ylermi=pihapalvelu.fi@em7702.vihreapuutarha.fi>"),
+            ("From", "Vihreä Puutarha <info@vihreapuutarha.fi>"),
+            ("To", "ylermi@pihapalvelu.fi"),
+            ("Subject", "Tilausvahvistus #100423"),
+            ("Date", "Sat, 16 Aug 2025 01:02:05 +0300"),
+            ("Message-ID", "<c2f1a9e0d4b7.100423@vihreapuutarha.fi>"),
+            ("Content-Type", 'text/plain; charset="utf-8"'),
+        ),
+        body="Kiitos tilauksestasi! Tilauksesi #100423 on vastaanotettu ja käsittelemme sen pian.",
+        note="no List-*, no Auto-Submitted: only a shop's role address and a recipient-VERP",
+    ),
+    Case(
+        id="r-shop-receipt-verp-sv",
+        label="robot",
+        reason="transactional",
+        source="common pattern: a Swedish webshop through Mailgun (bounce+<id>-<rcpt>=<domain>@mg.)",
+        headers=(
+            ("Return-Path", "<bounce+5d1e2f.77aa-ylermi=pihapalvelu.fi@mg.tradgardsbutiken.se>"),
+            ("From", "Trädgårdsbutiken <order@tradgardsbutiken.se>"),
+            ("To", "Ylermi Pihapalvelu <ylermi@pihapalvelu.fi>"),
+            ("Subject", "Orderbekräftelse 55120"),
+            ("Date", "Sat, 16 Aug 2025 01:40:05 +0300"),
+            ("Message-ID", "<55120.8d1f@tradgardsbutiken.se>"),
+            ("Content-Type", 'text/plain; charset="utf-8"'),
+        ),
+        body="Tack för din beställning! Vi skickar varorna inom två arbetsdagar.",
+    ),
+    Case(
         id="h-bounce-subdomain-rakennus",
         label="human",
         reason="bounce_subdomain_customer",
@@ -4836,7 +4876,7 @@ CASES: Final[tuple[Case, ...]] = (
 )
 
 COUNTS: Final[dict[str, int]] = {
-    "robot": 125,
+    "robot": 127,
     "human": 104,
     "form_lead": 20,
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
 
-from ack_cases import OWNER, Case
+from ack_cases import ALIASES, OWNER, Case
 from vasteaika.acks.decision import AckDecision, AckSettings, decide
 from vasteaika.errors import ParseError
 from vasteaika.mail.classify import classify
@@ -68,10 +68,10 @@ def judge(case: Case, form_senders: tuple[str, ...] = ()) -> Verdict:
     except ParseError as exc:  # kept as a broken mail by the sync: never a contact, never acked
         unread = Classification(Kind.BOUNCE, (str(exc),))
         return Verdict(unread, AckDecision(False, None, (f"unreadable: {exc}",)), "robot")
-    cls = classify(msg, frozenset({OWNER}), (), form_senders)
+    cls = classify(msg, frozenset({OWNER, *ALIASES}), (), form_senders)
     settings = AckSettings(
-        mode="send", owner_name="Ylermi", owner_address=OWNER, form_senders=form_senders,
-        trusted_authserv_id="mx.pihapalvelu.fi",
+        mode="send", owner_name="Ylermi", owner_address=OWNER, owner_addresses=frozenset(ALIASES),
+        form_senders=form_senders, trusted_authserv_id="mx.pihapalvelu.fi",
     )  # fmt: skip
     decision = decide(
         msg, cls, now=arrived + timedelta(minutes=5), settings=settings, answered=False,

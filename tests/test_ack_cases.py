@@ -24,8 +24,6 @@ HUMAN_NO_ACK = {
     "h-kiitos-vs": {"reply-to-ack"},
     "h-missing-return-path": {"no-return-path"},
 }
-# A form lead vasteaika does not see yet, and why (kept visible rather than dropped).
-FORM_MISSES = {"f-wpforms": "From is the owner's own address: read as the owner's mail (C5)"}
 
 
 def _header(case: Case, name: str) -> str:
@@ -66,8 +64,6 @@ def test_no_person_is_refused(case: Case) -> None:
 
 @pytest.mark.parametrize("case", FORMS, ids=lambda c: c.id)
 def test_a_form_lead_is_a_contact_acknowledged_only_from_an_allowed_relay(case: Case) -> None:
-    if case.id in FORM_MISSES:
-        pytest.xfail(FORM_MISSES[case.id])
     relay = _email(case, "From")
     verdict = judge(case)
     assert verdict.cls.kind is Kind.CUSTOMER and verdict.cls.via_form, verdict.cls.reasons

@@ -117,7 +117,14 @@ def test_a_customer_forwarding_a_do_not_reply_notice_is_answered() -> None:
     assert run(content=_text("Hei!\n> Älä vastaa tähän viestiin.\nSoitatteko?")).send
 
 
-def test_mail_to_an_alias_at_the_owners_domain_is_addressed() -> None:
-    assert run(make_msg(to=(Address("tarjoukset@putkityo.fi"),))).send
+def test_mail_to_an_alias_listed_in_owner_addresses_is_addressed() -> None:
+    assert run(make_msg(to=(Address("info@putkityo.fi"),))).send
     assert codes(run(make_msg(to=(Address("joku@muualla.example"),)))) == {"not-addressed"}
+
+
+def test_mail_to_a_colleague_at_the_owners_domain_is_not_addressed_to_the_owner() -> None:
+    """A subcontractor's or a colleague's mailbox at the owner's domain is not the owner's: the
+    owner's copy (Bcc, a forward) of a customer's mail to them gets no ack in the owner's name."""
+    colleague = make_msg(to=(Address("pekka@putkityo.fi", "Pekka (alihankkija)"),))
+    assert codes(run(colleague)) == {"not-addressed"}
     assert MAIJA.email == "maija@example.com"

@@ -39,6 +39,8 @@ from vasteaika.errors import ConfigError
 from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
 from vasteaika.mail.authresults import dmarc_of, dmarc_passed, strip_comments
+from vasteaika.mail.body import is_form_text
+from vasteaika.mail.classify import own_address_form
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.models import Address, Classification, Kind, Message
@@ -172,6 +174,11 @@ def decide(
     reasons += shape_reasons(msg, settings.all_owner_addresses)
     if content is not None:
         reasons += content_reasons(content)
+    if own_address_form(msg, cls, settings.all_owner_addresses) and not (
+        content and is_form_text(content)
+    ):
+        reasons.append(f"own-address: {msg.from_addr.email} is your own address, and the text "
+                       "has no contact form's fields (a message and another)")  # fmt: skip
     reasons += _authentication_reasons(msg, settings.trusted_authserv_id)
     recipient, recipient_reasons = _recipient(msg, cls, settings, dmarc_pass=dmarc_pass)
     reasons += recipient_reasons
@@ -364,11 +371,11 @@ def _is_form_relay(email: str, settings: AckSettings) -> bool:
 
 
 def _is_ours(email: str, settings: AckSettings) -> bool:
-    """One of the owner's addresses, or any address at the owner's own (non-freemail) domains:
-    info@ or tarjoukset@ that the provider forwards into this mailbox."""
-    email = email.lower()
-    own_domains = {a.rpartition("@")[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS
-    return email in settings.all_owner_addresses or email.rpartition("@")[2] in own_domains
+    """One of the owner's addresses: ``[owner] addresses``, where an alias that forwards into
+    this mailbox (info@, tarjoukset@) is listed too. Never any address at the owner's domain:
+    a colleague's or a subcontractor's mailbox there is not the owner's, and a customer's mail
+    to them, Bcc'd or forwarded to the owner, is not addressed to the owner."""
+    return email.lower() in settings.all_owner_addresses
 
 
 def _resent(msg: Message) -> list[Address]:

@@ -20,13 +20,13 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vasteaika.cli import output as render
-from vasteaika.clock import system_clock
+from vasteaika.clock import FIRST_YEAR, LAST_YEAR, in_reach, system_clock
 from vasteaika.config import (
     AccountConfig,
     CalendarConfig,
@@ -295,6 +295,14 @@ def reminder_channels(config: Config) -> tuple[Notifier, Sender | None]:
     return desktop_notifier(), owner_mailer(config)
 
 
+def within_reach(day: date, text: str, option: str) -> None:
+    """A date the owner gave (``text`` for ``option``) is refused with one usage line when it
+    lies outside the years the program computes in (``clock.in_reach``)."""
+    if not in_reach(day):
+        raise UsageError(f"{option} {text!r} is out of range",
+                         f"give a date between the years {FIRST_YEAR} and {LAST_YEAR}")  # fmt: skip
+
+
 def one_moment(moment: datetime, text: str, zone: tzinfo, option: str) -> datetime:
     """``moment`` as read from ``text`` (an option's ISO time), in ``zone`` when it gave no
     offset. Never a guess: a day without a time, or a wall-clock time that the clocks skip or
@@ -302,6 +310,7 @@ def one_moment(moment: datetime, text: str, zone: tzinfo, option: str) -> dateti
     hint = "write it as 2026-11-23T08:05 (or with +02:00)"
     if not re.search(r"\d[T ]\d", text):  # a day alone: never a guessed midnight
         raise UsageError(f"{option} {text!r} has no time of day", hint)
+    within_reach(moment.date(), text, option)
     if moment.tzinfo:
         return moment
     local = moment.replace(tzinfo=zone)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vasteaika.cli import output as render
-from vasteaika.cli.context import CommandContext, current
+from vasteaika.cli.context import CommandContext, current, within_reach
 from vasteaika.cli.root import app
 from vasteaika.errors import UsageError
 
@@ -113,7 +113,9 @@ def dismiss_command(
 def _day(text: str) -> date:
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            day = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
+        within_reach(day, text, "--until")
+        return day
     raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD or 1.3.2027")

@@ -18,7 +18,7 @@ import typer
 from vasteaika.catalogue import day, fault, say, say_known
 from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.cli import output as render
-from vasteaika.cli.context import CommandContext, current, run_user_dir
+from vasteaika.cli.context import CommandContext, current, one_moment, run_user_dir, within_reach
 from vasteaika.cli.root import app
 from vasteaika.config import Config, default_config_path, parse_duration
 from vasteaika.errors import StorageError, TemporaryError, UsageError
@@ -301,6 +301,7 @@ def remind_at(
     found = reading.promise if reading else None
     if found is None:
         raise fault(UsageError, "err.bad_time", text=when)
+    within_reach(found.due_at.date(), when, "remind-at")
     r = set_time(parts.store, reminder_id, found.due_at, found.has_time, now)
     shown = render.local(r.due_at.astimezone(config.hours.timezone), config.language)
     render.console.print(render.text(config.language, "set_to", id=r.id, when=shown),
@@ -391,8 +392,10 @@ def _promise_config(parts: CommandContext) -> Config | None:
 
 
 def _parse_at(text: str, tz: ZoneInfo) -> datetime:
+    """As strict as ``--now`` (``one_moment``): no day without a time, no skipped or repeated
+    wall-clock time, no date out of range."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise fault(UsageError, "err.bad_at", text=text) from None
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+    return one_moment(moment, text, tz, "--at").astimezone(tz)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from vasteaika.cli import output as render
-from vasteaika.cli.context import current
+from vasteaika.cli.context import current, within_reach
 from vasteaika.cli.root import app
 from vasteaika.config import Config
 from vasteaika.errors import StorageError, UsageError
@@ -47,8 +47,8 @@ def export(
         raise UsageError(f"unknown format {fmt!r}", "use --format json or --format csv")
     parts = current(ctx)
     config = parts.config
-    start = _parse_day(since, config) if since else None
-    end = _next_day(_parse_day(until, config)) if until else None
+    start = _parse_day(since, config, "--since") if since else None
+    end = _next_day(_parse_day(until, config, "--until")) if until else None
     records = conversation_records(
         parts.store, business_hours(config.hours), start, ignore=config.ignore, until=end
     )
@@ -74,13 +74,14 @@ def _next_day(day: datetime) -> datetime:
     return datetime.combine(day.date() + timedelta(days=1), day.timetz())
 
 
-def _parse_day(text: str, config: Config) -> datetime:
+def _parse_day(text: str, config: Config, option: str) -> datetime:
     try:
         day = datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
         raise UsageError(
             f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-01"
         ) from None
+    within_reach(day.date(), text, option)
     return day.replace(tzinfo=config.hours.timezone)
 
 
@@ -139,8 +140,8 @@ def report(
     if week:
         start, end = iso_week(week, zone)
     elif since or until:
-        last = _parse_day(until, config).date() if until else now.astimezone(zone).date()
-        first = _parse_day(since, config).date() if since else last - timedelta(days=6)
+        last = _parse_day(until, config, "--until").date() if until else now.astimezone(zone).date()
+        first = _parse_day(since, config, "--since").date() if since else last - timedelta(days=6)
         start, end = day_range(first, last, zone)
     else:
         start, end = previous_week(now, zone)

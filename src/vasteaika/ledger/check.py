@@ -29,8 +29,8 @@ from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
 from vasteaika.ledger.threads import is_same_customer, joins_conversation
 from vasteaika.mail.authresults import topmost_authserv_id
-from vasteaika.mail.body import out_of_office_body
-from vasteaika.mail.classify import classify
+from vasteaika.mail.body import is_form_text, out_of_office_body
+from vasteaika.mail.classify import classify, own_address_form
 from vasteaika.mail.parse import base_subject, content_fingerprint, parse
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
 from vasteaika.models import Classification, Kind, Message, RawMessage
@@ -316,7 +316,23 @@ def _classify(ctx: _Context, msg: Message) -> Classification:
                                                   *stranger.reasons))  # fmt: skip
         if cls.kind is Kind.CUSTOMER:
             return Classification(Kind.OWNER, ("in the Sent folder: sent by the owner",))
-    return cls
+    return _own_address_form(ctx, msg, cls)
+
+
+OWN_MAIL_NO_FORM = "its text has no contact form's fields (a message and another): the owner's mail"
+
+
+def _own_address_form(ctx: _Context, msg: Message, cls: Classification) -> Classification:
+    """A contact form sent From the owner's own address is a lead only when its text is a form's:
+    the body is read (BODY.PEEK) to tell it from the owner's own mail with a Reply-To, which is
+    never a contact; a body that cannot be read proves nothing."""
+    if not own_address_form(msg, cls, ctx.config.owner_addresses):
+        return cls
+    data = ctx.source.fetch_text(msg.folder, msg.uid) if ctx.source is not None else None
+    if data is not None and is_form_text(data):
+        return cls
+    reason = f"From: {msg.from_addr.email} is an owner address; {OWN_MAIL_NO_FORM}"
+    return Classification(Kind.OWNER, (reason,))
 
 
 def _store(

@@ -90,6 +90,37 @@ def _asks(text: str, start: int) -> bool:
     return end is not None and end[0].startswith("?")
 
 
+_FORM_LABEL = re.compile(
+    r"\s*(?P<label>"
+    + "|".join(re.escape(fold(label)) for labels in robot_words.FORM_FIELD_LABELS.values()
+               for label in sorted(labels, key=len, reverse=True))
+    + r")\s*(?::|$)",
+)  # fmt: skip
+_FORM_FIELD = {fold(label): field for field, labels in robot_words.FORM_FIELD_LABELS.items()
+               for label in labels}  # fmt: skip
+
+
+def form_fields(data: bytes) -> frozenset[str]:
+    """The fields of a website form (``robot_words.FORM_FIELD_LABELS``) whose labels open lines
+    of the whole mail ``data``'s text; a body that cannot be read has none."""
+    try:
+        parsed = email.message_from_bytes(data, policy=email.policy.default)
+        body = parsed.get_body(("plain", "html")) if isinstance(parsed, EmailMessage) else None
+        text = str(body.get_content()) if isinstance(body, EmailMessage) else ""
+        if isinstance(body, EmailMessage) and body.get_content_subtype() == "html":
+            text = html_to_text(text[: 8 * _OWN_TEXT_CHARS])
+    except Exception:
+        return frozenset()
+    found = (_FORM_LABEL.match(fold(line)) for line in text[:_OWN_TEXT_CHARS].splitlines())
+    return frozenset(_FORM_FIELD[m["label"]] for m in found if m)
+
+
+def is_form_text(data: bytes) -> bool:
+    """The mail's text is a website form's notification: a message field and another field."""
+    fields = form_fields(data)
+    return "message" in fields and len(fields) >= 2
+
+
 def out_of_office_body(data: bytes) -> bool:
     """The whole mail ``data`` opens like an out-of-office reply; a body that cannot be read
     proves nothing (False)."""

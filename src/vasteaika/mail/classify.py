@@ -227,6 +227,7 @@ def _heuristic_checks(ignore: tuple[str, ...]) -> tuple[Check, ...]:
     """The heuristics, in order: who sent it, the ignore list, what the subject says."""
     return (
         _robot_sender,
+        _shop_through_platform,
         _robot_display_name,
         _platform_sender,
         _calendar,
@@ -248,6 +249,19 @@ def _robot_sender(msg: Message) -> Hit | None:
         if ROBOT_LOCAL_PART.fullmatch(local):
             return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
     return None
+
+
+def _shop_through_platform(msg: Message) -> Hit | None:
+    """A shop's role address (info@, tilaukset@) whose envelope names the recipient (VERP): a
+    sending platform's transactional or bulk mail, such as an order confirmation. A person's own
+    mail through the same platform (a CRM's 1:1 mail from mira.koivisto@) is not one."""
+    if not msg.return_path or not senders.shop_role_local_part(msg.from_addr.email):
+        return None
+    named = senders.recipient_in_envelope(msg.return_path, (a.email for a in msg.recipients))
+    if named is None:
+        return None
+    why = f"its envelope names the recipient {named}: a sending platform's mail"
+    return Kind.ROBOT, f"From: {msg.from_addr.email} is a shop's role address, and {why}"
 
 
 def _robot_display_name(msg: Message) -> Hit | None:
@@ -297,10 +311,14 @@ def _form_customer(
 ) -> Address | None:
     """C5: a website form mails From the owner's domain, a listed relay or a known form service
     (Jotform, Wix…) with the person who filled it in as Reply-To. The lead is a contact whatever
-    the ack settings; whether it is acknowledged is the ack decision's."""
+    the ack settings; whether it is acknowledged is the ack decision's.
+
+    From one of the owner's own addresses (WPForms sends From the site's admin address) it may be
+    a form only as a new mail to the owner alone; its text decides (``own_address_form``)."""
     owner_domains = {owner.rpartition("@")[2] for owner in owners} - FREEMAIL_DOMAINS
     sender = msg.from_addr
-    if sender.email in owners and sender.email not in form_senders:
+    own = sender.email in owners and sender.email not in form_senders
+    if own and not _to_owner_alone(msg, owners):
         return None  # the owner's own mail (maybe with a private Reply-To) is never a form
     if (
         sender.domain not in owner_domains
@@ -316,6 +334,19 @@ def _form_customer(
         ):
             return person
     return None
+
+
+def _to_owner_alone(msg: Message, owners: frozenset[str]) -> bool:
+    """A new mail (no In-Reply-To, no References) sent to the owner's addresses and nobody else:
+    the shape of a form's notification, not of the owner's mail to a customer or a thread."""
+    recipients = {a.email for a in msg.recipients}
+    return not (msg.in_reply_to or msg.references) and bool(recipients) and recipients <= owners
+
+
+def own_address_form(msg: Message, cls: Classification, owners: frozenset[str]) -> bool:
+    """``cls`` reads ``msg`` as a contact form sent From one of the owner's own ``owners``: a
+    lead only when its text is a form's (``mail.body.is_form_text``), which the caller reads."""
+    return cls.via_form and msg.from_addr.email.lower() in owners
 
 
 def _ignore_match(email: str, ignore: Iterable[str]) -> str | None:

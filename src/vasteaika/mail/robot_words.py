@@ -268,6 +268,39 @@ PLATFORM_SENDERS = (
     "service@paypal.com", "service@intl.paypal.com", "notifications@stripe.com",  # payments
 )  # fmt: skip
 
+# Role local parts a shop or a service sends its own mail from (folded, separators removed, as
+# ROBOT_LOCAL_WORDS). Not a robot alone (a person answers info@); read with an envelope that
+# names the recipient (VERP: a sending platform's per-recipient bounce address), as a webshop's
+# order confirmation or a small firm's newsletter sent through SendGrid or Mailgun is. A person
+# writing through the same platform writes from their own address (mira.koivisto@). Common
+# pattern.
+SHOP_ROLE_LOCAL_WORDS = (
+    "info", "tilaukset", "tilaus", "verkkokauppa", "kauppa", "myynti", "asiakaspalvelu",
+    "laskutus", "kuitit", "uutiset",  # fi
+    "order", "orders", "shop", "store", "webshop", "sales", "billing", "receipts", "hello",
+    "customerservice", "service", "support", "news", "team",  # en
+    "kundservice", "kundtjanst", "butik", "bestallning", "ordrer", "bestilling", "butikk",
+    "kundeservice", "salg", "forsaljning",  # sv/no/da, folded
+)  # fmt: skip
+
+# The field labels of a website form's notification, by field ("Nimi: Sari", or the label alone
+# on its line and the value below, as WPForms writes). A contact form that mails From the owner's
+# own address is told from the owner's own mail by them: a message field and another one.
+# Common pattern (Contact Form 7, WPForms, Gravity Forms, Elementor defaults and their
+# translations).
+FORM_FIELD_LABELS = {
+    "message": ("viesti", "viestisi", "kysymys", "lisätiedot", "kommentti", "message",
+                "your message", "comments", "meddelande", "ärende", "melding", "besked",
+                "nachricht"),
+    "name": ("nimi", "etunimi", "sukunimi", "lähettäjä", "name", "your name", "namn", "navn"),
+    "email": ("sähköposti", "sähköpostiosoite", "email", "e-mail", "your email",
+              "email address", "e-post", "epost", "e-mailadresse"),
+    "phone": ("puhelin", "puhelinnumero", "puh", "phone", "telefon", "telefonnummer",
+              "mobiili"),
+    "company": ("yritys", "company", "företag", "firma"),
+    "subject": ("aihe", "subject", "ämne", "emne", "betreff"),
+}  # fmt: skip
+
 # Website form services: the notification's From. Its Reply-To person is the lead (a contact
 # whatever the settings); acknowledging still needs `form_senders` (research FORM_SERVICES).
 FORM_SERVICE_SENDERS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from vasteaika.mail import robot_words
 from vasteaika.mail.freemail import FREEMAIL_DOMAINS
@@ -18,6 +19,7 @@ _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
 _SEPARATORS = re.compile(r"[-_.]+")
 _STEMS = frozenset(robot_words.ROBOT_LOCAL_STEMS)
 _WORDS = frozenset(robot_words.ROBOT_LOCAL_WORDS)
+_SHOP_ROLES = frozenset(robot_words.SHOP_ROLE_LOCAL_WORDS)
 # Second-level labels under which organisations register (co.uk); Nordic ccTLDs have none.
 _SHARED_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"})
 _BATV = re.compile(r"(?:prvs|btv1=|msprvs\d?)=[^=]+=+(?P<local>.+)", re.IGNORECASE)
@@ -89,6 +91,24 @@ def decoded_envelope(address: str) -> str:
     if found := _BATV.fullmatch(local) or _BATV_AFTER.fullmatch(local):
         return f"{found['local']}@{domain}"
     return address.lower()
+
+
+def recipient_in_envelope(return_path: str, recipients: Iterable[str]) -> str | None:
+    """The recipient that a VERP envelope names (``bounces+123-ylermi=pihapalvelu.fi@em1.shop.fi``
+    for ``ylermi@pihapalvelu.fi``): a sending platform's per-recipient bounce address."""
+    local = decoded_envelope(return_path).rpartition("@")[0]
+    for recipient in recipients:
+        name, _, domain = recipient.lower().rpartition("@")
+        encoded = f"{name}={domain}"
+        if local.endswith(encoded) and local[: -len(encoded)][-1:] in ("-", "+", "."):
+            return recipient.lower()
+    return None
+
+
+def shop_role_local_part(email: str) -> bool:
+    """``email`` is a shop's or a service's role address (info@, tilaukset@, order@)."""
+    local = email.rpartition("@")[0].partition("+")[0]
+    return "".join(_SEPARATORS.split(fold(local))) in _SHOP_ROLES
 
 
 def envelope_aligned(return_path: str, sender: str) -> bool:

@@ -19,6 +19,7 @@ import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vasteaika.clock import FIRST_YEAR, LAST_YEAR, in_reach
 from vasteaika.errors import UsageError
 from vasteaika.hours import BusinessHours, business_calendar_rows
 
@@ -53,6 +54,9 @@ def iso_week(text: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
         raise UsageError(
             f"{text!r} is not an ISO week", "write it as YYYY-Www, e.g. 2026-W47"
         ) from None
+    if not in_reach(monday):
+        raise UsageError(f"--week {text!r} is out of range",
+                         f"give a week between the years {FIRST_YEAR} and {LAST_YEAR}")  # fmt: skip
     return local_midnight(monday, zone), local_midnight(monday + timedelta(days=7), zone)
 
 

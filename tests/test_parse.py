@@ -457,3 +457,11 @@ def test_simple_dates_read_like_parsedate_to_datetime(value: str) -> None:
         assert fast is None
         return
     assert fast is None or (fast == slow and fast.utcoffset() == slow.utcoffset())
+
+
+def test_a_quoted_name_like_a_set_aside_encoded_word_is_the_mail_s_own_text() -> None:
+    """Encoded-words are set aside as ``=?N?=`` while the addresses are read; a quoted name the
+    mail wrote as ``"=\\?0\\?="`` unquotes to the same text and is kept as written (the parse used
+    to fail on it with an IndexError, a problem row for a readable mail)."""
+    msg = parsed(BASE.replace("Asiakas <", '"=\\?0\\?=" <'))
+    assert msg.from_addr == Address("asiakas@example.fi", "=?0?=")

@@ -8,6 +8,7 @@ subject lines). Every rule that fires adds a reason; the first one decides the k
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ MEETING_RESPONSE_SUBJECT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _DELIVERY_STATUS = tuple(f"message/{t}" for t in robot_words.DELIVERY_STATUS_TYPES)
+_REPORT_TYPES = frozenset(
+    (*_DELIVERY_STATUS, *robot_words.REPORT_CONTENT_TYPES, "multipart/report")
+)
 
 
 def classify(
@@ -91,12 +95,12 @@ def classify(
     that may relay a website contact form besides addresses at the owner's own domains.
     ``machine_checked``: an earlier classify of ``msg`` was not decided by the machine checks
     (they read only the mail, not the owner or the lists), so they are not run again."""
-    owners = frozenset(a.lower() for a in owner_addresses)
+    owners = _lowered(owner_addresses)
     checks = () if machine_checked else _machine_checks(msg)
     hits = [hit for check in checks if (hit := check(msg))]
     if hits:
         return _decided(hits)
-    customer = _form_customer(msg, owners, frozenset(f.lower() for f in form_senders))
+    customer = _form_customer(msg, owners, _lowered(form_senders))
     if customer is not None:
         if ignored := _ignored(customer, "Reply-To", ignore):
             return _decided([ignored])
@@ -109,6 +113,17 @@ def classify(
         return _decided(hits)
     reason = f"customer: From {msg.from_addr.email}, no machine signal"
     return Classification(Kind.CUSTOMER, (reason,), msg.from_addr)
+
+
+@functools.lru_cache(maxsize=16)  # one owner list and one list of form relays per run
+def _lowered(addresses: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.lower() for a in addresses)
+
+
+@functools.lru_cache(maxsize=16)
+def _owner_domains(owners: frozenset[str]) -> frozenset[str]:
+    """The owner's own domains: where a website form may mail from (freemail is everyone's)."""
+    return frozenset({owner.rpartition("@")[2] for owner in owners} - FREEMAIL_DOMAINS)
 
 
 def _decided(hits: list[Hit]) -> Classification:
@@ -125,6 +140,8 @@ def _is_our_ack(msg: Message) -> Hit | None:
 
 def _report_content(msg: Message) -> Hit | None:
     """B3: DSNs are bounces; feedback reports (ARF) and read receipts (MDN) are reports."""
+    if msg.content_type not in _REPORT_TYPES:  # most mail: nothing to show
+        return None
     content_type = msg.header("content-type")[0] if msg.header("content-type") else ""
     shown = f"Content-Type: {_shown(content_type)}"
     if msg.content_type in _DELIVERY_STATUS:
@@ -163,10 +180,10 @@ def _exchange_out_of_office(msg: Message) -> Hit | None:
 
 def _list_header(msg: Message) -> Hit | None:
     """B6: List-Id, List-Unsubscribe and every other RFC 2369/2919/8058 list header."""
-    for name, values in msg.headers.items():
+    for name in msg.headers:
         if name.startswith(robot_words.LIST_HEADER_PREFIX):
             shown_name = "-".join(part.capitalize() for part in name.split("-"))
-            return Kind.LIST, f"{shown_name}: {_shown(values[0])} (mailing list, B6)"
+            return Kind.LIST, f"{shown_name}: {_shown(msg.headers[name][0])} (mailing list, B6)"
     return None
 
 
@@ -244,9 +261,9 @@ def _robot_sender(msg: Message) -> Hit | None:
         stem = senders.robot_local_part(local)
         if stem is not None:
             return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender '{stem}', B5)"
-        if header == "Return-Path" and senders.envelope_aligned(address, msg.from_addr.email):
+        if not ROBOT_LOCAL_PART.fullmatch(local):
             continue
-        if ROBOT_LOCAL_PART.fullmatch(local):
+        if header != "Return-Path" or not senders.envelope_aligned(address, msg.from_addr.email):
             return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
     return None
 
@@ -315,7 +332,7 @@ def _form_customer(
 
     From one of the owner's own addresses (WPForms sends From the site's admin address) it may be
     a form only as a new mail to the owner alone; its text decides (``own_address_form``)."""
-    owner_domains = {owner.rpartition("@")[2] for owner in owners} - FREEMAIL_DOMAINS
+    owner_domains = _owner_domains(owners)
     sender = msg.from_addr
     own = sender.email in owners and sender.email not in form_senders
     if own and not _to_owner_alone(msg, owners):

@@ -143,7 +143,10 @@ def _first(headers: dict[str, tuple[str, ...]], name: str) -> str:
 
 
 def _addresses(values: Iterable[str]) -> tuple[Address, ...]:
-    return _addresses_of(tuple(values))
+    return _addresses_of(tuple(values)) if values else ()
+
+
+_SET_ASIDE = re.compile(r"=\?(\d+)\?=")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -160,10 +163,14 @@ def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
         return f"=?{len(words) - 1}?="
 
     def restore(text: str) -> str:
-        return re.sub(r"=\?(\d+)\?=", lambda m: words[int(m[1])], text)
+        if "=?" not in text:  # the common case: nothing was set aside
+            return text
+        # A number that was not set aside is text the mail wrote (a quoted "=\?0\?="): kept.
+        return _SET_ASIDE.sub(lambda m: words[int(m[1])] if int(m[1]) < len(words) else m[0], text)
 
+    texts = [ENCODED_WORD.sub(set_aside, v) if "=?" in v else v for v in values]
     result = []
-    for name, email in _read_addresses([ENCODED_WORD.sub(set_aside, v) for v in values]):
+    for name, email in _read_addresses(texts):
         email = email.strip().lower()
         if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
             name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
@@ -278,15 +285,19 @@ def _simple_date(value: str) -> datetime | None:
     if match is None or month is None:
         return None
     day, _, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
-    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
     try:
-        if offset == 0 and sign == "-":  # -0000: the zone is unknown (RFC 5322 §3.3)
-            zone = UTC
-        else:
-            zone = timezone(timedelta(seconds=-offset if sign == "-" else offset))
+        zone = _zone(sign, zone_hours, zone_minutes)
         return datetime(int(year), month, int(day), int(hour), int(minute), int(second), 0, zone)
     except (ValueError, OverflowError):
         return None  # out of range: let the stdlib parser decide
+
+
+@functools.lru_cache(maxsize=256)  # a mailbox holds a handful of zones: made once each
+def _zone(sign: str, hours: str, minutes: str) -> timezone:
+    offset = int(hours) * 3600 + int(minutes) * 60
+    if offset == 0 and sign == "-":  # -0000: the zone is unknown (RFC 5322 §3.3)
+        return UTC
+    return timezone(timedelta(seconds=-offset if sign == "-" else offset))
 
 
 def _as_aware(moment: datetime) -> datetime:

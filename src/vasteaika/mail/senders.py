@@ -30,6 +30,11 @@ _SRS1 = re.compile(r"srs1[=+-][^=]+=[^=]+==(?P<rest>.+)", re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Casefolded, diacritics removed: "Älä Vastaa" → "ala vastaa"."""
+    return text.lower() if text.isascii() else _fold_unicode(text)  # ASCII: casefold is lower
+
+
+def _fold_unicode(text: str) -> str:
+    """The careful path of ``fold``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -59,6 +64,7 @@ def robot_display_name(name: str) -> str | None:
 _PLATFORM_RANK = {entry: i for i, entry in reversed(list(enumerate(robot_words.PLATFORM_SENDERS)))}
 
 
+@functools.lru_cache(maxsize=4096)
 def platform_sender(email: str) -> str | None:
     """The PLATFORM_SENDERS entry ``email`` matches (an address, or its domain and subdomains);
     the first one listed when several do."""

@@ -101,6 +101,34 @@ FAULTS: dict[str, dict[str, str]] = {
         "smtp.session_hint": "check smtp.host and smtp.port",
         "smtp.refused_ack": "the SMTP server {server} refused the acknowledgment: {said}",
         "smtp.refused_ack_hint": "see the server's reply",
+        # What the SMTP sender refuses to send, and its settings (mail/smtp.py).
+        "smtp.refuse_address": "refusing to send to {recipient!r}: {problem}",
+        "smtp.refuse_address_hint": "",
+        "smtp.refuse_count": "refusing to send: an acknowledgment must have exactly one recipient",
+        "smtp.refuse_count_hint": "",
+        "smtp.refuse_to": "refusing to send: To {to} is not the recipient {recipient}",
+        "smtp.refuse_to_hint": "",
+        "smtp.settings": "invalid SMTP settings: {detail}",
+        "smtp.settings_hint": "fix the [smtp] section",
+        "smtp.bad_security": "smtp.security must be ssl, starttls or none, not {value!r}",
+        "smtp.plain_remote": "smtp.security = none (no encryption) is allowed only for a server"
+        " on this computer (localhost, 127.0.0.1, ::1)",
+        "smtp.bad_port": "smtp.port {port} is not a port number",
+        "smtp.bad_timeout": "smtp.timeout must be positive",
+        "smtp.bad_envelope": "smtp.envelope_from {value!r} is not a plain address",
+        # What the acknowledgment refuses to be written to (acks/compose.py).
+        "compose.refuse_address": "refusing to acknowledge to {recipient!r}: {problem}",
+        "compose.refuse_address_hint": "",
+        "compose.own_address": "refusing to acknowledge to your own address {recipient}",
+        "compose.own_address_hint": "",
+        # Why an address is not one we dare write to (mail/addresses.py).
+        "address.empty": "empty or too long",
+        "address.one_at": "must contain exactly one @",
+        "address.local": "the part before @ has characters that are not allowed (space, comma,"
+        " quote …)",
+        "address.dot": "misplaced dot before @",
+        "address.domain": "the domain is not a valid host name",
+        "address.not_ascii": "not ASCII",
         # The password sources (config/password.py).
         "password.no_keyring": "{section}.keyring: no usable keyring here ({kind})",
         "password.no_keyring_hint": "use password_command or $VASTEAIKA_PASSWORD (cron has no"
@@ -255,6 +283,32 @@ FAULTS: dict[str, dict[str, str]] = {
         "smtp.session_hint": "tarkista smtp.host ja smtp.port",
         "smtp.refused_ack": "SMTP-palvelin {server} torjui kuittauksen: {said}",
         "smtp.refused_ack_hint": "katso palvelimen vastaus",
+        "smtp.refuse_address": "lähetys estetty osoitteeseen {recipient!r}: {problem}",
+        "smtp.refuse_address_hint": "",
+        "smtp.refuse_count": "lähetys estetty: kuittauksella pitää olla täsmälleen yksi"
+        " vastaanottaja",
+        "smtp.refuse_count_hint": "",
+        "smtp.refuse_to": "lähetys estetty: To-osoite {to} ei ole vastaanottaja {recipient}",
+        "smtp.refuse_to_hint": "",
+        "smtp.settings": "virheelliset SMTP-asetukset: {detail}",
+        "smtp.settings_hint": "korjaa [smtp]-osio",
+        "smtp.bad_security": "smtp.security pitää olla ssl, starttls tai none, ei {value!r}",
+        "smtp.plain_remote": "smtp.security = none (ei salausta) sallitaan vain tämän"
+        " tietokoneen palvelimelle (localhost, 127.0.0.1, ::1)",
+        "smtp.bad_port": "smtp.port {port} ei ole porttinumero",
+        "smtp.bad_timeout": "smtp.timeout pitää olla suurempi kuin nolla",
+        "smtp.bad_envelope": "smtp.envelope_from {value!r} ei ole pelkkä osoite",
+        "compose.refuse_address": "kuittaus estetty osoitteeseen {recipient!r}: {problem}",
+        "compose.refuse_address_hint": "",
+        "compose.own_address": "kuittaus estetty omaan osoitteeseesi {recipient}",
+        "compose.own_address_hint": "",
+        "address.empty": "osoite on tyhjä tai liian pitkä",
+        "address.one_at": "osoitteessa pitää olla täsmälleen yksi @",
+        "address.local": "@:n edeltävässä osassa on merkkejä, joita ei sallita (välilyönti,"
+        " pilkku, lainausmerkki …)",
+        "address.dot": "väärin sijoitettu piste ennen @:ta",
+        "address.domain": "verkkotunnus ei ole kelvollinen palvelimen nimi",
+        "address.not_ascii": "osoitteessa on muita kuin ASCII-merkkejä",
         "password.no_keyring": "{section}.keyring: täällä ei ole käyttökelpoista avainnippua"
         " ({kind})",
         "password.no_keyring_hint": "käytä password_command-asetusta tai muuttujaa"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vasteaika.catalogue import fault
+from vasteaika.catalogue import error_line, error_message, fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -95,7 +95,8 @@ def _warn_of_the_example(config: Config) -> None:
     try:
         refuse_example(config)
     except ConfigError as exc:
-        render.err_console.print(f"vasteaika: warning: {exc.line()}", soft_wrap=True)
+        warning = render.text(config.language, "warning", text=error_line(exc, config.language))
+        render.err_console.print(warning, soft_wrap=True, markup=False)
 
 
 def _show_check(
@@ -257,7 +258,7 @@ def _show_calendar(cycle: CycleResult, lang: str) -> None:
     if synced is None:
         return
     if synced.pending:
-        why = synced.error.message if synced.error else "?"
+        why = error_message(synced.error, lang) if synced.error else "?"
         render.console.print(render.text(lang, "calendar_behind", n=synced.pending, why=why),
                              highlight=False, markup=False)  # fmt: skip
     if synced.conflicts:

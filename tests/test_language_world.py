@@ -201,3 +201,22 @@ def test_invalid_smtp_settings_say_every_problem_in_the_owners_language() -> Non
 def test_a_stored_line_no_error_says_is_shown_as_stored() -> None:
     assert said_again("something an older version wrote", "fi") == "something an older version wrote"
     assert said_again("", "fi") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fi", 'vasteaika: kansiota "Puuttuva" ei voi avata palvelimella 127.0.0.1 — tarkista kansion'
+      " nimi asetuksista (isot ja pienet kirjaimet erotetaan)"),
+     ("en", 'vasteaika: cannot open the folder "Puuttuva" on 127.0.0.1 — check the folder name in'
+      " the config (names are case-sensitive)")],
+)  # fmt: skip
+def test_an_imap_folder_the_server_refuses_in_the_owners_language(
+    lang: str, expected: str, env: DovecotServer, smtp_server: RunningSmtpServer, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """Logged in, the session asks Dovecot for a folder it does not have: one line (78)."""
+    config = _in(write_config(tmp_path, env, smtp_server.port), lang)
+    config.write_text(config.read_text("utf-8") + '[folders]\ninbox = "Puuttuva"\n', "utf-8")
+    assert run(["--config", str(config), "check"]) == 78
+    assert capsys.readouterr().err.strip().splitlines() == [expected]
+    assert _leaks([expected], lang) == []

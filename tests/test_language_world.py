@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +23,9 @@ from test_caldav_changes import write_config as calendar_config
 from test_catalogue import ENGLISH_LEAKS, FINNISH_LEAKS
 from test_e2e import customer_mail, write_config
 from test_e2e import env as env  # the shared fixture
-from test_reminders import seed_reminder
+from test_notify import short_dir as short_dir  # a short socket path
+from test_notify import start_bus as start_bus  # a private dbus-daemon
+from test_reminders import OWNER, seed_reminder
 from vasteaika.catalogue import error_line
 from vasteaika.catalogue.stored import said_again
 from vasteaika.cli import context as cli_context
@@ -220,3 +224,45 @@ def test_an_imap_folder_the_server_refuses_in_the_owners_language(
     assert run(["--config", str(config), "check"]) == 78
     assert capsys.readouterr().err.strip().splitlines() == [expected]
     assert _leaks([expected], lang) == []
+
+
+def _remind_config(tmp_path: Path, lang: str) -> Path:
+    mailbox = tmp_path / "mail"
+    for sub in ("cur", "new", "tmp"):
+        (mailbox / sub).mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[account]\nmaildir = "{mailbox}"\n[owner]\naddresses = ["{OWNER}"]\nlanguage = "{lang}"\n'
+        f'[folders]\nsent = "none"\n[ack]\nmode = "off"\n[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "failed", "no_desktop"),
+    [("fi", "EI TOIMITETTU — työpöytää ei tavoitettu: istuntoväylällä {bus} ei ole ilmoituspalvelua;"
+      " sähköpostille ei ole [smtp]-palvelinta",
+      "Työpöytää ei tavoitettu (istuntoväylällä {bus} ei ole ilmoituspalvelua)."),
+     ("en", "NOT DELIVERED — no desktop reachable: no notification service on the session bus {bus};"
+      " no [smtp] server for the email",
+      "No desktop reachable (no notification service on the session bus {bus}).")],
+)  # fmt: skip
+def test_why_no_desktop_showed_the_reminder_in_the_owners_language(
+    lang: str, failed: str, no_desktop: str, start_bus: Any, short_dir: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A real session bus (dbus-daemon) where no notification service runs: `remind` says why
+    the reminder was not shown, and that no mail could carry it, in the owner's language."""
+    bus = start_bus()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+    monkeypatch.setenv("VASTEAIKA_RUN_USER_DIR", str(short_dir / "none"))
+    config = _remind_config(tmp_path, lang)
+    seed_reminder(open_database(tmp_path / "v.db"), datetime.now(UTC) - timedelta(minutes=1))
+    assert run(["--config", str(config), "remind"]) == 75  # not delivered: tried again later
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert any(line.endswith(failed.format(bus=bus.address)) for line in lines), captured.out
+    assert no_desktop.format(bus=bus.address) in lines, captured.out
+    shown = [line.replace(bus.address, "") for line in lines]
+    assert _leaks(shown, lang) == [], shown

@@ -66,7 +66,10 @@ class Said:
     values: Mapping[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return say(FALLBACK, self.key, **self.values)
+        return self.said(FALLBACK)
+
+    def said(self, lang: str) -> str:
+        return say(lang, self.key, **self.values)
 
 
 def _in(lang: str, value: object) -> object:

@@ -28,6 +28,17 @@ CALENDAR_FAULTS: dict[str, dict[str, str]] = {
         "caldav.unreachable": "cannot reach the calendar server {host} ({kind})",
         "caldav.unreachable_hint": "check calendar.url and the network; the write is kept for the"
         " next run",
+        # Whether the desktop showed a notification (reminders/notify.py): for the owner.
+        "notify.unreachable": "no desktop reachable: {detail}",
+        "notify.no_bus": "no session bus (DBUS_SESSION_BUS_ADDRESS unset and no {path})",
+        "notify.bus_unreachable": "session bus {address} unreachable ({error})",
+        "notify.no_service": "no notification service on the session bus {address}",
+        "notify.refused": "the notification service refused: {name}",
+        "notify.stopped": "session bus {address} stopped answering ({error})",
+        "notify.no_backend": "no notification backend on {platform} ({error})",
+        "notify.other": "{reason}",
+        "notify.shown": "shown on the desktop (notification {id})",
+        "notify.handed": "handed to the {platform} notification center (not confirmed)",
     },
     "fi": {
         "caldav.ca_file": "varmennetiedostoa {ca_file} ei voi lukea",
@@ -50,5 +61,16 @@ CALENDAR_FAULTS: dict[str, dict[str, str]] = {
         "caldav.unreachable": "kalenteripalvelimeen {host} ei saada yhteyttä ({kind})",
         "caldav.unreachable_hint": "tarkista calendar.url ja verkkoyhteys; muutos säilyy"
         " seuraavaan ajoon",
+        "notify.unreachable": "työpöytää ei tavoitettu: {detail}",
+        "notify.no_bus": "istuntoväylää ei löydy (DBUS_SESSION_BUS_ADDRESS puuttuu eikä ole"
+        " tiedostoa {path})",
+        "notify.bus_unreachable": "istuntoväylään {address} ei saada yhteyttä ({error})",
+        "notify.no_service": "istuntoväylällä {address} ei ole ilmoituspalvelua",
+        "notify.refused": "ilmoituspalvelu kieltäytyi: {name}",
+        "notify.stopped": "istuntoväylä {address} lakkasi vastaamasta ({error})",
+        "notify.no_backend": "alustalla {platform} ei ole ilmoitusten näyttäjää ({error})",
+        "notify.other": "{reason}",
+        "notify.shown": "näytetty työpöydällä (ilmoitus {id})",
+        "notify.handed": "annettu alustan {platform} ilmoituskeskukselle (ei vahvistettu)",
     },
 }

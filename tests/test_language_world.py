@@ -266,3 +266,32 @@ def test_why_no_desktop_showed_the_reminder_in_the_owners_language(
     assert no_desktop.format(bus=bus.address) in lines, captured.out
     shown = [line.replace(bus.address, "") for line in lines]
     assert _leaks(shown, lang) == [], shown
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [('"fi"', "{path}: 2 ongelmaa: tuntematon avain owner.nimi (tunnetut: name, addresses,"
+      " language); hours.start = '25:00': odotettiin: kellonaika, kuten \"08:00\""
+      " — korjaa nämä avaimet ('vasteaika init --print' näyttää jokaisen avaimen ja sen"
+      " merkityksen)"),
+     ('"en"', "{path}: 2 problem(s): unknown key owner.nimi (known: name, addresses, language);"
+      " hours.start = '25:00': expected a clock time like \"08:00\" — fix these"
+      " keys ('vasteaika init --print' shows every key with what it means)"),
+     ('"de"', "{path}: 3 problem(s): unknown key owner.nimi"),  # no language it speaks: English
+     ('1', "{path}: 3 problem(s): unknown key owner.nimi")],
+)  # fmt: skip
+def test_a_config_with_problems_is_told_in_the_language_it_asks_for(
+    language: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read as TOML, but not valid: its problems in `[owner] language` when that value is one
+    vasteaika speaks, else in English (and always English when it is not TOML at all)."""
+    config = _remind_config(tmp_path, "x")
+    text = config.read_text("utf-8").replace('language = "x"', f"language = {language}")
+    config.write_text(text + '[hours]\nstart = "25:00"\n', "utf-8")
+    config.write_text(config.read_text("utf-8").replace("[owner]\n", '[owner]\nnimi = "Y"\n'), "utf-8")
+    assert run(["--config", str(config), "check"]) == 78
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("vasteaika: " + expected.format(path=config)), line
+    config.write_text(config.read_text("utf-8") + "[[broken\n", "utf-8")
+    assert run(["--config", str(config), "check"]) == 78
+    assert " is not valid TOML: " in capsys.readouterr().err

@@ -72,11 +72,22 @@ class Said:
         return say(lang, self.key, **self.values)
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Several :class:`Said` values said as one, each in the language of the text they go into,
+    joined by ``sep`` (a tuple of them is joined by "; ")."""
+
+    items: tuple[Said, ...]
+    sep: str = ", "
+
+
 def _in(lang: str, value: object) -> object:
     if isinstance(value, Said):
         return say(lang, value.key, **value.values)
+    if isinstance(value, Joined):
+        return value.sep.join(item.said(lang) for item in value.items)
     if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
-        return "; ".join(str(_in(lang, v)) for v in value)
+        return "; ".join(v.said(lang) for v in value)
     return value
 
 

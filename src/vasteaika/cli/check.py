@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vasteaika.catalogue import error_line, error_message, fault
+from vasteaika.catalogue import error_message, fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -95,8 +95,7 @@ def _warn_of_the_example(config: Config) -> None:
     try:
         refuse_example(config)
     except ConfigError as exc:
-        warning = render.text(config.language, "warning", text=error_line(exc, config.language))
-        render.err_console.print(warning, soft_wrap=True, markup=False)
+        render.err_console.print(f"vasteaika: warning: {exc.line()}", soft_wrap=True)
 
 
 def _show_check(

@@ -239,9 +239,10 @@ def test_wrong_password_exits_77_with_one_line_and_keeps_the_write(
     monkeypatch.setenv("VASTEAIKA_CALENDAR_PASSWORD", "väärä")
     assert run(["--config", str(path), "check"]) == 77
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [
-        "vasteaika: the calendar server 127.0.0.1 did not accept the username and password"
-        " — check calendar.username and the password (an app password where one is offered)"
+    assert err == [  # the config's owner speaks Finnish (the default language)
+        "vasteaika: kalenteripalvelin 127.0.0.1 ei hyväksynyt käyttäjätunnusta ja salasanaa"
+        " — tarkista calendar.username ja salasana (sovellussalasana, jos palvelu tarjoaa"
+        " sellaisen)"
     ]
     assert run(["--config", str(path), "calendar", "test"]) == 77
     capsys.readouterr()

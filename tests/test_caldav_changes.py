@@ -346,8 +346,8 @@ def test_a_web_site_without_caldav_is_one_clear_line(
         code = run(["--config", str(path), "calendar", "test"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 69  # unreachable: the address leads to no calendar
-    assert err == [f"vasteaika: nothing found at {site.base_url}/kalenteri/"
-                   " — check calendar.url ('vasteaika calendar list')"]  # fmt: skip
+    assert err == [f"vasteaika: osoitteesta {site.base_url}/kalenteri/ ei löytynyt mitään"
+                   " — tarkista calendar.url ('vasteaika calendar list')"]  # fmt: skip
 
 
 def test_a_server_with_its_own_certificate_is_reached_with_ca_file(
@@ -358,17 +358,17 @@ def test_a_server_with_its_own_certificate_is_reached_with_ca_file(
     assert url.startswith("https://")
     monkeypatch.setenv("VASTEAIKA_CALENDAR_PASSWORD", PASSWORD)
     assert run(["--config", str(write_config(tmp_path, url)), "calendar", "test"]) == 69
-    assert capsys.readouterr().err.strip().splitlines() == [
-        "vasteaika: the TLS certificate of the calendar server 127.0.0.1 could not be verified"
-        " — if the server uses its own certificate, set calendar.ca_file to that certificate's"
-        " PEM file; otherwise check calendar.url"
+    assert capsys.readouterr().err.strip().splitlines() == [  # a Finnish owner (the default)
+        "vasteaika: kalenteripalvelimen 127.0.0.1 TLS-varmennetta ei voitu varmistaa"
+        " — jos palvelimella on oma varmenteensa, aseta calendar.ca_file sen PEM-tiedostoon;"
+        " muuten tarkista calendar.url"
     ]
     missing = tmp_path / "puuttuu.pem"
     path = write_config(tmp_path, url, f'ca_file = "{missing}"')
     assert run(["--config", str(path), "calendar", "test"]) == 78
     assert capsys.readouterr().err.strip().splitlines() == [
-        f"vasteaika: the certificate file {missing} cannot be read"
-        " — check calendar.ca_file: the PEM file of the server's certificate"
+        f"vasteaika: varmennetiedostoa {missing} ei voi lukea"
+        " — tarkista calendar.ca_file: palvelimen varmenteen PEM-tiedosto"
     ]
     assert tls_caldav_server.certificate is not None
     path = write_config(tmp_path, url, f'ca_file = "{tls_caldav_server.certificate[0]}"')
@@ -400,5 +400,5 @@ def test_the_oauth_token_commands_bearer_token_reaches_the_server(
         assert all(seen in ("", f"Bearer {token}") for seen in gate.seen)  # never a password
         printer.write_text("print('vanhentunut')\n", encoding="utf-8")
         assert run(["--config", str(path), "calendar", "test"]) == 77
-        assert "did not accept" in capsys.readouterr().err
+        assert "ei hyväksynyt käyttäjätunnusta ja salasanaa" in capsys.readouterr().err
     assert len(events_on(caldav_server)) == 1

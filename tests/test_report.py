@@ -494,9 +494,11 @@ def test_localised_numbers_and_times(ledger: Ledger) -> None:
     r = _sample(ledger)
     fi = render_report(r, "markdown", "fi")
     en = render_report(r, "markdown", "en")
-    assert "ke 18.11. 10.00" in fi
-    assert "Wed 18 Nov 10:00" in en
+    # Dates as every other screen writes them (the catalogue's), issue 14.
+    assert "ke 18.11. klo 10.00" in fi
+    assert "Wed 18.11. 10:00" in en
     assert "ma 16.11.2026 – su 22.11.2026" in fi
+    assert "Mon 16.11.2026 – Sun 22.11.2026" in en
 
 
 def test_the_terminal_table_fits_80_columns(ledger: Ledger) -> None:

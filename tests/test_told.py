@@ -313,7 +313,9 @@ def test_quiet_prints_only_what_needs_the_owner(
     down = _config(tmp_path, env, closed_port, "fi")
     assert run(["--config", str(down), "check", "--quiet"]) == 69
     out = capsys.readouterr().out
-    assert "ville@example.fi> — EI vielä kuitattu: lähetys keskeytyi (the SMTP server" in out
+    # The stopping error in the owner's language too (issue 14), the server's port as it is.
+    assert (f"ville@example.fi> — EI vielä kuitattu: lähetys keskeytyi (SMTP-palvelin"
+            f" 127.0.0.1:{closed_port} torjui yhteyden — tarkista smtp.host ja smtp.port)") in out
 
 
 # --- status tells the truth -----------------------------------------------------------------

@@ -71,6 +71,9 @@ class AuthenticationError(VasteaikaError):
 
 class ConfigError(VasteaikaError):
     exit_code = 78  # EX_CONFIG
+    # The language a config file asks for, when its problems are found after it was read and
+    # that value is one vasteaika speaks: its line is said in it (else English).
+    language: str | None = None
 
     def __init__(
         self,

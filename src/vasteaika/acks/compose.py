@@ -19,8 +19,9 @@ from email.policy import EmailPolicy
 from email.utils import format_datetime
 
 from vasteaika.acks.decision import AckSettings, require_aware
+from vasteaika.catalogue import Said, fault
 from vasteaika.errors import DataError
-from vasteaika.mail.addresses import address_problem
+from vasteaika.mail.addresses import address_problem, address_problem_key
 from vasteaika.mail.parse import header_safe
 from vasteaika.models import Address, Message
 
@@ -85,11 +86,14 @@ def build_ack(
     """The acknowledgment of ``msg`` to ``recipient`` (the one from ``decide``). Every header is
     set here; nothing from the customer's mail reaches a header unsanitized."""
     require_aware(now, "now")
-    problem = address_problem(recipient.email)
-    if problem or not recipient.email.isascii():
-        raise DataError(f"refusing to acknowledge to {recipient.email!r}: {problem or 'not ASCII'}")
+    problem = address_problem_key(recipient.email) or (
+        None if recipient.email.isascii() else "address.not_ascii"
+    )
+    if problem:
+        raise fault(DataError, "compose.refuse_address", recipient=recipient.email,
+                    problem=Said(problem))  # fmt: skip
     if recipient.email.lower() in settings.all_owner_addresses:
-        raise DataError(f"refusing to acknowledge to your own address {recipient.email}")
+        raise fault(DataError, "compose.own_address", recipient=recipient.email)
     domain = message_id_domain.strip().lower()
     if address_problem(f"x@{domain}") or not domain.isascii():
         raise DataError(f"message_id_domain {message_id_domain!r} is not a host name")

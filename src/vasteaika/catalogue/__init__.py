@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
@@ -55,9 +56,44 @@ def phrase(table: Table, lang: str, key: str, /, **values: object) -> str:
     return _FORMATTER.format(found, **values)
 
 
+@dataclass(frozen=True)
+class Said:
+    """A value that is itself words of the core table (``key`` filled in with ``values``), said
+    in the language of the text it goes into; a tuple of them is said as one, joined by "; ".
+    In any other text (a log, ``ConfigError.problems``) it is its English."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.said(FALLBACK)
+
+    def said(self, lang: str) -> str:
+        return say(lang, self.key, **self.values)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several :class:`Said` values said as one, each in the language of the text they go into,
+    joined by ``sep`` (a tuple of them is joined by "; ")."""
+
+    items: tuple[Said, ...]
+    sep: str = ", "
+
+
+def _in(lang: str, value: object) -> object:
+    if isinstance(value, Said):
+        return say(lang, value.key, **value.values)
+    if isinstance(value, Joined):
+        return value.sep.join(item.said(lang) for item in value.items)
+    if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
+        return "; ".join(v.said(lang) for v in value)
+    return value
+
+
 def say(lang: str, key: str, /, **values: object) -> str:
-    """The core table's text for ``key`` in ``lang``."""
-    return phrase(WORDS, lang, key, **values)
+    """The core table's text for ``key`` in ``lang`` (a :class:`Said` value in ``lang`` too)."""
+    return phrase(WORDS, lang, key, **{name: _in(lang, v) for name, v in values.items()})
 
 
 def say_known(lang: str, key: str, default: str, /, **values: object) -> str:
@@ -116,3 +152,9 @@ def error_line(error: VasteaikaError, lang: str) -> str:
     message = say(lang, error.key, **error.values)
     hint = say(lang, error.key + "_hint", **error.values)
     return f"{message} — {hint}" if hint else message
+
+
+def error_message(error: VasteaikaError, lang: str) -> str:
+    """The message alone (no hint) in ``lang`` for an error made by :func:`fault`, else as
+    raised."""
+    return say(lang, error.key, **error.values) if error.key is not None else error.message

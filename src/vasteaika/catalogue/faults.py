@@ -1,6 +1,6 @@
-"""The words of the errors raised where vasteaika meets the world: the mail servers (IMAP and
-SMTP), the password sources and the database file. Plain data, apart from ``words`` only
-because these tables are long; ``words`` adds them to the core table, so ``fault`` and
+"""The words of the errors raised where vasteaika meets the mail servers (IMAP and SMTP), and
+of what the SMTP sender refuses to send. Plain data, apart from ``words`` only because these
+tables are long (the password sources' and the database's are in ``local_faults``); ``words`` adds them to the core table, so ``fault`` and
 ``say`` find them there. The English texts are the ones the errors have always said (tests
 and users' notes quote them); a text in parentheses after a colon is the server's or the
 system's own, and stays as it said it.
@@ -53,6 +53,19 @@ FAULTS: dict[str, dict[str, str]] = {
         "imap.not_imap": "{where} did not answer like an IMAP server ({said})",
         "imap.not_imap_hint": 'check [account] security and imap_port ("ssl" on 993,'
         ' "starttls" on 143)',
+        # In the IMAP session, once logged in (mail/imap_source.py).
+        "imap.no_folder": 'cannot open the folder "{folder}" on {host}',
+        "imap.no_folder_hint": "check the folder name in the config (names are case-sensitive)",
+        "imap.no_uidvalidity": '{host} did not report a UIDVALIDITY for "{folder}"',
+        "imap.no_uidvalidity_hint": "this server cannot be read safely; please report it",
+        "imap.no_sent": "no Sent folder found on {host}",
+        "imap.no_sent_hint": "create one, or set ack.mode/ack.save_to_sent so none is needed",
+        "imap.no_drafts": "no Drafts folder found on {host}",
+        "imap.no_drafts_hint": "create one, or set ack.mode/ack.save_to_sent so none is needed",
+        "imap.slow": "{host} did not answer within {seconds:g} seconds",
+        "imap.slow_hint": "run again later; nothing was lost",
+        "imap.read_refused": "{host} refused a read request: {said}",
+        "imap.read_refused_hint": "run again later; if it keeps happening, report it",
         # The SMTP server (mail/smtp.py).
         "smtp.ca_file": "cannot use smtp.ca_file {ca_file}: {reason}",
         "smtp.ca_file_hint": "point it at a readable PEM certificate file",
@@ -101,64 +114,34 @@ FAULTS: dict[str, dict[str, str]] = {
         "smtp.session_hint": "check smtp.host and smtp.port",
         "smtp.refused_ack": "the SMTP server {server} refused the acknowledgment: {said}",
         "smtp.refused_ack_hint": "see the server's reply",
-        # The password sources (config/password.py).
-        "password.no_keyring": "{section}.keyring: no usable keyring here ({kind})",
-        "password.no_keyring_hint": "use password_command or $VASTEAIKA_PASSWORD (cron has no"
-        " desktop keyring)",
-        "password.not_in_keyring": "no password in the keyring for {user}",
-        "password.not_in_keyring_hint": "store it with: vasteaika password set",
-        "password.no_way": "no way to get the mail password",
-        "password.no_way_hint": "store it with 'vasteaika password set' and set keyring = true in"
-        " [account], or set account.password_command or $VASTEAIKA_PASSWORD",
-        "password.cannot_store": "no usable keyring here ({reason})",
-        "password.cannot_store_hint": "use account.password_command or $VASTEAIKA_PASSWORD"
-        " instead",
-        "password.no_calendar": "no way to get the calendar password",
-        "password.no_calendar_hint": "set calendar.password_command, calendar.keyring = true, or"
-        " ${env}",
-        "password.not_a_program": "{key}: its first item is not a program name (it has spaces"
-        " in it)",
-        "password.not_a_program_hint": 'write the command as a list of its words, like ["pass",'
-        ' "show", "mail"]',
-        "password.not_found": "{key}: its program (the list's first item) was not found",
-        "password.not_found_hint": "install it, or give its full path",
-        "password.cannot_run": "{key}: cannot run its program, the list's first item ({reason})",
-        "password.cannot_run_hint": "check that it is a program you may run",
-        "password.slow": "{key} did not finish in {seconds:.0f} s",
-        "password.slow_hint": "check that it does not wait for input",
-        "password.failed": "{key} failed with exit code {code}",
-        "password.failed_hint": "run it by hand to see why",
-        "password.nothing": "{key} printed nothing",
-        "password.nothing_hint": "check the command",
-        # The database file (ledger/database.py).
-        "db.read_only": "the database {path} is not writable",
-        "db.read_only_hint": "give yourself write permission on it and on its folder (chmod"
-        " u+w), or set storage.database to a writable place",
-        "db.damaged": "the database {path} is damaged ({reason})",
-        "db.damaged_hint": "run 'vasteaika rebuild': it moves the file aside and reads the ledger"
-        " again from your mailbox",
-        "db.full": "the disk holding {path} is full",
-        "db.full_hint": "free some space and run again",
-        "db.io": "cannot read or write the database {path} ({reason})",
-        "db.io_hint": "check that the file and its folder exist and are writable, or set"
-        " storage.database",
-        "db.busy": "the database {path} is busy ({reason})",
-        "db.busy_hint": "another program holds it: run again later",
-        "db.cannot_open": "cannot open the database {path}: {reason}",
-        "db.cannot_open_hint": "check that the folder exists and is writable, or set"
-        " storage.database",
-        "db.not_ours": "cannot open the database {path}: {reason}",
-        "db.not_ours_hint": "is it vasteaika's database? Set storage.database to another file,"
-        " or run 'vasteaika rebuild': it moves the file aside and reads the ledger again from"
-        " your mailbox",
-        "db.cannot_read": "cannot read the database {path}: {reason}",
-        "db.cannot_read_hint": "check the file and its permissions",
-        "db.cannot_rename": "cannot rename {source} to {target}: {reason}",
-        "db.cannot_rename_hint": "check that its folder is writable",
-        "db.cannot_remove": "cannot remove {path}: {reason}",
-        "db.cannot_remove_hint": "check that its folder is writable",
-        "db.cannot_lock": "cannot create the lock file {path}: {reason}",
-        "db.cannot_lock_hint": "check that the folder is writable",
+        # What the SMTP sender refuses to send, and its settings (mail/smtp.py).
+        "smtp.refuse_address": "refusing to send to {recipient!r}: {problem}",
+        "smtp.refuse_address_hint": "",
+        "smtp.refuse_count": "refusing to send: an acknowledgment must have exactly one recipient",
+        "smtp.refuse_count_hint": "",
+        "smtp.refuse_to": "refusing to send: To {to} is not the recipient {recipient}",
+        "smtp.refuse_to_hint": "",
+        "smtp.settings": "invalid SMTP settings: {detail}",
+        "smtp.settings_hint": "fix the [smtp] section",
+        "smtp.bad_security": "smtp.security must be ssl, starttls or none, not {value!r}",
+        "smtp.plain_remote": "smtp.security = none (no encryption) is allowed only for a server"
+        " on this computer (localhost, 127.0.0.1, ::1)",
+        "smtp.bad_port": "smtp.port {port} is not a port number",
+        "smtp.bad_timeout": "smtp.timeout must be positive",
+        "smtp.bad_envelope": "smtp.envelope_from {value!r} is not a plain address",
+        # What the acknowledgment refuses to be written to (acks/compose.py).
+        "compose.refuse_address": "refusing to acknowledge to {recipient!r}: {problem}",
+        "compose.refuse_address_hint": "",
+        "compose.own_address": "refusing to acknowledge to your own address {recipient}",
+        "compose.own_address_hint": "",
+        # Why an address is not one we dare write to (mail/addresses.py).
+        "address.empty": "empty or too long",
+        "address.one_at": "must contain exactly one @",
+        "address.local": "the part before @ has characters that are not allowed (space, comma,"
+        " quote …)",
+        "address.dot": "misplaced dot before @",
+        "address.domain": "the domain is not a valid host name",
+        "address.not_ascii": "not ASCII",
     },
     "fi": {
         "imap.security_none": '[account] security = "none" lähettäisi salasanan palvelimelle'
@@ -206,6 +189,22 @@ FAULTS: dict[str, dict[str, str]] = {
         "imap.not_imap": "{where} ei vastannut kuin IMAP-palvelin ({said})",
         "imap.not_imap_hint": 'tarkista [account] security ja imap_port ("ssl" portissa 993,'
         ' "starttls" portissa 143)',
+        "imap.no_folder": 'kansiota "{folder}" ei voi avata palvelimella {host}',
+        "imap.no_folder_hint": "tarkista kansion nimi asetuksista (isot ja pienet kirjaimet"
+        " erotetaan)",
+        "imap.no_uidvalidity": '{host} ei ilmoittanut kansion "{folder}" UIDVALIDITY-arvoa',
+        "imap.no_uidvalidity_hint": "tätä palvelinta ei voi lukea turvallisesti; ilmoita"
+        " asiasta",
+        "imap.no_sent": "palvelimelta {host} ei löytynyt Lähetetyt-kansiota (Sent)",
+        "imap.no_sent_hint": "luo sellainen, tai aseta ack.mode/ack.save_to_sent niin, ettei"
+        " sitä tarvita",
+        "imap.no_drafts": "palvelimelta {host} ei löytynyt Luonnokset-kansiota (Drafts)",
+        "imap.no_drafts_hint": "luo sellainen, tai aseta ack.mode/ack.save_to_sent niin, ettei"
+        " sitä tarvita",
+        "imap.slow": "{host} ei vastannut {seconds:g} sekunnissa",
+        "imap.slow_hint": "yritä myöhemmin uudelleen; mitään ei menetetty",
+        "imap.read_refused": "{host} torjui lukupyynnön: {said}",
+        "imap.read_refused_hint": "yritä myöhemmin uudelleen; jos tämä toistuu, ilmoita siitä",
         "smtp.ca_file": "asetuksen smtp.ca_file tiedostoa {ca_file} ei voi käyttää: {reason}",
         "smtp.ca_file_hint": "osoita se luettavaan PEM-varmennetiedostoon",
         "smtp.no_starttls": "SMTP-palvelin {server} ei tarjoa STARTTLS:ää",
@@ -255,65 +254,31 @@ FAULTS: dict[str, dict[str, str]] = {
         "smtp.session_hint": "tarkista smtp.host ja smtp.port",
         "smtp.refused_ack": "SMTP-palvelin {server} torjui kuittauksen: {said}",
         "smtp.refused_ack_hint": "katso palvelimen vastaus",
-        "password.no_keyring": "{section}.keyring: täällä ei ole käyttökelpoista avainnippua"
-        " ({kind})",
-        "password.no_keyring_hint": "käytä password_command-asetusta tai muuttujaa"
-        " $VASTEAIKA_PASSWORD (cronilla ei ole työpöydän avainnippua)",
-        "password.not_in_keyring": "avainnipussa ei ole salasanaa käyttäjälle {user}",
-        "password.not_in_keyring_hint": "tallenna se komennolla: vasteaika password set",
-        "password.no_way": "sähköpostin salasanaa ei saada mistään",
-        "password.no_way_hint": "tallenna se komennolla 'vasteaika password set' ja aseta"
-        " keyring = true [account]-osioon, tai aseta account.password_command tai"
-        " $VASTEAIKA_PASSWORD",
-        "password.cannot_store": "täällä ei ole käyttökelpoista avainnippua ({reason})",
-        "password.cannot_store_hint": "käytä sen sijaan account.password_command-asetusta tai"
-        " muuttujaa $VASTEAIKA_PASSWORD",
-        "password.no_calendar": "kalenterin salasanaa ei saada mistään",
-        "password.no_calendar_hint": "aseta calendar.password_command, calendar.keyring = true"
-        " tai ${env}",
-        "password.not_a_program": "{key}: sen ensimmäinen kohta ei ole ohjelman nimi (siinä on"
-        " välilyöntejä)",
-        "password.not_a_program_hint": 'kirjoita komento sanojensa listana, esimerkiksi'
-        ' ["pass", "show", "mail"]',
-        "password.not_found": "{key}: sen ohjelmaa (listan ensimmäistä kohtaa) ei löytynyt",
-        "password.not_found_hint": "asenna se, tai anna sen koko polku",
-        "password.cannot_run": "{key}: sen ohjelmaa, listan ensimmäistä kohtaa, ei voi ajaa"
-        " ({reason})",
-        "password.cannot_run_hint": "tarkista, että se on ohjelma, jota saat ajaa",
-        "password.slow": "{key} ei päättynyt {seconds:.0f} sekunnissa",
-        "password.slow_hint": "tarkista, ettei se jää odottamaan syötettä",
-        "password.failed": "{key} epäonnistui paluuarvolla {code}",
-        "password.failed_hint": "aja se käsin nähdäksesi syyn",
-        "password.nothing": "{key} ei tulostanut mitään",
-        "password.nothing_hint": "tarkista komento",
-        "db.read_only": "tietokantaan {path} ei voi kirjoittaa",
-        "db.read_only_hint": "anna itsellesi kirjoitusoikeus siihen ja sen kansioon (chmod u+w),"
-        " tai aseta storage.database paikkaan, johon voi kirjoittaa",
-        "db.damaged": "tietokanta {path} on vioittunut ({reason})",
-        "db.damaged_hint": "aja 'vasteaika rebuild': se siirtää tiedoston sivuun ja lukee"
-        " kirjanpidon uudelleen postilaatikostasi",
-        "db.full": "levy, jolla {path} on, on täynnä",
-        "db.full_hint": "vapauta tilaa ja aja uudelleen",
-        "db.io": "tietokantaa {path} ei voi lukea eikä kirjoittaa ({reason})",
-        "db.io_hint": "tarkista, että tiedosto ja sen kansio ovat olemassa ja kirjoitettavissa,"
-        " tai aseta storage.database",
-        "db.busy": "tietokanta {path} on varattu ({reason})",
-        "db.busy_hint": "toinen ohjelma pitää sitä: yritä myöhemmin uudelleen",
-        "db.cannot_open": "tietokantaa {path} ei voi avata: {reason}",
-        "db.cannot_open_hint": "tarkista, että kansio on olemassa ja kirjoitettavissa, tai aseta"
-        " storage.database",
-        "db.not_ours": "tietokantaa {path} ei voi avata: {reason}",
-        "db.not_ours_hint": "onko se vasteaikan tietokanta? Aseta storage.database toiseen"
-        " tiedostoon, tai aja 'vasteaika rebuild': se siirtää tiedoston sivuun ja lukee"
-        " kirjanpidon uudelleen postilaatikostasi",
-        "db.cannot_read": "tietokantaa {path} ei voi lukea: {reason}",
-        "db.cannot_read_hint": "tarkista tiedosto ja sen oikeudet",
-        "db.cannot_rename": "tiedostoa {source} ei voi nimetä uudelleen nimelle {target}:"
-        " {reason}",
-        "db.cannot_rename_hint": "tarkista, että sen kansioon voi kirjoittaa",
-        "db.cannot_remove": "tiedostoa {path} ei voi poistaa: {reason}",
-        "db.cannot_remove_hint": "tarkista, että sen kansioon voi kirjoittaa",
-        "db.cannot_lock": "lukkotiedostoa {path} ei voi luoda: {reason}",
-        "db.cannot_lock_hint": "tarkista, että kansioon voi kirjoittaa",
+        "smtp.refuse_address": "lähetys estetty osoitteeseen {recipient!r}: {problem}",
+        "smtp.refuse_address_hint": "",
+        "smtp.refuse_count": "lähetys estetty: kuittauksella pitää olla täsmälleen yksi"
+        " vastaanottaja",
+        "smtp.refuse_count_hint": "",
+        "smtp.refuse_to": "lähetys estetty: To-osoite {to} ei ole vastaanottaja {recipient}",
+        "smtp.refuse_to_hint": "",
+        "smtp.settings": "virheelliset SMTP-asetukset: {detail}",
+        "smtp.settings_hint": "korjaa [smtp]-osio",
+        "smtp.bad_security": "smtp.security pitää olla ssl, starttls tai none, ei {value!r}",
+        "smtp.plain_remote": "smtp.security = none (ei salausta) sallitaan vain tämän"
+        " tietokoneen palvelimelle (localhost, 127.0.0.1, ::1)",
+        "smtp.bad_port": "smtp.port {port} ei ole porttinumero",
+        "smtp.bad_timeout": "smtp.timeout pitää olla suurempi kuin nolla",
+        "smtp.bad_envelope": "smtp.envelope_from {value!r} ei ole pelkkä osoite",
+        "compose.refuse_address": "kuittaus estetty osoitteeseen {recipient!r}: {problem}",
+        "compose.refuse_address_hint": "",
+        "compose.own_address": "kuittaus estetty omaan osoitteeseesi {recipient}",
+        "compose.own_address_hint": "",
+        "address.empty": "osoite on tyhjä tai liian pitkä",
+        "address.one_at": "osoitteessa pitää olla täsmälleen yksi @",
+        "address.local": "@:n edeltävässä osassa on merkkejä, joita ei sallita (välilyönti,"
+        " pilkku, lainausmerkki …)",
+        "address.dot": "väärin sijoitettu piste ennen @:ta",
+        "address.domain": "verkkotunnus ei ole kelvollinen palvelimen nimi",
+        "address.not_ascii": "osoitteessa on muita kuin ASCII-merkkejä",
     },
 }

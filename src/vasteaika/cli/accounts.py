@@ -7,10 +7,12 @@ turns the decision's reason codes into the owner's words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from vasteaika.catalogue.stored import said_again
 from vasteaika.cli import output as render
 from vasteaika.cli.messages import ACK_REASONS
 
@@ -25,16 +27,19 @@ if TYPE_CHECKING:
 BULK_CODES = frozenset({"off", "backlog or answered"})
 BULK_SHOWN = 5
 _WITH_DETAIL = frozenset({"stopped"})  # the error's own line says what to fix
+_CODE = re.compile(r"[a-z][a-z-]*(?: or [a-z]+)?")  # the decision's reason codes
 
 
 def reason_text(reason: str, lang: str) -> str:
     """One decision reason ``"<code>: <prose>"`` in the owner's words: the catalogue's for the
     code, else the prose as the decision (and `vasteaika why`) wrote it."""
     code, sep, prose = reason.partition(": ")
-    words = ACK_REASONS.get(lang, {}).get(code) if sep else None
+    if not (sep and _CODE.fullmatch(code)):  # an error's line, stored as it was raised
+        return said_again(reason, lang)
+    words = ACK_REASONS.get(lang, {}).get(code)
     if words is None:
-        return prose if sep and lang == "en" else reason
-    return f"{words} ({prose})" if code in _WITH_DETAIL else words
+        return prose if lang == "en" else reason
+    return f"{words} ({said_again(prose, lang)})" if code in _WITH_DETAIL else words
 
 
 def reasons_text(reasons: Sequence[str], lang: str) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vasteaika.catalogue import fault
+from vasteaika.catalogue import error_message, fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -257,7 +257,7 @@ def _show_calendar(cycle: CycleResult, lang: str) -> None:
     if synced is None:
         return
     if synced.pending:
-        why = synced.error.message if synced.error else "?"
+        why = error_message(synced.error, lang) if synced.error else "?"
         render.console.print(render.text(lang, "calendar_behind", n=synced.pending, why=why),
                              highlight=False, markup=False)  # fmt: skip
     if synced.conflicts:

@@ -149,12 +149,14 @@ class CommandContext:
         connect = self.calendar()
         if connect is None or self.pretending:
             return
+        from vasteaika.catalogue import error_line
         from vasteaika.reminders.calendar_sync import sync_calendar
 
         result = sync_calendar(self.config, self.store, self.now(), connect)
         if result.error is not None:
             render.err_console.print(
-                printable(f"vasteaika: note: calendar not updated yet: {result.error.line()}"),
+                printable(render.text(self.config.language, "calendar_not_updated",
+                                      error=error_line(result.error, self.config.language))),
                 soft_wrap=True, highlight=False, markup=False,
             )  # fmt: skip
 

@@ -66,6 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Calendar: {n} {n:event|events} edited on the phone {n:was|were} left as they are "
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
+        "calendar_not_updated": "vasteaika: note: calendar not updated yet: {error}",
         # calendar
         "calendar.ok": "OK: reminders go to “{name}” ({url})",
         "calendar.pending": "{n} {n:change waits|changes wait} to be written; the next"
@@ -165,6 +166,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_conflict": "Kalenteri: {n} puhelimessa {n:muokattu tapahtuma jätettiin|muokattua tapahtumaa jätettiin} "
         "ennalleen (katso 'vasteaika calendar list').",
         "calendar_in_step": "kalenteri: ajan tasalla",
+        "calendar_not_updated": "vasteaika: huomio: kalenteria ei ole vielä päivitetty: {error}",
         "calendar.ok": "OK: muistutukset menevät kalenteriin “{name}” ({url})",
         "calendar.pending": "{n} {n:muutos odottaa|muutosta odottaa} kirjoittamista; seuraava"
         " 'vasteaika check' kirjoittaa ne",

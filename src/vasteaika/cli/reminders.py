@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from vasteaika.catalogue import day, fault, say, say_known
+from vasteaika.catalogue import Said, day, fault, say, say_known
 from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import CommandContext, current, one_moment, run_user_dir, within_reach
@@ -25,6 +25,7 @@ from vasteaika.errors import StorageError, TemporaryError, UsageError
 
 if TYPE_CHECKING:  # imported by the commands that use them, not on every start
     from vasteaika.reminders.callbacks import FireResult
+    from vasteaika.reminders.notify import NotifyResult
     from vasteaika.reminders.promises import Reading
     from vasteaika.reminders.store import Reminder
 
@@ -113,18 +114,25 @@ def _show_fired(config: Config, result: FireResult, quiet: bool, json_out: bool)
         return
     if reachable is False:  # the notifier's reason starts with the notice itself: said once
         render.console.print(
-            render.text(lang, "no_desktop", reason=_desktop_words(reason, lang)),
+            render.text(lang, "no_desktop", reason=_desktop_words(result.desktop, reason, lang)),
             highlight=False, markup=False,
         )  # fmt: skip
     if not result.fired:
         render.console.print(render.text(lang, "none_due"))
 
 
-def _desktop_words(reason: str | None, lang: str) -> str:
+def _desktop_words(desktop: NotifyResult | None, reason: str | None, lang: str) -> str:
     """Why no desktop, without saying "no desktop reachable" twice (the line says it), in the
-    owner's words when it is the usual reason: no session bus."""
-    detail = (reason or "").removeprefix(NO_DESKTOP)
-    return say(lang, "desktop.no_bus") if detail.startswith("no session bus") else detail
+    owner's words: the usual reason (no session bus) short, any other as the notifier said it."""
+    words = desktop.words if desktop is not None else None
+    if words is not None and words.key == "notify.unreachable":
+        detail = words.values["detail"]
+        if isinstance(detail, Said) and detail.key != "notify.no_bus":
+            return detail.said(lang)
+        if isinstance(detail, tuple):
+            return "; ".join(d.said(lang) for d in detail if isinstance(d, Said))
+    detail_text = (reason or "").removeprefix(NO_DESKTOP)
+    return say(lang, "desktop.no_bus") if detail_text.startswith("no session bus") else detail_text
 
 
 def _when(reminder: Reminder, tz: ZoneInfo, lang: str = "en") -> str:

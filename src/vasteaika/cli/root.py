@@ -19,7 +19,7 @@ import typer
 from vasteaika import __version__
 from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
-from vasteaika.errors import UsageError, VasteaikaError
+from vasteaika.errors import ConfigError, UsageError, VasteaikaError
 from vasteaika.terminal import printable
 
 app = typer.Typer(
@@ -168,6 +168,8 @@ def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
             file=sys.stderr,
         )  # fmt: skip
         return 70
+    if isinstance(error, ConfigError) and error.language:  # the file's own, before it is valid
+        lang = error.language
     print(printable(f"vasteaika: {error_line(error, lang)}"), file=sys.stderr)
     return error.exit_code
 

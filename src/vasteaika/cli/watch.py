@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vasteaika.catalogue import say
+from vasteaika.catalogue.stored import said_again
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
@@ -113,7 +114,7 @@ def status(
         seen += render.text(lang, "by_command", command=health.last_contact_by)
     render.console.print(render.text(lang, "last_seen", when=seen), highlight=False)
     if health.last_problem:
-        line = render.text(lang, "last_problem", what=health.last_problem)
+        line = render.text(lang, "last_problem", what=said_again(health.last_problem, lang))
         if health.problem_seq:
             state_key = "problem_cleared" if health.problem_cleared else "problem_open"
             line += render.text(lang, state_key, when=shown(health.last_problem_at),
@@ -142,7 +143,7 @@ def _show_calendar_status(config: Config, store: Store, lang: str) -> None:
 
     state = calendar_status(store)
     if state.behind:
-        why = state.last_error or "?"
+        why = said_again(state.last_error, lang) if state.last_error else "?"
         line = render.text(lang, "calendar_behind", n=state.pending, why=why)
     else:
         line = render.text(lang, "calendar_in_step")

@@ -1,4 +1,5 @@
-"""The checkers of config values: each returns what is expected, or None when a value is fine.
+"""The checkers of config values: each returns what is expected (the catalogue's words, English
+as text), or None when a value is fine.
 
 Apart from SPEC (the table that names every key) so that the table reads as data; also
 ``parse_duration``, which the records are built with.
@@ -12,80 +13,84 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from vasteaika.catalogue import Said
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SECURITY = ("ssl", "starttls", "none")
 
-Checker = Callable[[Any], str | None]  # returns what is expected, or None when the value is fine
+Checker = Callable[[Any], Said | None]  # what is expected, or None when the value is fine
 
 
-def is_str(v: Any) -> str | None:
-    return None if isinstance(v, str) else "a text in quotes"
+def is_str(v: Any) -> Said | None:
+    return None if isinstance(v, str) else Said("expect.text")
 
 
-def is_bool(v: Any) -> str | None:
-    return None if isinstance(v, bool) else "true or false"
+def is_bool(v: Any) -> Said | None:
+    return None if isinstance(v, bool) else Said("expect.bool")
 
 
-def is_port(v: Any) -> str | None:
+def is_port(v: Any) -> Said | None:
     ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v < 65536
-    return None if ok else "a port number between 1 and 65535"
+    return None if ok else Said("expect.port")
 
 
-def is_positive(v: Any) -> str | None:
+def is_positive(v: Any) -> Said | None:
     ok = isinstance(v, int | float) and not isinstance(v, bool) and 0 < v <= 100_000
-    return None if ok else "a positive number (at most 100000)"
+    return None if ok else Said("expect.positive")
 
 
-def is_count(v: Any) -> str | None:
+def is_count(v: Any) -> Said | None:
     ok = isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000
-    return None if ok else "a whole number from 1 to 1000"
+    return None if ok else Said("expect.count")
 
 
-def is_country(v: Any) -> str | None:
+def is_country(v: Any) -> Said | None:
     if v == "":
         return None
     import holidays  # imported lazily: only validation and schedule need it
 
     ok = isinstance(v, str) and v.upper() in holidays.list_supported_countries()
-    return None if ok else 'a country code like "FI" (or "" for no public holidays)'
+    return None if ok else Said("expect.country")
 
 
-def is_str_list(v: Any) -> str | None:
+def is_str_list(v: Any) -> Said | None:
     ok = isinstance(v, list) and all(isinstance(x, str) and x for x in v)
-    return None if ok else 'a list of texts, like ["a", "b"]'
+    return None if ok else Said("expect.texts")
 
 
-def is_domain_list(v: Any) -> str | None:
+def is_domain_list(v: Any) -> Said | None:
     """Domains like ``koivukuja.fi`` (``[customers] companies``): never an address."""
     ok = isinstance(v, list) and all(
         isinstance(x, str) and "." in x and "@" not in x.strip().lstrip("@") for x in v
     )
-    return None if ok else 'a list of domains, like ["koivukuja.fi"]'
+    return None if ok else Said("expect.domains")
 
 
 def one_of(*choices: str) -> Checker:
-    return lambda v: None if v in choices else "one of " + ", ".join(f'"{c}"' for c in choices)
+    return lambda v: None if v in choices else Said(
+        "expect.one_of", {"choices": ", ".join(f'"{c}"' for c in choices)}
+    )
 
 
-def is_clock(v: Any) -> str | None:
+def is_clock(v: Any) -> Said | None:
     try:
         time.fromisoformat(v)
     except (TypeError, ValueError):
-        return 'a clock time like "08:00"'
+        return Said("expect.clock")
     return None
 
 
-def is_timezone(v: Any) -> str | None:
+def is_timezone(v: Any) -> Said | None:
     try:
         ZoneInfo(v)
     except (TypeError, ValueError, ZoneInfoNotFoundError):
-        return 'a time zone name like "Europe/Helsinki"'
+        return Said("expect.timezone")
     return None
 
 
-def is_weekdays(v: Any) -> str | None:
+def is_weekdays(v: Any) -> Said | None:
     ok = isinstance(v, list) and v and all(d in WEEKDAYS for d in v)
-    return None if ok else "a non-empty list of " + ", ".join(WEEKDAYS)
+    return None if ok else Said("expect.weekdays", {"days": ", ".join(WEEKDAYS)})
 
 
 DURATION = re.compile(r"^\s*(\d+)\s*(d|h|m|min|s)\s*$")
@@ -104,37 +109,37 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def is_duration(v: Any) -> str | None:
+def is_duration(v: Any) -> Said | None:
     try:
         parse_duration(v)
     except ValueError:
-        return 'a duration like "2h", "60m" or "1d" (at most 3650 days)'
+        return Said("expect.duration")
     return None
 
 
-def is_clock_list(v: Any) -> str | None:
+def is_clock_list(v: Any) -> Said | None:
     ok = isinstance(v, list) and v and all(is_clock(x) is None for x in v)
-    return None if ok else 'a list of clock times like ["10:00", "15:00"]'
+    return None if ok else Said("expect.clocks")
 
 
-def is_date(v: Any) -> str | None:
+def is_date(v: Any) -> Said | None:
     if isinstance(v, datetime):
-        return "a date like 2026-12-01, without a time"
+        return Said("expect.date_only")
     if isinstance(v, date) or v == "":
         return None
     try:
         date.fromisoformat(v)
     except (TypeError, ValueError):
-        return "a date like 2026-12-01"
+        return Said("expect.date")
     return None
 
 
-def is_calendar_url(v: Any) -> str | None:
+def is_calendar_url(v: Any) -> Said | None:
     ok = isinstance(v, str) and (v == "" or re.match(r"^https?://[^\s/]+", v) is not None)
-    return None if ok else 'the calendar\'s address, like "https://dav.example.fi/cal/me/" (or "")'
+    return None if ok else Said("expect.calendar_url")
 
 
-def is_database(v: Any) -> str | None:
+def is_database(v: Any) -> Said | None:
     if isinstance(v, str) and v.strip():
         return None
-    return 'the path of the database file, e.g. "~/vasteaika/vasteaika.db", or "auto" (the default)'
+    return Said("expect.database")

@@ -12,6 +12,7 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from vasteaika.catalogue import Joined, Said, fault
 from vasteaika.config.build import build_config
 from vasteaika.config.checks import is_clock
 from vasteaika.config.paths import default_config_path, resolve
@@ -49,97 +50,95 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
     values, problems = _validate(data)
     problems += _check_combinations(values)
     base = path.parent if path else Path.cwd()
-    problems += _template_problems(values["ack"]["templates"], base, values["ack"])
+    problems += [Said("config.as_written", {"text": text})
+                 for text in _template_problems(values["ack"]["templates"], base, values["ack"])]  # fmt: skip
     if problems:
-        detail = "; ".join(problems)
-        raise ConfigError(
-            f"{where}: {len(problems)} problem(s): {detail}",
-            "fix these keys ('vasteaika init --print' shows every key with what it means)",
-            problems=problems,
-        )
+        error = fault(ConfigError, "config.problems", where=where, n=len(problems),
+                      detail=tuple(problems))  # fmt: skip
+        error.problems = [str(p) for p in problems]
+        owner = data.get("owner")
+        language = owner.get("language") if isinstance(owner, dict) else None
+        error.language = language if language in LANGUAGES else None
+        raise error
     secrets = bool(values["account"]["password_command"])
     return build_config(values, path, base, _permission_warnings(path) if secrets else [])
 
 
-def _validate(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    problems: list[str] = []
+def _validate(data: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[Said]]:
+    problems: list[Said] = []
     values: dict[str, dict[str, Any]] = {}
     for section, table in data.items():
         if section not in SPEC:
-            problems.append(f"unknown section [{section}] (known: {', '.join(SPEC)})")
+            problems.append(Said("config.unknown_section", {"section": section,
+                                                            "known": ", ".join(SPEC)}))  # fmt: skip
         elif not isinstance(table, dict):
-            problems.append(f"[{section}] must be a table")
+            problems.append(Said("config.not_table", {"section": section}))
     for section, keys in SPEC.items():
         table = data.get(section, {})
         table = table if isinstance(table, dict) else {}
         values[section] = {}
         for key in table:
             if key not in keys:
-                problems.append(f"unknown key {section}.{key} (known: {', '.join(keys)})")
+                problems.append(Said("config.unknown_key", {"section": section, "key": key,
+                                                            "known": ", ".join(keys)}))  # fmt: skip
         for key, (check, default) in keys.items():
             if key not in table:
                 values[section][key] = default
                 continue
             expected = check(table[key])
+            where = {"section": section, "key": key, "expected": expected}
             if expected and (section, key) in SECRET_KEYS:
-                problems.append(f"{section}.{key} is {kind_of(table[key])} (not shown: it may"
-                                f" hold a secret): expected {expected}")  # fmt: skip
+                problems.append(Said("config.secret_value", {**where, "kind": kind_of(table[key])}))
             elif expected:
-                problems.append(f"{section}.{key} = {table[key]!r}: expected {expected}")
+                problems.append(Said("config.bad_value", {**where, "value": repr(table[key])}))
             values[section][key] = table[key]
     for section, key in REQUIRED:
         if not (data.get(section) or {}).get(key):
-            problems.append(f"{section}.{key} is missing: it is required")
+            problems.append(Said("config.missing", {"section": section, "key": key}))
     return values, problems
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Said:
     """What a value is, said without the value: "a text", "a list with 1 item(s)"…"""
     if isinstance(value, list):
-        kinds = sorted({kind_of(v) for v in value})
-        of = f" ({', '.join(kinds)})" if kinds else ""
-        return f"a list with {len(value)} item(s){of}"
-    names = {bool: "true/false", str: "a text", int: "a number", float: "a number",
-             dict: "a table"}  # fmt: skip
+        kinds = {str(kind): kind for kind in map(kind_of, value)}  # one of each, in English order
+        joined = Joined(tuple(kinds[name] for name in sorted(kinds)))
+        of = Said("value_kind.of", {"kinds": joined}) if kinds else ""
+        return Said("value_kind.list", {"n": len(value), "of": of})
+    names = {bool: "bool", str: "text", int: "number", float: "number", dict: "table"}
     if isinstance(value, str) and not value:
-        return "an empty text"
-    return names.get(type(value), "a date or time")
+        return Said("value_kind.empty")
+    return Said(f"value_kind.{names.get(type(value), 'date')}")
 
 
-def _check_combinations(v: dict[str, dict[str, Any]]) -> list[str]:
-    problems: list[str] = []
+def _check_combinations(v: dict[str, dict[str, Any]]) -> list[Said]:
+    problems: list[Said] = []
     acc, hours = v["account"], v["hours"]
     if acc["maildir"] and acc["mbox"]:
-        problems.append("account.maildir and account.mbox: set one of them, not both")
+        problems.append(Said("config.maildir_and_mbox"))
     if acc["mbox"] and v["ack"]["mode"] == "draft":
-        problems.append(
-            'ack.mode = "draft" cannot be used with account.mbox (mbox files are only read):'
-            ' use "send" or "off"'
-        )
+        problems.append(Said("config.mbox_draft"))
     if not acc["maildir"] and not acc["mbox"]:
         for key in ("imap_host", "username"):
             if not acc[key]:
-                problems.append(
-                    f"account.{key} is missing (or set account.maildir or account.mbox for a"
-                    " local mailbox)"
-                )
+                problems.append(Said("config.missing_account", {"key": key}))
         if acc["security"] == "none" and not is_loopback(acc["imap_host"]):
-            problems.append('account.security = "none" is only allowed for 127.0.0.1/localhost')
+            problems.append(Said("config.plain_imap"))
     clocks_ok = is_clock(hours["start"]) is None and is_clock(hours["end"]) is None
     if clocks_ok and time.fromisoformat(hours["start"]) >= time.fromisoformat(hours["end"]):
-        problems.append("hours.start must be before hours.end")
+        problems.append(Said("config.hours_order"))
     ack = v["ack"]
     if ack["mode"] is None:
         ack["mode"] = "send" if v["smtp"]["host"] else "off"
     if ack["mode"] == "send" and not v["smtp"]["host"]:
-        problems.append('ack.mode = "send" needs [smtp] host (or set ack.mode = "draft" or "off")')
+        problems.append(Said("config.send_needs_smtp"))
     if v["smtp"]["host"] and v["smtp"]["security"] == "none" and not is_loopback(v["smtp"]["host"]):
-        problems.append('smtp.security = "none" is only allowed for 127.0.0.1/localhost')
+        problems.append(Said("config.plain_smtp"))
     if bool(ack["vacation_from"]) != bool(ack["vacation_until"]):
-        problems.append("ack.vacation_from and ack.vacation_until go together: set both or neither")
+        problems.append(Said("config.vacation_pair"))
     for addr in v["owner"]["addresses"] if isinstance(v["owner"]["addresses"], list) else []:
         if isinstance(addr, str) and addr.count("@") != 1:
-            problems.append(f"owner.addresses: {addr!r} is not an email address")
+            problems.append(Said("config.owner_address", {"address": repr(addr)}))
     return problems
 
 

@@ -18,6 +18,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from vasteaika.catalogue import fault
 from vasteaika.errors import ConfigError, TemporaryError, UnreachableError
 from vasteaika.mail.imap_fetch import fetch_arrival_times, fetch_header_blocks
 from vasteaika.mail.source import SENT_FOLDER_NAMES
@@ -75,17 +76,13 @@ class ImapSource:
             except imaplib.IMAP4.abort:
                 raise
             except imaplib.IMAP4.error as exc:
-                raise ConfigError(
-                    f'cannot open the folder "{folder}" on {self._settings.host}',
-                    "check the folder name in the config (names are case-sensitive)",
-                ) from exc
+                raise fault(ConfigError, "imap.no_folder", folder=folder,
+                            host=self._settings.host) from exc  # fmt: skip
         self._selected = folder
         uidvalidity = response.get(b"UIDVALIDITY")
         if uidvalidity is None:
-            raise UnreachableError(
-                f'{self._settings.host} did not report a UIDVALIDITY for "{folder}"',
-                "this server cannot be read safely; please report it",
-            )
+            raise fault(UnreachableError, "imap.no_uidvalidity", folder=folder,
+                        host=self._settings.host)  # fmt: skip
         exists = int(response.get(b"EXISTS", 0))
         uidnext = response.get(b"UIDNEXT")
         if uidnext is None:
@@ -146,10 +143,8 @@ class ImapSource:
             folder = pick_special_folder(folders, b"\\drafts", DRAFTS_FOLDER_NAMES)
             flags = (b"\\Draft", b"\\Seen")
         if folder is None:
-            raise ConfigError(
-                f"no {kind.title()} folder found on {self._settings.host}",
-                "create one, or set ack.mode/ack.save_to_sent so none is needed",
-            )
+            key = "imap.no_sent" if kind == "sent" else "imap.no_drafts"
+            raise fault(ConfigError, key, host=self._settings.host)
         with self._session_errors():
             self._client.append(folder, data, flags=flags)
 
@@ -211,19 +206,13 @@ class ImapSource:
         try:
             yield
         except TimeoutError as exc:
-            raise TemporaryError(
-                f"{host} did not answer within {self._settings.timeout:g} seconds",
-                "run again later; nothing was lost",
-            ) from exc
+            raise fault(TemporaryError, "imap.slow", host=host,
+                        seconds=self._settings.timeout) from exc  # fmt: skip
         except (imaplib.IMAP4.abort, OSError, EOFError) as exc:
-            raise TemporaryError(
-                f"the connection to {host} was lost", "run again; nothing was lost"
-            ) from exc
+            raise fault(TemporaryError, "imap.lost", host=host) from exc
         except imaplib.IMAP4.error as exc:
-            raise TemporaryError(
-                f"{host} refused a read request: {server_text(exc)}",
-                "run again later; if it keeps happening, report it",
-            ) from exc
+            raise fault(TemporaryError, "imap.read_refused", host=host,
+                        said=server_text(exc)) from exc  # fmt: skip
 
 
 def pick_sent_folder(

@@ -29,7 +29,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Literal, Protocol
 
-from vasteaika.catalogue import fault
+from vasteaika.catalogue import Said, fault
 from vasteaika.errors import (
     AuthenticationError,
     ConfigError,
@@ -38,7 +38,7 @@ from vasteaika.errors import (
     UnreachableError,
     VasteaikaError,
 )
-from vasteaika.mail.addresses import address_problem
+from vasteaika.mail.addresses import address_problem, address_problem_key
 from vasteaika.net import is_loopback
 
 log = logging.getLogger(__name__)
@@ -71,22 +71,21 @@ class SmtpSettings:
     def __post_init__(self) -> None:
         problems = []
         if self.security not in ("ssl", "starttls", "none"):
-            problems.append(f"smtp.security must be ssl, starttls or none, not {self.security!r}")
+            problems.append(Said("smtp.bad_security", {"value": self.security}))
         elif self.security == "none" and not is_loopback(self.host):
-            problems.append(
-                "smtp.security = none (no encryption) is allowed only for a server "
-                "on this computer (localhost, 127.0.0.1, ::1)"
-            )
+            problems.append(Said("smtp.plain_remote"))
         if not 0 < self.port < 65536:
-            problems.append(f"smtp.port {self.port} is not a port number")
+            problems.append(Said("smtp.bad_port", {"port": self.port}))
         if self.timeout <= 0:
-            problems.append("smtp.timeout must be positive")
+            problems.append(Said("smtp.bad_timeout"))
         if self.envelope_from and (
             address_problem(self.envelope_from) or not self.envelope_from.isascii()
         ):
-            problems.append(f"smtp.envelope_from {self.envelope_from!r} is not a plain address")
+            problems.append(Said("smtp.bad_envelope", {"value": self.envelope_from}))
         if problems:
-            raise ConfigError("invalid SMTP settings", "fix the [smtp] section", problems)
+            error = fault(ConfigError, "smtp.settings", detail=tuple(problems))
+            error.problems = [str(p) for p in problems]
+            raise error
 
 
 class SmtpSender:
@@ -238,16 +237,16 @@ def _login_plain_utf8(conn: smtplib.SMTP, username: str, password: str) -> None:
 
 def check_single_recipient(msg: EmailMessage, recipient: str) -> None:
     """Refuse anything but one plain ASCII address that is also the message's only To."""
-    problem = address_problem(recipient) or ("" if recipient.isascii() else "not ASCII")
+    problem = address_problem_key(recipient) or (None if recipient.isascii() else "address.not_ascii")
     if problem:
-        raise DataError(f"refusing to send to {recipient!r}: {problem}")
+        raise fault(DataError, "smtp.refuse_address", recipient=recipient, problem=Said(problem))
     to_headers = msg.get_all("To") or []
     addresses = [a for _, a in getaddresses([str(h) for h in to_headers])]
     extra = [h for h in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc") if h in msg]
     if len(to_headers) != 1 or len(addresses) != 1 or extra:
-        raise DataError("refusing to send: an acknowledgment must have exactly one recipient")
+        raise fault(DataError, "smtp.refuse_count")
     if addresses[0].lower() != recipient.lower():
-        raise DataError(f"refusing to send: To {addresses[0]} is not the recipient {recipient}")
+        raise fault(DataError, "smtp.refuse_to", to=addresses[0], recipient=recipient)
 
 
 def _reply_error(

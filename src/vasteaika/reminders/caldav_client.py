@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
 
+from vasteaika.catalogue import fault
 from vasteaika.config.records import CalendarConfig
 from vasteaika.errors import (
     AuthenticationError,
@@ -80,8 +81,7 @@ class CalDavCalendar:
     def _client(self, url: str) -> DAVClient:
         ca_file = self.config.ca_file
         if ca_file is not None and not ca_file.is_file():
-            raise ConfigError(f"the certificate file {ca_file} cannot be read",
-                              "check calendar.ca_file: the PEM file of the server's certificate")  # fmt: skip
+            raise fault(ConfigError, "caldav.ca_file", ca_file=ca_file)
         with _translated(url):
             kwargs: dict[str, Any] = {
                 "url": url,
@@ -138,10 +138,7 @@ class CalDavCalendar:
             wanted = _normal(self.config.url)
             match = [c for c in found if _normal(c.url) == wanted]
             if not (match or found):
-                raise UnreachableError(
-                    f"no calendar found at {shown_url(self.config.url)}",
-                    "give calendar.url the address of a calendar (see 'vasteaika calendar list')",
-                )
+                raise fault(UnreachableError, "caldav.none_found", url=shown_url(self.config.url))
             self._chosen = (match or found)[0]
         return self._chosen
 
@@ -195,17 +192,11 @@ class CalDavCalendar:
         if status in (401, 403):
             raise _auth_error(self.config.url)
         if not 200 <= status < 300:
-            raise TemporaryError(
-                f"the calendar server answered {status} for {_short(href)}",
-                "the write is kept and tried again on the next run",
-            )
+            raise fault(TemporaryError, "caldav.answered", status=status, path=_short(href))
 
 
 def _auth_error(url: str) -> AuthenticationError:
-    return AuthenticationError(
-        f"the calendar server {_host(url)} did not accept the username and password",
-        "check calendar.username and the password (an app password where one is offered)",
-    )
+    return fault(AuthenticationError, "caldav.refused", host=_host(url))
 
 
 @contextmanager
@@ -218,28 +209,18 @@ def _translated(url: str) -> Iterator[None]:
     except dav_error.AuthorizationError:
         raise _auth_error(url) from None
     except dav_error.NotFoundError:
-        raise UnreachableError(
-            f"nothing found at {shown_url(url)}", "check calendar.url ('vasteaika calendar list')"
-        ) from None
+        raise fault(UnreachableError, "caldav.not_found", url=shown_url(url)) from None
     except dav_error.DAVError as exc:
-        raise TemporaryError(
-            f"the calendar server {_host(url)} failed ({type(exc).__name__})",
-            "the write is kept and tried again on the next run",
-        ) from None
+        raise fault(TemporaryError, "caldav.failed", host=_host(url),
+                    kind=type(exc).__name__) from None  # fmt: skip
     except Exception as exc:  # niquests/requests raise their own ConnectionError, Timeout …
         if isinstance(exc, ssl.SSLError) or type(exc).__name__ == "SSLError":
-            raise UnreachableError(
-                f"the TLS certificate of the calendar server {_host(url)} could not be verified",
-                "if the server uses its own certificate, set calendar.ca_file to that"
-                " certificate's PEM file; otherwise check calendar.url",
-            ) from None
+            raise fault(UnreachableError, "caldav.certificate", host=_host(url)) from None
         if isinstance(exc, OSError) or type(exc).__module__.split(".")[0] in (
             "niquests", "requests", "urllib3", "urllib3_future",
         ):  # fmt: skip
-            raise UnreachableError(
-                f"cannot reach the calendar server {_host(url)} ({type(exc).__name__})",
-                "check calendar.url and the network; the write is kept for the next run",
-            ) from None
+            raise fault(UnreachableError, "caldav.unreachable", host=_host(url),
+                        kind=type(exc).__name__) from None  # fmt: skip
         raise
 
 

@@ -85,15 +85,16 @@ def fire_due(
         title, body = notification_text(reminder, config)
         shown = notifier.notify(title, body)
         result.desktop = shown
+        why = shown.said(lang)  # why no desktop, in the owner's words
         if shown.shown:
             fired = Fired(reminder, "desktop", shown.reason)
         elif not config.reminders.email_fallback:
-            fired = Fired(reminder, "failed", say(lang, "delivery.fallback_off", reason=shown.reason))
+            fired = Fired(reminder, "failed", say(lang, "delivery.fallback_off", reason=why))
         elif mailer is None:
-            fired = Fired(reminder, "failed", say(lang, "delivery.no_smtp", reason=shown.reason))
+            fired = Fired(reminder, "failed", say(lang, "delivery.no_smtp", reason=why))
         elif mail_error is not None:
             fired = Fired(reminder, "failed",
-                          say(lang, "delivery.mail_failed", reason=shown.reason, error=mail_error))  # fmt: skip
+                          say(lang, "delivery.mail_failed", reason=why, error=mail_error))  # fmt: skip
         else:
             message, owner = reminder_email(reminder, config, now)
             try:
@@ -101,11 +102,11 @@ def fire_due(
             except VasteaikaError as exc:
                 mail_error = error_line(exc, lang)
                 fired = Fired(reminder, "failed",
-                              say(lang, "delivery.mail_failed", reason=shown.reason,
+                              say(lang, "delivery.mail_failed", reason=why,
                                   error=mail_error))  # fmt: skip
             else:
                 fired = Fired(reminder, "email",
-                              say(lang, "delivery.emailed", owner=owner, reason=shown.reason))  # fmt: skip
+                              say(lang, "delivery.emailed", owner=owner, reason=why))  # fmt: skip
         record_delivery(store, reminder.id, fired.channel, fired.detail)
         result.fired.append(fired)
     return result

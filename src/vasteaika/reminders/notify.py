@@ -37,9 +37,11 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+from vasteaika.catalogue import Said
 
 TITLE_LIMIT = 120
 BODY_LIMIT = 1000
@@ -60,10 +62,21 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class NotifyResult:
-    """``shown``: a notification server accepted it. ``reason``: one line for output and JSON."""
+    """``shown``: a notification server accepted it. ``reason``: one line for output and JSON,
+    in English; ``words``: the same as the catalogue's words, to say it in the owner's
+    language (:meth:`said`)."""
 
     shown: bool
     reason: str
+    words: Said | None = field(default=None, compare=False)
+
+    def said(self, lang: str) -> str:
+        return self.words.said(lang) if self.words is not None else self.reason
+
+
+def _result(shown: bool, key: str, /, **values: object) -> NotifyResult:
+    words = Said(key, values)
+    return NotifyResult(shown, str(words), words)
 
 
 class Notifier(Protocol):
@@ -149,20 +162,17 @@ class DesktopNotifier:
     def _notify_dbus(self, title: str, body: str) -> NotifyResult:
         addresses = find_session_bus(self.environ, self.uid, self.run_user)
         if not addresses:
-            return NotifyResult(
-                False,
-                "no desktop reachable: no session bus (DBUS_SESSION_BUS_ADDRESS unset and no "
-                f"{self.run_user / str(self.uid) / 'bus'})",
-            )
-        failures: list[str] = []
+            bus = self.run_user / str(self.uid) / "bus"
+            return _result(False, "notify.unreachable", detail=Said("notify.no_bus", {"path": bus}))
+        failures: list[Said] = []
         for address in addresses:
             result = _notify_on_bus(
                 address, title, body, timeout=self.timeout_seconds, expire_ms=self.expire_ms
             )
             if result.shown:
                 return result
-            failures.append(result.reason)
-        return NotifyResult(False, "no desktop reachable: " + "; ".join(failures))
+            failures.append(result.words or Said("notify.other", {"reason": result.reason}))
+        return _result(False, "notify.unreachable", detail=tuple(failures))
 
 
 def _notify_on_bus(
@@ -181,7 +191,7 @@ def _notify_on_bus(
     try:
         conn: Any = open_dbus_connection(bus=address, auth_timeout=timeout)
     except (OSError, RuntimeError, ValueError, KeyError) as exc:
-        return NotifyResult(False, f"session bus {address} unreachable ({exc})")
+        return _result(False, "notify.bus_unreachable", address=address, error=str(exc))
     try:
         with conn:
             has_owner = conn.send_and_get_reply(
@@ -192,9 +202,7 @@ def _notify_on_bus(
                     message_bus.ListActivatableNames(), timeout=timeout
                 ).body[0]
                 if _NOTIFICATIONS not in activatable:
-                    return NotifyResult(
-                        False, f"no notification service on the session bus {address}"
-                    )
+                    return _result(False, "notify.no_service", address=address)
             target = DBusAddress(
                 _NOTIFICATIONS_PATH, bus_name=_NOTIFICATIONS, interface=_NOTIFICATIONS
             )
@@ -208,10 +216,10 @@ def _notify_on_bus(
             try:
                 (notification_id,) = unwrap_msg(reply)
             except DBusErrorResponse as exc:
-                return NotifyResult(False, f"the notification service refused: {exc.name}")
-            return NotifyResult(True, f"shown on the desktop (notification {notification_id})")
+                return _result(False, "notify.refused", name=exc.name)
+            return _result(True, "notify.shown", id=notification_id)
     except (OSError, TimeoutError) as exc:
-        return NotifyResult(False, f"session bus {address} stopped answering ({exc})")
+        return _result(False, "notify.stopped", address=address, error=str(exc))
 
 
 def _notify_plyer(title: str, body: str, platform: str) -> NotifyResult:
@@ -220,7 +228,6 @@ def _notify_plyer(title: str, body: str, platform: str) -> NotifyResult:
 
         notification.notify(title=title, message=body, app_name=APP_NAME, timeout=30)
     except Exception as exc:  # plyer raises whatever its platform backend raises
-        return NotifyResult(
-            False, f"no desktop reachable: no notification backend on {platform} ({exc!r})"
-        )
-    return NotifyResult(True, f"handed to the {platform} notification center (not confirmed)")
+        detail = Said("notify.no_backend", {"platform": platform, "error": repr(exc)})
+        return _result(False, "notify.unreachable", detail=detail)
+    return _result(True, "notify.handed", platform=platform)

@@ -168,4 +168,3 @@ TEXT: dict[str, dict[str, str]] = {
         "dh": "{d} d {h} h",
     },
 }
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

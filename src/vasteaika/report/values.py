@@ -1,13 +1,14 @@
 """Localised values for the report's human formats: numbers, shares, days, times and durations
-as text. Numbers and times follow the language: Finnish "1 234,5" and "15.00", English
-"1,234.5" and "15:00". Apart so every format (and every section) writes a value the same way.
+as text. Numbers follow the language: Finnish "1 234,5", English "1,234.5"; days and times are
+the catalogue's, as every other screen writes them ("ti 1.12. klo 15.00", "Tue 01.12. 15:00"). Apart so every format (and every section) writes a value the same way.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from vasteaika.report.labels import MONTHS_EN, TEXT, WEEKDAYS
+from vasteaika import catalogue
+from vasteaika.report.labels import TEXT
 from vasteaika.report.model import Bucket
 
 
@@ -24,27 +25,19 @@ def percent(share: float | None, lang: str) -> str:
     return f"{value} %" if lang == "fi" else f"{value}%"
 
 
-def clock(t: datetime, lang: str) -> str:
-    return t.strftime("%H.%M" if lang == "fi" else "%H:%M")
-
-
 def day(t: datetime, lang: str) -> str:
-    name = WEEKDAYS[lang][t.weekday()]
-    if lang == "fi":
-        return f"{name} {t.day}.{t.month}.{t.year}"
-    return f"{name} {t.day} {MONTHS_EN[t.month - 1]} {t.year}"
+    """The catalogue's date words, as every screen writes a day: "ma 16.11.2026",
+    "Mon 16.11.2026"."""
+    return catalogue.day(lang, t, year=True)
 
 
 def moment(t: datetime, lang: str) -> str:
-    return f"{day(t, lang)} {clock(t, lang)}"
+    return catalogue.moment(lang, t, year=True)
 
 
 def short_moment(t: datetime, lang: str) -> str:
-    """Within a report the year is plain: "ke 18.11. 10.00", "Wed 18 Nov 10:00"."""
-    name = WEEKDAYS[lang][t.weekday()]
-    if lang == "fi":
-        return f"{name} {t.day}.{t.month}. {clock(t, lang)}"
-    return f"{name} {t.day} {MONTHS_EN[t.month - 1]} {clock(t, lang)}"
+    """Within a report the year is plain: "ke 18.11. klo 10.00", "Wed 18.11. 10:00"."""
+    return catalogue.moment(lang, t)
 
 
 def duration(seconds: float | None, lang: str) -> str:

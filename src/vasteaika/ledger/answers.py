@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from vasteaika.catalogue import say
+from vasteaika.ledger.joins import ThreadTables
 from vasteaika.ledger.store import MessageRef, Store
 from vasteaika.ledger.threads import counterparts, is_fresh_mail
 
@@ -24,7 +25,7 @@ AMBIGUOUS = "ambiguous"
 
 
 def link_owner_mail(
-    store: Store,
+    store: ThreadTables,
     owner_addresses: frozenset[str],
     window: int,
     message: dict[str, Any],

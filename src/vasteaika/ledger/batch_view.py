@@ -109,6 +109,8 @@ class BatchView:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.conversations: dict[int, _Conversation] = {}
+        self.by_customer: dict[str, list[_Conversation]] = defaultdict(list)
+        self.by_reply_to: dict[str, list[_Conversation]] = defaultdict(list)
         self.mails: dict[int, _Mail] = {}
         self.new_mails: list[_Mail] = []
         self.new_conversations: list[dict[str, Any]] = []
@@ -119,6 +121,7 @@ class BatchView:
         self.next_mail = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
         top = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM conversations").fetchone()[0]
         self.next_conversation: int = top
+        self.first_conversation: int = top  # the first id of the batch's new conversations
 
     # --- loading what the batch can reach -----------------------------------------------------
 
@@ -173,7 +176,7 @@ class BatchView:
         for row in self.conn.execute(
             f"SELECT {_CONV_COLUMNS} FROM conversations WHERE id IN {_JSON_IN}", [param]
         ):
-            self.conversations[row[0]] = _Conversation(*row)
+            self._add(_Conversation(*row))
         rows = self.conn.execute(
             TIMELINE.format(
                 messages=f"conversation_id IN {_JSON_IN}",
@@ -222,6 +225,17 @@ class BatchView:
         for mail in mails.values():
             self._index(mail)
 
+    def _add(self, conv: _Conversation) -> None:
+        self.conversations[conv.id] = conv
+        self.by_customer[conv.customer_email].append(conv)
+        if conv.reply_to is not None:
+            self.by_reply_to[conv.reply_to].append(conv)
+
+    def _of(self, emails: Iterable[str], column: str) -> list[_Conversation]:
+        """The conversations whose ``column`` (customer_email or reply_to) is one of ``emails``."""
+        index = self.by_customer if column == "customer_email" else self.by_reply_to
+        return [c for e in set(emails) for c in index.get(e, ())]
+
     def _index(self, mail: _Mail) -> None:
         self.mails[mail.id] = mail
         if mail.customer_email is not None:
@@ -260,8 +274,9 @@ class BatchView:
         return best.ref()
 
     def latest_conversation(self, customer_email: str, before: int) -> ConversationRef | None:
-        found = [c for c in self.conversations.values()
-                 if c.customer_email == customer_email and c.first_contact_at <= before]  # fmt: skip
+        found = [
+            c for c in self.by_customer.get(customer_email, ()) if c.first_contact_at <= before
+        ]
         return max(found, key=lambda c: (c.first_contact_at, c.id)).ref() if found else None
 
     def conversation_for_reply(
@@ -272,24 +287,22 @@ class BatchView:
         window: int,
         column: str = "customer_email",
     ) -> ConversationRef | None:
-        wanted = set(recipients)
         found = [
             c
-            for c in self.conversations.values()
-            if getattr(c, column) in wanted
-            and c.base_subject == base_subject
+            for c in self._of(recipients, column)
+            if c.base_subject == base_subject
             and c.first_contact_at <= at
             and c.last_customer_at >= at - window
         ]
         return max(found, key=lambda c: (c.first_contact_at, c.id)).ref() if found else None
 
     def open_conversations_at(self, emails: list[str], at: int) -> list[int]:
-        wanted = set(emails)
+        candidates = {c.id: c for c in [*self._of(emails, "customer_email"),
+                                         *self._of(emails, "reply_to")]}  # fmt: skip
         return sorted(
             c.id
-            for c in self.conversations.values()
-            if (c.customer_email in wanted or c.reply_to in wanted)
-            and any(
+            for c in candidates.values()
+            if any(
                 t.since <= at
                 and (t.answered_at is None or t.answered_at > at)
                 and (t.closed_at is None or t.closed_at > at)
@@ -332,11 +345,11 @@ class BatchView:
         conv_id: int = self.next_conversation
         self.next_conversation += 1
         self.new_conversations.append({"id": conv_id, **row})
-        self.conversations[conv_id] = _Conversation(
+        self._add(_Conversation(
             conv_id, row["customer_email"], row.get("reply_to"), row["base_subject"],
             row["first_contact_at"], row["first_contact_id"], row["last_customer_at"],
             None, None, None, None,
-        )  # fmt: skip
+        ))  # fmt: skip
         return conv_id
 
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
@@ -389,24 +402,21 @@ class BatchView:
 
     def flush(self) -> None:
         """Write the batch: its mails, its new conversations, what moved in stored ones, and
-        the turns derived again. The rows refer to each other (a conversation to its first
-        mail, the mail to its conversation): the keys are checked at the end of the batch's
-        transaction."""
-        conn = self.conn
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        try:
-            self._write()
-        finally:
-            conn.execute("PRAGMA defer_foreign_keys = OFF")
-
-    def _write(self) -> None:
-        conn = self.conn
-        for columns, rows in _runs(
-            {"id": m.id, **(m.row or {}), "conversation_id": m.conversation_id,
-             "answer_rule": m.answer_rule}
-            for m in self.new_mails
-        ):  # fmt: skip
-            _insert(conn, "messages", columns, rows)
+        the turns derived again. A new conversation and its first mail refer to each other:
+        the mail is written first without it, and given it once the conversation is there (so
+        that every key holds at every statement, as one by one)."""
+        conn, first_new = self.conn, self.first_conversation
+        later: list[tuple[int, int]] = []  # (conversation, mail): a conversation of this batch
+        rows = []
+        for m in self.new_mails:
+            conv_id = m.conversation_id
+            if conv_id is not None and conv_id >= first_new:
+                later.append((conv_id, m.id))
+                conv_id = None
+            rows.append({"id": m.id, **(m.row or {}), "conversation_id": conv_id,
+                         "answer_rule": m.answer_rule})  # fmt: skip
+        for columns, run in _runs(rows):
+            _insert(conn, "messages", columns, run)
         conn.executemany(
             "INSERT INTO message_refs VALUES (?, ?)",
             [(m.id, r) for m in self.new_mails for r in m.refs],
@@ -415,8 +425,9 @@ class BatchView:
             "INSERT INTO message_recipients VALUES (?, ?)",
             [(m.id, e) for m in self.new_mails for e in m.recipients],
         )
-        for columns, rows in _runs(self.new_conversations):
-            _insert(conn, "conversations", columns, rows)
+        for columns, run in _runs(self.new_conversations):
+            _insert(conn, "conversations", columns, run)
+        conn.executemany("UPDATE messages SET conversation_id = ? WHERE id = ?", later)
         conn.executemany(
             "UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?",
             [(m.conversation_id, m.answer_rule, m.id)

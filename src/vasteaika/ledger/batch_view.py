@@ -2,11 +2,9 @@
 
 Threading a mail one at a time costs about a dozen SQL statements (its lookups by reference, by
 customer and by subject, its insert, the conversation's turns derived again). ``BatchView``
-loads, with a few set-based queries per batch, the part of the ledger the batch can reach —
-the conversations its references, customers and recipients name, with their timelines and
-turns, the owner's mails that may answer its customers, the mail sharing its Message-IDs — and
-answers ``joins.ThreadTables`` from memory, in the batch's order, exactly as the SQL would
-(ties by id). ``flush`` then writes the batch with ``executemany`` and explicit ids: the ids
+loads, with a few set-based queries per batch, the part of the ledger the batch can reach
+(``batch_reach``) and answers ``joins.ThreadTables`` from memory, in the batch's order, exactly
+as the SQL would (ties by id). ``flush`` then writes the batch with ``executemany`` and explicit ids: the ids
 SQLite would have given one by one (no AUTOINCREMENT: max(id) + 1).
 
 A mail already stored (an identical copy) makes the plain INSERT fail: the check then stores the
@@ -15,92 +13,17 @@ batch message by message through the store. Memory is bounded by the batch, not 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from vasteaika.ledger.timeline import TIMELINE, write_states
-from vasteaika.ledger.turns import Event, Happening, Turn, TurnState, derive
+from vasteaika.ledger.batch_reach import BatchKeys, Conversation, Mail, reach
+from vasteaika.ledger.timeline import write_states
+from vasteaika.ledger.turns import Event, Happening, TurnState, derive
 from vasteaika.models import ConversationRef
 
 _MAIL_EVENT = {"customer": Event.CUSTOMER, "owner": Event.ANSWER}
-
-
-@dataclass
-class _Conversation:
-    """What threading reads of a conversation, kept as the SQL would see it after each write."""
-
-    id: int
-    customer_email: str
-    reply_to: str | None
-    base_subject: str
-    first_contact_at: int
-    first_contact_id: int
-    last_customer_at: int
-    first_reply_id: int | None
-    first_reply_at: int | None
-    reply_channel: str | None
-    last_reply_at: int | None
-    turns: tuple[Turn, ...] = ()
-    timeline: list[Happening] = field(default_factory=list)  # its mails and events
-    state: TurnState | None = None  # derived in this batch (written by ``flush``)
-    touched: bool = False  # last_customer_at moved
-
-    def ref(self) -> ConversationRef:
-        reply = self.last_reply_at if self.last_reply_at is not None else self.first_reply_at
-        return ConversationRef(
-            self.id,
-            self.customer_email,
-            self.base_subject,
-            self.first_contact_at,
-            max(self.last_customer_at, reply or 0),
-            self.first_reply_at,
-        )
-
-    def happenings(self) -> list[Happening]:
-        """The timeline as ``timeline.TIMELINE`` reads it now (its rows of the conversation
-        itself depend on the columns the last derivation wrote)."""
-        rows = [*self.timeline, Happening(self.first_contact_at, Event.CUSTOMER,
-                                          self.first_contact_id)]  # fmt: skip
-        if (
-            self.first_reply_at is not None
-            and self.first_reply_id is None
-            and (self.reply_channel or "mail") != "call"
-        ):
-            rows.append(Happening(self.first_reply_at, Event.ANSWER, None))
-        return rows
-
-
-@dataclass
-class _Mail:
-    """A stored mail, as threading reads it."""
-
-    id: int
-    message_id: str
-    kind: str
-    customer_email: str | None
-    base_subject: str
-    received_at: int
-    conversation_id: int | None
-    answer_rule: str | None
-    recipients: list[str]
-    refs: list[str]
-    row: dict[str, Any] | None = None  # a mail of this batch (written by ``flush``)
-    changed: bool = False  # a stored mail whose conversation or answer rule moved
-
-
-def _in(values: Iterable[str]) -> str:
-    return json.dumps(sorted(set(values)))
-
-
-_JSON_IN = "(SELECT value FROM json_each(?))"
-_CONV_COLUMNS = (
-    "id, customer_email, reply_to, base_subject, first_contact_at, first_contact_id,"
-    " last_customer_at, first_reply_id, first_reply_at, reply_channel, last_reply_at"
-)
 
 
 class BatchView:
@@ -108,135 +31,42 @@ class BatchView:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.conversations: dict[int, _Conversation] = {}
-        self.by_customer: dict[str, list[_Conversation]] = defaultdict(list)
-        self.by_reply_to: dict[str, list[_Conversation]] = defaultdict(list)
-        self.mails: dict[int, _Mail] = {}
-        self.new_mails: list[_Mail] = []
+        self.conversations: dict[int, Conversation] = {}
+        self.by_customer: dict[str, list[Conversation]] = defaultdict(list)
+        self.by_reply_to: dict[str, list[Conversation]] = defaultdict(list)
+        self.mails: dict[int, Mail] = {}
+        self.new_mails: list[Mail] = []
         self.new_conversations: list[dict[str, Any]] = []
         self.conv_of_mid: dict[str, set[int]] = defaultdict(set)
         self.customers_of_mid: dict[str, set[str]] = defaultdict(set)
-        self.owner_by_ref: dict[str, list[_Mail]] = defaultdict(list)
-        self.owner_by_recipient: dict[str, list[_Mail]] = defaultdict(list)
+        self.owner_by_ref: dict[str, list[Mail]] = defaultdict(list)
+        self.owner_by_recipient: dict[str, list[Mail]] = defaultdict(list)
         self.next_mail = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
         top = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM conversations").fetchone()[0]
         self.next_conversation: int = top
         self.first_conversation: int = top  # the first id of the batch's new conversations
 
-    # --- loading what the batch can reach -----------------------------------------------------
-
     def load(self, keys: BatchKeys, window: int) -> None:
-        """Everything the lookups of a batch with these ``keys`` can find in the ledger."""
-        conn = self.conn
-        for mid, conv_id in conn.execute(
-            f"SELECT message_id, conversation_id FROM messages WHERE message_id IN {_JSON_IN}"
-            " AND conversation_id IS NOT NULL",
-            [_in(keys.refs)],
-        ):
-            self.conv_of_mid[mid].add(conv_id)
-        for mid, customer in conn.execute(
-            f"SELECT message_id, customer_email FROM messages WHERE message_id IN {_JSON_IN}"
-            " AND customer_email IS NOT NULL",
-            [_in(keys.message_ids)],
-        ):
-            self.customers_of_mid[mid].add(customer)
-        ids = {c for found in self.conv_of_mid.values() for c in found}
-        ids |= self._reachable_conversations(keys, window)
-        self._load_conversations(sorted(ids))
-        self._load_owner_mail(keys)
-
-    def _reachable_conversations(self, keys: BatchKeys, window: int) -> set[int]:
-        found: set[int] = set()
-        if keys.customers:  # latest_conversation at any time of the batch
-            lo, hi = keys.customer_span
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT id FROM conversations c WHERE customer_email IN {_JSON_IN}"
-                " AND first_contact_at <= ? AND (first_contact_at >= ? OR id = (SELECT id"
-                " FROM conversations l WHERE l.customer_email = c.customer_email"
-                " AND l.first_contact_at <= ? ORDER BY first_contact_at DESC, id DESC LIMIT 1))",
-                [_in(keys.customers), hi, lo, lo],
-            ))  # fmt: skip
-        if keys.counterparts:  # conversation_for_reply and open_conversations_at
-            lo, hi = keys.owner_span
-            for column in ("customer_email", "reply_to"):
-                found.update(r[0] for r in self.conn.execute(
-                    f"SELECT id FROM conversations WHERE {column} IN {_JSON_IN}"
-                    " AND ((first_contact_at <= ? AND last_customer_at >= ?) OR EXISTS (SELECT 1"
-                    " FROM turns t WHERE t.conversation_id = conversations.id AND t.since <= ?"
-                    " AND (t.answered_at IS NULL OR t.answered_at > ?)"
-                    " AND (t.closed_at IS NULL OR t.closed_at > ?)))",
-                    [_in(keys.counterparts), hi, lo - window, hi, lo, lo],
-                ))  # fmt: skip
-        return found
-
-    def _load_conversations(self, ids: list[int]) -> None:
-        if not ids:
-            return
-        param = json.dumps(ids)
-        for row in self.conn.execute(
-            f"SELECT {_CONV_COLUMNS} FROM conversations WHERE id IN {_JSON_IN}", [param]
-        ):
-            self._add(_Conversation(*row))
-        rows = self.conn.execute(
-            TIMELINE.format(
-                messages=f"conversation_id IN {_JSON_IN}",
-                events=f"conversation_id IN {_JSON_IN}",
-                conversations="0",
-            ),
-            [param, param],
-        )
-        for conv_id, at, event, pk in rows:
-            self.conversations[conv_id].timeline.append(Happening(at, Event(event), pk))
-        turns: dict[int, list[Turn]] = defaultdict(list)
-        for conv_id, *turn in self.conn.execute(
-            "SELECT conversation_id, seq, since, answered_at, answer_id, channel, closed_at"
-            f" FROM turns WHERE conversation_id IN {_JSON_IN} ORDER BY conversation_id, seq",
-            [param],
-        ):
-            turns[conv_id].append(Turn(*turn))
-        for conv_id, found in turns.items():
-            self.conversations[conv_id].turns = tuple(found)
-
-    def _load_owner_mail(self, keys: BatchKeys) -> None:
-        """The owner's stored mails that may answer the batch's customers: by reference to
-        their mails, or sent to them under one of the batch's subjects since its first mail."""
-        rows = self.conn.execute(
-            "SELECT id, message_id, kind, customer_email, base_subject, received_at,"
-            " conversation_id, answer_rule FROM messages WHERE kind = 'owner' AND (id IN"
-            f" (SELECT message FROM message_refs WHERE ref IN {_JSON_IN}) OR id IN"
-            " (SELECT p.message FROM message_recipients p JOIN messages m ON m.id = p.message"
-            f" WHERE p.email IN {_JSON_IN} AND m.kind = 'owner' AND m.base_subject IN {_JSON_IN}"
-            " AND m.received_at >= ?))",
-            [_in(keys.message_ids), _in(keys.customers), _in(keys.subjects),
-             keys.customer_span[0]],
-        ).fetchall()  # fmt: skip
-        if not rows:
-            return
-        mails = {r[0]: _Mail(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], [], []) for r in rows}
-        param = json.dumps(sorted(mails))
-        for pk, email in self.conn.execute(
-            f"SELECT message, email FROM message_recipients WHERE message IN {_JSON_IN}", [param]
-        ):
-            mails[pk].recipients.append(email)
-        for pk, ref in self.conn.execute(
-            f"SELECT message, ref FROM message_refs WHERE message IN {_JSON_IN}", [param]
-        ):
-            mails[pk].refs.append(ref)
-        for mail in mails.values():
+        """Everything the lookups of a batch with these ``keys`` can find (``batch_reach``)."""
+        found = reach(self.conn, keys, window)
+        self.conv_of_mid, self.customers_of_mid = found.conv_of_mid, found.customers_of_mid
+        for conv in found.conversations.values():
+            self._add(conv)
+        for mail in found.owner_mail:
             self._index(mail)
 
-    def _add(self, conv: _Conversation) -> None:
+    def _add(self, conv: Conversation) -> None:
         self.conversations[conv.id] = conv
         self.by_customer[conv.customer_email].append(conv)
         if conv.reply_to is not None:
             self.by_reply_to[conv.reply_to].append(conv)
 
-    def _of(self, emails: Iterable[str], column: str) -> list[_Conversation]:
+    def _of(self, emails: Iterable[str], column: str) -> list[Conversation]:
         """The conversations whose ``column`` (customer_email or reply_to) is one of ``emails``."""
         index = self.by_customer if column == "customer_email" else self.by_reply_to
         return [c for e in set(emails) for c in index.get(e, ())]
 
-    def _index(self, mail: _Mail) -> None:
+    def _index(self, mail: Mail) -> None:
         self.mails[mail.id] = mail
         if mail.customer_email is not None:
             self.customers_of_mid[mail.message_id].add(mail.customer_email)
@@ -251,7 +81,7 @@ class BatchView:
     def insert_message(self, row: dict[str, Any], refs: list[str], recipients: list[str]) -> int:
         pk: int = self.next_mail
         self.next_mail += 1
-        mail = _Mail(pk, row["message_id"], row["kind"], row["customer_email"],
+        mail = Mail(pk, row["message_id"], row["kind"], row["customer_email"],
                      row["base_subject"], row["received_at"], None, None, recipients, refs,
                      row=row)  # fmt: skip
         self.new_mails.append(mail)
@@ -345,7 +175,7 @@ class BatchView:
         conv_id: int = self.next_conversation
         self.next_conversation += 1
         self.new_conversations.append({"id": conv_id, **row})
-        self._add(_Conversation(
+        self._add(Conversation(
             conv_id, row["customer_email"], row.get("reply_to"), row["base_subject"],
             row["first_contact_at"], row["first_contact_id"], row["last_customer_at"],
             None, None, None, None,
@@ -355,7 +185,7 @@ class BatchView:
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
         self._move(self.mails[message_pk], conversation_id)
 
-    def _move(self, mail: _Mail, conversation_id: int) -> None:
+    def _move(self, mail: Mail, conversation_id: int) -> None:
         old = mail.conversation_id
         if old is not None and old in self.conversations and mail.kind in _MAIL_EVENT:
             conv = self.conversations[old]
@@ -461,16 +291,3 @@ def _insert(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         rows,
     )
-
-
-@dataclass
-class BatchKeys:
-    """What a batch's lookups can ask for: gathered from its mails before it is threaded."""
-
-    refs: set[str] = field(default_factory=set)  # every mail's references
-    message_ids: set[str] = field(default_factory=set)  # its customers' mails' Message-IDs
-    customers: set[str] = field(default_factory=set)
-    subjects: set[str] = field(default_factory=set)  # its customers' mails' base subjects
-    counterparts: set[str] = field(default_factory=set)  # whom the owner's mails went to
-    customer_span: tuple[int, int] = (0, 0)  # its customers' mails' first and last time
-    owner_span: tuple[int, int] = (0, 0)  # the owner's mails' first and last time

@@ -23,7 +23,8 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
-from vasteaika.ledger.batch_view import BatchKeys, BatchView
+from vasteaika.ledger.batch_reach import BatchKeys
+from vasteaika.ledger.batch_view import BatchView
 from vasteaika.ledger.batches import Batch, chunks, old_objects_frozen, store_chunk
 from vasteaika.ledger.joins import ThreadTables, thread_customer
 from vasteaika.ledger.store import MessageRef, Store, epoch
@@ -263,22 +264,12 @@ def _ingest_unguarded(ctx: _Context, raw: RawMessage, uidvalidity: int) -> _Mail
 def _keys(ctx: _Context, mails: list[_Mail]) -> BatchKeys:
     """What the batch's threading can look up (``BatchView.load``)."""
     keys = BatchKeys()
-    customer_times, owner_times = [], []
     for mail in mails:
-        row = mail.row
         keys.refs.update(mail.refs)
-        if mail.cls.kind is Kind.CUSTOMER and mail.cls.customer is not None:
-            keys.customers.add(row["customer_email"])
-            keys.subjects.add(row["base_subject"])
-            keys.message_ids.add(row["message_id"])
-            customer_times.append(row["received_at"])
-        elif mail.cls.kind is Kind.OWNER:
-            keys.counterparts.update(counterparts(mail.recipients, ctx.config.owner_addresses))
-            owner_times.append(row["received_at"])
-    if customer_times:
-        keys.customer_span = (min(customer_times), max(customer_times))
-    if owner_times:
-        keys.owner_span = (min(owner_times), max(owner_times))
+        if mail.row["customer_email"] is not None:  # a customer's, or sharing a Message-ID
+            keys.customer(mail.row)
+        if mail.cls.kind is Kind.OWNER:
+            keys.owner(mail.row, counterparts(mail.recipients, ctx.config.owner_addresses))
     return keys
 
 

@@ -22,7 +22,7 @@ from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import TemporaryError
 from vasteaika.jobs.cycle import CycleResult, run_cycle
-from vasteaika.ledger import batches, check
+from vasteaika.ledger import batches, check, joins
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.reminders import replies as reminders
@@ -144,7 +144,7 @@ def fail_for(marker: str, real: Callable[..., Any]) -> Callable[..., Any]:
 
 @pytest.mark.parametrize(
     ("module", "name", "step"),
-    [(check, "classify", "classify"), (check, "joins_conversation", "thread")],
+    [(check, "classify", "classify"), (joins, "joins_conversation", "thread")],
 )
 def test_a_failing_ingest_step_skips_only_that_message(
     config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, module: Any, name: str,

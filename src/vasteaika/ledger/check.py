@@ -23,11 +23,13 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
+from vasteaika.ledger.batch_reach import BatchKeys
+from vasteaika.ledger.batch_view import BatchView
 from vasteaika.ledger.batches import Batch, chunks, old_objects_frozen, store_chunk
-from vasteaika.ledger.messages import PendingMessages
+from vasteaika.ledger.joins import ThreadTables, thread_customer
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
-from vasteaika.ledger.threads import is_same_customer, joins_conversation
+from vasteaika.ledger.threads import counterparts
 from vasteaika.mail.authresults import topmost_authserv_id
 from vasteaika.mail.body import is_form_text, out_of_office_body
 from vasteaika.mail.classify import classify, own_address_form
@@ -64,8 +66,9 @@ class _Context:
     # The folder being read still holds rows from before fingerprints (m008) in an older
     # UIDVALIDITY: each message is first looked for among them (Store.insert_message).
     legacy: bool = False
-    # The batch's mails that only need storing, written together (None: one by one).
-    pending: PendingMessages | None = None
+    # Each batch is threaded in memory and written together (``batch_view``); False: mail by
+    # mail through the store (a folder read again, whose mails may be stored already).
+    bulk: bool = False
 
     def __post_init__(self) -> None:
         self.window = int(timedelta(days=self.config.new_conversation_after_days).total_seconds())
@@ -131,7 +134,7 @@ def _read_folder(
     ingest = _ChunkIngest(ctx, plan.status.uidvalidity, result)
     # Read again after UIDVALIDITY changed, most mails are already stored: one by one.
     bulk = not ctx.legacy and not (plan.reset and store.has_messages(folder))
-    ctx.pending = PendingMessages(store.db.conn) if bulk else None
+    ctx.bulk = bulk
     try:
         for chunk in chunks(read.messages(counted), Batch.COMMIT_EVERY, on_message):
             store_chunk(store, batch, chunk, ingest)
@@ -202,8 +205,8 @@ def _plan(ctx: _Context, source: MailSource, folder: str) -> FolderPlan:
 
 @dataclass
 class _ChunkIngest:
-    """The check's side of a batch (``batches.store_chunk``): its mails stored together, or one
-    by one after the batch rolled back."""
+    """The check's side of a batch (``batches.store_chunk``): its mails threaded in memory and
+    written together, or one by one through the store after the batch rolled back."""
 
     ctx: _Context
     uidvalidity: int
@@ -211,12 +214,19 @@ class _ChunkIngest:
     before: tuple[bool, int] = (True, 0)  # what a rolled-back batch had changed in memory
 
     def together(self, chunk: tuple[RawMessage, ...]) -> None:
-        ctx = self.ctx
-        self.before = (ctx.has_conversations, self.result.new_conversations)
-        for raw in chunk:
-            _ingest_unguarded(ctx, raw, self.uidvalidity, self.result)
-        if ctx.pending is not None:
-            ctx.pending.flush()
+        ctx, result = self.ctx, self.result
+        self.before = (ctx.has_conversations, result.new_conversations)
+        if not ctx.bulk:
+            for raw in chunk:
+                _store(ctx, _ingest_unguarded(ctx, raw, self.uidvalidity), result)
+            return
+        mails = [_ingest_unguarded(ctx, raw, self.uidvalidity) for raw in chunk]
+        view = BatchView(ctx.store.db.conn)
+        view.load(_keys(ctx, mails), ctx.window)
+        for mail in mails:
+            pk = view.insert_message(mail.row, mail.refs, mail.recipients)
+            _thread(ctx, view, mail, pk, result)
+        view.flush()
 
     def alone(self, raw: RawMessage) -> None:
         _ingest(self.ctx, raw, self.uidvalidity, self.result)
@@ -225,24 +235,42 @@ class _ChunkIngest:
     def one_by_one(self) -> Iterator[None]:
         ctx = self.ctx
         ctx.has_conversations, self.result.new_conversations = self.before
-        pending, ctx.pending = ctx.pending, None
-        if pending is not None:
-            pending.clear()
+        bulk, ctx.bulk = ctx.bulk, False
         try:
             yield
         finally:
-            ctx.pending = pending
+            ctx.bulk = bulk
 
     def abandon(self) -> None:
-        if self.ctx.pending is not None:
-            self.ctx.pending.clear()
+        """Nothing of a batch is kept in memory past it."""
 
 
-def _ingest_unguarded(
-    ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult
-) -> None:
+@dataclass(frozen=True)
+class _Mail:
+    """A mail read, classified and made into its row, ready to be stored and threaded."""
+
+    msg: Message
+    cls: Classification
+    row: dict[str, Any]
+    refs: list[str]
+    recipients: list[str]
+
+
+def _ingest_unguarded(ctx: _Context, raw: RawMessage, uidvalidity: int) -> _Mail:
     msg = _not_after(parse(raw), ctx.now)
-    _store(ctx, msg, _out_of_office(ctx, msg, _classify(ctx, msg)), uidvalidity, result)
+    return _mail(ctx, msg, _out_of_office(ctx, msg, _classify(ctx, msg)), uidvalidity)
+
+
+def _keys(ctx: _Context, mails: list[_Mail]) -> BatchKeys:
+    """What the batch's threading can look up (``BatchView.load``)."""
+    keys = BatchKeys()
+    for mail in mails:
+        keys.refs.update(mail.refs)
+        if mail.row["customer_email"] is not None:  # a customer's, or sharing a Message-ID
+            keys.customer(mail.row)
+        if mail.cls.kind is Kind.OWNER:
+            keys.owner(mail.row, counterparts(mail.recipients, ctx.config.owner_addresses))
+    return keys
 
 
 def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
@@ -260,7 +288,7 @@ def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResul
     if cls is None:
         return
     with guard(ref, "thread", ctx.now):
-        _store(ctx, msg, cls, uidvalidity, result)
+        _store(ctx, _mail(ctx, msg, cls, uidvalidity), result)
 
 
 FUTURE_SLACK = timedelta(hours=1)  # clocks of mail servers and this computer differ this much
@@ -335,9 +363,7 @@ def _own_address_form(ctx: _Context, msg: Message, cls: Classification) -> Class
     return Classification(Kind.OWNER, (reason,))
 
 
-def _store(
-    ctx: _Context, msg: Message, cls: Classification, uidvalidity: int, result: CheckResult
-) -> None:
+def _mail(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int) -> _Mail:
     customer = cls.customer
     row: dict[str, Any] = {
         "folder": msg.folder,
@@ -364,90 +390,25 @@ def _store(
     # whichever conversation holds another mail with the same Message-ID.
     refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]
     recipients = [a.email for a in msg.recipients]
-    threads = (cls.kind is Kind.CUSTOMER and customer is not None) or (
-        cls.kind is Kind.OWNER and ctx.has_conversations
-    )
-    if ctx.pending is not None:
-        if not threads:
-            ctx.pending.add(row, refs, recipients)
-            return
-        ctx.pending.flush()  # threading reads the messages stored before this one
-    pk = ctx.store.insert_message(row, refs, recipients, ctx.legacy)
+    return _Mail(msg, cls, row, refs, recipients)
+
+
+def _store(ctx: _Context, mail: _Mail, result: CheckResult) -> None:
+    """Store and thread one mail through the store (SQL, a statement at a time)."""
+    pk = ctx.store.insert_message(mail.row, mail.refs, mail.recipients, ctx.legacy)
     if pk is None:  # already stored (a UIDVALIDITY change, or an identical copy): nothing to do
         return
-    if cls.kind is Kind.CUSTOMER and customer is not None:
-        result.new_conversations += _thread_customer(ctx, msg, cls, pk, row, refs)
+    _thread(ctx, ctx.store, mail, pk, result)
+
+
+def _thread(ctx: _Context, tables: ThreadTables, mail: _Mail, pk: int, result: CheckResult) -> None:
+    cls = mail.cls
+    if cls.kind is Kind.CUSTOMER and cls.customer is not None:
+        opened = thread_customer(tables, mail.msg, cls, pk, mail.row, mail.refs, ctx.window)
+        if opened:
+            ctx.has_conversations = True
+            result.new_conversations += opened
     elif cls.kind is Kind.OWNER and ctx.has_conversations:
-        link_owner_mail(
-            ctx.store, ctx.config.owner_addresses, ctx.window, {**row, "id": pk}, refs, recipients
-        )
-
-
-def _thread_customer(
-    ctx: _Context, msg: Message, cls: Classification, pk: int, row: dict[str, Any], refs: list[str]
-) -> int:
-    store, at, customer = ctx.store, row["received_at"], row["customer_email"]
-    linked = store.conversation_by_message_ids(refs, [customer])
-    # A link into another customer's conversation (a thread the owner had with someone else)
-    # never takes this customer's mail: it opens their own conversation, not acknowledged.
-    foreign = None
-    if linked is not None and not is_same_customer(linked.customer_email, customer):
-        foreign, linked = linked, None
-    candidate = linked or store.latest_conversation(customer, at)
-    if joins_conversation(
-        candidate,
-        linked=linked is not None,
-        base_subject=row["base_subject"],
-        received_at=at,
-        window_seconds=ctx.window,
-    ):
-        assert candidate is not None
-        store.set_message_conversation(pk, candidate.id)
-        store.touch_conversation(candidate.id, at)
-        if not msg.synthetic_id:  # the owner may have answered this follow-up rather than the first
-            reply = store.earliest_owner_reply(msg.message_id, customer, None, at, at)
-            if reply and store.link_answer(candidate.id, reply[0], reply[2]):
-                return 0
-        store.derive_turns(candidate.id)
-        return 0
-    ctx.has_conversations = True
-    followup: str | None = None
-    if linked is not None:  # a reply to an old thread: counted anew, never acknowledged (D1)
-        followup = f"followup: a reply in conversation #{linked.id}, not a new contact"
-    elif foreign is not None:
-        followup = f"followup: a reply in conversation #{foreign.id} with another customer"
-    # Decided at once, so the acknowledgments never see it (their SQL is not the ledger's).
-    decided = {"ack_status": "skipped", "ack_reasons": json.dumps([followup])} if followup else {}
-    conv_id = store.open_conversation(
-        {
-            "customer_email": row["customer_email"],
-            "customer_name": row["customer_name"] or "",
-            "subject": msg.subject,
-            "base_subject": row["base_subject"],
-            "via_form": int(cls.via_form),
-            "reply_to": _other_reply_to(msg, row["customer_email"]),
-            "first_contact_id": pk,
-            "first_contact_message_id": None if msg.synthetic_id else msg.message_id,
-            "first_contact_at": at,
-            "last_customer_at": at,
-            "run_id": ctx.run_id,
-            **decided,
-        }
-    )
-    store.set_message_conversation(pk, conv_id)
-    reply = store.earliest_owner_reply(
-        None if msg.synthetic_id else msg.message_id,
-        customer,
-        row["base_subject"],
-        at,
-        at + ctx.window,
-    )
-    if not (reply and store.link_answer(conv_id, reply[0], reply[2])):
-        store.derive_turns(conv_id)
-    return 1
-
-
-def _other_reply_to(msg: Message, customer: str) -> str | None:
-    """The customer's Reply-To when it is another address than theirs: the owner may answer
-    there."""
-    return next((a.email for a in msg.reply_to if a.email != customer), None)
+        row = {**mail.row, "id": pk}
+        link_owner_mail(tables, ctx.config.owner_addresses, ctx.window, row, mail.refs,
+                        mail.recipients)  # fmt: skip

@@ -6,7 +6,6 @@ is read in one place.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from vasteaika.ledger.database import Connected
@@ -107,41 +106,3 @@ class MessageTable(Connected):
             )
         ]
         return refs, recipients  # fmt: skip
-
-
-class PendingMessages:
-    """Messages that only need storing (nothing threads them), written together with
-    ``executemany`` and explicit ids instead of three statements each.
-
-    The ids are the ones SQLite would have given them one by one (the table has no
-    AUTOINCREMENT: the next id is max(id) + 1), so the ledger is the same. A plain INSERT: a
-    mail already stored (the folder read again, an identical copy) raises IntegrityError, and
-    the caller stores its batch message by message (``MessageTable.insert_message``) instead.
-    The caller flushes before anything that reads ``messages``."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.rows: list[tuple[dict[str, Any], list[str], list[str]]] = []
-
-    def add(self, row: dict[str, Any], refs: list[str], recipients: list[str]) -> None:
-        if self.rows and self.rows[0][0].keys() != row.keys():
-            self.flush()
-        self.rows.append((row, refs, recipients))
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        rows, self.rows = self.rows, []
-        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
-        columns = ["id", *rows[0][0]]
-        self.conn.executemany(
-            f"INSERT INTO messages ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [(first + i, *row.values()) for i, (row, _r, _p) in enumerate(rows)],
-        )
-        refs = [(first + i, r) for i, (_m, links, _p) in enumerate(rows) for r in links]
-        self.conn.executemany("INSERT INTO message_refs VALUES (?, ?)", refs)
-        emails = [(first + i, e) for i, (_m, _r, to) in enumerate(rows) for e in to]
-        self.conn.executemany("INSERT INTO message_recipients VALUES (?, ?)", emails)
-
-    def clear(self) -> None:
-        self.rows = []

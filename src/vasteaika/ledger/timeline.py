@@ -18,7 +18,7 @@ from vasteaika.ledger.turns import Event, Happening, TurnState, derive
 # mail is linked to a conversation only as its answer), then the events that are no mail. The
 # first contact is always in (also when its mail row is not linked), and so is a first reply
 # recorded without its mail or call (older data): derived again, it stays what it was.
-_TIMELINE = """
+TIMELINE = """
     SELECT conversation_id, received_at, CASE kind WHEN 'customer' THEN 0 ELSE 1 END, id
     FROM messages WHERE kind IN ('customer', 'owner') AND {messages}
     UNION ALL
@@ -42,7 +42,7 @@ def _happening(row: tuple[int, int, int, int | None]) -> Happening:
     return Happening(row[1], Event(row[2]), row[3])
 
 
-def _write(conn: sqlite3.Connection, states: Iterable[tuple[int, TurnState]]) -> None:
+def write_states(conn: sqlite3.Connection, states: Iterable[tuple[int, TurnState]]) -> None:
     for conv_id, state in states:
         conn.execute("DELETE FROM turns WHERE conversation_id = ?", [conv_id])
         conn.executemany(
@@ -65,14 +65,14 @@ def derive_all(conn: sqlite3.Connection, chunk: int = 10_000) -> None:
     for lo in range(0, top + 1, chunk):
         where = f"BETWEEN {lo} AND {lo + chunk - 1}"
         rows = conn.execute(
-            _TIMELINE.format(
+            TIMELINE.format(
                 messages=f"conversation_id {where}",
                 events=f"conversation_id {where}",
                 conversations=f"id {where}",
             )
             + " ORDER BY 1"
         ).fetchall()
-        _write(
+        write_states(
             conn,
             (
                 (conv_id, derive([_happening(r) for r in group]))
@@ -87,13 +87,13 @@ class TurnTable(Connected):
     def derive_turns(self, conversation_id: int) -> TurnState:
         """Derive the conversation's turns again from its timeline and store them."""
         rows = self.db.execute(
-            _TIMELINE.format(
+            TIMELINE.format(
                 messages="conversation_id = ?", events="conversation_id = ?", conversations="id = ?"
             ),
             [conversation_id] * 4,
         ).fetchall()
         state = derive([_happening(r) for r in rows])
-        _write(self.db.conn, [(conversation_id, state)])
+        write_states(self.db.conn, [(conversation_id, state)])
         return state
 
     def add_event(self, conversation_id: int, event: str, at: int) -> TurnState:

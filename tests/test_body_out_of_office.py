@@ -13,6 +13,7 @@ import pytest
 
 from dovecot import DovecotServer
 from fakes import FakeSource, mail
+from live_mailbox import Live, live  # noqa: F401  (live: fixture)
 from smtp_fixture import RunningSmtpServer
 from test_e2e import OWNER, check_json, env, in_english, write_config  # noqa: F401  (env: fixture)
 from test_outbox import Recorder, at, customer, run
@@ -175,17 +176,12 @@ def _plain(body: str) -> bytes:
 
 
 def test_on_a_real_server_a_nordic_vacation_reply_is_no_contact(
-    env: DovecotServer,  # noqa: F811
-    smtp_server: RunningSmtpServer,
-    tmp_path: Path,
+    live: Live,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Swedish and Norwegian vacation replies without any header or subject marker are neither
     waiting nor acknowledged, a Danish one in a new mail is not acknowledged; a Swede who writes
     of next week's holiday in a reply and in a new mail is a customer and gets the ack."""
-    config_path = write_config(tmp_path, env, smtp_server.port)
-    when = datetime.now(UTC) - timedelta(minutes=5)
-    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
     reply = "In-Reply-To: <offert-1@pihapalvelu.fi>\n"
     for frm, subject, msgid, extra, body in (
         ("Anna Berg <anna@berg.example>", "Sv: Offert", "sv@x", reply, NORDIC_AWAY[0]),
@@ -194,15 +190,12 @@ def test_on_a_real_server_a_nordic_vacation_reply_is_no_contact(
         ("Lena Holm <lena@holm.example>", "Sv: Offert", "lena@x", reply, NORDIC_PEOPLE[0]),
         ("Erik Lund <erik@lund.example>", "Trädgården", "erik@x", "", NORDIC_PEOPLE[0]),
     ):
-        envelope = frm.split("<")[1].rstrip(">")
-        raw = f"Return-Path: <{envelope}>\n".encode() + mail(frm, OWNER, subject, msgid, date,
-                                                              extra=extra, body=body)  # fmt: skip
-        env.deliver("INBOX", raw, internal_date=when)
+        live.deliver(frm, subject, msgid, extra=extra, body=body)
 
-    result = check_json(config_path, capsys)
+    result = live.check(capsys)
     people = {"lena@holm.example", "erik@lund.example"}
     # A new mail that opens with a vacation stays a contact (it answers nothing), unacknowledged.
-    waiting = {w["customer_email"] for w in result["waiting"]}  # type: ignore[index]
+    waiting = {w["customer_email"] for w in result["waiting"]}
     assert waiting == people | {"mette@jensen.example"}
-    assert {a["recipient"] for a in result["acknowledgments"]} == people  # type: ignore[index]
-    assert {r for m in smtp_server.messages() for r in m.rcpt_tos} == people
+    assert {a["recipient"] for a in result["acknowledgments"]} == people
+    assert set(live.sent_to()) == people

@@ -6,14 +6,11 @@ elsewhere and sent to themselves, is never a contact and never acknowledged."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from dovecot import DovecotServer
 from fakes import mail
-from smtp_fixture import RunningSmtpServer
-from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from live_mailbox import OWNER, Live, env, live  # noqa: F401  (env, live: fixtures)
 from vasteaika.acks.decision import AckSettings, decide
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import parse
@@ -65,25 +62,18 @@ def test_the_owners_own_mail_with_a_reply_to_is_never_acknowledged(
 
 
 def test_on_a_real_server_a_form_from_the_owners_address_is_a_lead_and_a_note_is_not(
-    env: DovecotServer,  # noqa: F811
-    smtp_server: RunningSmtpServer,
-    tmp_path: Path,
+    live: Live,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    config_path = write_config(tmp_path, env, smtp_server.port)
-    when = datetime.now(UTC) - timedelta(minutes=5)
-    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
     for subject, msgid, extra, body in (
         ("New Entry: Yhteydenottolomake", "form@x", SARI, FORM),
         ("Muistiinpano", "note@x", "Reply-To: ylermi.koti@gmail.com\n", OWN_NOTE),
     ):
-        raw = b"Return-Path: <pihapal@cp12.webhotelli.fi>\n" + mail(
-            f"Pihapalvelu Ylermi <{OWNER}>", OWNER, subject, msgid, date, extra=extra, body=body
-        )
-        env.deliver("INBOX", raw, internal_date=when)
+        live.deliver(f"Pihapalvelu Ylermi <{OWNER}>", subject, msgid, extra=extra, body=body,
+                     envelope="pihapal@cp12.webhotelli.fi")  # fmt: skip
 
-    result = check_json(config_path, capsys)
+    result = live.check(capsys)
     sari = ["sari.nieminen@outlook.com"]
-    assert [a["recipient"] for a in result["acknowledgments"]] == sari  # type: ignore[index]
-    assert [w["customer_email"] for w in result["waiting"]] == sari  # type: ignore[index]
-    assert [r for m in smtp_server.messages() for r in m.rcpt_tos] == sari
+    assert [a["recipient"] for a in result["acknowledgments"]] == sari
+    assert [w["customer_email"] for w in result["waiting"]] == sari
+    assert live.sent_to() == sari

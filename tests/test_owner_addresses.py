@@ -6,40 +6,25 @@ is the owner's."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
 import pytest
 
-from dovecot import DovecotServer
-from fakes import mail
-from smtp_fixture import RunningSmtpServer
-from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from live_mailbox import OWNER, Live, env, live  # noqa: F401  (env, live: fixtures)
 
 COLLEAGUE = "pekka@pihapalvelu.fi"  # a subcontractor with a mailbox at the owner's domain
 ALIAS = "info@pihapalvelu.fi"
 
 
 def test_on_a_real_server_mail_to_a_colleague_at_the_owners_domain_gets_no_ack(
-    env: DovecotServer,  # noqa: F811
-    smtp_server: RunningSmtpServer,
-    tmp_path: Path,
+    live: Live,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    config_path = write_config(tmp_path, env, smtp_server.port)
-    text = config_path.read_text(encoding="utf-8")
-    config_path.write_text(text.replace(f'addresses = ["{OWNER}"]',
+    text = live.config.read_text(encoding="utf-8")
+    live.config.write_text(text.replace(f'addresses = ["{OWNER}"]',
                                         f'addresses = ["{OWNER}", "{ALIAS}"]'), encoding="utf-8")  # fmt: skip
-    when = datetime.now(UTC) - timedelta(minutes=5)
-    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
-    for frm, to, subject, msgid in (
-        ("Maija Virtanen <maija@virtanen.example>", f"Pekka <{COLLEAGUE}>", "Laatoitus", "m@x"),
-        ("Kalle Koski <kalle@koski.example>", f"Pihapalvelu <{ALIAS}>", "Tarjous", "k@x"),
-    ):
-        envelope = frm.split("<")[1].rstrip(">")
-        raw = f"Return-Path: <{envelope}>\n".encode() + mail(frm, to, subject, msgid, date)
-        env.deliver("INBOX", raw, internal_date=when)  # Maija's: the owner's Bcc copy
+    # Maija's mail is the owner's Bcc copy of a mail to the colleague.
+    live.deliver("Maija Virtanen <maija@virtanen.example>", "Laatoitus", "m@x", to=COLLEAGUE)
+    live.deliver("Kalle Koski <kalle@koski.example>", "Tarjous", "k@x", to=f"Pihapalvelu <{ALIAS}>")
 
-    result = check_json(config_path, capsys)
-    assert [a["recipient"] for a in result["acknowledgments"]] == ["kalle@koski.example"]  # type: ignore[index]
-    assert [r for m in smtp_server.messages() for r in m.rcpt_tos] == ["kalle@koski.example"]
+    result = live.check(capsys)
+    assert [a["recipient"] for a in result["acknowledgments"]] == ["kalle@koski.example"]
+    assert live.sent_to() == ["kalle@koski.example"]

@@ -4,15 +4,9 @@ through the same platform from their own address is still a customer (h-bounce-s
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
 import pytest
 
-from dovecot import DovecotServer
-from fakes import mail
-from smtp_fixture import RunningSmtpServer
-from test_e2e import OWNER, check_json, env, write_config  # noqa: F401  (env: fixture)
+from live_mailbox import OWNER, Live, env, live  # noqa: F401  (env, live: fixtures)
 from vasteaika.mail.senders import recipient_in_envelope, shop_role_local_part
 
 
@@ -41,29 +35,19 @@ def test_a_shops_role_address() -> None:
 
 
 def test_on_a_real_server_a_shops_order_confirmation_gets_no_ack(
-    env: DovecotServer,  # noqa: F811
-    smtp_server: RunningSmtpServer,
-    tmp_path: Path,
+    live: Live,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    config_path = write_config(tmp_path, env, smtp_server.port)
-    when = datetime.now(UTC) - timedelta(minutes=5)
-    date = when.strftime("%a, %d %b %Y %H:%M:%S +0000")
     verp = "bounces+2208331-7c1e-ylermi=pihapalvelu.fi@em4821.{}"
-    for frm, subject, msgid, body in (
-        ("Vihreä Puutarha <info@vihreapuutarha.fi>", "Tilausvahvistus #100423", "o@x",
-         "Kiitos tilauksestasi! Tilauksesi #100423 on vastaanotettu.\n"),
-        ("Mira Koivisto <mira.koivisto@koivistokodit.fi>", "Piha-alueiden hoito", "h@x",
-         "Hei Ylermi, voisitko tehdä tarjouksen viherhoidosta?\n"),
-    ):  # fmt: skip
-        domain = frm.rpartition("@")[2].rstrip(">")
-        raw = f"Return-Path: <{verp.format(domain)}>\n".encode() + mail(
-            frm, OWNER, subject, msgid, date, body=body
-        )
-        env.deliver("INBOX", raw, internal_date=when)
+    live.deliver("Vihreä Puutarha <info@vihreapuutarha.fi>", "Tilausvahvistus #100423", "o@x",
+                 envelope=verp.format("vihreapuutarha.fi"),
+                 body="Kiitos tilauksestasi! Tilauksesi #100423 on vastaanotettu.\n")  # fmt: skip
+    live.deliver("Mira Koivisto <mira.koivisto@koivistokodit.fi>", "Piha-alueiden hoito", "h@x",
+                 envelope=verp.format("koivistokodit.fi"),
+                 body="Hei Ylermi, voisitko tehdä tarjouksen viherhoidosta?\n")  # fmt: skip
 
-    result = check_json(config_path, capsys)
+    result = live.check(capsys)
     person = ["mira.koivisto@koivistokodit.fi"]
-    assert [a["recipient"] for a in result["acknowledgments"]] == person  # type: ignore[index]
-    assert [w["customer_email"] for w in result["waiting"]] == person  # type: ignore[index]
-    assert [r for m in smtp_server.messages() for r in m.rcpt_tos] == person
+    assert [a["recipient"] for a in result["acknowledgments"]] == person
+    assert [w["customer_email"] for w in result["waiting"]] == person
+    assert live.sent_to() == person

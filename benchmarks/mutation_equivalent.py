@@ -49,4 +49,10 @@ JUDGED: dict[str, tuple[str, str]] = {
     ),
     "vasteaika.hours.x_business_deadline__mutmut_7": ("left = max(seconds, 1)", _PROMISE_POSITIVE),
     "vasteaika.hours.x_business_deadline__mutmut_33": ("if opens <= closes:", _PROMISE_POSITIVE),
+    "vasteaika.ledger.sync.x_plan_folder__mutmut_22": (
+        "return FolderPlan(status, stored[1], reset=True)",
+        "a reset with the same UIDVALIDITY still reads from the stored UID and the watermark is"
+        " written back by each batch and at the folder's end: the same ledger, only slower (one"
+        " by one instead of the bulk load)",
+    ),
 }

@@ -107,7 +107,8 @@ def _outside_quotes(sql: str) -> str:
 def _same_but_case(original: ast.AST, mutant: ast.AST, header_names: set[int]) -> bool:
     """Do two nodes differ at most in letter case that nothing reads: SQL outside its quoted
     literals (SQLite's keywords and names; its values such as 'pending' do count), or the name
-    of a mail header set on a message, ``msg["From"]`` (RFC 5322 field names)?"""
+    of a mail header set on a message, ``msg["From"]`` (RFC 5322 field names), or looked up
+    with ``Message.header``, which lower-cases it?"""
     if not (isinstance(original, ast.Constant) and isinstance(mutant, ast.Constant)):
         return False
     a, b = original.value, mutant.value
@@ -179,6 +180,11 @@ def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunct
     headers = {
         id(n.slice) for n in before
         if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "msg"
+    }  # fmt: skip
+    headers |= {  # Message.header(name) looks its name up in lower case
+        id(n.args[0]) for n in before
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "header"
+        and n.args and isinstance(n.args[0], ast.Constant)
     }  # fmt: skip
     differ = [(a, b) for a, b in zip(before, after, strict=True) if ast.dump(a) != ast.dump(b)]
     leaves = [(a, b) for a, b in differ if isinstance(a, ast.Constant)]

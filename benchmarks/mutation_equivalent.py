@@ -17,6 +17,14 @@ _SAME_INSTANT = (
     "astimezone(None) is the computer's zone with a fixed offset: the same instant as in UTC,"
     " converted to the business zone right after (or only added to, which is elapsed time)"
 )
+_OWNER_ONE_AT = (
+    "the owner's addresses have exactly one @: AckSettings refuses any other (address_problem),"
+    " so partition and rpartition split them alike"
+)
+_RESENT_ONLY_ASKED_IF_OURS = (
+    "_resent's addresses are only asked whether they are the owner's (_is_ours), which reads the"
+    " address alone and lower-cases it: its name and letter case change nothing"
+)
 _PROMISE_POSITIVE = (
     "business_deadline is called only with the response promise, which the config requires"
     " positive (is_positive): with seconds >= 1 both give the same deadline"
@@ -54,5 +62,25 @@ JUDGED: dict[str, tuple[str, str]] = {
         "a reset with the same UIDVALIDITY still reads from the stored UID and the watermark is"
         " written back by each batch and at the folder's end: the same ledger, only slower (one"
         " by one instead of the bulk load)",
+    ),
+    "vasteaika.acks.decision.x__is_form_relay__mutmut_6": (
+        "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
+        _OWNER_ONE_AT,
+    ),
+    "vasteaika.acks.decision.x__is_ours__mutmut_6": (
+        "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
+        _OWNER_ONE_AT,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_9": (
+        "return [Address(email.lower(), None) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_11": (
+        "return [Address(email.lower()) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_12": (
+        "return [Address(email.upper(), name) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
     ),
 }

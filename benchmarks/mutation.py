@@ -12,9 +12,14 @@ the modules below, or a subset, and prints the score of each module and its surv
     .venv/bin/python benchmarks/mutation.py --unrun               # finish an interrupted run
     .venv/bin/python benchmarks/mutation.py --remap acks.store    # map tests to functions afresh
 
-A mutant is killed when a test fails on it (a timeout counts as killed: the mutant broke the
-code); it survives when every test that runs its function passes, or when no fast test runs it at
-all. The score is killed / all mutants. mutmut runs, for each mutant, only the tests that ran the
+A mutant is killed when a test fails on it; it survives when every test that runs its function
+passes, or when no fast test runs it at all. A mutant mutmut stopped for taking too long (its
+limit is three times its tests' measured time, which a loaded machine overruns) proves nothing
+yet: each is run again alone, after mutmut, with a generous limit (``RERUN_FACTOR`` times its
+tests' time, at least ``RERUN_MIN_SECONDS``); there it is killed, survives, or times out again —
+a genuine hang, such as a loop that no longer ends, which counts as killed and is shown apart in
+the "timeout" column and by name. The score is killed (hangs included) / all mutants run; a
+timeout not yet run again counts in neither (``--unrun`` runs it). mutmut runs, for each mutant, only the tests that ran the
 mutated function (its first run records which), chosen from the fast tests listed in
 ``pytest_add_cli_args_test_selection``; no test that starts a Dovecot runs. Those tests run
 fastest first (tests/conftest.py orders them by the durations mutmut measured), so a killed mutant
@@ -31,16 +36,22 @@ from __future__ import annotations
 
 import argparse
 import ast
+import difflib
+import fnmatch
 import json
+import os
 import re
 import subprocess
 import sys
 import time
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from mutation_equivalent import JUDGED  # noqa: E402
 
 # What is sent (acknowledgments), counted (the ledger's threading and sync) or reminded.
 MODULES = (
@@ -50,7 +61,10 @@ MODULES = (
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
-NOT_COUNTED = {"skipped", "not checked"}  # not run (yet): neither killed nor survived
+# Not run (yet), neither killed nor survived; "timeout?" is a timeout of mutmut not yet re-run.
+NOT_COUNTED = {"skipped", "not checked", "timeout?"}
+RERUN_FACTOR = 20  # a re-run timed-out mutant may take this many times its tests' measured time
+RERUN_MIN_SECONDS = 120.0
 # SQL is written in capitals here (a mail's text never is).
 _SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY)\b")
 
@@ -80,6 +94,11 @@ class Score:
         killable = self.total - len(self.equivalent)
         return 100.0 * self.killed / killable if killable else 100.0
 
+    @property
+    def timeouts(self) -> int:
+        """Mutants that time out even alone with a generous limit (counted as killed)."""
+        return self.statuses["timeout"]
+
 
 def _outside_quotes(sql: str) -> str:
     return "'".join(p if i % 2 else p.lower() for i, p in enumerate(sql.split("'")))
@@ -88,7 +107,8 @@ def _outside_quotes(sql: str) -> str:
 def _same_but_case(original: ast.AST, mutant: ast.AST, header_names: set[int]) -> bool:
     """Do two nodes differ at most in letter case that nothing reads: SQL outside its quoted
     literals (SQLite's keywords and names; its values such as 'pending' do count), or the name
-    of a mail header set on a message, ``msg["From"]`` (RFC 5322 field names)?"""
+    of a mail header set on a message, ``msg["From"]`` (RFC 5322 field names), or looked up
+    with ``Message.header``, which lower-cases it?"""
     if not (isinstance(original, ast.Constant) and isinstance(mutant, ast.Constant)):
         return False
     a, b = original.value, mutant.value
@@ -128,12 +148,29 @@ def _without_ensure_ascii(function: ast.AST) -> str:
     return ast.dump(copy)
 
 
+def changed_lines(original: ast.AST, mutant: ast.AST) -> str:
+    """The mutant's lines that differ from the original's, as ``ast.unparse`` writes them."""
+    before, after = (ast.unparse(_renamed(f)).splitlines() for f in (original, mutant))
+    added = [line[2:].strip() for line in difflib.ndiff(before, after) if line.startswith("+ ")]
+    return " / ".join(added)
+
+
+def _renamed(function: ast.AST) -> ast.AST:
+    copy = ast.parse(ast.unparse(function)).body[0]
+    copy.name = "f"  # type: ignore[attr-defined]
+    return copy
+
+
 def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> str | None:
-    """Why a surviving mutant cannot be killed, when it can be told from the code alone."""
+    """Why a surviving mutant cannot be killed: told from the code alone, or judged by reading
+    it (``mutation_equivalent.JUDGED``, which holds while the mutant changes the same line)."""
     function = name.rpartition(".")[2]
     mutant, original = functions.get(function), functions.get(function.split("__mutmut_")[0] + "__mutmut_orig")
     if mutant is None or original is None:
         return None
+    judged = JUDGED.get(name)
+    if judged is not None and judged[0] == changed_lines(original, mutant):
+        return f"equivalent (judged): {judged[1]}"
     if _without_ensure_ascii(original) == _without_ensure_ascii(mutant):
         return ("equivalent: only json.dumps's ensure_ascii changed; the ledger's JSON (reasons) is"
                 " read back only with json.loads, which gives the same text either way")  # fmt: skip
@@ -143,6 +180,11 @@ def equivalence(name: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunct
     headers = {
         id(n.slice) for n in before
         if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "msg"
+    }  # fmt: skip
+    headers |= {  # Message.header(name) looks its name up in lower case
+        id(n.args[0]) for n in before
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "header"
+        and n.args and isinstance(n.args[0], ast.Constant)
     }  # fmt: skip
     differ = [(a, b) for a, b in zip(before, after, strict=True) if ast.dump(a) != ast.dump(b)]
     leaves = [(a, b) for a, b in differ if isinstance(a, ast.Constant)]
@@ -165,19 +207,54 @@ def _meta_path(module: str) -> Path:
     return ROOT / "mutants" / "src" / "vasteaika" / (module.replace(".", "/") + ".py.meta")
 
 
-def read_scores(modules: list[str]) -> list[Score]:
-    """The per-module results mutmut left in ``mutants/…/*.py.meta``."""
+def _rerun_path() -> Path:
+    return ROOT / "mutants" / "timeout-reruns.json"
+
+
+def _reruns() -> dict[str, dict[str, object]]:
+    """The verdicts of the timed-out mutants run again alone: name → status, seconds, and the
+    exit code mutmut had recorded (a verdict holds only while mutmut's result is that one)."""
+    try:
+        data: dict[str, dict[str, object]] = json.loads(_rerun_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data
+
+
+def _results(module: str) -> dict[str, int | None]:
+    path = _meta_path(module)
+    if not path.exists():
+        return {}
+    results: dict[str, int | None] = json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return results
+
+
+def _status(name: str, code: int | None, reruns: dict[str, dict[str, object]]) -> str:
+    """mutmut's verdict, except that its timeout is replaced by the verdict of the run alone
+    ("timeout?" until there is one)."""
     from mutmut.stats import status_by_exit_code
 
+    status = status_by_exit_code[code]
+    if status != "timeout":
+        return status
+    rerun = reruns.get(name)
+    if rerun is None or rerun.get("code") != code:
+        return "timeout?"
+    return str(rerun["status"])
+
+
+def read_scores(modules: list[str]) -> list[Score]:
+    """The per-module results mutmut left in ``mutants/…/*.py.meta``, with its timeouts
+    replaced by the verdicts of their runs alone."""
+    reruns = _reruns()
     scores = []
     for module in modules:
         score = Score(module)
-        path = _meta_path(module)
-        if path.exists():
+        results = _results(module)
+        if results:
             functions = _functions(module)
-            results = json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
             for name, code in sorted(results.items()):
-                status = status_by_exit_code[code]
+                status = _status(name, code, reruns)
                 score.statuses[status] += 1
                 if status == "not checked":
                     score.unrun.append(name)
@@ -192,16 +269,55 @@ def read_scores(modules: list[str]) -> list[Score]:
     return scores
 
 
+def rerun_timeouts(modules: list[str]) -> None:
+    """Run each mutant mutmut stopped for taking too long again, alone, with a generous limit,
+    as mutmut runs it (its tests, in ``mutants/``, the mutant chosen by ``MUTANT_UNDER_TEST``)."""
+    from mutmut.stats import status_by_exit_code
+
+    reruns = _reruns()
+    pending = [
+        (name, code) for module in modules for name, code in sorted(_results(module).items())
+        if _status(name, code, reruns) == "timeout?"
+    ]  # fmt: skip
+    if not pending:
+        return
+    stats = json.loads((ROOT / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_by_function, durations = stats["tests_by_mangled_function_name"], stats["duration_by_test"]
+    mutmut = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    sources = os.pathsep.join(str(ROOT / "mutants" / p) for p in ("src", "."))
+    print(f"\nmutation.py: {len(pending)} timed-out mutants, each run again alone")
+    for name, code in pending:
+        tests = sorted(tests_by_function.get(name.partition("__mutmut_")[0], []))
+        limit = max(RERUN_MIN_SECONDS, RERUN_FACTOR * sum(durations.get(t, 0.0) for t in tests))
+        command = [sys.executable, "-m", "pytest", "--rootdir=.", "--tb=no", "-x", "-q",
+                   "-p", "no:randomly", "-p", "no:random-order", *tests,
+                   *mutmut.get("pytest_add_cli_args", [])]  # fmt: skip
+        env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": sources}
+        started = time.monotonic()
+        try:
+            done = subprocess.run(command, cwd=ROOT / "mutants", env=env, capture_output=True,
+                                  timeout=limit, check=False)  # fmt: skip
+            status = {0: "survived", 1: "killed"}.get(done.returncode, status_by_exit_code[done.returncode])
+        except subprocess.TimeoutExpired:
+            status = "timeout"
+        seconds = round(time.monotonic() - started, 1)
+        print(f"  {status:<9} {seconds:>7.1f} s (limit {limit:.0f} s)  {name}")
+        reruns[name] = {"status": status, "seconds": seconds, "limit": round(limit), "code": code}
+        _rerun_path().write_text(json.dumps(reruns, indent=1, sort_keys=True), encoding="utf-8")
+
+
 def run_mutmut(
     modules: list[str], max_children: int | None, survivors: bool, unrun: bool, remap: bool
 ) -> int:
     """Every mutant of ``modules`` afresh; or only those that survived last time (``survivors``:
-    after new tests, that is all that can change) and/or those an interrupted run left unrun."""
+    after new tests, that is all that can change) and/or those an interrupted run left unrun.
+    Then the mutants that timed out are run again alone."""
     if survivors or unrun:
         scores = read_scores(modules)
         names = [n.split()[0] for s in scores for n in s.survivors] if survivors else []
         names += [n for s in scores for n in s.unrun] if unrun else []
         if not names:
+            rerun_timeouts(modules)
             return 0
     else:
         names = [f"vasteaika.{module}.*" for module in modules]
@@ -210,7 +326,19 @@ def run_mutmut(
     command = [sys.executable, "-m", "mutmut", "run", *names]
     if max_children:
         command += ["--max-children", str(max_children)]
-    return subprocess.run(command, cwd=ROOT, check=False).returncode
+    _forget_reruns(names)
+    code = subprocess.run(command, cwd=ROOT, check=False).returncode
+    if code in (0, 1):
+        rerun_timeouts(modules)
+    return code
+
+
+def _forget_reruns(names: list[str]) -> None:
+    """The verdicts of runs alone of the mutants mutmut is about to run again are void."""
+    reruns = _reruns()
+    kept = {k: v for k, v in reruns.items() if not any(fnmatch.fnmatchcase(k, n) for n in names)}
+    if len(kept) != len(reruns):
+        _rerun_path().write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def show(name: str) -> str:
@@ -222,20 +350,29 @@ def show(name: str) -> str:
 
 
 def report(scores: list[Score], diff: bool) -> None:
-    """Per module: mutants run, killed, survived (of them equivalent), the score (killed of all
-    run) and the score of the killable ones (equivalent survivors left out)."""
-    print(f"\n{'module':<22}{'mutants':>8}{'killed':>8}{'survived':>9}{'equiv.':>7}"
+    """Per module: mutants run, killed (of them "timeout": hung even alone with a generous
+    limit), survived (of them equivalent), the score (killed of all run), the score of the
+    killable ones (equivalent survivors left out), and those not run yet."""
+    print(f"\n{'module':<22}{'mutants':>8}{'killed':>8}{'timeout':>8}{'survived':>9}{'equiv.':>7}"
           f"{'score':>8}{'killable':>10}{'unrun':>7}")  # fmt: skip
     for s in scores:
         unrun = sum(n for status, n in s.statuses.items() if status in NOT_COUNTED)
-        print(f"{s.module:<22}{s.total:>8}{s.killed:>8}{s.total - s.killed:>9}"
+        print(f"{s.module:<22}{s.total:>8}{s.killed:>8}{s.timeouts:>8}{s.total - s.killed:>9}"
               f"{len(s.equivalent):>7}{s.percent:>7.1f}%{s.percent_of_killable:>9.1f}%{unrun:>7}")  # fmt: skip
     total = sum(s.total for s in scores)
     killed = sum(s.killed for s in scores)
+    timeouts = sum(s.timeouts for s in scores)
     equivalent = sum(len(s.equivalent) for s in scores)
-    print(f"{'all':<22}{total:>8}{killed:>8}{total - killed:>9}{equivalent:>7}"
+    print(f"{'all':<22}{total:>8}{killed:>8}{timeouts:>8}{total - killed:>9}{equivalent:>7}"
           f"{100 * killed / max(total, 1):>7.1f}%{100 * killed / max(total - equivalent, 1):>9.1f}%")  # fmt: skip
+    print(f"({timeouts} of the {killed} killed are timeouts: mutants that hung even when run again"
+          " alone with a generous limit)")  # fmt: skip
+    reruns = _reruns()
     for s in scores:
+        hung = [n for n, r in reruns.items() if r["status"] == "timeout" and n.startswith(f"vasteaika.{s.module}.")]
+        if hung:
+            print(f"\n== mutants of {s.module} that hang (counted as killed) ==")
+            print("\n".join(sorted(hung)))
         if s.survivors:
             print(f"\n== surviving mutants of {s.module} ==")
             for name in s.survivors:

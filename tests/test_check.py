@@ -142,6 +142,17 @@ def test_two_people_of_one_company_are_one_customer_but_not_at_a_freemail() -> N
     assert not is_same_customer("anna@gmail.com", "pekka@gmail.com")
     assert not is_same_customer("anna@firma.fi", "anna@toinen.fi")
     assert not is_same_customer("anna@firma.fi", "firma.fi@toinen.fi")
+    # A quoted local part may hold an @ of its own (RFC 5322): the domain is after the last one.
+    assert is_same_customer('"anna@gmail.com"@firma.fi', "pekka@firma.fi")
+    assert is_same_customer("pekka@firma.fi", '"anna@gmail.com"@firma.fi')
+
+
+def test_the_owner_copying_themselves_is_no_customer_of_their_own_mail() -> None:
+    from vasteaika.ledger.threads import counterparts
+
+    owner = frozenset({OWNER, "info@firma.fi"})
+    to_and_cc = [OWNER, "anna@asiakas.fi", "info@firma.fi", "pekka@asiakas.fi", "anna@asiakas.fi"]
+    assert counterparts(to_and_cc, owner) == ["anna@asiakas.fi", "pekka@asiakas.fi"]
 
 
 def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time as system_time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -17,6 +19,7 @@ from vasteaika.hours import (
     _finnish_eves,
     business_calendar_rows,
     business_day_start,
+    business_deadline,
     business_seconds,
     is_business_day,
     next_business_day,
@@ -431,6 +434,61 @@ def test_without_callback_times_slots_are_start_and_full_hours(
     hours: BusinessHours, now: datetime, expected: datetime
 ) -> None:
     assert next_callback_slot(now, hours, (), HOUR) == expected
+
+
+# --- the promised response time read forward (the waiting list's order, check's JSON) --------
+
+DAY = 8 * HOUR  # one business day of HOURS
+
+
+@pytest.mark.parametrize(
+    ("start", "promise", "expected"),
+    [
+        (hel(2026, 3, 16, 7), 30 * 60, hel(2026, 3, 16, 8, 30)),  # Mon before opening
+        (hel(2026, 3, 16, 9), 30 * 60, hel(2026, 3, 16, 9, 30)),
+        (hel(2026, 3, 16, 8), int(DAY.total_seconds()), hel(2026, 3, 16, 16)),  # the whole day
+        (hel(2026, 3, 16, 15), 2 * 3600, hel(2026, 3, 17, 9)),  # the rest carried over
+        (hel(2026, 3, 13, 15, 30), 3600, hel(2026, 3, 16, 8, 30)),  # Fri → Mon
+        (hel(2026, 3, 16, 17), 3600, hel(2026, 3, 17, 9)),  # after closing: from tomorrow
+        (hel(2026, 3, 16, 9), 3 * int(DAY.total_seconds()), hel(2026, 3, 19, 9)),
+        (hel(2026, 3, 27, 15), 2 * 3600, hel(2026, 3, 30, 9)),  # across the DST change
+    ],
+)
+def test_business_deadline(start: datetime, promise: int, expected: datetime) -> None:
+    deadline = business_deadline(start, promise, HOURS)
+    assert deadline == expected
+    assert business_seconds(start, deadline, HOURS) == promise  # the inverse of it
+    assert deadline.isoformat() == expected.isoformat()  # as check's JSON shows it: local time
+
+
+@pytest.fixture
+def computer_in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's own clock set to a zone nine hours ahead of UTC (Tokyo has no DST)."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    system_time.tzset()
+    yield
+    monkeypatch.undo()
+    system_time.tzset()
+
+
+@pytest.mark.usefixtures("computer_in_tokyo")
+def test_business_time_is_read_in_the_business_zone_not_the_computers() -> None:
+    # An evening shop: in Tokyo it is already Tuesday 01:30 when Helsinki's Monday 18:30 is
+    # still open, and a callback slot late on Monday must not be skipped for Tuesday's.
+    evening = BusinessHours(timezone=HEL, workdays=MON_FRI, start=time(8), end=time(20))
+    assert business_deadline(hel(2026, 3, 16, 18, 30), 3600, evening) == hel(2026, 3, 16, 19, 30)
+    assert next_callback_slot(hel(2026, 3, 16, 18, 30), evening, (time(19),)) == hel(
+        2026, 3, 16, 19
+    )
+    assert business_deadline(hel(2026, 3, 16, 7), 60, HOURS).isoformat() == (
+        "2026-03-16T08:01:00+02:00"
+    )
+
+
+def test_no_business_time_at_all_is_a_value_error() -> None:
+    closed = BusinessHours(timezone=HEL, workdays=frozenset(), start=time(8), end=time(16))
+    with pytest.raises(ValueError, match="no business time within 400 days after 2026-01-01"):
+        business_deadline(hel(2026, 1, 1), 60, closed)
 
 
 def test_lead_is_elapsed_time_across_the_dst_change() -> None:

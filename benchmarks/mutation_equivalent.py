@@ -1,0 +1,86 @@
+"""Surviving mutants judged equivalent by reading them (issue 19): no test can tell them from the
+original, for the reason given. Apart from benchmarks/mutation.py because it is data.
+
+Each entry: mutmut's name of the mutant → (the line the mutant changes, as ``ast.unparse``
+writes it, and the reason). mutmut numbers a function's mutants afresh when the function
+changes, so a judgement holds only while its mutant still changes that same line; otherwise
+mutation.py shows the mutant as a survivor again, to be judged or killed anew.
+"""
+
+from __future__ import annotations
+
+_ONLY_CALLER_FILTERS = (
+    "next_callback_slot, the one caller, keeps only the times with start <= t < end: the end"
+    " itself, hours before the start and a second copy of the start are dropped there"
+)
+_SAME_INSTANT = (
+    "astimezone(None) is the computer's zone with a fixed offset: the same instant as in UTC,"
+    " converted to the business zone right after (or only added to, which is elapsed time)"
+)
+_OWNER_ONE_AT = (
+    "the owner's addresses have exactly one @: AckSettings refuses any other (address_problem),"
+    " so partition and rpartition split them alike"
+)
+_RESENT_ONLY_ASKED_IF_OURS = (
+    "_resent's addresses are only asked whether they are the owner's (_is_ours), which reads the"
+    " address alone and lower-cases it: its name and letter case change nothing"
+)
+_PROMISE_POSITIVE = (
+    "business_deadline is called only with the response promise, which the config requires"
+    " positive (is_positive): with seconds >= 1 both give the same deadline"
+)
+
+JUDGED: dict[str, tuple[str, str]] = {
+    "vasteaika.hours.x__hourly_times__mutmut_10": (
+        "return (hours.start, *(t for t in later if t <= hours.end))",
+        _ONLY_CALLER_FILTERS,
+    ),
+    "vasteaika.hours.x__hourly_times__mutmut_5": (
+        "later = (time(h) for h in range(24))",
+        _ONLY_CALLER_FILTERS,
+    ),
+    "vasteaika.hours.x__hourly_times__mutmut_7": (
+        "later = (time(h) for h in range(hours.start.hour - 1, 24))",
+        _ONLY_CALLER_FILTERS,
+    ),
+    "vasteaika.hours.x__local__mutmut_2": (
+        "return datetime.combine(d, t, tzinfo=zone).astimezone(None).astimezone(zone)",
+        _SAME_INSTANT,
+    ),
+    "vasteaika.hours.x_next_callback_slot__mutmut_13": (
+        "earliest = now.astimezone(None) + lead",
+        _SAME_INSTANT,
+    ),
+    "vasteaika.hours.x_business_seconds__mutmut_4": (
+        "if b < a:",
+        "when b == a the calendar's cumulative(b) - cumulative(a) is 0, as the early return is",
+    ),
+    "vasteaika.hours.x_business_deadline__mutmut_7": ("left = max(seconds, 1)", _PROMISE_POSITIVE),
+    "vasteaika.hours.x_business_deadline__mutmut_33": ("if opens <= closes:", _PROMISE_POSITIVE),
+    "vasteaika.ledger.sync.x_plan_folder__mutmut_22": (
+        "return FolderPlan(status, stored[1], reset=True)",
+        "a reset with the same UIDVALIDITY still reads from the stored UID and the watermark is"
+        " written back by each batch and at the folder's end: the same ledger, only slower (one"
+        " by one instead of the bulk load)",
+    ),
+    "vasteaika.acks.decision.x__is_form_relay__mutmut_6": (
+        "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
+        _OWNER_ONE_AT,
+    ),
+    "vasteaika.acks.decision.x__is_ours__mutmut_6": (
+        "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
+        _OWNER_ONE_AT,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_9": (
+        "return [Address(email.lower(), None) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_11": (
+        "return [Address(email.lower()) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x__resent__mutmut_12": (
+        "return [Address(email.upper(), name) for name, email in getaddresses(values) if email]",
+        _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+}

@@ -1,0 +1,63 @@
+"""The ledger's sync, threading and conversations at their edges: each test holds a rule whose
+breaking mutation testing showed no other test noticed (issue 19)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fakes import FakeSource, mail
+from vasteaika.config import Config, config_from_dict
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, open_database
+from vasteaika.models import FolderStatus
+
+OWNER = "ylermi@pihapalvelu.fi"
+T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+def at(hours: float) -> datetime:
+    return T0 + timedelta(hours=hours)
+
+
+def customers(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT customer_email FROM conversations ORDER BY id")]
+
+
+class SilentUidnext(FakeSource):
+    """A server whose SELECT does not say UIDNEXT (RFC 3501 lets it leave it out): 0."""
+
+    def select(self, folder: str) -> FolderStatus:
+        status = super().select(folder)
+        return FolderStatus(status.name, status.uidvalidity, 0, status.exists)
+
+
+def test_a_server_that_does_not_say_uidnext_is_asked_for_new_mail(
+    config: Config, store: Store
+) -> None:
+    src = SilentUidnext()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("INBOX", mail("pekka@example.fi", OWNER, "Nurmikko", "p1@x"), at(2))
+    run_check(config, src, store, at(3))
+    assert customers(store) == ["anna@example.fi", "pekka@example.fi"]
+

@@ -1,0 +1,168 @@
+"""A fast start: each command imports what it needs, not what every other command needs.
+
+``remind --quiet`` runs every 5 minutes all day and night, and ``--version`` and ``--help``
+should answer at once. No timing here (benchmarks/startup_bench.py measures): each case runs
+the real entry point in a fresh interpreter and names the heavy modules it must not import, so
+a change that makes them eager again fails here. The typer installed may itself import rich
+(typer < 0.17 does): what ``import typer`` imports is never held against vasteaika.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from vasteaika.cli import app
+from vasteaika.cli import root as cli_root
+
+# Run like the console script, then list every module the interpreter holds (also on an exit).
+PROBE = """
+import json, sys
+out, sys.argv = sys.argv[1], ["vasteaika", *sys.argv[2:]]
+try:
+    from vasteaika.cli import main
+    main()
+finally:
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(sorted(sys.modules), f)
+"""
+# What typer itself imports to run a command with a few options (typer >= 0.20 validates them
+# with pydantic, which brings the email package): never held against vasteaika.
+TYPER_ONLY = """
+import json, sys
+from pathlib import Path
+from typing import Optional
+import typer
+app = typer.Typer()
+@app.callback()
+def main(config: Optional[Path] = typer.Option(None, "--config")) -> None: pass
+@app.command()
+def remind(quiet: bool = typer.Option(False, "--quiet")) -> None: pass
+@app.command()
+def other() -> None: pass
+try:
+    app(sys.argv[2:])
+finally:
+    json.dump(sorted(sys.modules), open(sys.argv[1], "w"))
+"""
+
+# What no start may pay for unless its command uses it: sqlite-utils (and the click it brings),
+# rich's consoles, the mail parsing, the promise reader's dateparser, the holidays, the
+# calendar and the servers' clients.
+HEAVY = ("rich", "sqlite_utils", "click", "email", "dateparser", "holidays", "icalendar",
+         "caldav", "jeepney", "keyring", "imapclient", "smtplib", "vasteaika.report",
+         "vasteaika.acks", "vasteaika.queue", "vasteaika.jobs", "vasteaika.literal_console")  # fmt: skip
+# The ledger and the mail that `remind --quiet` with nothing due does without: it peeks.
+LEDGER = ("vasteaika.ledger.store", "vasteaika.ledger.database", "vasteaika.ledger.migrations",
+          "vasteaika.mail.parse", "vasteaika.mail.imap", "vasteaika.mail.local",
+          "vasteaika.reminders.store", "vasteaika.reminders.callbacks",
+          "vasteaika.reminders.notify", "vasteaika.reminders.promises")  # fmt: skip
+
+
+def _modules(tmp_path: Path, code: str, *args: str) -> set[str]:
+    """The modules loaded by ``code`` run with ``args`` in a fresh interpreter."""
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "VASTEAIKA_RUN_USER_DIR": str(tmp_path / "run-user")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run([sys.executable, "-c", code, str(out), *args], env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(out.read_text(encoding="utf-8")))
+
+
+def _heavy(loaded: set[str], typer_needs: set[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return sorted(m for m in loaded - typer_needs
+                  if any(m == h or m.startswith(h + ".") for h in heavy))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def typer_needs(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    return _modules(tmp_path_factory.mktemp("typer"), TYPER_ONLY, "--config", "x", "remind")
+
+
+def _command_modules(loaded: set[str]) -> set[str]:
+    names = {m.removeprefix("vasteaika.cli.") for m in loaded if m.startswith("vasteaika.cli.")}
+    return names & set(cli_root.COMMAND_ORDER)
+
+
+def test_version_imports_neither_typer_nor_any_command(tmp_path: Path) -> None:
+    loaded = _modules(tmp_path, PROBE, "--version")
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "click")}
+    assert not [m for m in loaded if m.startswith("vasteaika.") and m != "vasteaika.cli"]
+
+
+def test_help_loads_every_command_and_nothing_they_run(
+    tmp_path: Path, typer_needs: set[str]
+) -> None:
+    loaded = _modules(tmp_path, PROBE, "--help")
+    assert _command_modules(loaded) == set(cli_root.COMMAND_ORDER)
+    assert _heavy(loaded, typer_needs, (*HEAVY, "vasteaika.ledger", "vasteaika.mail")) == []
+    assert "vasteaika.config" not in loaded  # the help reads no config
+
+
+def test_remind_quiet_with_nothing_due_loads_its_command_and_peeks(
+    tmp_path: Path, typer_needs: set[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    (tmp_path / "mail" / "cur").mkdir(parents=True)
+    config.write_text(
+        f'[account]\nmaildir = "{tmp_path / "mail"}"\n'
+        '[owner]\nname = "Olli Omistaja"\naddresses = ["olli@example.fi"]\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    args = ("--config", str(config), "remind", "--quiet")
+    first = _modules(tmp_path, PROBE, *args)  # no ledger yet: it is made the usual way
+    assert "vasteaika.ledger.store" in first
+    loaded = _modules(tmp_path, PROBE, *args)
+    assert _command_modules(loaded) == {"reminders"}
+    assert _heavy(loaded, typer_needs, (*HEAVY, *LEDGER)) == []
+
+
+def test_the_command_table_names_each_command_where_it_is_registered() -> None:
+    """run() imports the module COMMAND_MODULES names for a command: it must be the one that
+    registers it, and every command and group must be in the table."""
+    import importlib
+
+    registered: dict[str, str] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__.replace("_", "-")
+        registered[name] = info.callback.__module__.rpartition(".")[2]
+    for group in app.registered_groups:
+        owner = [m for m in cli_root.COMMAND_ORDER
+                 if group.typer_instance in vars(importlib.import_module(f"vasteaika.cli.{m}")).values()]  # fmt: skip
+        registered[group.name or ""] = owner[0]
+    assert registered == cli_root.COMMAND_MODULES
+
+
+def test_help_lists_the_commands_in_the_tables_order() -> None:
+    groups = {g.name for g in app.registered_groups}
+    listed = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    table = list(cli_root.COMMAND_MODULES)
+    assert listed == [n for n in table if n not in groups] + [n for n in table if n in groups]
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["remind", "--quiet"], "remind"),
+        (["--config", "x.toml", "--debug", "check", "--quiet"], "check"),
+        (["-c", "x.toml", "--now", "2026-11-23T08:05", "reminders"], "reminders"),
+        (["--config=x.toml", "schedule", "install"], "schedule"),
+        (["--help", "remind"], None),  # the main help: every command
+        (["--version"], None),
+        (["--install-completion"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_after_the_global_options(
+    args: list[str], command: str | None
+) -> None:
+    assert cli_root.command_name(args) == command

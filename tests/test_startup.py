@@ -33,7 +33,8 @@ finally:
         json.dump(sorted(sys.modules), f)
 """
 # What typer itself imports to run a command with a few options (typer >= 0.20 validates them
-# with pydantic, which brings the email package): never held against vasteaika.
+# with pydantic, which brings the email package) or to show its help (click's text wrapping):
+# never held against vasteaika.
 TYPER_ONLY = """
 import json, sys
 from pathlib import Path
@@ -83,7 +84,8 @@ def _heavy(loaded: set[str], typer_needs: set[str], heavy: tuple[str, ...] = HEA
 
 @pytest.fixture(scope="module")
 def typer_needs(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    return _modules(tmp_path_factory.mktemp("typer"), TYPER_ONLY, "--config", "x", "remind")
+    run = _modules(tmp_path_factory.mktemp("typer"), TYPER_ONLY, "--config", "x", "remind")
+    return run | _modules(tmp_path_factory.mktemp("typer-help"), TYPER_ONLY, "--help")
 
 
 def _command_modules(loaded: set[str]) -> set[str]:

@@ -13,13 +13,16 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 import typer
 
-from vasteaika.cli import app
+from test_reminders import HEL, seed_reminder
+from vasteaika.cli import app, fast, run
 from vasteaika.cli import root as cli_root
+from vasteaika.ledger.store import open_database
 
 # Run like the console script, then list every module the interpreter holds (also on an exit).
 PROBE = """
@@ -96,7 +99,7 @@ def _command_modules(loaded: set[str]) -> set[str]:
 def test_version_imports_neither_typer_nor_any_command(tmp_path: Path) -> None:
     loaded = _modules(tmp_path, PROBE, "--version")
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "click")}
-    assert not [m for m in loaded if m.startswith("vasteaika.") and m != "vasteaika.cli"]
+    assert {m for m in loaded if m.startswith("vasteaika.")} == {"vasteaika.cli", "vasteaika.cli.fast"}
 
 
 def test_help_loads_every_command_and_nothing_they_run(
@@ -108,23 +111,76 @@ def test_help_loads_every_command_and_nothing_they_run(
     assert "vasteaika.config" not in loaded  # the help reads no config
 
 
-def test_remind_quiet_with_nothing_due_loads_its_command_and_peeks(
-    tmp_path: Path, typer_needs: set[str]
-) -> None:
+def _config(tmp_path: Path, extra: str = "") -> Path:
     config = tmp_path / "config.toml"
-    (tmp_path / "mail" / "cur").mkdir(parents=True)
+    (tmp_path / "mail" / "cur").mkdir(parents=True, exist_ok=True)
     config.write_text(
         f'[account]\nmaildir = "{tmp_path / "mail"}"\n'
-        '[owner]\nname = "Olli Omistaja"\naddresses = ["olli@example.fi"]\n'
-        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        '[owner]\nname = "Olli Omistaja"\naddresses = ["olli@example.fi"]\nlanguage = "en"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n{extra}',
         encoding="utf-8",
     )
-    args = ("--config", str(config), "remind", "--quiet")
-    first = _modules(tmp_path, PROBE, *args)  # no ledger yet: it is made the usual way
-    assert "vasteaika.ledger.store" in first
+    config.chmod(0o600)
+    return config
+
+
+def test_remind_quiet_with_nothing_due_peeks_without_typer(tmp_path: Path) -> None:
+    args = ("--config", str(_config(tmp_path)), "remind", "--quiet")
+    first = _modules(tmp_path, PROBE, *args)  # no ledger yet: the command makes it
+    assert "vasteaika.ledger.store" in first and "typer" in first
     loaded = _modules(tmp_path, PROBE, *args)
-    assert _command_modules(loaded) == {"reminders"}
-    assert _heavy(loaded, typer_needs, (*HEAVY, *LEDGER)) == []
+    assert _command_modules(loaded) == set()
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "pydantic")}
+    assert _heavy(loaded, set(), (*HEAVY, *LEDGER)) == []
+
+
+def test_remind_quiet_with_something_due_is_the_command_itself(tmp_path: Path) -> None:
+    """The quick answer is only ever "nothing": a due reminder goes to the command, which
+    fires it (here: no desktop and no email fallback, so it says so and exits 75)."""
+    config = _config(tmp_path, "[reminders]\nemail_fallback = false\n")
+    rid = seed_reminder(open_database(tmp_path / "v.db"), datetime.now(HEL) - timedelta(minutes=1))
+    env = {**os.environ, "VASTEAIKA_RUN_USER_DIR": str(tmp_path / "run-user")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run([sys.executable, "-m", "vasteaika", "--config", str(config), "remind",
+                           "--quiet"], env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 75 and done.stdout == ""
+    assert done.stderr.startswith(f"#{rid} Maija Meikäläinen"), done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "wanted", "config"),
+    [
+        (["remind", "--quiet"], True, None),
+        (["remind", "-q"], True, None),
+        (["--config", "/x.toml", "remind", "--quiet"], True, "/x.toml"),
+        (["-c", "/x.toml", "--debug", "remind", "--quiet"], True, "/x.toml"),
+        (["--config=/x.toml", "remind", "--quiet"], True, "/x.toml"),
+        (["remind"], False, None),
+        (["remind", "--quiet", "--json"], False, None),
+        (["remind", "--json", "--quiet"], False, None),
+        (["remind", "--quiet", "--debug"], False, None),  # click's to read
+        (["--now", "2026-11-23T08:05", "remind", "--quiet"], False, None),
+        (["--config", "/a", "--config", "/b", "remind", "--quiet"], False, None),
+        (["--config=", "remind", "--quiet"], False, None),
+        (["reminders", "--quiet"], False, None),
+        (["--config"], False, None),
+    ],
+)
+def test_only_crons_remind_quiet_is_answered_quickly(
+    args: list[str], wanted: bool, config: str | None
+) -> None:
+    assert fast.quiet_remind(args) == (wanted, Path(config) if config else None)
+
+
+def test_a_config_warning_is_left_to_the_command_to_say(tmp_path: Path) -> None:
+    config = _config(tmp_path, "")
+    text = config.read_text(encoding="utf-8").replace(
+        "[account]\n", '[account]\npassword_command = ["pass", "mail"]\n')
+    config.write_text(text, encoding="utf-8")
+    assert run(["--config", str(config), "remind", "--quiet"]) == 0  # the ledger is made
+    assert fast.nothing_to_remind(config)
+    config.chmod(0o644)
+    assert not fast.nothing_to_remind(config)  # the command says "can be read by other users"
 
 
 def test_the_command_table_names_each_command_where_it_is_registered() -> None:

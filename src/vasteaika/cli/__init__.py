@@ -8,14 +8,16 @@ render for people and scripts. Each command module registers its commands on the
 imported; run() imports only the one the command line names (root.COMMAND_MODULES).
 
 Importing this package costs nothing more: ``remind --quiet`` runs every 5 minutes and
-``--version`` should be instant, so ``main`` answers ``--version`` without typer, and ``app``
-and ``run`` are looked up (with every command registered) when first asked for.
+``--version`` should be instant, so ``main`` (``fast``) answers those without typer when it
+can, and ``app`` and ``run`` are looked up (with every command registered) when first asked for.
 """
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
+
+from vasteaika.cli.fast import answer
 
 if TYPE_CHECKING:
     from vasteaika.cli.root import app, run
@@ -24,15 +26,13 @@ __all__ = ["app", "main", "run"]
 
 
 def main() -> None:
-    """The ``vasteaika`` command."""
-    if sys.argv[1:] == ["--version"]:  # what typer's eager --version prints, without typer
-        from vasteaika import __version__
+    """The ``vasteaika`` command: answered by ``fast`` when it can be, else run by typer."""
+    code = answer(sys.argv[1:])
+    if code is None:
+        from vasteaika.cli.root import main as run_main
 
-        print(f"vasteaika {__version__}")
-        sys.exit(0)
-    from vasteaika.cli.root import main as run_main
-
-    run_main()
+        run_main()
+    sys.exit(code)
 
 
 def __getattr__(name: str) -> object:

@@ -23,6 +23,7 @@ import typer
 from vasteaika import __version__
 from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
+from vasteaika.cli.fast import INTERRUPTED
 from vasteaika.errors import UsageError, VasteaikaError
 from vasteaika.terminal import printable
 
@@ -195,9 +196,7 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
-        print(
-            "vasteaika: interrupted — nothing half-written; run again to continue", file=sys.stderr
-        )
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except Exception as exc:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help

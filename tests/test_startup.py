@@ -147,6 +147,22 @@ def test_remind_quiet_with_something_due_is_the_command_itself(tmp_path: Path) -
     assert done.stderr.startswith(f"#{rid} Maija Meikäläinen"), done.stderr
 
 
+def test_check_quiet_with_no_new_mail_loads_no_reader_of_mail_it_has_not_got(
+    tmp_path: Path, typer_needs: set[str]
+) -> None:
+    """No new mail: no promise to read, no complaint to find, no business day to count."""
+    config = _config(tmp_path)
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "mail" / ".Sent" / sub).mkdir(parents=True)
+    args = ("--config", str(config), "check", "--quiet")
+    _modules(tmp_path, PROBE, *args)  # the first run makes the ledger
+    loaded = _modules(tmp_path, PROBE, *args)
+    assert _command_modules(loaded) == {"check"}
+    readers = ("rich", "dateparser", "holidays", "vasteaika.reminders.promises",
+               "vasteaika.queue.complaints", "vasteaika.report", "vasteaika.literal_console")  # fmt: skip
+    assert _heavy(loaded, typer_needs, readers) == []
+
+
 @pytest.mark.parametrize(
     ("args", "wanted", "config"),
     [

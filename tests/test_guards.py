@@ -25,6 +25,7 @@ from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger import batches, check, joins
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store, open_database
+from vasteaika.reminders import promises
 from vasteaika.reminders import replies as reminders
 from vasteaika.reminders.replies import html_to_text
 from vasteaika.reminders.store import open_reminders
@@ -175,7 +176,7 @@ def test_a_failing_promise_step_costs_only_that_reply(
         src.add("INBOX", customer(n), NOW - timedelta(minutes=70))
         src.add("Sent", reply(n, f"Soitan huomenna klo 1{n}.\n"), NOW - timedelta(minutes=10))
     src.add("INBOX", customer(3), NOW - timedelta(minutes=5))
-    monkeypatch.setattr(reminders, "read_promise", fail_for("klo 11", reminders.read_promise))
+    monkeypatch.setattr(promises, "read_promise", fail_for("klo 11", promises.read_promise))
 
     first = cycle(config, store, src, rec)
 

@@ -21,9 +21,10 @@ from fakes import mail
 from vasteaika.cli import output as render
 from vasteaika.cli import run
 from vasteaika.ledger.store import open_database
+from vasteaika.literal_console import LiteralConsole
 from vasteaika.mail.parse import sanitize_header_text
 from vasteaika.report.render_text import _md_cell
-from vasteaika.terminal import LiteralConsole, json_text, printable
+from vasteaika.terminal import json_text, printable
 
 OWNER = "ylermi@pihapalvelu.fi"
 HOSTILE = ("[/]", "[blink red]x[/blink red]", "[tarjous]", "[bold]", ":smile:", "\x1b[31m")

@@ -18,8 +18,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 SEARCH_DAYS = 400  # how far ahead slot and business-day searches look before giving up
 
 _ONE_DAY = timedelta(days=1)
@@ -77,6 +75,8 @@ def _finnish_eves(year: int) -> frozenset[date]:
 
 @lru_cache(maxsize=128)
 def _public_holidays(country: str, year: int) -> frozenset[date]:
+    import holidays  # when a day's calendar is first asked for: a run that asks none skips it
+
     try:
         found = holidays.country_holidays(country, years=year, categories=("public",))
     except NotImplementedError as exc:

@@ -12,11 +12,11 @@ from vasteaika.catalogue import fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current, open_calendar
 from vasteaika.cli.root import app
-from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.net import shown_url
 
 if TYPE_CHECKING:
+    from vasteaika.config import Config
     from vasteaika.ledger.store import Store
 
 calendar_app = typer.Typer(

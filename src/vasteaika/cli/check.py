@@ -14,10 +14,10 @@ from vasteaika.catalogue import error_message, fault
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
-from vasteaika.config import Config
 from vasteaika.errors import ConfigError, TemporaryError
 
 if TYPE_CHECKING:  # the run's modules are imported when check runs, not on every start
+    from vasteaika.config import Config
     from vasteaika.jobs.cycle import CycleResult
     from vasteaika.ledger.store import Store
     from vasteaika.queue import QueueEntry

@@ -27,15 +27,6 @@ from typing import TYPE_CHECKING
 
 from vasteaika.cli import output as render
 from vasteaika.clock import FIRST_YEAR, LAST_YEAR, in_reach, system_clock
-from vasteaika.config import (
-    AccountConfig,
-    CalendarConfig,
-    Config,
-    get_calendar_password,
-    get_password,
-    load_config,
-    refuse_example,
-)
 from vasteaika.errors import UsageError
 from vasteaika.terminal import printable
 
@@ -45,6 +36,7 @@ if TYPE_CHECKING:  # the builders import their parts when called: a command pays
     import typer
 
     from vasteaika.acks.outbox import Deliver
+    from vasteaika.config import CalendarConfig, Config
     from vasteaika.ledger.store import Store
     from vasteaika.mail.smtp import Sender, SmtpSender
     from vasteaika.mail.source import MailSource
@@ -67,6 +59,8 @@ class CommandContext:
 
     @cached_property
     def config(self) -> Config:
+        from vasteaika.config import load_config
+
         config = load_config(self.config_path)
         self.database = config.database
         for warning in config.warnings:
@@ -192,6 +186,7 @@ def open_source(config: Config) -> MailSource:
         from vasteaika.mail.local import MaildirSource
 
         return MaildirSource(config.account.maildir)
+    from vasteaika.config import get_password
     from vasteaika.mail.imap import ImapSettings, connect_imap
 
     acc = config.account
@@ -211,6 +206,7 @@ def ack_delivery(config: Config, source: MailSource) -> Deliver:
     """Acknowledgments go by SMTP (connecting and asking for the password only when one is due),
     or into Drafts; a copy is kept in Sent when ack.save_to_sent."""
     from vasteaika.acks.outbox import draft_or_send
+    from vasteaika.config import refuse_example
 
     sender: SmtpSender | None = None
 
@@ -235,6 +231,7 @@ def ack_delivery(config: Config, source: MailSource) -> Deliver:
 
 
 def smtp_sender(config: Config) -> SmtpSender:
+    from vasteaika.config import AccountConfig, get_password
     from vasteaika.mail.smtp import SmtpSender, SmtpSettings
 
     s, acc = config.smtp, config.account
@@ -278,6 +275,8 @@ def owner_mailer(config: Config) -> Sender | None:
         sender: Sender | None = None
 
         def send(self, msg: EmailMessage, recipient: str) -> None:
+            from vasteaika.config import refuse_example
+
             refuse_example(config)  # the example's addresses are someone else's
             if self.sender is None:
                 self.sender = smtp_sender(config)
@@ -287,6 +286,7 @@ def owner_mailer(config: Config) -> Sender | None:
 
 
 def open_calendar(config: CalendarConfig) -> CalDavCalendar:
+    from vasteaika.config import get_calendar_password
     from vasteaika.reminders.caldav_client import CalDavCalendar
 
     return CalDavCalendar(config, get_calendar_password(config))

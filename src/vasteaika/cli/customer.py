@@ -9,7 +9,6 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
 
 from vasteaika.catalogue import fault, phrase
 from vasteaika.catalogue.reasons import ack_reason
@@ -77,6 +76,8 @@ def _say(lang: str, key: str, **values: object) -> str:
 
 
 def _print(line: str) -> None:
+    from rich.text import Text
+
     render.console.print(Text(line), soft_wrap=True)
 
 

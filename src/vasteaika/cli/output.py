@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from vasteaika import catalogue
 from vasteaika.cli.messages import TEXTS
-from vasteaika.terminal import console as console
-from vasteaika.terminal import err_console as err_console
 from vasteaika.terminal import json_text, write
 
 if TYPE_CHECKING:  # imported where used: every command imports this module, few draw a table
@@ -21,11 +19,32 @@ if TYPE_CHECKING:  # imported where used: every command imports this module, few
 
     from vasteaika.acks.outbox import AckPlan
     from vasteaika.ledger.records import ConversationRecord
+    from vasteaika.literal_console import LiteralConsole
+    from vasteaika.literal_console import console as console
+    from vasteaika.literal_console import err_console as err_console
     from vasteaika.queue.model import QueueEntry, Reason
     from vasteaika.reminders.store import Reminder
     from vasteaika.reminders.urgency import Urgency
 
 PROGRESS_THRESHOLD = 100  # below this many messages a bar is just noise
+_CONSOLES = ("console", "err_console")
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console`` (literal_console's), fetched with rich on first use and
+    kept here from then on: a command that prints nothing through rich never imports it."""
+    if name in _CONSOLES:
+        from vasteaika import literal_console
+
+        globals()[name] = value = getattr(literal_console, name)
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _shown(name: str) -> LiteralConsole:
+    """The console as this module has it now (a test may have put another in its place)."""
+    found: LiteralConsole = globals().get(name) or __getattr__(name)
+    return found
 
 
 def text(lang: str, key: str, **values: object) -> str:
@@ -66,7 +85,7 @@ def waiting_table(
     subject."""
     from rich.table import Table
 
-    width = width or console.width
+    width = width or _shown("console").width
     headers = (
         "#", text(lang, "customer"), text(lang, "subject"), text(lang, "since"),
         text(lang, "waited"),
@@ -154,7 +173,7 @@ class FolderProgress:
     """A rich progress bar on a terminal for long first syncs; silent under cron or --quiet."""
 
     def __init__(self, enabled: bool, lang: str = "en") -> None:
-        self.enabled = enabled and err_console.is_terminal
+        self.enabled = enabled and _shown("err_console").is_terminal
         self.lang = lang
         self._progress: Progress | None = None
         self._task: Any = None
@@ -176,7 +195,7 @@ class FolderProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
-                console=err_console,
+                console=_shown("err_console"),
                 transient=True,
             )
             self._progress.start()

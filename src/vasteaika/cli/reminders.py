@@ -20,10 +20,10 @@ from vasteaika.catalogue.reasons import promise_reason
 from vasteaika.cli import output as render
 from vasteaika.cli.context import CommandContext, current, one_moment, run_user_dir, within_reach
 from vasteaika.cli.root import app
-from vasteaika.config import Config, default_config_path, parse_duration
 from vasteaika.errors import StorageError, TemporaryError, UsageError
 
 if TYPE_CHECKING:  # imported by the commands that use them, not on every start
+    from vasteaika.config import Config
     from vasteaika.reminders.callbacks import FireResult
     from vasteaika.reminders.notify import NotifyResult
     from vasteaika.reminders.promises import Reading
@@ -57,12 +57,18 @@ def remind(
     The user's session bus is found through $DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus or
     /run/user/<uid>/bus; set $VASTEAIKA_RUN_USER_DIR to look somewhere else than /run/user.
     """
-    from vasteaika.reminders.callbacks import fire_due
+    from vasteaika.reminders.due_query import nothing_to_fire
 
     parts = current(ctx)
     parts.refuse_pretending("remind")
     config = parts.config
     now = parts.now()
+    if quiet and not json_out and nothing_to_fire(
+        config.database, now, config.reminders.lead, config.ignore
+    ):  # cron's run every 5 minutes, nearly always: a peek at the ledger, nothing opened
+        return
+    from vasteaika.reminders.callbacks import fire_due
+
     store = parts.store
     result = fire_due(config, store, parts.notifier, parts.mailer, now)
     if any(f.channel == "email" for f in result.fired):  # the mail server took it
@@ -266,6 +272,7 @@ def snooze_command(
       vasteaika snooze 3 30m
       vasteaika snooze 3 2h
     """
+    from vasteaika.config import parse_duration
     from vasteaika.reminders.store import snooze
 
     parts = current(ctx)
@@ -394,6 +401,8 @@ def promise(
 
 def _promise_config(parts: CommandContext) -> Config | None:
     """The config when there is one; `promise` also works before 'vasteaika init'."""
+    from vasteaika.config import default_config_path
+
     if parts.config_path is None and not default_config_path().exists():
         return None
     return parts.config

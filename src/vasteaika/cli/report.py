@@ -7,16 +7,18 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current, within_reach
 from vasteaika.cli.root import app
-from vasteaika.config import Config
 from vasteaika.errors import StorageError, UsageError
 from vasteaika.terminal import json_text, write
+
+if TYPE_CHECKING:
+    from vasteaika.config import Config
 
 
 @app.command()

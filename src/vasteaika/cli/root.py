@@ -1,16 +1,20 @@
 """The command line's frame: the typer app, its global options, and run(), where every error
 ends as one line on stderr and the exit code its class carries.
 
-The commands live in modules of their own (one per group) that register on ``app`` when the
-package imports them; this module imports none of them, and nothing that opens a file, a
-database or a connection: that is the context's (cli/context.py) job, per command.
+The commands live in modules of their own (one per group) that register on ``app`` when
+imported. run() imports only the module of the command it runs (``COMMAND_MODULES``): a
+command pays for its own imports, not for every other command's (``remind --quiet`` runs every
+5 minutes). The help, completion and a name no module registers load them all, in the order
+``--help`` lists them. This module opens nothing (no file, database or connection): that is the
+context's (cli/context.py) job, per command.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import importlib
+import os
 import sys
-import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +23,7 @@ import typer
 from vasteaika import __version__
 from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
+from vasteaika.cli.fast import INTERRUPTED
 from vasteaika.errors import ConfigError, UsageError, VasteaikaError
 from vasteaika.terminal import printable
 
@@ -116,10 +121,74 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
+# Each command and group, and the module (under vasteaika.cli) that registers it, in the order
+# 'vasteaika --help' lists them (tests/test_startup.py checks this against the modules).
+COMMAND_MODULES = {
+    "init": "setup", "password": "setup",
+    "check": "check",
+    "close": "conversations", "reopen": "conversations",
+    "watch": "watch", "status": "watch",
+    "export": "report", "report": "report",
+    "customer": "customer",
+    "why": "explain", "problems": "explain",
+    "outbox": "acks", "templates": "acks",
+    "rebuild": "rebuild",
+    "remind": "reminders", "reminders": "reminders", "done": "reminders", "snooze": "reminders",
+    "remind-at": "reminders", "promise": "reminders",
+    "schedule": "schedule",
+    "calendar": "calendar",
+    "queue": "queue",
+}  # fmt: skip
+COMMAND_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
+ROOT_VALUED = ("--config", "-c", "--now")  # the global options that take a value
+ROOT_FLAGS = ("--debug",)
+
+
+def command_name(args: Sequence[str]) -> str | None:
+    """The command ``args`` runs, after the global options; None when there is none or when an
+    option before it is not one of ours that a command runs with (--help, --version,
+    completion, a typing mistake): all of them are then loaded."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        arg = args[i]
+        if arg in ROOT_VALUED:
+            i += 2
+        elif arg in ROOT_FLAGS or arg.startswith(("--config=", "--now=")):
+            i += 1
+        else:
+            return None
+    return args[i] if i < len(args) else None
+
+
+def load_commands(args: Sequence[str] = ()) -> None:
+    """Register on ``app`` the command ``args`` runs (importing its module), or every command
+    when it names none of them, then put them in the order --help lists them."""
+    name = command_name(args)
+    completing = "_VASTEAIKA_COMPLETE" in os.environ  # the shell asks typer what can follow
+    wanted = COMMAND_MODULES.get(name or "") if not completing else None
+    for module in (wanted,) if wanted else COMMAND_ORDER:
+        importlib.import_module(f"vasteaika.cli.{module}")
+    _in_help_order()
+
+
+def _in_help_order() -> None:
+    """Commands registered in another order (a process that ran one command, then another)
+    are listed as always: by their module's place in COMMAND_ORDER, then as registered."""
+    last = len(COMMAND_ORDER)
+
+    def place(module: str) -> int:
+        name = module.rpartition(".")[2]
+        return COMMAND_ORDER.index(name) if name in COMMAND_ORDER else last
+
+    app.registered_commands.sort(key=lambda c: place(getattr(c.callback, "__module__", "")))
+    app.registered_groups.sort(key=lambda g: place(COMMAND_MODULES.get(g.name or "", "")))
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors become one line on stderr."""
     args = hoist_global_options(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    load_commands(args)
     command = typer.main.get_command(app)
     parts = CommandContext()
     try:
@@ -127,9 +196,7 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
-        print(
-            "vasteaika: interrupted — nothing half-written; run again to continue", file=sys.stderr
-        )
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except Exception as exc:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
@@ -159,6 +226,8 @@ def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
     (which adds the traceback before it: the standard one, which shows no local variables —
     they may hold a password). In the owner's language once the config is read, else English."""
     if debug:
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     error = _as_user_error(exc, database)
     if error is None:
@@ -179,7 +248,8 @@ def _as_user_error(exc: Exception, database: Path | None) -> VasteaikaError | No
     query, not only when the database is opened); None for a bug."""
     if isinstance(exc, VasteaikaError):
         return exc
-    if isinstance(exc, sqlite3.Error):
+    sqlite3 = sys.modules.get("sqlite3")  # not imported: the error cannot be SQLite's
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         from vasteaika.ledger.database import storage_error  # only on this path: sqlite_utils
 
         return storage_error(exc, database or Path("(the database)"))

@@ -18,7 +18,6 @@ from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
 from vasteaika.errors import StorageError, UnreachableError
-from vasteaika.reminders import cron, launcher
 
 CRONTAB_ENV = "VASTEAIKA_CRONTAB"
 
@@ -66,6 +65,8 @@ def schedule_install(
       vasteaika schedule install
       vasteaika schedule install --systemd --watch
     """
+    from vasteaika.reminders import cron, launcher
+
     parts = current(ctx)
     config = parts.config  # the zone and the password source; a broken config stops here
     command = cron.vasteaika_command(config=parts.config_path)
@@ -106,6 +107,8 @@ def _warn(lang: str, text: str) -> None:
 
 def _warn_other_kind(systemd: bool, lang: str) -> None:
     """Both kinds installed would run every check twice: say so, and how to take one away."""
+    from vasteaika.reminders import cron
+
     if systemd:
         try:
             other = bool(cron.show_crontab(crontab_cmd=_crontab_cmd()))
@@ -120,6 +123,8 @@ def _warn_other_kind(systemd: bool, lang: str) -> None:
 
 
 def _install_watch_unit(command: tuple[str, ...], lang: str) -> str:
+    from vasteaika.reminders import cron
+
     name, text = cron.watch_unit(command)
     path = cron.default_unit_dir() / name
     try:
@@ -139,6 +144,8 @@ def _install_watch_unit(command: tuple[str, ...], lang: str) -> str:
 
 
 def _enable(units: list[str], no_enable: bool, lang: str) -> None:
+    from vasteaika.reminders import cron
+
     services = [u for u in units if u.endswith("watch.service")]
     commands = cron.systemctl_commands(units)
     if services:
@@ -178,6 +185,8 @@ def schedule_remove(ctx: typer.Context) -> None:
     Example:
       vasteaika schedule remove
     """
+    from vasteaika.reminders import cron
+
     lang = current(ctx).owner_language()
     try:
         change = cron.remove_crontab(crontab_cmd=_crontab_cmd())
@@ -216,6 +225,8 @@ def schedule_show(ctx: typer.Context, json_out: JsonOption = False) -> None:
     Example:
       vasteaika schedule show
     """
+    from vasteaika.reminders import cron
+
     try:
         lines: list[str] | None = list(cron.show_crontab(crontab_cmd=_crontab_cmd()))
     except UnreachableError:

@@ -15,7 +15,6 @@ import typer
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
-from vasteaika.config import default_config_path, store_password
 from vasteaika.errors import ConfigError, UsageError
 from vasteaika.terminal import write
 
@@ -61,6 +60,8 @@ def init(
     if print_starter:
         write(_starter_text())
         return
+    from vasteaika.config import default_config_path
+
     target = path or current(ctx).config_path or default_config_path()
     if target.exists() and not force:
         raise UsageError(f"{target} already exists", "edit it, or pass --force to overwrite it")
@@ -133,6 +134,8 @@ def _ask_password(say: Callable[..., str], username: str) -> tuple[str, tuple[st
                 return method, command
             continue
         secret = typer.prompt(say("init_secret"), hide_input=True, confirmation_prompt=True)
+        from vasteaika.config import store_password
+
         try:
             store_password(username, secret)
         except ConfigError as exc:
@@ -163,6 +166,8 @@ def password_set(
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
         raise UsageError("no password given", "type it, or pipe it in on one line")
+    from vasteaika.config import store_password
+
     lang = config.language if config else "en"
     backend = store_password(user, secret)
     typer.echo(render.text(lang, "password_stored", user=user, backend=backend))

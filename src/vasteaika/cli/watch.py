@@ -15,10 +15,10 @@ from vasteaika.catalogue.stored import said_again
 from vasteaika.cli import output as render
 from vasteaika.cli.context import current
 from vasteaika.cli.root import app
-from vasteaika.config import Config
 from vasteaika.terminal import printable
 
 if TYPE_CHECKING:  # imported by the commands that use them, not on every start
+    from vasteaika.config import Config
     from vasteaika.ledger.store import Store
 
 

@@ -8,14 +8,12 @@ ledger. One broken mail costs only its own words (recorded in problems); the run
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.mail.source import MailSource
-from vasteaika.queue.complaints import find_complaints
 from vasteaika.queue.store import mails_to_scan, mark_complaint, refresh_rhythm
 from vasteaika.queue.tables import SIGNAL_DAYS
-from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.promises import strip_quoted
 from vasteaika.reminders.replies import body_text, fetch_ref
 
 
@@ -35,11 +33,21 @@ def scan_complaints(store: Store, source: MailSource, now: datetime) -> int:
     for row in mails_to_scan(store, since):
         ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
         with store.guard(ref, "complaint", epoch(now)) as reading:
-            data = fetch_ref(source, selected, ref)
-            text = body_text(data) if data else ""
-            words = find_complaints(row["subject"] + "\n" + strip_quoted(text))
-            mark_complaint(store, row["id"], words, find_phone(text) if row["is_first"] and text else None)
+            words, phone = _complaint(row, fetch_ref(source, selected, ref))
+            mark_complaint(store, row["id"], words, phone)
             unhappy += bool(words)
         if reading.failed:  # recorded in problems; not tried again on every run
             mark_complaint(store, row["id"], ())
     return unhappy
+
+
+def _complaint(row: dict[str, Any], data: bytes | None) -> tuple[tuple[str, ...], str | None]:
+    """The complaint words of one customer mail and, in a first mail, its phone number. The
+    readers are imported here, when a mail is read: most runs read none."""
+    from vasteaika.queue.complaints import find_complaints
+    from vasteaika.reminders.phones import find_phone
+    from vasteaika.reminders.promises import strip_quoted
+
+    text = body_text(data) if data else ""
+    words = find_complaints(row["subject"] + "\n" + strip_quoted(text))
+    return words, find_phone(text) if row["is_first"] and text else None

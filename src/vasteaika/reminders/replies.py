@@ -10,7 +10,7 @@ import email
 import email.policy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.config import Config
 from vasteaika.hours import BusinessHours, is_business_day
@@ -19,7 +19,6 @@ from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.html import html_to_text
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.phones import find_phone
-from vasteaika.reminders.promises import Promise, Reading, read_promise
 from vasteaika.reminders.store import (
     add_reminder,
     already_promised,
@@ -29,6 +28,9 @@ from vasteaika.reminders.store import (
     mark_scanned,
     replies_to_scan,
 )
+
+if TYPE_CHECKING:  # the reader is imported when a reply is read: most runs read none
+    from vasteaika.reminders.promises import Promise, Reading
 
 STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
 PROMISE_HORIZON = timedelta(days=21)  # "ensi viikon perjantaina" is the furthest a reply promises
@@ -110,6 +112,8 @@ def _reply_promise(
     """The callback the reply promises, when it is still ahead and not promised already, or a
     promise whose time could not be read (recorded so the owner can set it). One long past is
     put in ``past``."""
+    from vasteaika.reminders.promises import read_promise
+
     data = fetch_ref(source, selected, ref)
     base = from_epoch(row["received_at"])
     if data is None or base is None:

@@ -17,8 +17,7 @@ from vasteaika.errors import UsageError
 from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.store import Store, epoch, from_epoch
 from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
-
-CLAIM_LEASE = timedelta(minutes=10)  # a 'pending' claim older than this was left by a crash
+from vasteaika.reminders.due_query import CLAIM_LEASE, DUE, OPEN, STALE_CLAIM
 
 
 @dataclass(frozen=True)
@@ -134,12 +133,7 @@ def reminders_of(
 
 def due_reminders(store: Store, now: datetime, lead: timedelta) -> list[Reminder]:
     """Not done, not fired, and ``lead`` before the call (or its snooze time) has come."""
-    return _rows(
-        store,
-        "done_at IS NULL AND fired_at IS NULL AND unreadable = 0"
-        " AND coalesce(snoozed_until, due_at - ?) <= ?",
-        [int(lead.total_seconds()), epoch(now)],
-    )
+    return _rows(store, DUE, [int(lead.total_seconds()), epoch(now)])
 
 
 def add_reminder(
@@ -214,8 +208,7 @@ def release_stale_claims(store: Store, now: datetime) -> int:
     with store.db.atomic():
         cur = store.db.execute(
             "UPDATE reminders SET fired_at = NULL, delivery = 'failed',"
-            " delivery_note = 'interrupted while being delivered'"
-            " WHERE delivery = 'pending' AND fired_at < ? AND done_at IS NULL",
+            f" delivery_note = 'interrupted while being delivered' WHERE {STALE_CLAIM}",
             [epoch(now - CLAIM_LEASE)],
         )
     return cur.rowcount
@@ -306,7 +299,7 @@ def cancel_ignored(store: Store, ignore: tuple[str, ...], now: datetime) -> int:
     sql, params = ignored_sql("customer_email", ignore)
     with store.db.atomic():
         cur = store.db.execute(
-            f"UPDATE reminders SET done_at = ?, cancelled_at = ? WHERE done_at IS NULL AND {sql}",
+            f"UPDATE reminders SET done_at = ?, cancelled_at = ? WHERE {OPEN} AND {sql}",
             [epoch(now), epoch(now), *params],
         )
     return cur.rowcount

@@ -12,10 +12,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from vasteaika.literal_console import LiteralConsole
 from vasteaika.report.labels import TEXT
 from vasteaika.report.model import WeekReport
 from vasteaika.report.sections import Section, bar_rows, fitted, period_text, sections
-from vasteaika.terminal import LiteralConsole
 
 
 def report_table(report: WeekReport, lang: str, *, width: int = 80, color: bool = False) -> str:

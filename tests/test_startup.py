@@ -1,0 +1,242 @@
+"""A fast start: each command imports what it needs, not what every other command needs.
+
+``remind --quiet`` runs every 5 minutes all day and night, and ``--version`` and ``--help``
+should answer at once. No timing here (benchmarks/startup_bench.py measures): each case runs
+the real entry point in a fresh interpreter and names the heavy modules it must not import, so
+a change that makes them eager again fails here. The typer installed may itself import rich
+(typer < 0.17 does): what ``import typer`` imports is never held against vasteaika.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import typer
+
+from test_reminders import HEL, seed_reminder
+from vasteaika.cli import app, fast, run
+from vasteaika.cli import root as cli_root
+from vasteaika.ledger.store import open_database
+
+# Run like the console script, then list every module the interpreter holds (also on an exit).
+PROBE = """
+import json, sys
+out, sys.argv = sys.argv[1], ["vasteaika", *sys.argv[2:]]
+try:
+    from vasteaika.cli import main
+    main()
+finally:
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(sorted(sys.modules), f)
+"""
+# What typer itself imports to run a command with a few options (typer >= 0.20 validates them
+# with pydantic, which brings the email package) or to show its help (click's text wrapping):
+# never held against vasteaika.
+TYPER_ONLY = """
+import json, sys
+from pathlib import Path
+from typing import Optional
+import typer
+app = typer.Typer()
+@app.callback()
+def main(config: Optional[Path] = typer.Option(None, "--config")) -> None: pass
+@app.command()
+def remind(quiet: bool = typer.Option(False, "--quiet")) -> None: pass
+@app.command()
+def other() -> None: pass
+try:
+    app(sys.argv[2:])
+finally:
+    json.dump(sorted(sys.modules), open(sys.argv[1], "w"))
+"""
+
+# What no start may pay for unless its command uses it: sqlite-utils (and the click it brings),
+# rich's consoles, the mail parsing, the promise reader's dateparser, the holidays, the
+# calendar and the servers' clients.
+HEAVY = ("rich", "sqlite_utils", "click", "email", "dateparser", "holidays", "icalendar",
+         "caldav", "jeepney", "keyring", "imapclient", "smtplib", "vasteaika.report",
+         "vasteaika.acks", "vasteaika.queue", "vasteaika.jobs", "vasteaika.literal_console")  # fmt: skip
+# The ledger and the mail that `remind --quiet` with nothing due does without: it peeks.
+LEDGER = ("vasteaika.ledger.store", "vasteaika.ledger.database", "vasteaika.ledger.migrations",
+          "vasteaika.mail.parse", "vasteaika.mail.imap", "vasteaika.mail.local",
+          "vasteaika.reminders.store", "vasteaika.reminders.callbacks",
+          "vasteaika.reminders.notify", "vasteaika.reminders.promises")  # fmt: skip
+
+
+def _modules(tmp_path: Path, code: str, *args: str) -> set[str]:
+    """The modules loaded by ``code`` run with ``args`` in a fresh interpreter."""
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "VASTEAIKA_RUN_USER_DIR": str(tmp_path / "run-user")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run([sys.executable, "-c", code, str(out), *args], env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(out.read_text(encoding="utf-8")))
+
+
+def _heavy(loaded: set[str], typer_needs: set[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return sorted(m for m in loaded - typer_needs
+                  if any(m == h or m.startswith(h + ".") for h in heavy))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def typer_needs(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    run = _modules(tmp_path_factory.mktemp("typer"), TYPER_ONLY, "--config", "x", "remind")
+    return run | _modules(tmp_path_factory.mktemp("typer-help"), TYPER_ONLY, "--help")
+
+
+def _command_modules(loaded: set[str]) -> set[str]:
+    names = {m.removeprefix("vasteaika.cli.") for m in loaded if m.startswith("vasteaika.cli.")}
+    return names & set(cli_root.COMMAND_ORDER)
+
+
+def test_version_imports_neither_typer_nor_any_command(tmp_path: Path) -> None:
+    loaded = _modules(tmp_path, PROBE, "--version")
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "click")}
+    assert {m for m in loaded if m.startswith("vasteaika.")} == {"vasteaika.cli", "vasteaika.cli.fast"}
+
+
+def test_help_loads_every_command_and_nothing_they_run(
+    tmp_path: Path, typer_needs: set[str]
+) -> None:
+    loaded = _modules(tmp_path, PROBE, "--help")
+    assert _command_modules(loaded) == set(cli_root.COMMAND_ORDER)
+    assert _heavy(loaded, typer_needs, (*HEAVY, "vasteaika.ledger", "vasteaika.mail")) == []
+    assert "vasteaika.config" not in loaded  # the help reads no config
+
+
+def _config(tmp_path: Path, extra: str = "") -> Path:
+    config = tmp_path / "config.toml"
+    (tmp_path / "mail" / "cur").mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        f'[account]\nmaildir = "{tmp_path / "mail"}"\n'
+        '[owner]\nname = "Olli Omistaja"\naddresses = ["olli@example.fi"]\nlanguage = "en"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n{extra}',
+        encoding="utf-8",
+    )
+    config.chmod(0o600)
+    return config
+
+
+def test_remind_quiet_with_nothing_due_peeks_without_typer(tmp_path: Path) -> None:
+    args = ("--config", str(_config(tmp_path)), "remind", "--quiet")
+    first = _modules(tmp_path, PROBE, *args)  # no ledger yet: the command makes it
+    assert "vasteaika.ledger.store" in first and "typer" in first
+    loaded = _modules(tmp_path, PROBE, *args)
+    assert _command_modules(loaded) == set()
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "pydantic")}
+    assert _heavy(loaded, set(), (*HEAVY, *LEDGER)) == []
+
+
+def test_remind_quiet_with_something_due_is_the_command_itself(tmp_path: Path) -> None:
+    """The quick answer is only ever "nothing": a due reminder goes to the command, which
+    fires it (here: no desktop and no email fallback, so it says so and exits 75)."""
+    config = _config(tmp_path, "[reminders]\nemail_fallback = false\n")
+    rid = seed_reminder(open_database(tmp_path / "v.db"), datetime.now(HEL) - timedelta(minutes=1))
+    env = {**os.environ, "VASTEAIKA_RUN_USER_DIR": str(tmp_path / "run-user")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run([sys.executable, "-m", "vasteaika", "--config", str(config), "remind",
+                           "--quiet"], env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 75 and done.stdout == ""
+    assert done.stderr.startswith(f"#{rid} Maija Meikäläinen"), done.stderr
+
+
+def test_check_quiet_with_no_new_mail_loads_no_reader_of_mail_it_has_not_got(
+    tmp_path: Path, typer_needs: set[str]
+) -> None:
+    """No new mail: no promise to read, no complaint to find, no business day to count."""
+    config = _config(tmp_path)
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "mail" / ".Sent" / sub).mkdir(parents=True)
+    args = ("--config", str(config), "check", "--quiet")
+    _modules(tmp_path, PROBE, *args)  # the first run makes the ledger
+    loaded = _modules(tmp_path, PROBE, *args)
+    assert _command_modules(loaded) == {"check"}
+    readers = ("rich", "dateparser", "holidays", "vasteaika.reminders.promises",
+               "vasteaika.queue.complaints", "vasteaika.report", "vasteaika.literal_console")  # fmt: skip
+    assert _heavy(loaded, typer_needs, readers) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "wanted", "config"),
+    [
+        (["remind", "--quiet"], True, None),
+        (["remind", "-q"], True, None),
+        (["--config", "/x.toml", "remind", "--quiet"], True, "/x.toml"),
+        (["-c", "/x.toml", "--debug", "remind", "--quiet"], True, "/x.toml"),
+        (["--config=/x.toml", "remind", "--quiet"], True, "/x.toml"),
+        (["remind"], False, None),
+        (["remind", "--quiet", "--json"], False, None),
+        (["remind", "--json", "--quiet"], False, None),
+        (["remind", "--quiet", "--debug"], False, None),  # click's to read
+        (["--now", "2026-11-23T08:05", "remind", "--quiet"], False, None),
+        (["--config", "/a", "--config", "/b", "remind", "--quiet"], False, None),
+        (["--config=", "remind", "--quiet"], False, None),
+        (["reminders", "--quiet"], False, None),
+        (["--config"], False, None),
+    ],
+)
+def test_only_crons_remind_quiet_is_answered_quickly(
+    args: list[str], wanted: bool, config: str | None
+) -> None:
+    assert fast.quiet_remind(args) == (wanted, Path(config) if config else None)
+
+
+def test_a_config_warning_is_left_to_the_command_to_say(tmp_path: Path) -> None:
+    config = _config(tmp_path, "")
+    text = config.read_text(encoding="utf-8").replace(
+        "[account]\n", '[account]\npassword_command = ["pass", "mail"]\n')
+    config.write_text(text, encoding="utf-8")
+    assert run(["--config", str(config), "remind", "--quiet"]) == 0  # the ledger is made
+    assert fast.nothing_to_remind(config)
+    config.chmod(0o644)
+    assert not fast.nothing_to_remind(config)  # the command says "can be read by other users"
+
+
+def test_the_command_table_names_each_command_where_it_is_registered() -> None:
+    """run() imports the module COMMAND_MODULES names for a command: it must be the one that
+    registers it, and every command and group must be in the table."""
+    import importlib
+
+    registered: dict[str, str] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__.replace("_", "-")
+        registered[name] = info.callback.__module__.rpartition(".")[2]
+    for group in app.registered_groups:
+        owner = [m for m in cli_root.COMMAND_ORDER
+                 if group.typer_instance in vars(importlib.import_module(f"vasteaika.cli.{m}")).values()]  # fmt: skip
+        registered[group.name or ""] = owner[0]
+    assert registered == cli_root.COMMAND_MODULES
+
+
+def test_help_lists_the_commands_in_the_tables_order() -> None:
+    groups = {g.name for g in app.registered_groups}
+    listed = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    table = list(cli_root.COMMAND_MODULES)
+    assert listed == [n for n in table if n not in groups] + [n for n in table if n in groups]
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["remind", "--quiet"], "remind"),
+        (["--config", "x.toml", "--debug", "check", "--quiet"], "check"),
+        (["-c", "x.toml", "--now", "2026-11-23T08:05", "reminders"], "reminders"),
+        (["--config=x.toml", "schedule", "install"], "schedule"),
+        (["--help", "remind"], None),  # the main help: every command
+        (["--version"], None),
+        (["--install-completion"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_after_the_global_options(
+    args: list[str], command: str | None
+) -> None:
+    assert cli_root.command_name(args) == command

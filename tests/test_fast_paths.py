@@ -1,8 +1,9 @@
 """The fast paths of parse and classify give exactly what the careful paths give.
 
 Each fast path (the header block of CRLF mail, the UTF-8 header block read by one regex, the
-common address forms, the RFC 5322 date, text without encoded-words, ASCII folding) hands
-anything unusual to a careful path. Here every mail of the shared corpora and generated hostile
+common address forms, the single plain Message-ID, the RFC 5322 date, text without
+encoded-words, ASCII folding, only the machine checks whose header the mail has) hands anything
+unusual to a careful path. Here every mail of the shared corpora and generated hostile
 header blocks are read twice — once as the sync reads them, once with every fast path switched
 off — and the two results must agree field by field: the parsed Message (with each datetime's
 offset), the header times, the raw header fields and the classification.
@@ -45,6 +46,8 @@ def careful() -> Iterator[None]:
         (parse, "decode_words", headers._decode_encoded_words),
         (parse, "_read_addresses", parse._getaddresses),
         (parse, "_simple_date", lambda value: None),
+        (parse, "_simple_id", lambda values: None),
+        (classify_module, "_machine_checks", lambda msg: classify_module.MACHINE_CHECKS),
         (senders, "fold", senders._fold_unicode),
     )
     with contextlib.ExitStack() as stack:
@@ -119,13 +122,42 @@ def test_the_fast_paths_are_taken_for_ordinary_mail() -> None:
     assert parse._read_addresses(["Asiakas Ä <a@example.fi>"]) == [("Asiakas Ä", "a@example.fi")]
 
 
+FROM_DATE = b"From: Asiakas <a@example.fi>\r\nDate: Mon, 6 May 2024 12:00:00 +0300\r\n"
+EDGES = {
+    "a Message-ID just too long": FROM_DATE + b"Message-ID: <" + b"x" * 990 + b"@example.fi>\r\n",
+    "a Message-ID just short enough": FROM_DATE + b"Message-ID: <" + b"x" * 987 + b"@e.fi>\r\n",
+    "two ids in one header": FROM_DATE + b"In-Reply-To: <a@b.fi> <c@d.fi>\r\n",
+    "a quoted local part": FROM_DATE + b'Message-ID: <"a b"@c.fi>\r\n',
+    "a name like a set-aside word": b'From: "=\\?0\\?=" =?utf-8?q?x?= <a@b.fi>\r\nDate: 1 Jan 2024 00:00:00 +0000\r\n',
+    "obsolete name-space-colon": FROM_DATE + b"Subject : hei\r\nTo :  o@shop.fi\r\n",
+    "an mbox From line first": b"From a@b Mon Jan  1 10:00:00 2024\r\n" + FROM_DATE,
+    "LF only": FROM_DATE.replace(b"\r\n", b"\n") + b"Subject: x\n\nbody\n",
+    "a bare CR": FROM_DATE + b"Subject: a\rb\r\n\r\n",
+    "Latin-1 8-bit": FROM_DATE + b"Subject: P\xe4iv\xe4\r\n\r\n",
+    "a continuation after garbage": FROM_DATE + b"garbage\r\n Subject: no\r\n",
+    "an empty first line": b"\r\n" + FROM_DATE,
+    "no empty line at all": FROM_DATE + b"Subject: x",
+    "Exchange out of office": FROM_DATE + b"X-MS-Exchange-Inbox-Rules-Loop: a@example.fi\r\n"
+    b"X-Auto-Response-Suppress: All\r\n\r\n",
+    "bulk and auto-submitted": FROM_DATE + b"Precedence: bulk\r\nAuto-Submitted: auto-replied\r\n",
+    "a failed recipient": FROM_DATE + b"X-Failed-Recipients: x@y.fi\r\n",
+    "a list": FROM_DATE + b"List-Unsubscribe: <mailto:x@y.fi>\r\n",
+}
+
+
+@pytest.mark.parametrize("data", EDGES.values(), ids=EDGES.keys())
+def test_edge_cases_read_the_same_both_ways(data: bytes) -> None:
+    assert_same_both_ways(data)
+
+
 # --- generated header blocks at the edges of every fast path ----------------------------------
 
 NAMES = ("From", "To", "Cc", "Reply-To", "Sender", "Subject", "Date", "Message-ID", "In-Reply-To",
          "References", "Return-Path", "Content-Type", "Received", "Auto-Submitted", "List-Id",
          "X-Failed-Recipients", "Precedence", "X-Vasteaika-Ack", "Authentication-Results",
          "X-Auto-Response-Suppress", "x-ms-exchange-inbox-rules-loop", "FROM", "Subject ",
-         "X:Y", "Bad Name", "Ä-Name", "")  # fmt: skip
+         "X:Y", "Bad Name", "Ä-Name", "", "List-Unsubscribe",
+         *(rule.header for rule in classify_module.HEADER_RULES))  # fmt: skip
 FRAGMENTS = (
     b"a@b.fi", b"Asiakas <asiakas@example.fi>", b'"Last, First" <l@example.fi>', b"<x@y.fi>",
     b"noreply@service.fi", b"MAILER-DAEMON@mx.fi", b"owner@shop.fi", b"lomake@shop.fi",
@@ -135,6 +167,8 @@ FRAGMENTS = (
     b"6 May 2024 12:00:00 -0000", b"Tue, 31 Feb 2024 25:61:61 +9999", b"Sat,06 May 1999",
     b"text/plain", b"multipart/report; report-type=delivery-status", b"auto-replied",
     b"Out of office: ", b"Re: Tarjous", b"All", b"list", b"mx.shop.fi; dmarc=pass",
+    b"bulk", b"junk", b"auto_reply", b"yes", b"true", b"vacation", b"autoresponder", b"fail",
+    b"message/delivery-status", b"text/calendar", b"Accepted: ", b"Undeliverable: ",
     b"\xc3\xa4", b"\xe4", b"\xff\xfe", b"\xed\xa0\x80", b"\xe2\x80\xa8", b"\xc2\x85",
     b"\x00", b"\x0b", b"\x0c", b"\x1c", b"\x7f", b" ", b"\t", b",", b";", b":", b"<", b">",
     b'"', b"\\", b"@", b"  ", b"\r", b"\n", b"\r\n",

@@ -229,15 +229,26 @@ MACHINE_CHECKS: tuple[Check, ...] = (
 )
 
 
-_HEADER_RULE_KEYS = frozenset(rule.key for rule in HEADER_RULES)
-_HEADER_RULE_CHECKS = frozenset(rule.check for rule in HEADER_RULES)
-_WITHOUT_HEADER_RULES = tuple(c for c in MACHINE_CHECKS if c not in _HEADER_RULE_CHECKS)
+# The one header each of these checks reads: without it the check finds nothing. The other
+# machine checks run on every mail.
+_NEEDS: dict[Check, str] = {
+    FAILED_RECIPIENTS.check: FAILED_RECIPIENTS.key,
+    _auto_submitted: "auto-submitted",
+    _exchange_out_of_office: "x-ms-exchange-inbox-rules-loop",
+    **{rule.check: rule.key for rule in HEADER_RULES},
+}
+_SIGNAL_HEADERS = frozenset(_NEEDS.values())
 
 
 def _machine_checks(msg: Message) -> tuple[Check, ...]:
-    """MACHINE_CHECKS, without the header rules when the mail has none of their headers (most
-    mail: they would each look and find nothing)."""
-    return _WITHOUT_HEADER_RULES if _HEADER_RULE_KEYS.isdisjoint(msg.headers) else MACHINE_CHECKS
+    """MACHINE_CHECKS without those whose header the mail does not have (most mail has none of
+    them: they would each look and find nothing)."""
+    return _checks_for(_SIGNAL_HEADERS.intersection(msg.headers))
+
+
+@functools.lru_cache(maxsize=256)  # a mailbox has a few combinations of these headers
+def _checks_for(present: frozenset[str]) -> tuple[Check, ...]:
+    return tuple(c for c in MACHINE_CHECKS if c not in _NEEDS or _NEEDS[c] in present)
 
 
 def _heuristic_checks(ignore: tuple[str, ...]) -> tuple[Check, ...]:
@@ -299,9 +310,13 @@ def _calendar(msg: Message) -> Hit | None:
     """A meeting invitation or response: text/calendar, or Outlook's "Accepted:" subject."""
     if msg.content_type == "text/calendar":
         return Kind.ROBOT, "Content-Type: text/calendar (meeting invitation or response)"
-    if MEETING_RESPONSE_SUBJECT.match(msg.subject.strip()):
-        why = "meeting invitation or response"
-        return Kind.ROBOT, f"Subject: {_shown(msg.subject)} ({why})"
+    return _meeting_subject(msg.subject)
+
+
+@functools.lru_cache(maxsize=4096)  # a conversation's mails share their subject
+def _meeting_subject(subject: str) -> Hit | None:
+    if MEETING_RESPONSE_SUBJECT.match(subject.strip()):
+        return Kind.ROBOT, f"Subject: {_shown(subject)} (meeting invitation or response)"
     return None
 
 
@@ -314,7 +329,12 @@ def _ignored(address: Address, header: str, ignore: tuple[str, ...]) -> Hit | No
 
 def _subject(msg: Message) -> Hit | None:
     """B12, heuristic: an out-of-office or bounce subject without any header saying so."""
-    subject = msg.subject.strip()
+    return _subject_says(msg.subject)
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_says(subject: str) -> Hit | None:
+    subject = subject.strip()
     if subject.lower().startswith(robot_words.BOUNCE_SUBJECT_PREFIXES):
         return Kind.BOUNCE, f"Subject: {_shown(subject)} (bounce subject, B12 heuristic)"
     if OUT_OF_OFFICE_SUBJECT.match(subject):

@@ -50,6 +50,7 @@ _SIMPLE_ADDRESS = (
     rf"(?:(?:({_ATOM}(?:[ \t]+{_ATOM})*)|\"([^\"\\\r\n]*)\")[ \t]*)?<({_ADDR_SPEC})>|({_ADDR_SPEC})"
 )
 _SIMPLE_ADDRESS_ITEM = re.compile(rf"[ \t]*(?:{_SIMPLE_ADDRESS})[ \t]*(?:,|$)")
+_SIMPLE_ADDRESS_ONE = re.compile(rf"[ \t]*(?:{_SIMPLE_ADDRESS})[ \t]*")
 _SIMPLE_ADDRESS_LIST = re.compile(
     rf"[ \t]*(?:{_SIMPLE_ADDRESS})(?:[ \t]*,[ \t]*(?:{_SIMPLE_ADDRESS}))*[ \t]*"
 )
@@ -65,6 +66,7 @@ _MONTHS = {
     )
 }
 _PLAIN_ID = re.compile(r"[!#-;=?-~]+")  # printable ASCII but space and <>"
+_SIMPLE_ID = re.compile(r"<([!#-;=?A-~]+@[!#-;=?A-~]+)>")  # the same but @, around one @
 
 
 def parse(raw: RawMessage) -> Message:
@@ -157,25 +159,27 @@ def _addresses_of(values: tuple[str, ...]) -> tuple[Address, ...]:
     they may hold ``:``, ``@`` or ``<`` and would otherwise be read as addresses or groups.
     """
     words: list[str] = []
-
-    def set_aside(match: re.Match[str]) -> str:
-        words.append(match[0])
-        return f"=?{len(words) - 1}?="
-
-    def restore(text: str) -> str:
-        if "=?" not in text:  # the common case: nothing was set aside
-            return text
-        # A number that was not set aside is text the mail wrote (a quoted "=\?0\?="): kept.
-        return _SET_ASIDE.sub(lambda m: words[int(m[1])] if int(m[1]) < len(words) else m[0], text)
-
-    texts = [ENCODED_WORD.sub(set_aside, v) if "=?" in v else v for v in values]
+    if any("=?" in value for value in values):
+        values = tuple(ENCODED_WORD.sub(functools.partial(_set_aside, words), v) for v in values)
     result = []
-    for name, email in _read_addresses(texts):
+    for name, email in _read_addresses(list(values)):
         email = email.strip().lower()
         if _VALID_ADDRESS.fullmatch(email) and "=?" not in email:
-            name = sanitize_header_text(decode_words(restore(name)), NAME_LIMIT)
-            result.append(Address(email, name))
+            if "=?" in name:  # else nothing was set aside and nothing is to decode
+                name = decode_words(_restore(words, name))
+            result.append(Address(email, sanitize_header_text(name, NAME_LIMIT)))
     return tuple(result)
+
+
+def _set_aside(words: list[str], match: re.Match[str]) -> str:
+    words.append(match[0])
+    return f"=?{len(words) - 1}?="
+
+
+def _restore(words: list[str], text: str) -> str:
+    """The encoded-words set aside put back; a number that was not set aside is text the mail
+    wrote (a quoted ``"=\\?0\\?="``) and is kept."""
+    return _SET_ASIDE.sub(lambda m: words[int(m[1])] if int(m[1]) < len(words) else m[0], text)
 
 
 def _read_addresses(values: list[str]) -> list[tuple[str, str]]:
@@ -183,9 +187,14 @@ def _read_addresses(values: list[str]) -> list[tuple[str, str]]:
     simple forms."""
     pairs: list[tuple[str, str]] = []
     for value in values:
-        if not _SIMPLE_ADDRESS_LIST.fullmatch(value):
+        one = _SIMPLE_ADDRESS_ONE.fullmatch(value)
+        if one is not None:  # most values: one address
+            matches: Iterable[re.Match[str]] = (one,)
+        elif _SIMPLE_ADDRESS_LIST.fullmatch(value):
+            matches = _SIMPLE_ADDRESS_ITEM.finditer(value)
+        else:
             return _getaddresses(values)
-        for match in _SIMPLE_ADDRESS_ITEM.finditer(value):
+        for match in matches:
             atoms, quoted, bracketed, bare = match.groups()
             if bare is not None:
                 pairs.append(("", bare))
@@ -215,8 +224,11 @@ def _from_address(values: tuple[str, ...]) -> Address | None:
     return None
 
 
-def _ids(values: Iterable[str]) -> tuple[str, ...]:
+def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
     """Normalized message ids, in order, duplicates dropped: every ``<…>`` or a lone bare id."""
+    simple = _simple_id(values)
+    if simple is not None:
+        return simple
     found: list[str] = []
     for value in values:
         candidates = _BRACKETED_ID.findall(value) or [value]
@@ -225,6 +237,13 @@ def _ids(values: Iterable[str]) -> tuple[str, ...]:
             if normalized and normalized not in found:
                 found.append(normalized)
     return tuple(found)
+
+
+def _simple_id(values: tuple[str, ...]) -> tuple[str] | None:
+    """Fast path of ``_ids`` for the usual header: one ``<left@right>`` of printable ASCII, as
+    it is; None for anything else."""
+    match = _SIMPLE_ID.fullmatch(values[0]) if len(values) == 1 else None
+    return (match[1],) if match is not None and len(match[1]) <= 998 else None
 
 
 def _normalize_id(text: str) -> str | None:

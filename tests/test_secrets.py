@@ -126,7 +126,8 @@ def test_a_secret_is_never_echoed(
 ) -> None:  # fmt: skip
     import vasteaika.config.password as password
 
-    monkeypatch.setattr(password, "PASSWORD_COMMAND_TIMEOUT", 0.5)
+    if case == "command too slow":  # the others keep the real limit: a loaded machine is slow
+        monkeypatch.setattr(password, "PASSWORD_COMMAND_TIMEOUT", 0.5)
     monkeypatch.delenv("VASTEAIKA_PASSWORD", raising=False)
     maildir = tmp_path / "mail"
     for sub in ("cur", "new", "tmp"):

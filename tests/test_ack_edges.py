@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_acknowledge import SETTINGS, codes, customer, hdr, make_msg, run
+import pytest
+
+from test_acknowledge import NOW, SETTINGS, codes, customer, hdr, make_msg, run
 from vasteaika.models import Address
 
 
@@ -19,7 +21,8 @@ def test_a_mail_resent_to_the_owner_in_cc_is_addressed_to_them() -> None:
 
 def test_an_envelope_mismatch_without_trusted_results_names_the_setting_to_fix() -> None:
     settings = replace(SETTINGS, trusted_authserv_id=None)
-    decision = run(make_msg(return_path="maija.m@mailer.example.net"), settings=settings)
+    # The envelope as the owner can compare it: without its brackets, in lower case.
+    decision = run(make_msg(return_path=" <Maija.M@Mailer.Example.NET> "), settings=settings)
     [reason] = decision.reasons
     assert reason == (
         "envelope-mismatch: Return-Path maija.m@mailer.example.net is neither the From address"
@@ -39,3 +42,22 @@ def test_the_domain_of_an_address_is_after_its_last_at() -> None:
         reply_to=(pekka,),
     )
     assert "form-not-allowed" not in codes(run(form, customer(pekka, via_form=True)))
+
+
+def test_dmarc_pass_lets_a_customer_write_through_a_sending_service() -> None:
+    # The service's own envelope (bounces@…) is its bounce handling, not a robot sender, once
+    # the owner's provider says the From domain passed DMARC.
+    via_service = make_msg(
+        return_path="bounces@mail.esp.example.net",
+        headers=hdr(
+            authentication_results="mx.putkityo.fi; spf=pass; dmarc=pass header.from=example.com"
+        ),
+    )
+    assert run(via_service).send
+    unverified = replace(via_service, headers={})
+    assert {"robot-sender", "envelope-mismatch"} <= codes(run(unverified))
+
+
+def test_a_naive_now_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
+        run(now=NOW.replace(tzinfo=None))

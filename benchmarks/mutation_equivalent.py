@@ -25,6 +25,10 @@ _RESENT_ONLY_ASKED_IF_OURS = (
     "_resent's addresses are only asked whether they are the owner's (_is_ours), which reads the"
     " address alone and lower-cases it: its name and letter case change nothing"
 )
+_RECIPIENT_ALWAYS_SAYS_WHY = (
+    "a dead fallback: _recipient returns no recipient only together with a bad-address reason,"
+    " so the reasons are never empty there"
+)
 _PROMISE_POSITIVE = (
     "business_deadline is called only with the response promise, which the config requires"
     " positive (is_positive): with seconds >= 1 both give the same deadline"
@@ -82,5 +86,13 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.acks.decision.x__resent__mutmut_12": (
         "return [Address(email.upper(), name) for name, email in getaddresses(values) if email]",
         _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x_decide__mutmut_85": (
+        "return AckDecision(False, None, tuple(reasons) or ('XXbad-address: no recipientXX',))",
+        _RECIPIENT_ALWAYS_SAYS_WHY,
+    ),
+    "vasteaika.acks.decision.x_decide__mutmut_86": (
+        "return AckDecision(False, None, tuple(reasons) or ('BAD-ADDRESS: NO RECIPIENT',))",
+        _RECIPIENT_ALWAYS_SAYS_WHY,
     ),
 }

@@ -4,6 +4,7 @@ breaking mutation testing showed no other test noticed (issue 19, benchmarks/mut
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -61,3 +62,8 @@ def test_dmarc_pass_lets_a_customer_write_through_a_sending_service() -> None:
 def test_a_naive_now_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
         run(now=NOW.replace(tzinfo=None))
+
+
+def test_once_per_days_later_the_next_acknowledgment_may_go() -> None:
+    # "At most one per 7 days": seven days after the last one, the customer may have another.
+    assert run(last_ack_to_address_at=NOW - timedelta(days=7)).send

@@ -67,3 +67,14 @@ def test_a_naive_now_is_refused() -> None:
 def test_once_per_days_later_the_next_acknowledgment_may_go() -> None:
     # "At most one per 7 days": seven days after the last one, the customer may have another.
     assert run(last_ack_to_address_at=NOW - timedelta(days=7)).send
+
+
+def test_auto_submitted_no_with_a_parameter_is_a_human_mail() -> None:
+    # RFC 3834 §5: the keyword comes before the first ";", parameters may follow at once.
+    assert run(make_msg(headers=hdr(auto_submitted="No;by=hand"))).send
+
+
+def test_a_long_auto_submitted_value_is_shown_cut_to_sixty_characters() -> None:
+    value = "auto-generated; " + "x" * 200
+    [reason] = run(make_msg(headers=hdr(auto_submitted=value))).reasons
+    assert reason == f"auto-submitted: Auto-Submitted: {value[:60]} marks a machine-sent mail"

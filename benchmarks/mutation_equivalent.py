@@ -95,9 +95,4 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return AckDecision(False, None, tuple(reasons) or ('BAD-ADDRESS: NO RECIPIENT',))",
         _RECIPIENT_ALWAYS_SAYS_WHY,
     ),
-    "vasteaika.acks.decision.x__header_reasons__mutmut_24": (
-        "for name in ('PRECEDENCE', 'x-precedence'):",
-        "the names are looked up with Message.header, which lower-cases them; the reason's"
-        " 'precedence: PRECEDENCE says …' differs only in case",
-    ),
 }

@@ -78,3 +78,9 @@ def test_a_long_auto_submitted_value_is_shown_cut_to_sixty_characters() -> None:
     value = "auto-generated; " + "x" * 200
     [reason] = run(make_msg(headers=hdr(auto_submitted=value))).reasons
     assert reason == f"auto-submitted: Auto-Submitted: {value[:60]} marks a machine-sent mail"
+
+
+@pytest.mark.parametrize("name", ["precedence", "x-precedence"])
+def test_a_bulk_precedence_is_refused_with_the_header_named(name: str) -> None:
+    [reason] = run(make_msg(headers={name: ("Bulk",)})).reasons
+    assert reason == f"precedence: {name} says bulk/junk/list mail"

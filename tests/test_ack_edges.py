@@ -84,3 +84,17 @@ def test_a_long_auto_submitted_value_is_shown_cut_to_sixty_characters() -> None:
 def test_a_bulk_precedence_is_refused_with_the_header_named(name: str) -> None:
     [reason] = run(make_msg(headers={name: ("Bulk",)})).reasons
     assert reason == f"precedence: {name} says bulk/junk/list mail"
+
+
+def test_auto_response_suppress_tokens_without_spaces_are_each_read() -> None:
+    [reason] = run(make_msg(headers=hdr(x_auto_response_suppress="DR,OOF,AutoReply"))).reasons
+    assert reason == (
+        "auto-response-suppress: the sender asked for no automatic replies"
+        " (X-Auto-Response-Suppress: autoreply, oof)"
+    )
+
+
+def test_every_mailing_list_header_is_named() -> None:
+    headers = {**hdr(list_id="<talo.lists.example>"), **hdr(list_unsubscribe="<mailto:u@x>")}
+    [reason] = run(make_msg(headers=headers)).reasons
+    assert reason == "list: mailing-list header list-id, list-unsubscribe"

@@ -95,4 +95,9 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return AckDecision(False, None, tuple(reasons) or ('BAD-ADDRESS: NO RECIPIENT',))",
         _RECIPIENT_ALWAYS_SAYS_WHY,
     ),
+    "vasteaika.acks.decision.x__header_reasons__mutmut_69": (
+        "addresses = [('Sender', msg.sender.email if msg.sender else 'XXXX')]",
+        "without a Sender the address has no @, so its local part (before the last @) is empty"
+        " either way and nothing is checked",
+    ),
 }

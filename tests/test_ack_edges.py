@@ -98,3 +98,15 @@ def test_every_mailing_list_header_is_named() -> None:
     headers = {**hdr(list_id="<talo.lists.example>"), **hdr(list_unsubscribe="<mailto:u@x>")}
     [reason] = run(make_msg(headers=headers)).reasons
     assert reason == "list: mailing-list header list-id, list-unsubscribe"
+
+
+def test_an_exchange_inbox_rule_is_refused_as_a_loop_risk() -> None:
+    looped = make_msg(headers=hdr(x_ms_exchange_inbox_rules_loop="maija@example.com"))
+    assert run(looped).reasons == ("exchange-rule-loop: sent by an Exchange inbox rule (loop risk)",)
+
+
+def test_a_no_reply_sender_header_is_named_in_the_reason() -> None:
+    sent_by = make_msg(sender=Address("noreply@example.com"))
+    assert run(sent_by).reasons == (
+        "robot-sender: Sender noreply@example.com is a no-reply or list address",
+    )

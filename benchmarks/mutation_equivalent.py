@@ -100,4 +100,9 @@ JUDGED: dict[str, tuple[str, str]] = {
         "without a Sender the address has no @, so its local part (before the last @) is empty"
         " either way and nothing is checked",
     ),
+    "vasteaika.acks.decision.x__header_reasons__mutmut_81": (
+        "addresses += [('From', msg.from_addr.email), ('Return-Path', _envelope(msg.return_path or 'XXXX'))]",
+        "without a Return-Path the address has no @, so its local part (before the last @) is"
+        " empty either way and nothing is checked",
+    ),
 }

@@ -110,3 +110,15 @@ def test_a_no_reply_sender_header_is_named_in_the_reason() -> None:
     assert run(sent_by).reasons == (
         "robot-sender: Sender noreply@example.com is a no-reply or list address",
     )
+
+
+def test_a_no_reply_from_is_named_in_the_reason() -> None:
+    robot = make_msg(from_addr=Address("noreply@example.com"), return_path="noreply@example.com")
+    assert "robot-sender: From noreply@example.com is a no-reply or list address" in (
+        run(robot, customer(Address("noreply@example.com"))).reasons
+    )
+
+
+def test_a_no_reply_display_name_is_quoted_in_the_reason() -> None:
+    named = make_msg(from_addr=Address("maija@example.com", "Do Not Reply"))
+    assert run(named).reasons == ("robot-sender: the sender's name says 'do not reply'",)

@@ -122,3 +122,26 @@ def test_a_no_reply_from_is_named_in_the_reason() -> None:
 def test_a_no_reply_display_name_is_quoted_in_the_reason() -> None:
     named = make_msg(from_addr=Address("maija@example.com", "Do Not Reply"))
     assert run(named).reasons == ("robot-sender: the sender's name says 'do not reply'",)
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"return_path": "<>"}, "bounce: the envelope sender is empty (Return-Path: <>)"),
+        ({"headers": hdr(x_failed_recipients="x@example.org")}, "bounce: X-Failed-Recipients present"),
+        ({"sender": Address("MAILER-DAEMON@mx.example.com")},
+         "bounce: Sender MAILER-DAEMON@mx.example.com is a mail system address"),
+        ({"return_path": "postmaster@example.com"},
+         "bounce: Return-Path postmaster@example.com is a mail system address"),
+    ],
+)  # fmt: skip
+def test_a_bounce_is_refused_with_the_reason_the_owner_reads(
+    changes: dict[str, object], reason: str
+) -> None:
+    assert reason in run(make_msg(**changes)).reasons
+
+
+def test_a_bounce_from_the_mail_system_names_its_from() -> None:
+    daemon = Address("mailer-daemon@mx.example.com")
+    reasons = run(make_msg(from_addr=daemon, return_path=""), customer(daemon)).reasons
+    assert "bounce: From mailer-daemon@mx.example.com is a mail system address" in reasons

@@ -105,4 +105,9 @@ JUDGED: dict[str, tuple[str, str]] = {
         "without a Return-Path the address has no @, so its local part (before the last @) is"
         " empty either way and nothing is checked",
     ),
+    "vasteaika.acks.decision.x__bounce_reasons__mutmut_32": (
+        "for label, email in (('From', msg.from_addr.email), ('Sender', msg.sender.email if msg.sender else 'XXXX'), ('Return-Path', _envelope(msg.return_path or ''))):",
+        "without a Sender the address has no @, so its local part (before the last @) is empty"
+        " either way and matches no mail-system name",
+    ),
 }

@@ -145,3 +145,9 @@ def test_a_bounce_from_the_mail_system_names_its_from() -> None:
     daemon = Address("mailer-daemon@mx.example.com")
     reasons = run(make_msg(from_addr=daemon, return_path=""), customer(daemon)).reasons
     assert "bounce: From mailer-daemon@mx.example.com is a mail system address" in reasons
+
+
+def test_our_own_acknowledgment_is_known_by_its_message_id_alone() -> None:
+    # A copy whose X-Vasteaika-Ack header was stripped on the way (a forward, a filter).
+    copy = make_msg(message_id="vasteaika-ack.20261126T1200.ab12@putkityo.fi")
+    assert "own-ack" in codes(run(copy))

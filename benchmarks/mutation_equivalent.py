@@ -110,4 +110,9 @@ JUDGED: dict[str, tuple[str, str]] = {
         "without a Sender the address has no @, so its local part (before the last @) is empty"
         " either way and matches no mail-system name",
     ),
+    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_9": (
+        "present = set(self.source.uids_after(folder, min(absent) - 2))",
+        "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
+        " the same UIDs are found present or gone",
+    ),
 }

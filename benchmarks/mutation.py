@@ -3,7 +3,7 @@
 Runs mutmut (``pip install -e '.[mutation]'``; configured in pyproject's ``[tool.mutmut]``) over
 the modules below, or a subset, and prints the score of each module and its surviving mutants:
 
-    .venv/bin/python benchmarks/mutation.py                       # all of them (~25 min, 2 cores)
+    .venv/bin/python benchmarks/mutation.py                       # all of them (hours: see README)
     .venv/bin/python benchmarks/mutation.py --module acks.store   # one module (repeat for more)
     .venv/bin/python benchmarks/mutation.py hours acks.outbox     # a subset
     .venv/bin/python benchmarks/mutation.py --report-only         # the last results again

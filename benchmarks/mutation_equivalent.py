@@ -25,6 +25,10 @@ _RESENT_ONLY_ASKED_IF_OURS = (
     "_resent's addresses are only asked whether they are the owner's (_is_ours), which reads the"
     " address alone and lower-cases it: its name and letter case change nothing"
 )
+_RECIPIENT_ALWAYS_SAYS_WHY = (
+    "a dead fallback: _recipient returns no recipient only together with a bad-address reason,"
+    " so the reasons are never empty there"
+)
 _PROMISE_POSITIVE = (
     "business_deadline is called only with the response promise, which the config requires"
     " positive (is_positive): with seconds >= 1 both give the same deadline"
@@ -82,5 +86,33 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.acks.decision.x__resent__mutmut_12": (
         "return [Address(email.upper(), name) for name, email in getaddresses(values) if email]",
         _RESENT_ONLY_ASKED_IF_OURS,
+    ),
+    "vasteaika.acks.decision.x_decide__mutmut_85": (
+        "return AckDecision(False, None, tuple(reasons) or ('XXbad-address: no recipientXX',))",
+        _RECIPIENT_ALWAYS_SAYS_WHY,
+    ),
+    "vasteaika.acks.decision.x_decide__mutmut_86": (
+        "return AckDecision(False, None, tuple(reasons) or ('BAD-ADDRESS: NO RECIPIENT',))",
+        _RECIPIENT_ALWAYS_SAYS_WHY,
+    ),
+    "vasteaika.acks.decision.x__header_reasons__mutmut_69": (
+        "addresses = [('Sender', msg.sender.email if msg.sender else 'XXXX')]",
+        "without a Sender the address has no @, so its local part (before the last @) is empty"
+        " either way and nothing is checked",
+    ),
+    "vasteaika.acks.decision.x__header_reasons__mutmut_81": (
+        "addresses += [('From', msg.from_addr.email), ('Return-Path', _envelope(msg.return_path or 'XXXX'))]",
+        "without a Return-Path the address has no @, so its local part (before the last @) is"
+        " empty either way and nothing is checked",
+    ),
+    "vasteaika.acks.decision.x__bounce_reasons__mutmut_32": (
+        "for label, email in (('From', msg.from_addr.email), ('Sender', msg.sender.email if msg.sender else 'XXXX'), ('Return-Path', _envelope(msg.return_path or ''))):",
+        "without a Sender the address has no @, so its local part (before the last @) is empty"
+        " either way and matches no mail-system name",
+    ),
+    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_9": (
+        "present = set(self.source.uids_after(folder, min(absent) - 2))",
+        "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
+        " the same UIDs are found present or gone",
     ),
 }

@@ -68,6 +68,14 @@ def first_run() -> Scenario:
         ("INBOX", mail("Anna <anna@example.fi>", OWNER, "Kysymys", None, at(8)), at(8)),
         ("INBOX", mail("Ville <ville@example.fi>", OWNER, "Aita", "same@x", at(9)), at(9)),
         ("INBOX", mail("Ritva <ritva@example.fi>", OWNER, "Aita", "same@x", at(9.1)), at(9.1)),
+        # The same again, answered to the first: the conversation of the addressee wins.
+        ("INBOX", mail("Jussi <jussi@example.fi>", OWNER, "Portti", "same2@x", at(9.2)), at(9.2)),
+        ("INBOX", mail("Kaisa <kaisa@example.fi>", OWNER, "Portti", "same2@x", at(9.3)), at(9.3)),
+        (
+            "INBOX",
+            mail(OWNER, "jussi@example.fi", "Re: Portti", "o11@p", at(9.4), refs="same2@x"),
+            at(9.4),
+        ),
         (
             "INBOX",
             mail(OWNER, "ritva@example.fi", "Re: Aita", "o4@p", at(10), refs="same@x"),
@@ -146,6 +154,28 @@ def second_run() -> Scenario:
         ),
         ("INBOX", mail(f"Maija <{c}>", OWNER, "Lumityöt", "m7@x", at(24 * 12)), at(24 * 12)),
         ("INBOX", mail(OWNER, c, "Re: Lumityöt", "o8@p", at(24 * 12 + 1)), at(24 * 12 + 1)),
+    ]
+    t = "tuula@example.fi"
+    s += [
+        # Imported: an old mail opens a conversation with a higher id than later ones; the
+        # latest conversation is the one that began last, not the one made last.
+        ("INBOX", mail(f"Maija <{c}>", OWNER, "Vanha asia", "m9@x", at(4.2)), at(4.2)),
+        ("INBOX", mail(f"Maija <{c}>", OWNER, "Kivityöt", "m10@x", at(40)), at(40)),
+        # The owner's mail, filed late, from before the conversation began: it answers nothing.
+        (
+            "Sent",
+            mail(OWNER, "pekka@firma.fi", "Re: Tarjous", "s10@p", at(5.95), refs="p1@x"),
+            at(5.95),
+        ),
+        # Answered twice, the last answer long after: the conversation lives from that answer.
+        ("INBOX", mail(f"Tuula <{t}>", OWNER, "Remontti", "t1@x", at(24 * 21)), at(24 * 21)),
+        ("INBOX", mail(OWNER, t, "Re: Remontti", "o9@p", at(24 * 22), refs="t1@x"), at(24 * 22)),
+        ("INBOX", mail(OWNER, t, "Re: Remontti", "o10@p", at(24 * 34), refs="t1@x"), at(24 * 34)),
+        (
+            "INBOX",
+            mail(f"Tuula <{t}>", OWNER, "Re: Remontti", "t2@x", at(24 * 44), refs="t1@x"),
+            at(24 * 44),
+        ),
     ]
     return s
 

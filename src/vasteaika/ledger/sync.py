@@ -14,14 +14,18 @@ last UID handed over" but the highest UID below which every UID was read or is c
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from vasteaika.mail.source import MailSource
 from vasteaika.models import FolderStatus, RawMessage
 
 BATCH = 500
+# UIDs whose arrival times are asked for at once: a folder's times are kept as one integer per
+# mail (``arrival_keys``), never as a datetime each for the whole folder.
+ARRIVAL_SLICE = 10_000
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Watermark:
 
     def __init__(self, after_uid: int, uids: Sequence[int] = ()) -> None:
         self.after_uid = after_uid
-        self._uids = sorted(uids)
+        self._uids = array("q", sorted(uids))
         self._next = 0  # self._uids[:self._next] are all done
         self._ahead: set[int] = set()
 
@@ -100,12 +104,22 @@ class FolderRead:
         self.watermark = Watermark(self.plan.after_uid, uids)
         if on_count:
             on_count(len(uids))
-        ordered = arrival_order(uids, self.source.arrival_times(folder, uids) if uids else {})
+        ordered = self._arrival_order(folder, uids)
+        del uids
         for i in range(0, len(ordered), BATCH):
-            yield from self._batch(folder, ordered[i : i + BATCH])
+            yield from self._batch(folder, list(ordered[i : i + BATCH]))
 
     def done(self, uid: int) -> None:
         self.watermark.done(uid)
+
+    def _arrival_order(self, folder: str, uids: list[int]) -> array[int]:
+        """``arrival_order`` of the folder's new UIDs, their times asked for a slice at a time."""
+        keys: list[int] = []
+        for start in range(0, len(uids), ARRIVAL_SLICE):
+            part = uids[start : start + ARRIVAL_SLICE]
+            keys += arrival_keys(part, self.source.arrival_times(folder, part))
+        keys.sort()
+        return array("q", (key & _UID_BITS for key in keys))
 
     def _batch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
         returned: set[int] = set()
@@ -132,9 +146,24 @@ class FolderRead:
                 self.watermark.done(uid)
 
 
+_UID_BITS = (1 << 32) - 1  # an IMAP UID is a 32-bit number
+_UNKNOWN = 1 << 100  # after every time: a UID whose arrival time is not known
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def arrival_keys(uids: Sequence[int], times: dict[int, datetime]) -> list[int]:
+    """One integer per UID that sorts as ``arrival_order`` orders: the arrival time in
+    microseconds above the UID's 32 bits, UIDs without a time after all the others."""
+    return [
+        (_micros(times[uid]) << 32 | uid) if uid in times else (_UNKNOWN | uid) for uid in uids
+    ]
+
+
+def _micros(t: datetime) -> int:
+    aware = t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+    return (aware - _EPOCH) // timedelta(microseconds=1)
+
+
 def arrival_order(uids: Sequence[int], times: dict[int, datetime]) -> list[int]:
     """``uids`` by arrival time, ties (and UIDs without a known time, at the end) by UID."""
-    if not times:
-        return sorted(uids)
-    latest = max(times.values())
-    return sorted(uids, key=lambda uid: (uid not in times, times.get(uid, latest), uid))
+    return [key & _UID_BITS for key in sorted(arrival_keys(uids, times))]

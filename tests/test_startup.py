@@ -240,3 +240,21 @@ def test_the_command_is_found_after_the_global_options(
     args: list[str], command: str | None
 ) -> None:
     assert cli_root.command_name(args) == command
+
+
+@pytest.mark.parametrize(
+    ("args", "hoisted"),
+    [
+        (["--now", "T", "--config", "c.toml", "check"], ["--now", "T", "--config", "c.toml", "check"]),
+        (["--now", "T", "check", "--debug"], ["--now", "T", "--debug", "check"]),
+        (["check", "--now", "T", "--config", "c.toml"], ["--now", "T", "--config", "c.toml", "check"]),
+        (["check", "--now=T", "--dry-run"], ["--now=T", "check", "--dry-run"]),
+        (["promise", "--", "--now", "T"], ["promise", "--", "--now", "T"]),
+    ],
+)
+def test_the_global_options_are_read_wherever_they_are_typed(
+    args: list[str], hoisted: list[str]
+) -> None:
+    """--now takes a value like --config: before the command its value is not the command."""
+    assert cli_root.hoist_global_options(args) == hoisted
+

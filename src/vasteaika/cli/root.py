@@ -92,7 +92,7 @@ def _is_usage_error(exc: Exception) -> bool:
 
 
 GLOBAL_FLAGS = ("--debug",)
-GLOBAL_VALUED = ("--config", "-c")
+GLOBAL_VALUED = ("--config", "-c", "--now")  # the global options that take a value
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -110,7 +110,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if arg == "--":
             rest += args[i:]
             break
-        if arg in GLOBAL_FLAGS or arg.startswith("--config="):
+        if arg in GLOBAL_FLAGS or arg.startswith(("--config=", "--now=")):
             front.append(arg)
         elif arg in GLOBAL_VALUED and i + 1 < len(args):
             front += args[i : i + 2]
@@ -140,8 +140,6 @@ COMMAND_MODULES = {
     "queue": "queue",
 }  # fmt: skip
 COMMAND_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
-ROOT_VALUED = ("--config", "-c", "--now")  # the global options that take a value
-ROOT_FLAGS = ("--debug",)
 
 
 def command_name(args: Sequence[str]) -> str | None:
@@ -151,9 +149,9 @@ def command_name(args: Sequence[str]) -> str | None:
     i = 0
     while i < len(args) and args[i].startswith("-"):
         arg = args[i]
-        if arg in ROOT_VALUED:
+        if arg in GLOBAL_VALUED:
             i += 2
-        elif arg in ROOT_FLAGS or arg.startswith(("--config=", "--now=")):
+        elif arg in GLOBAL_FLAGS or arg.startswith(("--config=", "--now=")):
             i += 1
         else:
             return None

@@ -12,6 +12,7 @@ offset), the header times, the raw header fields and the classification.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vasteaika.errors import ParseError
+from vasteaika.mail import authresults, headers, parse, senders
 from vasteaika.mail import classify as classify_module
-from vasteaika.mail import headers, parse, senders
 from vasteaika.models import RawMessage
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -228,3 +229,27 @@ def test_fold_is_the_careful_fold(text: str) -> None:
 @given(st.text(max_size=60))
 def test_decode_words_is_the_careful_decode(text: str) -> None:
     assert headers.decode_words(text) == headers._decode_encoded_words(text)
+
+
+def _strip_every_comment(value: str) -> str:
+    """``authresults.strip_comments`` as it was before its fast paths: the oracle."""
+    previous = None
+    while previous != value:
+        previous, value = value, re.sub(r"\([^()]*\)", " ", value)
+    return value
+
+
+auth_results = st.one_of(
+    st.text(alphabet="ab.();= -\t", max_size=40),
+    st.lists(st.sampled_from(["mx.shop.fi", " ", ";", "(", ")", "(x; y)", "dmarc=pass", "É"]),
+             max_size=8).map("".join),
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(auth_results)
+def test_authserv_id_is_read_as_with_every_comment_stripped(value: str) -> None:
+    assert authresults.strip_comments(value) == _strip_every_comment(value)
+    words = _strip_every_comment(value).partition(";")[0].split()
+    expected = words[0].lower() if words and authresults._ID.match(words[0]) else None
+    assert authresults.authserv_id(value) == expected

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _RESULT = re.compile(r"\s*dmarc\s*=\s*([a-z]+)", re.IGNORECASE)
 _HEADER_FROM = re.compile(r"\bheader\.from\s*=\s*\"?([^\s;\"]+)", re.IGNORECASE)
 _ID = re.compile(r"^[A-Za-z0-9._-]{1,253}$")
+_COMMENT = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,18 @@ class Dmarc:
 def strip_comments(value: str) -> str:
     """``value`` without RFC 5322 comments (nested parentheses included)."""
     previous = None
-    while previous != value:
-        previous, value = value, re.sub(r"\([^()]*\)", " ", value)
+    while previous != value and "(" in value:  # no "(": no comment
+        previous, value = value, _COMMENT.sub(" ", value)
     return value
 
 
 def authserv_id(value: str) -> str | None:
     """The authserv-id that wrote this Authentication-Results value, lower-cased; None when it
     is not a host-like token."""
-    words = strip_comments(value).partition(";")[0].split()
+    head = value.partition(";")[0]
+    if "(" in head:  # else no comment starts before the first ";": nothing to strip there
+        head = strip_comments(value).partition(";")[0]
+    words = head.split()
     if not words or not _ID.match(words[0]):
         return None
     return words[0].lower()

@@ -127,9 +127,9 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
-        print(
-            "vasteaika: interrupted — nothing half-written; run again to continue", file=sys.stderr
-        )
+        from vasteaika.catalogue import say
+
+        print(f"vasteaika: {say(parts.language, 'run.interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
@@ -162,11 +162,12 @@ def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
         traceback.print_exception(exc, file=sys.stderr)
     error = _as_user_error(exc, database)
     if error is None:
-        print(
-            printable(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
-                      "run with --debug for details"),
-            file=sys.stderr,
-        )  # fmt: skip
+        from vasteaika.catalogue import say
+
+        kind = type(exc).__name__  # its own text means nothing to the owner: only with --debug
+        said = say(lang, "run.internal_debug", kind=kind, text=exc) if debug else (
+            say(lang, "run.internal", kind=kind))  # fmt: skip
+        print(printable(f"vasteaika: {said}"), file=sys.stderr)
         return 70
     if isinstance(error, ConfigError) and error.language:  # the file's own, before it is valid
         lang = error.language

@@ -1,5 +1,6 @@
-"""The words of a config file's problems: the line that lists them, each problem, and what a
-key expects. Said in the language the file asks for (``[owner] language``) once the file reads
+"""The words of a config file's problems: the line that lists them, each problem, what a key
+expects, the problems of the owner's own templates, the example person left in it and invalid
+[ack] settings. Said in the language the file asks for (``[owner] language``) once the file reads
 as TOML and that value is a language vasteaika speaks; in English before. Plain data, apart
 from ``words`` because the table is long; ``words`` adds it to the core table. Keys, values
 and file names stay as written.

@@ -123,14 +123,11 @@ def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     parts = CommandContext()
     try:
-        command.main(args=args, prog_name="vasteaika", standalone_mode=False, obj=parts)
+        code = command.main(args=args, prog_name="vasteaika", standalone_mode=False, obj=parts)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
-        from vasteaika.catalogue import say
-
-        print(f"vasteaika: {say(parts.language, 'run.interrupted')}", file=sys.stderr)
-        return 130
+        return _interrupted(parts.language)
     except Exception as exc:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
@@ -138,7 +135,16 @@ def run(argv: list[str] | None = None) -> int:
         code = _fail(exc, debug, parts.database, parts.language)
         _note_problem(parts, exc)
         return code
+    if code == 130:  # newer typer turns Ctrl-C into Exit(130), returned (not raised) here
+        return _interrupted(parts.language)
     return 0
+
+
+def _interrupted(lang: str) -> int:
+    from vasteaika.catalogue import say
+
+    print(f"vasteaika: {say(lang, 'run.interrupted')}", file=sys.stderr)
+    return 130
 
 
 def _note_problem(parts: CommandContext, exc: Exception) -> None:

@@ -66,10 +66,8 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         "err.time_passed_hint": "give a time that is still ahead",
         # The command line's own last words (cli/root.py).
         "run.interrupted": "interrupted — nothing half-written; run again to continue",
-        "run.internal": "internal error ({kind}) — please report it: run the same command again"
-        " with --debug and send what it prints",
-        "run.internal_debug": "internal error ({kind}: {text}) — please report it with what was"
-        " printed above",
+        "run.internal": "internal error ({kind}) — please report it with what the same command"
+        " prints with --debug",
         # The report's dates (report/periods.py).
         "report.until_before_since": "--until {until} is before --since {since}",
         "report.until_before_since_hint": "swap the dates",
@@ -135,10 +133,8 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         "err.time_passed_hint": "anna aika, joka on vielä edessä",
         "run.interrupted": "keskeytetty — mitään ei jäänyt puolivalmiiksi; aja uudelleen, niin"
         " se jatkaa",
-        "run.internal": "sisäinen virhe ({kind}) — ilmoita siitä: aja sama komento uudelleen"
-        " valitsimella --debug ja lähetä, mitä se tulostaa",
-        "run.internal_debug": "sisäinen virhe ({kind}: {text}) — ilmoita siitä ja liitä mukaan"
-        " yllä tulostettu",
+        "run.internal": "sisäinen virhe ({kind}) — ilmoita siitä ja liitä mukaan, mitä sama"
+        " komento tulostaa valitsimella --debug",
         "report.until_before_since": "--until {until} on ennen päivää --since {since}",
         "report.until_before_since_hint": "vaihda päivät keskenään",
     },

@@ -170,10 +170,9 @@ def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
     if error is None:
         from vasteaika.catalogue import say
 
-        kind = type(exc).__name__  # its own text means nothing to the owner: only with --debug
-        said = say(lang, "run.internal_debug", kind=kind, text=exc) if debug else (
-            say(lang, "run.internal", kind=kind))  # fmt: skip
-        print(printable(f"vasteaika: {said}"), file=sys.stderr)
+        # Not the exception's own text, which means nothing to the owner: --debug's traceback has it.
+        print(printable(f"vasteaika: {say(lang, 'run.internal', kind=type(exc).__name__)}"),
+              file=sys.stderr)  # fmt: skip
         return 70
     if isinstance(error, ConfigError) and error.language:  # the file's own, before it is valid
         lang = error.language

@@ -240,7 +240,7 @@ def test_the_example_person_is_refused_before_anything_is_sent(
     assert run(["--config", str(config), "check", "--quiet"]) == 78
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "ack.signature (Ylermi Yrittäjä, 040 123 4567" in err
-    assert "nothing was sent" in err and smtp_server.messages() == []
+    assert "mitään ei lähetetty" in err and smtp_server.messages() == []  # the starter's "fi"
 
     text = config.read_text(encoding="utf-8").replace(
         'signature = "Ylermi Yrittäjä\\nPihapalvelu Yrittäjä, puh. 040 123 4567"',
@@ -310,4 +310,8 @@ def test_a_dry_run_warns_that_the_example_person_would_send_nothing(
     config = demo_config(tmp_path)
     assert run(["--config", str(config), "check", "--dry-run", "--quiet"]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("vasteaika: warning: ") and "still has the example person" in err
+    # The bundled example speaks Finnish (owner.language = "fi"): so does the whole line.
+    assert err.startswith("vasteaika: varoitus: ") and "sisältää yhä esimerkkihenkilön" in err
+    assert "ack.signature (Ylermi Yrittäjä" in err and not any(
+        english in err for english in ("warning", "still has", "nothing was sent", "put your own")
+    )

@@ -12,6 +12,8 @@ import difflib
 from string import Template
 from typing import Literal
 
+from vasteaika.catalogue import Said
+
 # The languages an acknowledgment is written in: Finnish, Swedish (Finland's two official
 # languages) and English; a template file is named {name}_{language}.txt.
 Language = Literal["fi", "sv", "en"]
@@ -32,20 +34,24 @@ PLACEHOLDERS: dict[TemplateName, frozenset[str]] = {
 
 
 def validate_template(text: str, *, name: TemplateName | None = None) -> list[str]:
-    """Every problem in a template, as sentences (empty list: fine). Unknown placeholders, a "$"
-    that starts none (write "$$" for a dollar sign) and, when ``name`` is given, placeholders
-    that kind of template cannot fill or a missing ``$callback``."""
+    """Every problem in a template, as English sentences (empty list: fine). Unknown
+    placeholders, a "$" that starts none (write "$$" for a dollar sign) and, when ``name`` is
+    given, placeholders that kind of template cannot fill or a missing ``$callback``."""
+    return [str(problem) for problem in template_problems(text, name=name)]
+
+
+def template_problems(text: str, *, name: TemplateName | None = None) -> list[Said]:
+    """:func:`validate_template`'s problems as the catalogue's words, to be said in the owner's
+    language."""
     allowed = PLACEHOLDERS[name] if name else PLACEHOLDERS["vacation"]
-    problems: list[str] = []
+    problems: list[Said] = []
     if not text.strip():
-        return ["the template is empty"]
+        return [Said("template.empty")]
     used: set[str] = set()
     for match in Template.pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if match.group("invalid") is not None:
-            problems.append(
-                f"line {line}: a '$' that starts no placeholder (write $$ for a dollar sign)"
-            )
+            problems.append(Said("template.lone_dollar", {"line": line}))
             continue
         ident = match.group("named") or match.group("braced")
         if ident is None:
@@ -53,11 +59,10 @@ def validate_template(text: str, *, name: TemplateName | None = None) -> list[st
         used.add(ident)
         if ident not in allowed:
             close = difflib.get_close_matches(ident, sorted(allowed), n=1)
-            hint = f" (did you mean ${close[0]}?)" if close else ""
-            problems.append(
-                f"line {line}: unknown placeholder ${ident}{hint}; known: "
-                + ", ".join(f"${p}" for p in sorted(allowed))
-            )
+            hint = Said("template.did_you_mean", {"close": close[0]}) if close else ""
+            known = ", ".join(f"${p}" for p in sorted(allowed))
+            problems.append(Said("template.unknown", {"line": line, "ident": ident, "hint": hint,
+                                                      "known": known}))  # fmt: skip
     if name and "callback" not in used:
-        problems.append("the template has no $callback, so it promises no callback time")
+        problems.append(Said("template.no_callback"))
     return problems

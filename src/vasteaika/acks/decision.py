@@ -35,6 +35,7 @@ from typing import Literal
 from vasteaika.acks.content import content_reasons, shape_reasons
 from vasteaika.acks.dates import age_reasons
 from vasteaika.acks.dates import describe_duration as _duration
+from vasteaika.catalogue import Said, fault
 from vasteaika.errors import ConfigError
 from vasteaika.mail import robot_words, senders
 from vasteaika.mail.addresses import address_problem, ascii_email
@@ -85,27 +86,25 @@ class AckSettings:
     _all_owner: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
+        problems: list[Said] = []
         if self.mode not in ("send", "draft", "off"):
-            problems.append(f"ack.mode must be send, draft or off, not {self.mode!r}")
-        if address_problem(self.owner_address):
-            problems.append(
-                f"owner address {self.owner_address!r}: {address_problem(self.owner_address)}"
-            )
+            problems.append(Said("ack.bad_mode", {"mode": self.mode}))
         problems += [
-            f"owner address {a!r}: {address_problem(a)}"
-            for a in sorted(self.owner_addresses)
+            Said("ack.bad_owner", {"address": a, "problem": address_problem(a)})
+            for a in (self.owner_address, *sorted(self.owner_addresses))
             if address_problem(a)
         ]
         if self.max_age <= timedelta(0):
-            problems.append("ack.max_age must be positive")
+            problems.append(Said("ack.bad_max_age"))
         if self.once_per_days < 1:
-            problems.append("ack.once_per_days must be at least 1 (RFC 5230 forbids 0)")
+            problems.append(Said("ack.bad_once"))
         prefix = self.subject_prefix
         if len(prefix) > 20 or any(unicodedata.category(c)[0] in "CZ" and c != " " for c in prefix):
-            problems.append("ack.subject_prefix must be short text without control characters")
+            problems.append(Said("ack.bad_prefix"))
         if problems:
-            raise ConfigError("invalid acknowledgment settings", "fix the [ack] section", problems)
+            error = fault(ConfigError, "ack.invalid", detail=tuple(problems))
+            error.problems = [str(p) for p in problems]
+            raise error
         everyone = {self.owner_address.lower(), *(a.lower() for a in self.owner_addresses)}
         object.__setattr__(self, "_all_owner", frozenset(everyone))
 

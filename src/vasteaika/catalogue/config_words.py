@@ -1,5 +1,6 @@
-"""The words of a config file's problems: the line that lists them, each problem, and what a
-key expects. Said in the language the file asks for (``[owner] language``) once the file reads
+"""The words of a config file's problems: the line that lists them, each problem, what a key
+expects, the problems of the owner's own templates, the example person left in it and invalid
+[ack] settings. Said in the language the file asks for (``[owner] language``) once the file reads
 as TOML and that value is a language vasteaika speaks; in English before. Plain data, apart
 from ``words`` because the table is long; ``words`` adds it to the core table. Keys, values
 and file names stay as written.
@@ -31,7 +32,33 @@ CONFIG_WORDS: dict[str, dict[str, str]] = {
         "config.vacation_pair": "ack.vacation_from and ack.vacation_until go together: set both"
         " or neither",
         "config.owner_address": "owner.addresses: {address} is not an email address",
-        "config.as_written": "{text}",
+        # The owner's acknowledgment templates (config/load.py, template_spec.py).
+        "template.no_folder": "ack.templates: {path} is not a folder",
+        "template.unreadable": "ack.templates: cannot read {path}: {reason}",
+        "template.in_file": "{path}: {problem}",
+        "template.alone_missing": "ack.vacation_substitute is empty, so {needed.name} is sent"
+        " during the vacation, not your {own}: write {needed} (without $substitute) or set the"
+        " substitute",
+        "template.empty": "the template is empty",
+        "template.lone_dollar": "line {line}: a '$' that starts no placeholder (write $$ for a"
+        " dollar sign)",
+        "template.unknown": "line {line}: unknown placeholder ${ident}{hint}; known: {known}",
+        "template.did_you_mean": " (did you mean ${close}?)",
+        "template.no_callback": "the template has no $callback, so it promises no callback time",
+        # The example person left in a config that would send (config/example.py).
+        "config.example_person": "{where} still has the example person in {leftovers}: nothing"
+        " was sent",
+        "config.example_person_hint": "put your own name and signature there (or run 'vasteaika"
+        " init' on a terminal to write them)",
+        "config.the_config": "the config",
+        # The acknowledgment settings (acks/decision.py), checked again where they are made.
+        "ack.invalid": "invalid acknowledgment settings: {detail}",
+        "ack.invalid_hint": "fix the [ack] section",
+        "ack.bad_mode": "ack.mode must be send, draft or off, not {mode!r}",
+        "ack.bad_owner": "owner address {address!r}: {problem}",
+        "ack.bad_max_age": "ack.max_age must be positive",
+        "ack.bad_once": "ack.once_per_days must be at least 1 (RFC 5230 forbids 0)",
+        "ack.bad_prefix": "ack.subject_prefix must be short text without control characters",
         # What a value is, said without the value (a key that may hold a secret).
         "value_kind.list": "a list with {n} item(s){of}",
         "value_kind.of": " ({kinds})",
@@ -89,7 +116,32 @@ CONFIG_WORDS: dict[str, dict[str, str]] = {
         "config.vacation_pair": "ack.vacation_from ja ack.vacation_until kuuluvat yhteen: aseta"
         " molemmat tai ei kumpaakaan",
         "config.owner_address": "owner.addresses: {address} ei ole sähköpostiosoite",
-        "config.as_written": "{text}",
+        "template.no_folder": "ack.templates: {path} ei ole kansio",
+        "template.unreadable": "ack.templates: tiedostoa {path} ei voi lukea: {reason}",
+        "template.in_file": "{path}: {problem}",
+        "template.alone_missing": "ack.vacation_substitute on tyhjä, joten loman aikana"
+        " lähetetään {needed.name} eikä oma {own}: kirjoita {needed} (ilman $substitute) tai"
+        " aseta sijainen",
+        "template.empty": "pohja on tyhjä",
+        "template.lone_dollar": "rivi {line}: '$', josta ei ala mikään paikkamerkki (kirjoita"
+        " $$ dollarimerkiksi)",
+        "template.unknown": "rivi {line}: tuntematon paikkamerkki ${ident}{hint}; tunnetut:"
+        " {known}",
+        "template.did_you_mean": " (tarkoititko ${close}?)",
+        "template.no_callback": "pohjassa ei ole $callback-kohtaa, joten se ei lupaa"
+        " soittoaikaa",
+        "config.example_person": "{where} sisältää yhä esimerkkihenkilön kohdissa {leftovers}:"
+        " mitään ei lähetetty",
+        "config.example_person_hint": "kirjoita niihin oma nimesi ja allekirjoituksesi (tai aja"
+        " 'vasteaika init' päätteessä, niin se kysyy ne)",
+        "config.the_config": "asetustiedosto",
+        "ack.invalid": "virheelliset kuittausasetukset: {detail}",
+        "ack.invalid_hint": "korjaa [ack]-osio",
+        "ack.bad_mode": "ack.mode pitää olla send, draft tai off, ei {mode!r}",
+        "ack.bad_owner": "omistajan osoite {address!r}: {problem}",
+        "ack.bad_max_age": "ack.max_age pitää olla positiivinen",
+        "ack.bad_once": "ack.once_per_days pitää olla vähintään 1 (RFC 5230 ei salli nollaa)",
+        "ack.bad_prefix": "ack.subject_prefix pitää olla lyhyt teksti ilman ohjausmerkkejä",
         "value_kind.list": "lista, jossa on {n} {n:kohta|kohtaa}{of}",
         "value_kind.of": " ({kinds})",
         "value_kind.bool": "true/false",

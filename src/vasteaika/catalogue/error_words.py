@@ -64,6 +64,13 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         "err.snooze_earlier_hint": "snooze it after it has reminded you, or choose a longer time",
         "err.time_passed": "{at:%d.%m. %H:%M} has passed",
         "err.time_passed_hint": "give a time that is still ahead",
+        # The command line's own last words (cli/root.py).
+        "run.interrupted": "interrupted — nothing half-written; run again to continue",
+        "run.internal": "internal error ({kind}) — please report it with what the same command"
+        " prints with --debug",
+        # The report's dates (report/periods.py).
+        "report.until_before_since": "--until {until} is before --since {since}",
+        "report.until_before_since_hint": "swap the dates",
     },
     "fi": {
         "err.busy": "toinen vasteaika-ajo käsittelee jo tätä postilaatikkoa",
@@ -124,5 +131,11 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         " aika",
         "err.time_passed": "{at:%d.%m. klo %H.%M} on jo mennyt",
         "err.time_passed_hint": "anna aika, joka on vielä edessä",
+        "run.interrupted": "keskeytetty — mitään ei jäänyt puolivalmiiksi; aja uudelleen, niin"
+        " se jatkaa",
+        "run.internal": "sisäinen virhe ({kind}) — ilmoita siitä ja liitä mukaan, mitä sama"
+        " komento tulostaa valitsimella --debug",
+        "report.until_before_since": "--until {until} on ennen päivää --since {since}",
+        "report.until_before_since_hint": "vaihda päivät keskenään",
     },
 }

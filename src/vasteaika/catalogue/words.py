@@ -4,7 +4,7 @@ rules, the acknowledgment's refusal codes), ``reminder_words`` (the reminder mai
 notification, the calendar event), ``reading_words`` (reading a promised time),
 ``error_words`` (errors about the owner's input and records), ``faults`` (the mail servers),
 ``local_faults`` (the password sources, the database), ``calendar_faults`` (the CalDAV server,
-the desktop), ``config_words`` (a config file's problems) and ``logs`` (the watcher's log
+the desktop), ``config_words`` (a config file's problems, the owner's templates') and ``logs`` (the watcher's log
 lines). The lookup is ``vasteaika.catalogue``; ``{n:one|other}`` is the word for the count
 ``n``. Here are only the weekdays and the clock, which the lookup's date words use, and the
 gathering.

@@ -90,12 +90,14 @@ def check(
 
 def _warn_of_the_example(config: Config) -> None:
     """The dry run shows what would go; a real run with the example person goes nowhere."""
+    from vasteaika.catalogue import error_line
     from vasteaika.config import refuse_example
 
     try:
         refuse_example(config)
     except ConfigError as exc:
-        render.err_console.print(f"vasteaika: warning: {exc.line()}", soft_wrap=True)
+        warning = render.text(config.language, "warning", text=error_line(exc, config.language))
+        render.err_console.print(warning, soft_wrap=True, highlight=False, markup=False)
 
 
 def _show_check(

@@ -166,10 +166,7 @@ def open_store(config: Config) -> Store:
     store = open_database(config.database)
     if store.started_empty:
         print(
-            printable(
-                f"vasteaika: note: the database {config.database} was empty (0 bytes); "
-                "a new ledger is started and the mailbox is read again"
-            ),
+            printable(render.text(config.language, "database_was_empty", path=config.database)),
             file=sys.stderr,
         )
     return store

@@ -67,6 +67,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "there (see 'vasteaika calendar list').",
         "calendar_in_step": "calendar: in step",
         "calendar_not_updated": "vasteaika: note: calendar not updated yet: {error}",
+        "database_was_empty": "vasteaika: note: the database {path} was empty (0 bytes); a new"
+        " ledger is started and the mailbox is read again",
         # calendar
         "calendar.ok": "OK: reminders go to “{name}” ({url})",
         "calendar.pending": "{n} {n:change waits|changes wait} to be written; the next"
@@ -167,6 +169,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ennalleen (katso 'vasteaika calendar list').",
         "calendar_in_step": "kalenteri: ajan tasalla",
         "calendar_not_updated": "vasteaika: huomio: kalenteria ei ole vielä päivitetty: {error}",
+        "database_was_empty": "vasteaika: huomio: tietokanta {path} oli tyhjä (0 tavua); uusi"
+        " kirjanpito aloitetaan ja postilaatikko luetaan uudelleen",
         "calendar.ok": "OK: muistutukset menevät kalenteriin “{name}” ({url})",
         "calendar.pending": "{n} {n:muutos odottaa|muutosta odottaa} kirjoittamista; seuraava"
         " 'vasteaika check' kirjoittaa ne",

@@ -23,7 +23,6 @@ import typer
 from vasteaika import __version__
 from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
-from vasteaika.cli.fast import INTERRUPTED
 from vasteaika.errors import ConfigError, UsageError, VasteaikaError
 from vasteaika.terminal import printable
 
@@ -190,12 +189,11 @@ def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     parts = CommandContext()
     try:
-        command.main(args=args, prog_name="vasteaika", standalone_mode=False, obj=parts)
+        code = command.main(args=args, prog_name="vasteaika", standalone_mode=False, obj=parts)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
-        print(INTERRUPTED, file=sys.stderr)
-        return 130
+        return _interrupted(parts.language)
     except Exception as exc:
         if _is_usage_error(exc):  # a wrong command or option: typer's own message and help
             exc.show()  # type: ignore[attr-defined]
@@ -203,7 +201,16 @@ def run(argv: list[str] | None = None) -> int:
         code = _fail(exc, debug, parts.database, parts.language)
         _note_problem(parts, exc)
         return code
+    if code == 130:  # newer typer turns Ctrl-C into Exit(130), returned (not raised) here
+        return _interrupted(parts.language)
     return 0
+
+
+def _interrupted(lang: str) -> int:
+    from vasteaika.catalogue import say
+
+    print(f"vasteaika: {say(lang, 'run.interrupted')}", file=sys.stderr)
+    return 130
 
 
 def _note_problem(parts: CommandContext, exc: Exception) -> None:
@@ -229,11 +236,11 @@ def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
         traceback.print_exception(exc, file=sys.stderr)
     error = _as_user_error(exc, database)
     if error is None:
-        print(
-            printable(f"vasteaika: internal error ({type(exc).__name__}: {exc}) — please report it; "
-                      "run with --debug for details"),
-            file=sys.stderr,
-        )  # fmt: skip
+        from vasteaika.catalogue import say
+
+        # Not the exception's own text, which means nothing to the owner: --debug's traceback has it.
+        print(printable(f"vasteaika: {say(lang, 'run.internal', kind=type(exc).__name__)}"),
+              file=sys.stderr)  # fmt: skip
         return 70
     if isinstance(error, ConfigError) and error.language:  # the file's own, before it is valid
         lang = error.language

@@ -8,6 +8,7 @@ valid (the demo reads it), only sending with it is wrong, so the check runs wher
 
 from __future__ import annotations
 
+from vasteaika.catalogue import Said, fault
 from vasteaika.config.records import Config
 from vasteaika.errors import ConfigError
 
@@ -43,9 +44,5 @@ def refuse_example(config: Config) -> None:
     """Raise ConfigError (exit 78) when the config would sign mail as the example person."""
     leftovers = example_leftovers(config)
     if leftovers:
-        where = config.path or "the config"
-        raise ConfigError(
-            f"{where} still has the example person in {'; '.join(leftovers)}: nothing was sent",
-            "put your own name and signature there (or run 'vasteaika init' on a "
-            "terminal to write them)",
-        )
+        where = config.path or Said("config.the_config")
+        raise fault(ConfigError, "config.example_person", where=where, leftovers="; ".join(leftovers))

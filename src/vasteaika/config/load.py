@@ -20,7 +20,7 @@ from vasteaika.config.records import Config
 from vasteaika.config.spec import REQUIRED, SECRET_KEYS, SPEC
 from vasteaika.errors import ConfigError
 from vasteaika.net import is_loopback
-from vasteaika.template_spec import LANGUAGES, validate_template
+from vasteaika.template_spec import LANGUAGES, template_problems
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -50,8 +50,7 @@ def config_from_dict(data: dict[str, Any], path: Path | None) -> Config:
     values, problems = _validate(data)
     problems += _check_combinations(values)
     base = path.parent if path else Path.cwd()
-    problems += [Said("config.as_written", {"text": text})
-                 for text in _template_problems(values["ack"]["templates"], base, values["ack"])]  # fmt: skip
+    problems += _template_problems(values["ack"]["templates"], base, values["ack"])
     if problems:
         error = fault(ConfigError, "config.problems", where=where, n=len(problems),
                       detail=tuple(problems))  # fmt: skip
@@ -142,7 +141,7 @@ def _check_combinations(v: dict[str, dict[str, Any]]) -> list[Said]:
     return problems
 
 
-def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str]:
+def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[Said]:
     """The owner's own templates are checked now, not when the first customer writes, each for
     what it can be rendered with; and a vacation without a substitute, which renders
     vacation_alone_*.txt, must not leave the owner's own vacation wording unused."""
@@ -150,8 +149,8 @@ def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str
         return []
     directory = resolve(folder, base)
     if directory is None or not directory.is_dir():
-        return [f"ack.templates: {directory} is not a folder"]
-    problems = []
+        return [Said("template.no_folder", {"path": directory})]
+    problems: list[Said] = []
     for name in ("ack", "key", "vacation", "vacation_alone"):
         for lang in LANGUAGES:
             file = directory / f"{name}_{lang}.txt"
@@ -160,17 +159,15 @@ def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[str
             try:
                 text = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                problems.append(f"ack.templates: cannot read {file}: {exc}")
+                problems.append(Said("template.unreadable", {"path": file, "reason": exc}))
                 continue
-            problems += [f"{file}: {p}" for p in validate_template(text, name=name)]
+            problems += [Said("template.in_file", {"path": file, "problem": p})
+                         for p in template_problems(text, name=name)]  # fmt: skip
     alone = ack.get("vacation_from") and not str(ack.get("vacation_substitute") or "").strip()
     for lang in LANGUAGES if alone else ():
         own, needed = directory / f"vacation_{lang}.txt", directory / f"vacation_alone_{lang}.txt"
         if own.is_file() and not needed.is_file():
-            problems.append(
-                f"ack.vacation_substitute is empty, so {needed.name} is sent during the vacation,"
-                f" not your {own}: write {needed} (without $substitute) or set the substitute"
-            )
+            problems.append(Said("template.alone_missing", {"needed": needed, "own": own}))
     return problems
 
 

@@ -19,6 +19,7 @@ import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vasteaika.catalogue import fault
 from vasteaika.clock import FIRST_YEAR, LAST_YEAR, in_reach
 from vasteaika.errors import UsageError
 from vasteaika.hours import BusinessHours, business_calendar_rows
@@ -63,7 +64,7 @@ def iso_week(text: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
 def day_range(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """``--since``/``--until`` dates, both inclusive, as [first 00:00, day after last 00:00)."""
     if last < first:
-        raise UsageError(f"--until {last} is before --since {first}", "swap the dates")
+        raise fault(UsageError, "report.until_before_since", until=last, since=first)
     return local_midnight(first, zone), local_midnight(last + timedelta(days=1), zone)
 
 

@@ -31,6 +31,7 @@ from vasteaika.reminders.store import (
     add_reminder,
     due_reminders,
     get_reminder,
+    known_phone,
     mark_done,
     open_reminders,
     set_time,
@@ -856,3 +857,15 @@ def test_a_reply_repeating_the_acknowledged_time_gives_one_reminder(
     src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
     assert sync(config, store, src, now + timedelta(minutes=1)) == 0
     assert store.count("SELECT count(*) FROM reminders") == 1
+
+
+def test_the_newest_phone_number_of_a_conversation_is_the_known_one(store: Store) -> None:
+    """Two reminders of one conversation with different numbers: the later one's is the
+    number known (the customer's newest), whatever order the rows come in."""
+    due = at("2026-11-26 10:00 +0200")
+    seed_reminder(store, due, phone="040 123 4567")
+    conv = store.db.execute("SELECT id FROM conversations").fetchone()[0]
+    add_reminder(store, conv, due_at=epoch(due + timedelta(days=1)), source="reply",
+                 phone="050 765 4321", now=epoch(due - timedelta(hours=1)))  # fmt: skip
+    assert known_phone(store, conv) == "050 765 4321"
+

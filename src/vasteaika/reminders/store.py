@@ -380,9 +380,10 @@ def mark_scanned(store: Store, message_pk: int) -> None:
 
 
 def known_phone(store: Store, conversation_id: int) -> str | None:
-    """The phone number an earlier reminder of the conversation has."""
+    """The newest phone number an earlier reminder of the conversation has."""
     known = store.db.execute(
-        "SELECT phone FROM reminders WHERE conversation_id = ? AND phone IS NOT NULL LIMIT 1",
+        "SELECT phone FROM reminders WHERE conversation_id = ? AND phone IS NOT NULL"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
         [conversation_id],
     ).fetchone()
     return str(known[0]) if known else None

@@ -31,6 +31,7 @@ from vasteaika.reminders.store import (
     add_reminder,
     due_reminders,
     get_reminder,
+    known_phone,
     mark_done,
     open_reminders,
     set_time,
@@ -856,3 +857,50 @@ def test_a_reply_repeating_the_acknowledged_time_gives_one_reminder(
     src.add("Sent", owner_reply("Soitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
     assert sync(config, store, src, now + timedelta(minutes=1)) == 0
     assert store.count("SELECT count(*) FROM reminders") == 1
+
+
+def test_the_newest_phone_number_of_a_conversation_is_the_known_one(store: Store) -> None:
+    """Two reminders of one conversation with different numbers: the later one's is the
+    number known (the customer's newest), whatever order the rows come in."""
+    due = at("2026-11-26 10:00 +0200")
+    seed_reminder(store, due, phone="040 123 4567")
+    conv = store.db.execute("SELECT id FROM conversations").fetchone()[0]
+    add_reminder(store, conv, due_at=epoch(due + timedelta(days=1)), source="reply",
+                 phone="050 765 4321", now=epoch(due - timedelta(hours=1)))  # fmt: skip
+    assert known_phone(store, conv) == "050 765 4321"
+
+
+LATER_MAIL = mail(
+    "Maija Meikäläinen <maija@example.fi>", OWNER, "Re: Nurmikko", "m2@x",
+    "Wed, 25 Nov 2026 08:30:00 +0200", extra="In-Reply-To: <m0@p>\n",
+    body="Tavoitatte minut nyt numerosta 050 765 4321.\n\nMaija\n\n"
+    "ke 25.11.2026 klo 8.10 Ylermi Yrittäjä <ylermi@pihapalvelu.fi> kirjoitti:\n"
+    "> Kiitos viestistä.\n> Ylermi, puh. 044 999 8888\n",
+)  # fmt: skip
+QUOTING_MAIL = mail(
+    "Maija Meikäläinen <maija@example.fi>", OWNER, "Re: Nurmikko", "m2@x",
+    "Wed, 25 Nov 2026 08:30:00 +0200", extra="In-Reply-To: <m0@p>\n",
+    body="Kiitos!\n\n-----Original Message-----\nFrom: Ylermi Yrittäjä\n"
+    "Sent: Wednesday, November 25, 2026 8:10\nTo: Maija\n\nYlermi, puh. 044 999 8888\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("later", "phone"),
+    [(LATER_MAIL, "050 765 4321"), (QUOTING_MAIL, "040 123 4567")],
+    ids=["a-new-number", "only-the-owners-quoted"],
+)
+def test_a_number_the_customer_gives_in_a_later_mail_reaches_the_reminder(
+    config: Config, store: Store, later: bytes, phone: str
+) -> None:
+    """The reminder calls the newest number the customer wrote themselves in the conversation;
+    a number only in the owner's mail they quote is not theirs."""
+    src, now = FakeSource(), at("2026-11-25 09:05 +0200")
+    src.add("INBOX", CUSTOMER, at("2026-11-25 08:00 +0200"))
+    src.add("INBOX", later, at("2026-11-25 08:30 +0200"))
+    src.add("Sent", owner_reply("Hei,\n\nSoitan huomenna klo 10.\n"), at("2026-11-25 09:00 +0200"))
+    assert sync(config, store, src, now) == 1
+    [r] = open_reminders(store, now)
+    assert (r.phone, r.due_at) == (phone, at("2026-11-26 10:00 +0200"))
+    kinds = store.db.execute("SELECT DISTINCT kind, conversation_id FROM messages WHERE folder = 'INBOX'")
+    assert len(list(kinds)) == 1  # the later mail is the customer's, in the same conversation

@@ -7,6 +7,7 @@ VASTEAIKA_RUN_USER_DIR (servers, tests) replaces /run/user when looking for the 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import datetime, time
 from pathlib import Path
@@ -312,16 +313,34 @@ def remind_at(
     parts = current(ctx)
     config = parts.config
     now = parts.now().astimezone(config.hours.timezone)
-    reading = _read(config, f"soitan {when}", now)
-    found = reading.promise if reading else None
-    if found is None:
-        raise fault(UsageError, "err.bad_time", text=when)
-    within_reach(found.due_at.date(), when, "remind-at")
-    r = set_time(parts.store, reminder_id, found.due_at, found.has_time, now)
+    due_at, has_time = _exact_time(config, when, now)
+    r = set_time(parts.store, reminder_id, due_at, has_time, now)
     shown = render.local(r.due_at.astimezone(config.hours.timezone), config.language)
     render.console.print(render.text(config.language, "set_to", id=r.id, when=shown),
                          highlight=False, markup=False)  # fmt: skip
     parts.sync_calendar()
+
+
+ISO_DAY = re.compile(r"\s*[+-]?\d{4,}-\d")
+
+
+def _exact_time(config: Config, when: str, now: datetime) -> tuple[datetime, bool]:
+    """The time ``when`` says, read exactly or refused: an ISO date-time as strictly as
+    ``--now``; words (an ISO day with "klo 9" too) as a promise in a reply, refused when the
+    reading leaves out a number (a date it could not place) instead of silently dropping it."""
+    if ISO_DAY.match(when):
+        try:
+            moment = datetime.fromisoformat(when.strip())
+        except ValueError:
+            pass
+        else:
+            return one_moment(moment, when, config.hours.timezone, "remind-at"), True
+    reading = _read(config, f"soitan {when}", now)
+    found = reading.promise if reading else None
+    if found is None or re.search(r"\d", when.replace(found.text, " ", 1)):
+        raise fault(UsageError, "err.bad_time", text=when)
+    within_reach(found.due_at.date(), when, "remind-at")
+    return found.due_at, found.has_time
 
 
 def _read(config: Config | None, text: str, base: datetime) -> Reading | None:

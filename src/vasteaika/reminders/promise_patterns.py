@@ -21,13 +21,17 @@ def _alt(words: Iterable[str], space: str = r"\s+") -> str:
 
 # --- quoted text and signatures -----------------------------------------------------------------
 QUOTE_LINE_RE = re.compile(r"^\s*>")
-CUT_LINE_RE = re.compile(
-    r"^\s*(?:--\s*"
-    r"|_{5,}\s*"
+_QUOTE_INTROS = (
+    r"_{5,}\s*"
     rf"|-{{2,}}\s*(?:{_alt(W.QUOTE_BANNERS, ' ')})\s*-{{2,}}\s*"
     rf"|on\s.*\b{W.EN_QUOTE_INTRO}:\s*"
     rf"|.*\b{W.FI_QUOTE_INTRO}\b[^:]*:\s*"
     rf"|.*\b{W.SV_QUOTE_INTRO}\b[^:]*:\s*"
+)
+QUOTE_INTRO_RE = re.compile(rf"^\s*(?:{_QUOTE_INTROS})$", re.IGNORECASE)  # a quote, not a signature
+CUT_LINE_RE = re.compile(
+    r"^\s*(?:--\s*"
+    rf"|{_QUOTE_INTROS}"
     rf"|(?:(?:{_alt(W.FI_REGARDS_ADJECTIVES)})\s+)?{W.FI_REGARDS}\b.{{0,60}}"
     rf"|(?:(?:{_alt(W.SV_REGARDS_ADJECTIVES)})\s+)?(?:{_alt(W.SV_REGARDS)})\b.{{0,60}}"
     r"|yst\.?\s*terv\..{0,60}"

@@ -75,20 +75,22 @@ class Reading:
 
 # --- quoted text and signatures -----------------------------------------------------------------
 
-def strip_quoted(text: str) -> str:
-    """The reply's own words: no "> " lines, nothing from a quote header or signature onwards."""
+def strip_quoted(text: str, *, keep_signature: bool = False) -> str:
+    """The reply's own words: no "> " lines, nothing from a quote header or signature onwards
+    (``keep_signature``: the signature kept, where a customer writes their phone number)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = rx.QUOTE_INTRO_RE if keep_signature else rx.CUT_LINE_RE
     kept: list[str] = []
     for i, line in enumerate(lines):
-        if _starts_quote_or_signature(line, lines[i + 1 : i + 5]):
+        if _starts_quote_or_signature(line, lines[i + 1 : i + 5], cut):
             break
         if not rx.QUOTE_LINE_RE.match(line):
             kept.append(line)
     return "\n".join(kept).strip()
 
 
-def _starts_quote_or_signature(line: str, following: list[str]) -> bool:
-    if rx.CUT_LINE_RE.match(line):
+def _starts_quote_or_signature(line: str, following: list[str], cut: re.Pattern[str]) -> bool:
+    if cut.match(line):
         return True
     if rx.ON_LINE_RE.match(line) and following and rx.WROTE_RE.search(following[0]):
         return True  # "On Wed, 25 Nov 2026 at 09:00, Maija <m@example.fi>" / "wrote:"

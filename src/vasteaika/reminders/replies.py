@@ -25,6 +25,7 @@ from vasteaika.reminders.store import (
     change_promise,
     earlier_promise,
     known_phone,
+    later_customer_mails,
     mark_scanned,
     replies_to_scan,
 )
@@ -157,18 +158,33 @@ def fetch_ref(source: MailSource, selected: dict[str, int], ref: MessageRef) -> 
 def _customer_phone(
     store: Store, source: MailSource, selected: dict[str, int], conversation_id: int, now: datetime
 ) -> str | None:
-    """The phone number an earlier reminder of the conversation has (the acknowledgment read it
-    from the first mail), else the one in the customer's first mail."""
+    """The newest phone number the customer wrote: in their own words in a later mail of the
+    conversation (never the quoted mail, where the owner's signature is), else the one an
+    earlier reminder has (the acknowledgment read it from the first mail), else the one in the
+    customer's first mail."""
+    for ref in later_customer_mails(store, conversation_id):
+        if phone := _phone_in(store, source, selected, ref, now, own_words=True):
+            return phone
     known = known_phone(store, conversation_id)
     if known:
         return known
     first = store.first_contact_ref(conversation_id)
     if first is None:
         return None
+    return _phone_in(store, source, selected, first, now, own_words=False)
+
+
+def _phone_in(
+    store: Store, source: MailSource, selected: dict[str, int], ref: MessageRef, now: datetime,
+    *, own_words: bool,
+) -> str | None:  # fmt: skip
+    from vasteaika.reminders.promises import strip_quoted
+
     phone: str | None = None
-    with store.guard(first, "phone", epoch(now)):
-        data = fetch_ref(source, selected, first)
-        phone = find_phone(body_text(data, own_words=False)) if data else None
+    with store.guard(ref, "phone", epoch(now)):
+        data = fetch_ref(source, selected, ref)
+        text = body_text(data, own_words=own_words) if data else ""
+        phone = find_phone(strip_quoted(text, keep_signature=True) if own_words else text)
     return phone
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from vasteaika.catalogue import fault
 from vasteaika.errors import UsageError
 from vasteaika.ledger.customers import ignored_sql
-from vasteaika.ledger.store import Store, epoch, from_epoch
+from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
 from vasteaika.reminders.due_query import CLAIM_LEASE, DUE, OPEN, STALE_CLAIM
 
@@ -373,12 +373,26 @@ def mark_scanned(store: Store, message_pk: int) -> None:
 
 
 def known_phone(store: Store, conversation_id: int) -> str | None:
-    """The phone number an earlier reminder of the conversation has."""
+    """The newest phone number an earlier reminder of the conversation has."""
     known = store.db.execute(
-        "SELECT phone FROM reminders WHERE conversation_id = ? AND phone IS NOT NULL LIMIT 1",
+        "SELECT phone FROM reminders WHERE conversation_id = ? AND phone IS NOT NULL"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
         [conversation_id],
     ).fetchone()
     return str(known[0]) if known else None
+
+
+def later_customer_mails(store: Store, conversation_id: int, limit: int = 10) -> list[MessageRef]:
+    """The customer's mails in the conversation after the first one, newest first (at most
+    ``limit``): where a phone number given later is."""
+    rows = store.db.execute(
+        "SELECT m.folder, m.uidvalidity, m.uid FROM messages m"
+        " JOIN conversations c ON c.id = m.conversation_id"
+        " WHERE m.conversation_id = ? AND m.kind = 'customer' AND m.id != c.first_contact_id"
+        " ORDER BY m.received_at DESC, m.id DESC LIMIT ?",
+        [conversation_id, limit],
+    ).fetchall()
+    return [MessageRef(*row) for row in rows]
 
 
 def customer_phone(store: Store, *emails: str) -> str | None:

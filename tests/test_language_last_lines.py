@@ -140,6 +140,38 @@ def test_until_before_since_in_the_owners_language(
 
 
 @pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fi", "vasteaika: '2026-47' ei ole ISO-viikko — kirjoita muodossa VVVV-Wvv, esim. 2026-W47"),
+     ("en", "vasteaika: '2026-47' is not an ISO week — write it as YYYY-Www, e.g. 2026-W47")],
+)  # fmt: skip
+def test_a_week_that_is_no_iso_week_in_the_owners_language(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, lang)
+    assert run(["--config", str(config), "report", "--week", "2026-47"]) == 2
+    assert _line(capsys, lang) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", ("vasteaika: varoitus: ", "muut käyttäjät voivat lukea tiedoston", "jos siinä on")),
+     ("en", ("vasteaika: warning: ", "can be read by other users", "if it holds secrets"))],
+)  # fmt: skip
+def test_a_config_others_can_read_is_warned_of_in_the_owners_language(
+    lang: str, words: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, lang)
+    text = config.read_text("utf-8").replace("[account]\n", '[account]\npassword_command = ["true"]\n', 1)
+    config.write_text(text, "utf-8")
+    config.chmod(0o644)
+    run(["--config", str(config), "problems"])
+    err = capsys.readouterr().err
+    [line] = [x for x in err.splitlines() if "chmod 600" in x]
+    assert line.startswith(words[0]) and all(w in line for w in words[1:]), line
+    assert not LEAK[lang].search(NOT_WORDS.sub("", line.removeprefix(words[0]))), line
+
+
+@pytest.mark.parametrize(
     ("lang", "words"),
     [("fi", ("4 ongelmaa", "rivi 2: tuntematon paikkamerkki $calback (tarkoititko $callback?);"
              " tunnetut: $callback,", "rivi 1: '$', josta ei ala mikään paikkamerkki",

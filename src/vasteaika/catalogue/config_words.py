@@ -26,6 +26,8 @@ CONFIG_WORDS: dict[str, dict[str, str]] = {
         " account.mbox for a local mailbox)",
         "config.plain_imap": 'account.security = "none" is only allowed for 127.0.0.1/localhost',
         "config.hours_order": "hours.start must be before hours.end",
+        "config.readable_by_others": "{path} can be read by other users; run 'chmod 600 {path}'"
+        " if it holds secrets",
         "config.send_needs_smtp": 'ack.mode = "send" needs [smtp] host (or set ack.mode = "draft"'
         ' or "off")',
         "config.plain_smtp": 'smtp.security = "none" is only allowed for 127.0.0.1/localhost',
@@ -109,6 +111,8 @@ CONFIG_WORDS: dict[str, dict[str, str]] = {
         "config.plain_imap": 'account.security = "none" sallitaan vain osoitteille'
         " 127.0.0.1/localhost",
         "config.hours_order": "hours.start pitää olla ennen hours.end-aikaa",
+        "config.readable_by_others": "muut käyttäjät voivat lukea tiedoston {path}; aja"
+        " 'chmod 600 {path}', jos siinä on salaisuuksia",
         "config.send_needs_smtp": 'ack.mode = "send" tarvitsee [smtp] host -asetuksen (tai aseta'
         ' ack.mode = "draft" tai "off")',
         "config.plain_smtp": 'smtp.security = "none" sallitaan vain osoitteille'

@@ -71,6 +71,8 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         # The report's dates (report/periods.py).
         "report.until_before_since": "--until {until} is before --since {since}",
         "report.until_before_since_hint": "swap the dates",
+        "report.not_a_week": "{text} is not an ISO week",
+        "report.not_a_week_hint": "write it as YYYY-Www, e.g. 2026-W47",
     },
     "fi": {
         "err.busy": "toinen vasteaika-ajo käsittelee jo tätä postilaatikkoa",
@@ -137,5 +139,7 @@ ERROR_WORDS: dict[str, dict[str, str]] = {
         " komento tulostaa valitsimella --debug",
         "report.until_before_since": "--until {until} on ennen päivää --since {since}",
         "report.until_before_since_hint": "vaihda päivät keskenään",
+        "report.not_a_week": "{text} ei ole ISO-viikko",
+        "report.not_a_week_hint": "kirjoita muodossa VVVV-Wvv, esim. 2026-W47",
     },
 }

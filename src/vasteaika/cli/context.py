@@ -64,7 +64,8 @@ class CommandContext:
         config = load_config(self.config_path)
         self.database = config.database
         for warning in config.warnings:
-            render.err_console.print(f"vasteaika: warning: {warning}", soft_wrap=True)
+            render.err_console.print(render.text(config.language, "warning", text=warning),
+                                     soft_wrap=True)  # fmt: skip
         return config
 
     @property

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from vasteaika.catalogue import Said
 from vasteaika.config.checks import WEEKDAYS, parse_duration
 from vasteaika.config.paths import default_database_path, resolve
 from vasteaika.config.records import (
@@ -26,8 +27,9 @@ from vasteaika.config.records import (
 
 
 def build_config(
-    v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: list[str]
+    v: dict[str, dict[str, Any]], path: Path | None, base: Path, warns: list[Said]
 ) -> Config:
+    """The config record; its warnings said in the owner's language."""
     acc = v["account"]
     account = AccountConfig(
         imap_host=acc["imap_host"],
@@ -78,7 +80,7 @@ def build_config(
             key_response_promise=timedelta(hours=v["report"]["key_response_promise_hours"]),
         ),
         calendar=_build_calendar(v["calendar"], base),
-        warnings=tuple(warns),
+        warnings=tuple(w.said(v["owner"]["language"]) for w in warns),
     )
 
 

@@ -171,7 +171,7 @@ def _template_problems(folder: Any, base: Path, ack: dict[str, Any]) -> list[Sai
     return problems
 
 
-def _permission_warnings(path: Path | None) -> list[str]:
+def _permission_warnings(path: Path | None) -> list[Said]:
     """A password_command can carry a secret in its arguments: keep such a file private."""
     if path is None:
         return []
@@ -180,5 +180,5 @@ def _permission_warnings(path: Path | None) -> list[str]:
     except OSError:
         return []
     if mode & (stat.S_IRGRP | stat.S_IROTH):
-        return [f"{path} can be read by other users; run 'chmod 600 {path}' if it holds secrets"]
+        return [Said("config.readable_by_others", {"path": str(path)})]
     return []

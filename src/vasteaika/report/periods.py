@@ -52,9 +52,7 @@ def iso_week(text: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
         year, _, week = text.strip().upper().partition("-W")
         monday = date.fromisocalendar(int(year), int(week), 1)
     except ValueError:
-        raise UsageError(
-            f"{text!r} is not an ISO week", "write it as YYYY-Www, e.g. 2026-W47"
-        ) from None
+        raise fault(UsageError, "report.not_a_week", text=repr(text)) from None
     if not in_reach(monday):
         raise UsageError(f"--week {text!r} is out of range",
                          f"give a week between the years {FIRST_YEAR} and {LAST_YEAR}")  # fmt: skip

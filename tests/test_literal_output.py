@@ -275,7 +275,8 @@ def test_a_config_path_in_a_warning_prints_literally(
     )
     config.chmod(0o644)
     assert run(["--config", str(config), "check", "--quiet"]) == 0
-    assert f"warning: {config} can be read by other users" in capsys.readouterr().err
+    # the owner's language is Finnish by default; the path with its [brackets] as it is
+    assert f"varoitus: muut käyttäjät voivat lukea tiedoston {config};" in capsys.readouterr().err
 
 
 def test_hints_naming_a_config_section_print_it(

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vasteaika.reminders.promises import DayParts, Promise, find_promise, strip_quoted
+from vasteaika.catalogue.reasons import promise_reason
+from vasteaika.reminders.promises import (
+    DayParts,
+    Promise,
+    find_promise,
+    read_promise,
+    strip_quoted,
+)
 
 HKI = ZoneInfo("Europe/Helsinki")
 BASE = datetime(2026, 11, 25, 9, 12, tzinfo=HKI)  # a Wednesday
@@ -314,3 +321,26 @@ def test_a_date_only_dateparser_reads_is_still_a_promise(text: str, phrase: str)
     assert found is not None and found.text == phrase and found.has_time is False
     assert (found.due_at.year, found.due_at.month, found.due_at.time()) == (2026, 12, time(8))
     assert found.due_at.tzinfo is HKI
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Soitan ensi maanantaina klo 9.", "I will call you next Monday at 2pm.",
+     "Jag ringer nästa måndag kl 10."],
+)  # fmt: skip
+def test_next_weekday_said_on_that_weekday_is_not_guessed(text: str) -> None:
+    """On a Monday, "next Monday" may be today or in a week: the owner sets it, nothing guessed;
+    on any other day it is the coming Monday, and "Monday" alone on a Monday is today."""
+    zone = ZoneInfo("Europe/Helsinki")
+    monday, tuesday = datetime(2026, 11, 30, 9, tzinfo=zone), datetime(2026, 12, 1, 9, tzinfo=zone)
+    on_monday = read_promise(text, monday)
+    assert on_monday is not None and on_monday.promise is None and on_monday.unreadable
+    on_tuesday = read_promise(text, tuesday)
+    assert on_tuesday is not None and on_tuesday.promise is not None
+    assert on_tuesday.promise.due_at.date() == date(2026, 12, 7)
+    today = read_promise("Soitan maanantaina klo 14.", monday)
+    assert today is not None and today.promise is not None
+    assert today.promise.due_at == datetime(2026, 11, 30, 14, tzinfo=zone)
+    reading = read_promise("Soitan ensi maanantaina klo 9.", monday, lang="fi")
+    assert reading is not None and reading.reason is not None
+    assert promise_reason("fi", reading.reason) == "ensi maanantaina: tänään vai viikon päästä?"

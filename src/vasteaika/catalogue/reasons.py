@@ -100,6 +100,7 @@ _PROMISE = (
     (re.compile(r"(?P<text>.+): which is the day and which the month\?", re.DOTALL),
      "unread.day_or_month"),
     (re.compile(r"(?P<text>.+): no such day this month", re.DOTALL), "unread.no_such_day"),
+    (re.compile(r"(?P<text>.+): today or a week from today\?", re.DOTALL), "unread.today_or_next"),
     (re.compile(r"(?P<text>.+) is not a day ahead", re.DOTALL), "unread.not_ahead"),
     (re.compile(r"(?P<text>.+) has passed", re.DOTALL), "unread.passed"),
     (re.compile(r"(?P<text>.+) is no date", re.DOTALL), "unread.no_date"),

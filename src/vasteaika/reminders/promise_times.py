@@ -237,6 +237,8 @@ def _days_after(days: int) -> Handler:
 def _weekday(m: re.Match[str], ctx: Context) -> Spec:
     index = _WEEKDAY_INDEX[m["wd"].lower()]
     ahead = (index - ctx.today.weekday()) % 7 or 7
+    if ahead == 7 and m[0].lower().startswith(W.NEXT_LEADS):
+        return Spec(unreadable=f"{m[0]}: today or a week from today?")
     return Spec(day=ctx.today + timedelta(days=ahead), weekday=index, same_weekday=ahead == 7)
 
 

@@ -222,7 +222,10 @@ FI_CLOCK_WORDS = ("klo", "kello", "klockan", "kl")
 # "at 3", "around 10:30": an English clock time; 1 … 6 without am/pm is afternoon.
 EN_CLOCK_LEADS = ("at", "around", "about", "by")
 # Words that may lead a weekday name ("on Friday", "this coming Friday", "tulevana perjantaina").
-WEEKDAY_LEADS = ("on", "by", "this", "coming", "this coming", "ensi", "tulevana")
+WEEKDAY_LEADS = ("on", "by", "this", "coming", "this coming", "ensi", "tulevana", "next", "nästa")
+# Said on that same weekday, "ensi maanantaina" / "next Monday" may be today or a week from
+# today: such a promise is not read (the owner sets it), never guessed.
+NEXT_LEADS = ("ensi", "next", "nästa")
 # Finnish duration units in the genitive ("tunnin sisällä", "viikon päästä") and what follows.
 FI_UNIT_WORDS = ("tunnin", "minuutin", "min", "päivän", "viikon", "vartin")
 FI_DURATION_ENDS = ("sisällä", "kuluessa", "kuluttua", "päästä", "aikana")

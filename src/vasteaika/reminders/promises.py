@@ -18,7 +18,8 @@ and pinned by tests (tests/promise_phrases.py):
   ``day_start`` (``has_time`` False); "tänään"/"today" alone is due at once. "huomenna" written
   before 04:00 is the day that is starting.
 - A weekday name is its next occurrence; said on that same weekday it is today when a clock time
-  or day part is still ahead, else next week. "next Friday" is the coming one.
+  or day part is still ahead, else next week. "next Friday" is the coming one; said on a Friday,
+  "next Friday" / "ensi perjantaina" / "nästa fredag" may be today or in a week: not read.
 - A day part ("iltapäivällä", "this afternoon") is a window without a time: due at its start,
   or at once when written inside it; one that has passed moves to the next business day,
   unless "today" was said (then it cannot be read).

@@ -61,3 +61,21 @@ def test_a_server_that_does_not_say_uidnext_is_asked_for_new_mail(
     run_check(config, src, store, at(3))
     assert customers(store) == ["anna@example.fi", "pekka@example.fi"]
 
+
+
+def test_a_new_subject_exactly_the_window_later_still_joins_and_a_second_more_does_not() -> None:
+    """The config says a new subject *more than* new_conversation_after_days after the
+    conversation went quiet starts a new one: exactly that long later still joins it."""
+    from vasteaika.ledger.threads import joins_conversation
+    from vasteaika.models import ConversationRef
+
+    window = 14 * 86_400
+    quiet_since = 1_700_000_000
+    ref = ConversationRef(7, "maija@example.fi", "lumityöt", quiet_since - 3_600, quiet_since, None)
+
+    def joins(at: int) -> bool:
+        return joins_conversation(ref, linked=False, base_subject="laskun kopio", received_at=at,
+                                  window_seconds=window)  # fmt: skip
+
+    assert joins(quiet_since + window)
+    assert not joins(quiet_since + window + 1)

@@ -16,11 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from vasteaika.acks.compose import build_ack
-from vasteaika.acks.decision import AckDecision, AckSettings, decide
-from vasteaika.acks.slots import promised_slot
 from vasteaika.acks.store import (
     ack_candidates,
     ack_seen_for,
@@ -56,7 +53,6 @@ from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
 from vasteaika.mail.addresses import ascii_email
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import parse
-from vasteaika.mail.smtp import Sender, UncertainDeliveryError
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
 from vasteaika.reminders.phones import find_phone
@@ -67,6 +63,10 @@ from vasteaika.reminders.store import (
     customer_phone,
 )
 from vasteaika.template_spec import Language, TemplateName
+
+if TYPE_CHECKING:  # the deciding, composing and sending only when there is someone to answer
+    from vasteaika.acks.decision import AckDecision, AckSettings
+    from vasteaika.mail.smtp import Sender
 
 OWNER_AUTO_REPLIED = (
     "owner-auto-replied: your own automatic reply (a vacation reply) already went to this"
@@ -100,6 +100,8 @@ class AckOutcome:
 
 def ack_settings(config: Config, authserv_id: str | None = None) -> AckSettings:
     """``authserv_id``: whose Authentication-Results to trust in this run (acks.trust)."""
+    from vasteaika.acks.decision import AckSettings
+
     owner = config.owner_address
     return AckSettings(
         mode=cast(Any, config.ack.mode),
@@ -134,9 +136,10 @@ def acknowledge_new(
     outcome.resolved_pending = resolve_pending(store, now)
     trust = trusted(config.ack.authserv_id, store, config.inbox, epoch(now))
     outcome.learned_authserv_id = trust.authserv_id if trust.new else None
-    settings = ack_settings(config, trust.authserv_id)
+    settings: AckSettings | None = None  # made for the first candidate: most runs have none
     cutoff = epoch(now - config.ack.max_age)
     for row in ack_candidates(store, cutoff):
+        settings = settings or ack_settings(config, trust.authserv_id)
         # A failed planning step sends nothing: the conversation is not acknowledged in this
         # run, the reason is in `vasteaika problems`, and the next run decides again.
         plan: AckPlan | None = None
@@ -197,6 +200,10 @@ def _plan_one(
     now: datetime,
     outcome: AckOutcome,
 ) -> AckPlan | None:
+    from vasteaika.acks.compose import build_ack
+    from vasteaika.acks.decision import decide
+    from vasteaika.acks.slots import promised_slot
+
     msg, data = _fetch_contact(source, row)
     if msg is None:
         _skip(store, row["id"], ("gone: the first mail is no longer in the mailbox",), outcome)
@@ -246,6 +253,8 @@ def _plan_one(
 def preview_slot(config: Config, store: Store, now: datetime) -> datetime:
     """The callback a customer writing at ``now`` would be promised (`templates preview`): the
     slots earlier acknowledgments filled are full, a vacation without a substitute has none."""
+    from vasteaika.acks.slots import promised_slot
+
     return promised_slot(store, now, business_hours(config.hours), config.ack.callback_times,
                          config.ack.lead, capacity=config.ack.calls_per_slot,
                          away=_away(config))  # fmt: skip
@@ -331,6 +340,8 @@ def _skip(store: Store, conv_id: int, reasons: tuple[str, ...], outcome: AckOutc
 def _deliver(
     store: Store, plan: AckPlan, deliver: Deliver, now: datetime, outcome: AckOutcome, mode: str
 ) -> bool:
+    from vasteaika.mail.smtp import UncertainDeliveryError
+
     message_id = str(plan.message["Message-ID"]).strip("<>")
     with store.db.atomic():
         set_ack(store, plan.conversation_id, status="pending", message_id=message_id,

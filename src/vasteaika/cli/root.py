@@ -21,10 +21,10 @@ from typing import Annotated
 import typer
 
 from vasteaika import __version__
-from vasteaika.catalogue import error_line
 from vasteaika.cli.context import CommandContext
-from vasteaika.errors import ConfigError, UsageError, VasteaikaError
-from vasteaika.terminal import printable
+from vasteaika.cli.failure import fail as _fail
+from vasteaika.cli.failure import interrupted as _interrupted
+from vasteaika.cli.failure import note_problem as _note_problem
 
 app = typer.Typer(
     name="vasteaika",
@@ -204,61 +204,6 @@ def run(argv: list[str] | None = None) -> int:
     if code == 130:  # newer typer turns Ctrl-C into Exit(130), returned (not raised) here
         return _interrupted(parts.language)
     return 0
-
-
-def _interrupted(lang: str) -> int:
-    from vasteaika.catalogue import say
-
-    print(f"vasteaika: {say(lang, 'run.interrupted')}", file=sys.stderr)
-    return 130
-
-
-def _note_problem(parts: CommandContext, exc: Exception) -> None:
-    """What `status` shows as the last problem: any of our errors but a usage mistake, once the
-    config named the database."""
-    if parts.database is None or not parts.keeps_health:
-        return
-    error = _as_user_error(exc, parts.database)
-    if error is None or isinstance(error, UsageError):
-        return
-    from vasteaika.jobs.health import note_problem
-
-    note_problem(parts.database, parts.now(), parts.command, error.line())
-
-
-def _fail(exc: Exception, debug: bool, database: Path | None, lang: str) -> int:
-    """One line on stderr and the exit code the error's class carries, the same with --debug
-    (which adds the traceback before it: the standard one, which shows no local variables —
-    they may hold a password). In the owner's language once the config is read, else English."""
-    if debug:
-        import traceback
-
-        traceback.print_exception(exc, file=sys.stderr)
-    error = _as_user_error(exc, database)
-    if error is None:
-        from vasteaika.catalogue import say
-
-        # Not the exception's own text, which means nothing to the owner: --debug's traceback has it.
-        print(printable(f"vasteaika: {say(lang, 'run.internal', kind=type(exc).__name__)}"),
-              file=sys.stderr)  # fmt: skip
-        return 70
-    if isinstance(error, ConfigError) and error.language:  # the file's own, before it is valid
-        lang = error.language
-    print(printable(f"vasteaika: {error_line(error, lang)}"), file=sys.stderr)
-    return error.exit_code
-
-
-def _as_user_error(exc: Exception, database: Path | None) -> VasteaikaError | None:
-    """Our own errors, and SQLite's faults of the file or the disk (which can surface at any
-    query, not only when the database is opened); None for a bug."""
-    if isinstance(exc, VasteaikaError):
-        return exc
-    sqlite3 = sys.modules.get("sqlite3")  # not imported: the error cannot be SQLite's
-    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-        from vasteaika.ledger.database import storage_error  # only on this path: sqlite_utils
-
-        return storage_error(exc, database or Path("(the database)"))
-    return None
 
 
 def main() -> None:

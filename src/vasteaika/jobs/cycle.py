@@ -19,16 +19,16 @@ from vasteaika.acks.outbox import AckOutcome, Deliver, OnAck, acknowledge_new
 from vasteaika.config import Config
 from vasteaika.ledger.check import CheckResult, ProgressStart, ProgressStep, run_check
 from vasteaika.ledger.store import Store
-from vasteaika.mail.smtp import Sender
 from vasteaika.mail.source import MailSource
 from vasteaika.queue.scan import update_queue
 from vasteaika.reminders.callbacks import FireResult, fire_due
-from vasteaika.reminders.notify import Notifier
 from vasteaika.reminders.replies import PastPromise, find_reply_promises
 
 if TYPE_CHECKING:  # caldav (~0.2 s to import) only for owners who have a [calendar]
+    from vasteaika.mail.smtp import Sender
     from vasteaika.reminders.caldav_client import CalendarServer
     from vasteaika.reminders.calendar_sync import CalendarSyncResult
+    from vasteaika.reminders.notify import Notifier
 
 
 @dataclass

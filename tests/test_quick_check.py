@@ -149,6 +149,41 @@ def test_a_failing_check_says_the_same_line_exits_the_same_and_notes_it_for_stat
     assert read_health(tmp_path / "v.db").problem_seq == 2
 
 
+@pytest.mark.parametrize(
+    ("stop", "code"), [(KeyboardInterrupt, 130), (EOFError, 130), (BrokenPipeError, 1)]
+)
+def test_an_interrupt_or_a_closed_pipe_ends_the_same_way(
+    stop: type[BaseException], code: int, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """Ctrl-C, a closed terminal (EOF) and a reader gone (EPIPE) mid-run: the exit code and
+    the words typer's run() gives them."""
+    from vasteaika.cli import check as check_command
+    from vasteaika.cli import check_run, run
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise stop(32, "Broken pipe") if stop is BrokenPipeError else stop()
+
+    monkeypatch.setattr(check_run, "run_check_command", stopped)
+    monkeypatch.setattr(check_command, "run_check_command", stopped)
+    ends = []
+    for path in ("quick", "typer"):
+        monkeypatch.setattr(sys, "stdout", sys.stdout)  # a closed pipe replaces both
+        monkeypatch.setattr(sys, "stderr", sys.stderr)
+        try:
+            if path == "quick":
+                got = fast.answer(["--config", "/nowhere.toml", "check", "--quiet"])
+            else:
+                got = run(["check", "--quiet", "--config", "/nowhere.toml"])
+        except SystemExit as exc:  # typer's way with a closed pipe
+            got = exc.code
+        ends.append((got, capsys.readouterr()))
+    assert ends[0] == ends[1]
+    assert ends[0][0] == code and ends[0][1].out == ""
+    if code == 130:
+        assert ends[0][1].err.strip() == "vasteaika: interrupted — nothing half-written; run again to continue"
+
+
 def test_a_missing_config_is_the_same_line(tmp_path: Path) -> None:
     quick, typer = _both(tmp_path / "nowhere.toml", {})
     assert _said(quick) == _said(typer)

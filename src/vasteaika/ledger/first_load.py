@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 
-# Indexes for the report, the waiting lists, acknowledgments, reminders, promise and complaint
-# scans, the contact queue and the run's own count of replies: no lookup of the sync
-# (threading, answers, identity, turns) uses them.
+# Indexes for the report, the waiting lists, acknowledgments, reminders and promise scans: no
+# lookup of the sync (threading, answers, identity, turns) uses them.
 DEFERRABLE_INDEXES = (
     "conversations_first_contact", "conversations_waiting", "conversations_ack",
     "conversations_callback", "conversations_waiting_since", "conversations_customer_id",
     "turns_answered", "turns_closed", "turns_next", "customers_domain", "messages_promise_todo",
-    "message_refs_message", "message_recipients_message", "messages_run", "messages_complaint",
-    "messages_complaint_todo", "messages_phone",
+    "message_refs_message", "message_recipients_message",
 )  # fmt: skip
 CUSTOMER_TRIGGERS = (
     "conversations_customer_insert", "conversations_customer_update",

@@ -10,13 +10,13 @@ strings, the same that `vasteaika why` shows.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, overload
 
 from vasteaika.acks.outbox import AckOutcome
-from vasteaika.acks.store import ack_states
+from vasteaika.acks.store import ack_states, ack_states_counted
 from vasteaika.ledger.store import Store, from_epoch
 
 Outcome = Literal[
@@ -32,6 +32,8 @@ _STORED: dict[str, Outcome] = {
     "sent": "sent", "draft": "drafted", "pending": "in_doubt", "skipped": "not_sent",
     "failed": "failed",
 }  # fmt: skip
+# Stored states whose outcome never needs the owner.
+_SETTLED = tuple(status for status, outcome in _STORED.items() if outcome not in NEEDS_OWNER)
 
 
 @dataclass(frozen=True)
@@ -52,27 +54,70 @@ class AckAccount:
         return self.outcome in NEEDS_OWNER
 
 
-def account_acks(store: Store, run_id: int, acks: AckOutcome, mode: str) -> list[AckAccount]:
+def account_acks(store: Store, run_id: int, acks: AckOutcome, mode: str) -> AckAccounts:
     """Every conversation the run opened, and every one it decided on, with its outcome.
     ``acks`` is the run's outcome: a dry run's plans are not stored, so they come from it."""
-    planned = {p.conversation_id: p for p in acks.planned}
-    delivered = {p.conversation_id for p in acks.delivered}
-    decided = tuple(sorted({*planned, *(c for c, _ in acks.skipped)}))
-    accounts = []
-    for row in ack_states(store, run_id, decided):
-        outcome, reasons = _outcome(row["ack_status"], row["id"], planned, delivered, acks, mode)
+    return AckAccounts(store, run_id, acks, mode)
+
+
+class AckAccounts(Sequence[AckAccount]):
+    """The accounts of one run, read from the ledger each time they are gone through.
+
+    A first sync opens a conversation for every customer mail of years (150,000 at 300,000
+    mails): held as records they were most of the run's memory, although `check --quiet` shows
+    only those that need the owner (``needing_owner``, which reads only those). Read right
+    after the run, as `check` and `watch` do: nothing later in a cycle changes an
+    acknowledgment's state."""
+
+    def __init__(self, store: Store, run_id: int, acks: AckOutcome, mode: str) -> None:
+        self._store, self._run_id, self._acks, self._mode = store, run_id, acks, mode
+        self._planned = {p.conversation_id: p for p in acks.planned}
+        self._delivered = {p.conversation_id for p in acks.delivered}
+        self._decided = tuple(sorted({*self._planned, *(c for c, _ in acks.skipped)}))
+
+    def __iter__(self) -> Iterator[AckAccount]:
+        return map(self._account, ack_states(self._store, self._run_id, self._decided))
+
+    def needing_owner(self) -> list[AckAccount]:
+        """Those the owner must look at: the states that never need the owner are left in the
+        ledger (with ack.mode off, so are the undecided ones: they are "off")."""
+        rows = ack_states(self._store, self._run_id, self._decided, leaving=_SETTLED,
+                          undecided=self._mode != "off")  # fmt: skip
+        return [a for a in map(self._account, rows) if a.needs_owner]
+
+    def __len__(self) -> int:
+        return ack_states_counted(self._store, self._run_id, self._decided)
+
+    @overload
+    def __getitem__(self, index: int) -> AckAccount: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[AckAccount]: ...
+
+    def __getitem__(self, index: int | slice) -> AckAccount | list[AckAccount]:
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"AckAccounts(run {self._run_id}: {list(self)!r})"
+
+    def _account(self, row: dict[str, Any]) -> AckAccount:
+        planned, acks = self._planned, self._acks
+        outcome, reasons = _outcome(row["ack_status"], row["id"], planned, self._delivered, acks,
+                                    self._mode)  # fmt: skip
         plan = planned.get(row["id"])
         stored_reasons = json.loads(row["ack_reasons"] or "[]")
-        accounts.append(
-            AckAccount(
-                row["id"], row["customer_email"], row["customer_name"] or "",
-                row["subject"] or "", outcome,
-                row["ack_recipient"] or (plan.recipient if plan else None),
-                from_epoch(row["callback_at"]) or (plan.callback_at if plan else None),
-                reasons or tuple(str(r) for r in stored_reasons),
-            )
+        return AckAccount(
+            row["id"], row["customer_email"], row["customer_name"] or "",
+            row["subject"] or "", outcome,
+            row["ack_recipient"] or (plan.recipient if plan else None),
+            from_epoch(row["callback_at"]) or (plan.callback_at if plan else None),
+            reasons or tuple(str(r) for r in stored_reasons),
         )  # fmt: skip
-    return accounts
 
 
 def _outcome(

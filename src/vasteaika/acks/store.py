@@ -7,6 +7,7 @@ capability owns its queries; the ledger only records mail and conversations.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from vasteaika.ledger.store import Store
@@ -145,16 +146,33 @@ def acks_in_doubt(store: Store) -> list[tuple[int, int]]:
     ]
 
 
-def ack_states(store: Store, run_id: int, also: tuple[int, ...]) -> list[dict[str, Any]]:
+def ack_states(
+    store: Store, run_id: int, also: tuple[int, ...], *, leaving: tuple[str, ...] = (),
+    undecided: bool = True,
+) -> Iterator[dict[str, Any]]:
     """The acknowledgment state of every conversation a run opened, plus those in ``also`` (the
-    ones decided in the run though opened earlier), oldest first."""
-    marks = ",".join("?" * len(also))
-    extra = f" OR id IN ({marks})" if also else ""
-    return list(
-        store.db.query(
-            "SELECT id, customer_email, customer_name, subject, ack_status, ack_reasons,"
-            " ack_recipient, callback_at FROM conversations"
-            f" WHERE run_id = ?{extra} ORDER BY first_contact_at, id",
-            [run_id, *also],
-        )
+    ones decided in the run though opened earlier), oldest first, read as they are gone
+    through (a first sync opens one per customer mail of years): ``leaving`` out the states
+    named, and (``undecided`` False) those without one."""
+    where, params = _of_run(run_id, also)
+    if not undecided:
+        where += " AND ack_status IS NOT NULL"
+    if leaving:
+        where += f" AND coalesce(ack_status, '') NOT IN ({','.join('?' * len(leaving))})"
+    return store.db.query(
+        "SELECT id, customer_email, customer_name, subject, ack_status, ack_reasons,"
+        f" ack_recipient, callback_at FROM conversations WHERE {where}"
+        " ORDER BY first_contact_at, id",
+        [*params, *leaving],
     )
+
+
+def ack_states_counted(store: Store, run_id: int, also: tuple[int, ...]) -> int:
+    """How many conversations ``ack_states`` goes through (all states)."""
+    where, params = _of_run(run_id, also)
+    return store.count(f"SELECT count(*) FROM conversations WHERE {where}", *params)
+
+
+def _of_run(run_id: int, also: tuple[int, ...]) -> tuple[str, list[int]]:
+    extra = f" OR id IN ({','.join('?' * len(also))})" if also else ""
+    return f"(run_id = ?{extra})", [run_id, *also]

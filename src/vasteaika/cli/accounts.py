@@ -69,30 +69,43 @@ def _bulk_code(account: AckAccount) -> str | None:
 def show_accounts(accounts: Sequence[AckAccount], plans: Sequence[AckPlan], tz: tzinfo,
                   lang: str, *, only_needing_owner: bool = False) -> None:  # fmt: skip
     """Every new conversation's line (``only_needing_owner``: those the owner must look at, for
-    --quiet); a dry run's acknowledgment is shown whole under its line."""
-    shown = [a for a in accounts if a.needs_owner] if only_needing_owner else list(accounts)
-    if not shown:
-        return
-    if not only_needing_owner:
-        render.console.print(render.text(lang, "new_customers", n=len(shown)), highlight=False)
-    bodies = {p.conversation_id: p for p in plans}
-    bulk: dict[str, list[AckAccount]] = {}
+    --quiet); a dry run's acknowledgment is shown whole under its line. The accounts are gone
+    through twice (counted, then told), never held: a first sync has one per customer mail."""
+    shown = _needing_owner(accounts) if only_needing_owner else accounts
+    total = 0
+    bulk: dict[str, tuple[int, AckAccount]] = {}  # code → how many, the first
     for a in shown:
+        total += 1
         code = _bulk_code(a)
         if code is not None:
-            bulk.setdefault(code, []).append(a)
+            count, first = bulk.get(code, (0, a))
+            bulk[code] = (count + 1, first)
+    if not total:
+        return
+    if not only_needing_owner:
+        render.console.print(render.text(lang, "new_customers", n=total), highlight=False)
+    bodies = {p.conversation_id: p for p in plans}
     for a in shown:
         code = _bulk_code(a)
-        if code is not None and len(bulk[code]) > BULK_SHOWN:
+        if code is not None and bulk[code][0] > BULK_SHOWN:
             continue
         render.console.print("  " + account_line(a, tz, lang), soft_wrap=True)
         if a.outcome == "would_send" and a.conversation_id in bodies:
             _show_body(bodies[a.conversation_id], lang)
-    for group in bulk.values():
-        if len(group) > BULK_SHOWN:
-            why = reasons_text(group[0].reasons, lang)
-            line = render.text(lang, "acct_more", n=len(group), why=why)
+    for count, first in bulk.values():
+        if count > BULK_SHOWN:
+            why = reasons_text(first.reasons, lang)
+            line = render.text(lang, "acct_more", n=count, why=why)
             render.console.print("  " + line, soft_wrap=True)
+
+
+def _needing_owner(accounts: Sequence[AckAccount]) -> Sequence[AckAccount]:
+    """Those the owner must look at; a run's ``AckAccounts`` reads only those from the ledger."""
+    from vasteaika.acks.accounting import AckAccounts
+
+    if isinstance(accounts, AckAccounts):
+        return accounts.needing_owner()
+    return [a for a in accounts if a.needs_owner]
 
 
 def _show_body(plan: AckPlan, lang: str) -> None:

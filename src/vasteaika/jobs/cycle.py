@@ -9,7 +9,7 @@ back up the chain.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -38,7 +38,7 @@ class CycleResult:
     promises_found: int = 0
     reminders: FireResult | None = None
     calendar: CalendarSyncResult | None = None
-    accounts: list[AckAccount] = field(default_factory=list)  # each new customer's ack
+    accounts: Sequence[AckAccount] = ()  # each new customer's ack (read from the ledger)
     past_promises: list[PastPromise] = field(default_factory=list)  # past when read: told once
 
 

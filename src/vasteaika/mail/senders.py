@@ -39,7 +39,13 @@ def _fold_unicode(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@functools.lru_cache(maxsize=4096)  # the same senders recur in every mailbox
+# The same senders recur in every mailbox, but not within a few thousand mails: a mailbox of
+# years with 5,000 customers, read in arrival order, meets each again only after the others,
+# and a smaller cache than its senders misses every time. 16,384 entries hold at most ~3 MB.
+SENDER_CACHE = 16_384
+
+
+@functools.lru_cache(maxsize=SENDER_CACHE)
 def robot_local_part(local: str) -> str | None:
     """The "do not reply" stem or robot word ``local`` is written with, if any."""
     words = [w for w in _SEPARATORS.split(fold(local).partition("+")[0]) if w]
@@ -64,7 +70,7 @@ def robot_display_name(name: str) -> str | None:
 _PLATFORM_RANK = {entry: i for i, entry in reversed(list(enumerate(robot_words.PLATFORM_SENDERS)))}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=SENDER_CACHE)
 def platform_sender(email: str) -> str | None:
     """The PLATFORM_SENDERS entry ``email`` matches (an address, or its domain and subdomains);
     the first one listed when several do."""

@@ -68,7 +68,7 @@ NOT_COUNTED = {"skipped", "not checked", "timeout?"}
 RERUN_FACTOR = 20  # a re-run timed-out mutant may take this many times its tests' measured time
 RERUN_MIN_SECONDS = 120.0
 # SQL is written in capitals here (a mail's text never is).
-_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY)\b")
+_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY|GROUP BY)\b")
 
 
 @dataclass

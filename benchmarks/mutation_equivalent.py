@@ -34,7 +34,38 @@ _PROMISE_POSITIVE = (
     " positive (is_positive): with seconds >= 1 both give the same deadline"
 )
 
+# reminders.store (tests/test_reminder_store.py kills the rest of its survivors)
+_SAME_ROWS_OVERLAPPING = (
+    "the chunks of conversation ids overlap (or repeat) but each conversation's earliest reminder"
+    " is the same whichever chunk finds it, and a dict keeps one: the same answer, only slower"
+)
+_IDENTIFIER_CASE = "SQLite's names of tables and columns are not case-sensitive: the same SQL"
+_REMINDERS_STORE: dict[str, tuple[str, str]] = {
+    "vasteaika.reminders.store.x_next_due_by_conversation__mutmut_7": (
+        "for start in range(0, len(ids)):",
+        _SAME_ROWS_OVERLAPPING,
+    ),
+    "vasteaika.reminders.store.x_next_due_by_conversation__mutmut_12": (
+        "chunk = ids[start:start + 501]",
+        _SAME_ROWS_OVERLAPPING,
+    ),
+    "vasteaika.reminders.store.x_mark_done__mutmut_15": (
+        "counted = None",
+        "a reminder without a conversation: None instead of False, and the one caller"
+        " (cli/reminders.py done) only asks whether it is true",
+    ),
+    "vasteaika.reminders.store.x_cancel_ignored__mutmut_9": (
+        "sql, params = ignored_sql('CUSTOMER_EMAIL', ignore)",
+        _IDENTIFIER_CASE,
+    ),
+    "vasteaika.reminders.store.x_get_reminder__mutmut_9": (
+        "found = _rows(store, 'ID = ?', [reminder_id])",
+        _IDENTIFIER_CASE,
+    ),
+}
+
 JUDGED: dict[str, tuple[str, str]] = {
+    **_REMINDERS_STORE,
     "vasteaika.hours.x__hourly_times__mutmut_10": (
         "return (hours.start, *(t for t in later if t <= hours.end))",
         _ONLY_CALLER_FILTERS,

@@ -3,7 +3,7 @@
 Runs mutmut (``pip install -e '.[mutation]'``; configured in pyproject's ``[tool.mutmut]``) over
 the modules below, or a subset, and prints the score of each module and its surviving mutants:
 
-    .venv/bin/python benchmarks/mutation.py                       # all of them (hours: see README)
+    .venv/bin/python benchmarks/mutation.py                       # the whole run: every module
     .venv/bin/python benchmarks/mutation.py --module acks.store   # one module (repeat for more)
     .venv/bin/python benchmarks/mutation.py hours acks.outbox     # a subset
     .venv/bin/python benchmarks/mutation.py --report-only         # the last results again
@@ -27,6 +27,10 @@ costs its fastest failing test; mutants run in parallel, one child per CPU unles
 ``--max-children``. mutmut adds the tests that are new since its map to the map by itself;
 ``--remap`` maps every test again (one run of all the fast tests, minutes here), needed when an
 existing test was changed to reach a function it did not reach before.
+
+The whole run (no module named) is the one command to measure: after the table it prints its
+wall time, the load, and the CPU time of everything it ran with the mutants per CPU second of one
+core, which the load does not change (README's development section has the figures).
 
 Not part of the test command (scripts/test.sh): it takes minutes. Work files go to ``mutants/``
 (git-ignored); mutmut reuses earlier results there for functions that did not change.

@@ -1,6 +1,6 @@
 """What a fired reminder tells the owner, at its edges: each test holds a rule whose breaking
 mutation testing showed no other test noticed (issue 19; benchmarks/mutation.py,
-reminders.callbacks). Pure: a Reminder record and a config, no database, no network."""
+reminders.callbacks). A Reminder record and a config; the ledger where a reminder fires."""
 
 from __future__ import annotations
 
@@ -12,10 +12,15 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from test_reminders import config_dict
+from fakes import Recorder
+from test_reminders import config_dict, seed_reminder
+from vasteaika.catalogue import Said, error_line, fault
 from vasteaika.config import Config, config_from_dict
-from vasteaika.reminders.callbacks import notification_text, reminder_email
-from vasteaika.reminders.store import Reminder
+from vasteaika.errors import UnreachableError
+from vasteaika.ledger.store import open_database
+from vasteaika.reminders.callbacks import fire_due, notification_text, reminder_email
+from vasteaika.reminders.notify import NotifyResult
+from vasteaika.reminders.store import Reminder, get_reminder
 
 # Far from the machine's clock, so that a time taken from it instead would show.
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
@@ -107,3 +112,29 @@ def _event(msg: Any) -> Any:
     calendar = Calendar.from_ical(part.get_content())
     [event] = [c for c in calendar.walk() if c.name == "VEVENT"]
     return event
+
+
+class _NoDesktop:
+    """A desktop that cannot be reached, saying why in the catalogue's words, as the real
+    notifier does (the fake in fakes.py gives a fixed text)."""
+
+    def notify(self, title: str, body: str) -> NotifyResult:
+        words = Said("notify.unreachable", {"detail": Said("notify.no_bus", {"path": "/run/x"})})
+        return NotifyResult(False, str(words), words)
+
+
+def test_why_a_reminder_was_not_delivered_is_in_the_owners_language(tmp_path: Path) -> None:
+    """No desktop and the email fallback failing: the delivery note ('vasteaika check' and
+    'reminders' show it) says both in Finnish for a Finnish owner, nothing in English."""
+    config = _config(tmp_path)
+    store = open_database(config.database)
+    reminder_id = seed_reminder(store, NOW)
+    failing = Recorder(fail=fault(UnreachableError, "smtp.no_password", user="ylermi"))
+    [fired] = fire_due(config, store, _NoDesktop(), failing, NOW).fired
+    assert fired.channel == "failed"
+    assert fired.detail == (
+        "työpöytää ei tavoitettu: istuntoväylää ei löydy (DBUS_SESSION_BUS_ADDRESS puuttuu eikä"
+        " ole tiedostoa /run/x); sähköposti epäonnistui: " + error_line(failing.fail, "fi")  # type: ignore[arg-type]
+    )
+    assert "no password" not in fired.detail and "no desktop" not in fired.detail
+    assert get_reminder(store, reminder_id).delivery_note == fired.detail

@@ -3,7 +3,7 @@
 Runs mutmut (``pip install -e '.[mutation]'``; configured in pyproject's ``[tool.mutmut]``) over
 the modules below, or a subset, and prints the score of each module and its surviving mutants:
 
-    .venv/bin/python benchmarks/mutation.py                       # all of them (hours: see README)
+    .venv/bin/python benchmarks/mutation.py                       # the whole run: every module
     .venv/bin/python benchmarks/mutation.py --module acks.store   # one module (repeat for more)
     .venv/bin/python benchmarks/mutation.py hours acks.outbox     # a subset
     .venv/bin/python benchmarks/mutation.py --report-only         # the last results again
@@ -28,6 +28,10 @@ costs its fastest failing test; mutants run in parallel, one child per CPU unles
 ``--remap`` maps every test again (one run of all the fast tests, minutes here), needed when an
 existing test was changed to reach a function it did not reach before.
 
+The whole run (no module named) is the one command to measure: after the table it prints its
+wall time, the load, and the CPU time of everything it ran with the mutants per CPU second of one
+core, which the load does not change (README's development section has the figures).
+
 Not part of the test command (scripts/test.sh): it takes minutes. Work files go to ``mutants/``
 (git-ignored); mutmut reuses earlier results there for functions that did not change.
 """
@@ -41,6 +45,7 @@ import fnmatch
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -53,11 +58,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from mutation_equivalent import JUDGED  # noqa: E402
 
-# What is sent (acknowledgments), counted (the ledger's threading and sync) or reminded.
+# What is sent (acknowledgments), counted (the ledger's threading, turns and sync) or reminded.
 MODULES = (
     "acks.decision", "acks.outbox", "acks.store", "mail.classify", "ledger.threads",
     "ledger.conversations", "ledger.sync", "ledger.check", "hours", "reminders.store",
-    "reminders.callbacks", "reminders.promises",
+    "reminders.callbacks", "reminders.promises", "ledger.joins", "ledger.batch_view",
+    "ledger.batch_reach", "ledger.batches", "ledger.turns",
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
@@ -66,7 +72,7 @@ NOT_COUNTED = {"skipped", "not checked", "timeout?"}
 RERUN_FACTOR = 20  # a re-run timed-out mutant may take this many times its tests' measured time
 RERUN_MIN_SECONDS = 120.0
 # SQL is written in capitals here (a mail's text never is).
-_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY)\b")
+_SQL = re.compile(r"\b(SELECT|UPDATE|INSERT|DELETE|WHERE|FROM|JOIN|IS NULL|IS NOT NULL|AND|ORDER BY|GROUP BY)\b")
 
 
 @dataclass
@@ -76,6 +82,7 @@ class Score:
     survivors: list[str] = field(default_factory=list)
     equivalent: list[str] = field(default_factory=list)  # survivors that cannot be killed
     unrun: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # the wall time of its mutants' runs, summed (children run in parallel)
 
     @property
     def total(self) -> int:
@@ -221,12 +228,22 @@ def _reruns() -> dict[str, dict[str, object]]:
     return data
 
 
-def _results(module: str) -> dict[str, int | None]:
+def _meta(module: str) -> dict[str, dict[str, object]]:
     path = _meta_path(module)
     if not path.exists():
         return {}
-    results: dict[str, int | None] = json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
-    return results
+    meta: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    return meta
+
+
+def _results(module: str) -> dict[str, int | None]:
+    return dict(_meta(module).get("exit_code_by_key", {}))  # type: ignore[arg-type]
+
+
+def _seconds(module: str) -> float:
+    """The wall time mutmut measured for each mutant of ``module``, summed."""
+    durations = _meta(module).get("durations_by_key", {})
+    return sum(float(d) for d in durations.values())  # type: ignore[arg-type]
 
 
 def _status(name: str, code: int | None, reruns: dict[str, dict[str, object]]) -> str:
@@ -249,7 +266,7 @@ def read_scores(modules: list[str]) -> list[Score]:
     reruns = _reruns()
     scores = []
     for module in modules:
-        score = Score(module)
+        score = Score(module, seconds=_seconds(module))
         results = _results(module)
         if results:
             functions = _functions(module)
@@ -354,19 +371,22 @@ def report(scores: list[Score], diff: bool) -> None:
     limit), survived (of them equivalent), the score (killed of all run), the score of the
     killable ones (equivalent survivors left out), and those not run yet."""
     print(f"\n{'module':<22}{'mutants':>8}{'killed':>8}{'timeout':>8}{'survived':>9}{'equiv.':>7}"
-          f"{'score':>8}{'killable':>10}{'unrun':>7}")  # fmt: skip
+          f"{'score':>8}{'killable':>10}{'unrun':>7}{'mutant s':>10}")  # fmt: skip
     for s in scores:
         unrun = sum(n for status, n in s.statuses.items() if status in NOT_COUNTED)
         print(f"{s.module:<22}{s.total:>8}{s.killed:>8}{s.timeouts:>8}{s.total - s.killed:>9}"
-              f"{len(s.equivalent):>7}{s.percent:>7.1f}%{s.percent_of_killable:>9.1f}%{unrun:>7}")  # fmt: skip
+              f"{len(s.equivalent):>7}{s.percent:>7.1f}%{s.percent_of_killable:>9.1f}%{unrun:>7}"
+              f"{s.seconds:>10.0f}")  # fmt: skip
     total = sum(s.total for s in scores)
     killed = sum(s.killed for s in scores)
     timeouts = sum(s.timeouts for s in scores)
     equivalent = sum(len(s.equivalent) for s in scores)
     print(f"{'all':<22}{total:>8}{killed:>8}{timeouts:>8}{total - killed:>9}{equivalent:>7}"
-          f"{100 * killed / max(total, 1):>7.1f}%{100 * killed / max(total - equivalent, 1):>9.1f}%")  # fmt: skip
+          f"{100 * killed / max(total, 1):>7.1f}%{100 * killed / max(total - equivalent, 1):>9.1f}%"
+          f"{'':>7}{sum(s.seconds for s in scores):>10.0f}")  # fmt: skip
     print(f"({timeouts} of the {killed} killed are timeouts: mutants that hung even when run again"
-          " alone with a generous limit)")  # fmt: skip
+          " alone with a generous limit; \"mutant s\": the wall time of a module's mutants, each"
+          " as mutmut measured it, summed — they run in parallel)")  # fmt: skip
     reruns = _reruns()
     for s in scores:
         hung = [n for n, r in reruns.items() if r["status"] == "timeout" and n.startswith(f"vasteaika.{s.module}.")]
@@ -409,16 +429,48 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("mutation.py: mutmut is not installed — run: .venv/bin/pip install -e '.[mutation]'")
         return 2
-    started = time.monotonic()
+    clock = Clock.start()
     if not args.report_only:
         code = run_mutmut(modules, args.max_children, args.survivors, args.unrun, args.remap)
         if code not in (0, 1):  # mutmut exits 1 when a mutant survived
             print(f"mutation.py: mutmut failed with exit code {code}")
             return code
-    report(read_scores(modules), args.diff)
+    scores = read_scores(modules)
+    report(scores, args.diff)
     if not args.report_only:
-        print(f"\n{time.monotonic() - started:.0f} s")
+        print(clock.summary(sum(s.total for s in scores)))
     return 0
+
+
+@dataclass
+class Clock:
+    """The whole command's wall time and the CPU time of everything it ran (mutmut, its
+    children, the re-runs), so that a run on a busy machine still tells what a quiet one
+    would take: CPU seconds do not grow with the load, wall seconds do."""
+
+    wall: float
+    cpu: float
+    load: float
+
+    @staticmethod
+    def start() -> Clock:
+        return Clock(time.monotonic(), _children_cpu(), os.getloadavg()[0])
+
+    def summary(self, mutants: int) -> str:
+        wall, cpu = time.monotonic() - self.wall, _children_cpu() - self.cpu
+        cores = os.cpu_count() or 1
+        rate = mutants / cpu if cpu else 0.0
+        return (f"\nwall time {wall:.0f} s ({wall / 60:.1f} min) for {mutants} mutants, load"
+                f" {self.load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
+                f" (uptime's 1-minute average, {cores} cores)\n"
+                f"CPU time {cpu:.0f} s (mutmut, its tests and re-runs): {rate:.2f} mutants per"
+                f" CPU second, one core; on {cores} idle cores about {cpu / cores / 60:.1f} min")  # fmt: skip
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the child processes ended so far, their children too."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

@@ -34,7 +34,97 @@ _PROMISE_POSITIVE = (
     " positive (is_positive): with seconds >= 1 both give the same deadline"
 )
 
+# reminders.store (tests/test_reminder_store.py kills the rest of its survivors)
+_SAME_ROWS_OVERLAPPING = (
+    "the chunks of conversation ids overlap (or repeat) but each conversation's earliest reminder"
+    " is the same whichever chunk finds it, and a dict keeps one: the same answer, only slower"
+)
+_IDENTIFIER_CASE = "SQLite's names of tables and columns are not case-sensitive: the same SQL"
+_REMINDERS_STORE: dict[str, tuple[str, str]] = {
+    "vasteaika.reminders.store.x_next_due_by_conversation__mutmut_7": (
+        "for start in range(0, len(ids)):",
+        _SAME_ROWS_OVERLAPPING,
+    ),
+    "vasteaika.reminders.store.x_next_due_by_conversation__mutmut_12": (
+        "chunk = ids[start:start + 501]",
+        _SAME_ROWS_OVERLAPPING,
+    ),
+    "vasteaika.reminders.store.x_mark_done__mutmut_15": (
+        "counted = None",
+        "a reminder without a conversation: None instead of False, and the one caller"
+        " (cli/reminders.py done) only asks whether it is true",
+    ),
+    "vasteaika.reminders.store.x_cancel_ignored__mutmut_9": (
+        "sql, params = ignored_sql('CUSTOMER_EMAIL', ignore)",
+        _IDENTIFIER_CASE,
+    ),
+    "vasteaika.reminders.store.x_get_reminder__mutmut_9": (
+        "found = _rows(store, 'ID = ?', [reminder_id])",
+        _IDENTIFIER_CASE,
+    ),
+}
+
+# reminders.callbacks (tests/test_reminder_callbacks.py kills the rest of its survivors)
+_MSGID_WORD = (
+    "the word inside the reminder mail's Message-ID is read by nothing (no code, no mail"
+    " reader); make_msgid keeps the ID unique with or without it"
+)
+_MIME_CASE = (
+    "a MIME type, subtype and parameter name are case-insensitive (RFC 2045 5.1): mail"
+    " readers and Python's email read text/calendar; method=PUBLISH either way"
+)
+_CALL_FALLBACK = "a kind left out of the list falls back to 'call': for 'call' itself, the same"
+_REMINDERS_CALLBACKS: dict[str, tuple[str, str]] = {
+    "vasteaika.reminders.callbacks.x_notification_text__mutmut_8": (
+        "verb = reminder.kind if reminder.kind in ('XXcallXX', 'visit', 'message') else 'call'",
+        _CALL_FALLBACK,
+    ),
+    "vasteaika.reminders.callbacks.x_notification_text__mutmut_9": (
+        "verb = reminder.kind if reminder.kind in ('CALL', 'visit', 'message') else 'call'",
+        _CALL_FALLBACK,
+    ),
+    "vasteaika.reminders.callbacks.x_notification_text__mutmut_28": (
+        "lines = [f'{reminder.subject}' if reminder.subject or True else '', f\"{say(lang, 'mail.phone')} {reminder.phone}\" if reminder.phone else reminder.customer_email, f\"{say(lang, 'mail.promised')} {(moment(lang, when) if reminder.has_time else day(lang, when))}\", say(lang, 'mail.in_doubt') if reminder.source == ACK_IN_DOUBT else '', f'vasteaika done {reminder.id} · vasteaika snooze {reminder.id} 30m']",
+        "an empty subject gives the empty line either way (f'{reminder.subject}' of '' is ''),"
+        " and empty lines are left out; the ledger's subject is never NULL",
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_44": (
+        "msg['Message-ID'] = make_msgid(None, domain=owner.rpartition('@')[2])",
+        _MSGID_WORD,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_46": (
+        "msg['Message-ID'] = make_msgid(domain=owner.rpartition('@')[2])",
+        _MSGID_WORD,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_48": (
+        "msg['Message-ID'] = make_msgid('XXreminderXX', domain=owner.rpartition('@')[2])",
+        _MSGID_WORD,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_49": (
+        "msg['Message-ID'] = make_msgid('REMINDER', domain=owner.rpartition('@')[2])",
+        _MSGID_WORD,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_51": (
+        "msg['Message-ID'] = make_msgid('reminder', domain=owner.partition('@')[2])",
+        _OWNER_ONE_AT,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_125": (
+        "msg.add_attachment(ics, maintype='TEXT', subtype='calendar', filename=say(lang, 'mail.file', id=reminder.id), params={'method': 'PUBLISH'})",
+        _MIME_CASE,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_127": (
+        "msg.add_attachment(ics, maintype='text', subtype='CALENDAR', filename=say(lang, 'mail.file', id=reminder.id), params={'method': 'PUBLISH'})",
+        _MIME_CASE,
+    ),
+    "vasteaika.reminders.callbacks.x_reminder_email__mutmut_137": (
+        "msg.add_attachment(ics, maintype='text', subtype='calendar', filename=say(lang, 'mail.file', id=reminder.id), params={'METHOD': 'PUBLISH'})",
+        _MIME_CASE,
+    ),
+}
+
 JUDGED: dict[str, tuple[str, str]] = {
+    **_REMINDERS_STORE,
+    **_REMINDERS_CALLBACKS,
     "vasteaika.hours.x__hourly_times__mutmut_10": (
         "return (hours.start, *(t for t in later if t <= hours.end))",
         _ONLY_CALLER_FILTERS,

@@ -53,11 +53,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from mutation_equivalent import JUDGED  # noqa: E402
 
-# What is sent (acknowledgments), counted (the ledger's threading and sync) or reminded.
+# What is sent (acknowledgments), counted (the ledger's threading, turns and sync) or reminded.
 MODULES = (
     "acks.decision", "acks.outbox", "acks.store", "mail.classify", "ledger.threads",
     "ledger.conversations", "ledger.sync", "ledger.check", "hours", "reminders.store",
-    "reminders.callbacks", "reminders.promises",
+    "reminders.callbacks", "reminders.promises", "ledger.joins", "ledger.batch_view",
+    "ledger.batch_reach", "ledger.batches", "ledger.turns",
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

@@ -34,6 +34,11 @@ _PROMISE_POSITIVE = (
     " positive (is_positive): with seconds >= 1 both give the same deadline"
 )
 
+_PROTOCOL_STUB = (
+    "a Protocol's method is never run: callers reach the store's or the batch view's own"
+    " method, with its own default"
+)
+
 JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.hours.x__hourly_times__mutmut_10": (
         "return (hours.start, *(t for t in later if t <= hours.end))",
@@ -114,5 +119,25 @@ JUDGED: dict[str, tuple[str, str]] = {
         "present = set(self.source.uids_after(folder, min(absent) - 2))",
         "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
         " the same UIDs are found present or gone",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_71": (
+        "followup: str | None = ''",
+        "followup is only asked whether it is empty (if followup): '' and None alike",
+    ),
+    "vasteaika.ledger.joins.xǁThreadTablesǁconversation_for_reply__mutmut_1": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='XXcustomer_emailXX') -> ConversationRef | None:",
+        _PROTOCOL_STUB,
+    ),
+    "vasteaika.ledger.joins.xǁThreadTablesǁconversation_for_reply__mutmut_2": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='CUSTOMER_EMAIL') -> ConversationRef | None:",
+        _PROTOCOL_STUB,
+    ),
+    "vasteaika.ledger.turns.x_derive__mutmut_8": (
+        "for h in sorted(happenings, key=lambda h: (h.at, h.event, h.message_pk or 1)):",
+        "the message breaks a tie only between happenings of the same second and kind; a"
+        " customer mail or an answer always has one (>= 1), calls, closes and reopens never,"
+        " so their keys stay equal either way",
     ),
 }

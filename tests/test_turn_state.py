@@ -81,3 +81,7 @@ def test_two_answers_in_one_second_the_earlier_mail_answers_whatever_the_order_r
 
 def test_an_answer_before_the_first_contact_is_no_reply_at_all() -> None:
     assert state((0, A, 2), (1, C, 1)) == TurnState(turns=(Turn(1, 1 * H),), waiting_since=1 * H)
+
+
+def test_only_the_owner_s_mail_is_no_turn_and_nobody_waits() -> None:
+    assert state((0, A, 2), (1, CALL, None), (2, CLOSE, None)) == TurnState()

@@ -140,4 +140,19 @@ JUDGED: dict[str, tuple[str, str]] = {
         " customer mail or an answer always has one (>= 1), calls, closes and reopens never,"
         " so their keys stay equal either way",
     ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_126": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'RUN_ID': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_144": (
+        "reply = tables.earliest_owner_reply(None if msg.synthetic_id and False else"
+        " msg.message_id, customer, row['base_subject'], at, at + window)",
+        "a mail without a Message-ID gets one made up by vasteaika, which no mail of the owner"
+        " can name in its In-Reply-To or References: looking it up finds nothing either way",
+    ),
 }

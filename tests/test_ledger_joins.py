@@ -167,3 +167,21 @@ def test_the_run_counts_each_conversation_it_opens_once(config: Config, store: S
         "SELECT first_reply_at IS NOT NULL FROM conversations ORDER BY id"
     ).fetchall()
     assert answered == [(1,), (0,)]
+
+
+def test_an_answer_read_before_the_mail_it_references_is_counted_by_its_reference(
+    config: Config, store: Store
+) -> None:
+    """The owner's reply was read in an earlier run than the customer's mail it answers (Sent
+    read first, or the mail filed late): it still answers by its In-Reply-To, the surest rule
+    `vasteaika why` names, not by the look-alike subject."""
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r1@p",
+                         extra=REPLY.format("a1@x")), at(1))  # fmt: skip
+    run_check(config, src, store, at(2))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    run_check(config, src, store, at(3))
+    (conv,) = conversations(store)
+    assert [(t["answer_rule"], t["channel"]) for t in store.turns(conv["id"])] == [
+        ("reference", "mail")
+    ]

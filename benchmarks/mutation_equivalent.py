@@ -121,6 +121,10 @@ _REMINDERS_CALLBACKS: dict[str, tuple[str, str]] = {
         _MIME_CASE,
     ),
 }
+_PROTOCOL_STUB = (
+    "a Protocol's method is never run: callers reach the store's or the batch view's own"
+    " method, with its own default"
+)
 
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
@@ -204,5 +208,40 @@ JUDGED: dict[str, tuple[str, str]] = {
         "present = set(self.source.uids_after(folder, min(absent) - 2))",
         "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
         " the same UIDs are found present or gone",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_71": (
+        "followup: str | None = ''",
+        "followup is only asked whether it is empty (if followup): '' and None alike",
+    ),
+    "vasteaika.ledger.joins.xǁThreadTablesǁconversation_for_reply__mutmut_1": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='XXcustomer_emailXX') -> ConversationRef | None:",
+        _PROTOCOL_STUB,
+    ),
+    "vasteaika.ledger.joins.xǁThreadTablesǁconversation_for_reply__mutmut_2": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='CUSTOMER_EMAIL') -> ConversationRef | None:",
+        _PROTOCOL_STUB,
+    ),
+    "vasteaika.ledger.turns.x_derive__mutmut_8": (
+        "for h in sorted(happenings, key=lambda h: (h.at, h.event, h.message_pk or 1)):",
+        "the message breaks a tie only between happenings of the same second and kind; a"
+        " customer mail or an answer always has one (>= 1), calls, closes and reopens never,"
+        " so their keys stay equal either way",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_126": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'RUN_ID': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_144": (
+        "reply = tables.earliest_owner_reply(None if msg.synthetic_id and False else"
+        " msg.message_id, customer, row['base_subject'], at, at + window)",
+        "a mail without a Message-ID gets one made up by vasteaika, which no mail of the owner"
+        " can name in its In-Reply-To or References: looking it up finds nothing either way",
     ),
 }

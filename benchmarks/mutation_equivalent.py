@@ -38,6 +38,10 @@ _LONGEST_FIRST = (
     "the order of literals in an alternation matters only where one is a prefix of another,"
     " and sorted in reverse without the length key the longer still comes first there"
 )
+_LOWERED_NO_X = (
+    "the ignore-list entry is lower-cased just before, so it holds no 'X' for lstrip to take:"
+    " 'XX@XX' strips what '@' does"
+)
 _PROMISE_POSITIVE = (
     "business_deadline is called only with the response promise, which the config requires"
     " positive (is_positive): with seconds >= 1 both give the same deadline"
@@ -134,6 +138,23 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.mail.classify.x__literals__mutmut_8": (
         "return '|'.join((re.escape(t) for t in sorted(texts, reverse=True)))",
         _LONGEST_FIRST,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_3": (
+        "domain = email.partition('@')[2]",
+        "the addresses classify reads come from mail.parse, which keeps only addresses with"
+        " exactly one @ (_VALID_ADDRESS): partition and rpartition split them alike",
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_12": (
+        "if '@' in wanted.lstrip('XX@XX'):",
+        _LOWERED_NO_X,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_18": (
+        "elif domain == wanted.lstrip('XX@XX') or domain.endswith('.' + wanted.lstrip('@')):",
+        _LOWERED_NO_X,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_24": (
+        "elif domain == wanted.lstrip('@') or domain.endswith('.' + wanted.lstrip('XX@XX')):",
+        _LOWERED_NO_X,
     ),
     "vasteaika.acks.store.x_ack_seen_for__mutmut_1": (
         "if message_id is None and (not emails):",

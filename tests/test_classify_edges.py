@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from test_classify import kind_of, mail
 from vasteaika.mail import robot_words
 from vasteaika.mail.classify import HeaderRule, _literals
@@ -70,3 +72,37 @@ def test_the_owners_mail_in_a_thread_is_never_a_form() -> None:
     for thread in ("References: <q1@example.com>", "In-Reply-To: <q1@example.com>"):
         cls = kind_of(*FORM_FROM_OWNER, "To: owner@shop.fi", thread)
         assert (cls.kind, cls.via_form) == (Kind.OWNER, False)
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        (("From: ala-vastaa@kauppa.example",),
+         "From: ala-vastaa@kauppa.example (noreply-style sender 'alavastaa', B5)"),
+        (("From: =?utf-8?q?=C3=84l=C3=A4_vastaa?= <info@kauppa.example>",),
+         "From: Älä vastaa (display name says 'ala vastaa')"),
+        (("From: security@facebookmail.com",),
+         "From: security@facebookmail.com (platform notification sender @facebookmail.com)"),
+        (("Content-Type: text/calendar; method=REQUEST",),
+         "Content-Type: text/calendar (meeting invitation or response)"),
+        (("From: info@kauppa.example", "To: owner@shop.fi",
+          "Return-Path: <bounces+123-owner=shop.fi@em1.kauppa.example>"),
+         "From: info@kauppa.example is a shop's role address, and its envelope names the"
+         " recipient owner@shop.fi: a sending platform's mail"),
+    ],
+)  # fmt: skip
+def test_a_machine_sender_without_any_header_saying_so_is_a_robot_with_its_reason(
+    lines: tuple[str, ...], reason: str
+) -> None:
+    # A do-not-reply in Finnish, a display name, a platform's notifications, a meeting
+    # invitation, a webshop's mail through a sending platform: none gets an acknowledgment.
+    assert kind_of(*lines).reasons == (reason,)
+    assert kind_of(*lines).kind is Kind.ROBOT
+
+
+def test_an_ignored_domain_written_with_at_covers_its_subdomains() -> None:
+    cls = kind_of("From: laskutus@mail.supplier.example", ignore=("@Supplier.example",))
+    assert cls.kind is Kind.IGNORED
+    assert cls.reasons == (
+        "From: laskutus@mail.supplier.example is on the ignore list (@Supplier.example)",
+    )

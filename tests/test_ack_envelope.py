@@ -47,3 +47,10 @@ def test_a_no_reply_envelope_with_a_quoted_at_in_its_local_part_gets_no_ack() ->
     assert decision.reasons == (
         'robot-sender: Return-Path "a@b".noreply@robot.example is a no-reply or list address',
     )
+
+
+def test_an_envelope_in_capitals_is_the_customers_own_address() -> None:
+    # Letter case is no part of an address, and stripping the brackets takes no letter: at a
+    # freemail domain, where only the very same address aligns, XAVER@GMAIL.COM is Xaver's.
+    xaver = Address("xaver@gmail.com", "Xaver")
+    assert run(make_msg(from_addr=xaver, return_path="<XAVER@GMAIL.COM>"), customer(xaver)).send

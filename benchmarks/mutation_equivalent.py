@@ -29,6 +29,19 @@ _RECIPIENT_ALWAYS_SAYS_WHY = (
     "a dead fallback: _recipient returns no recipient only together with a bad-address reason,"
     " so the reasons are never empty there"
 )
+_SQLITE_EMPTY_IN = (
+    "SQLite reads an empty list as a set with nothing in it: 'id IN ()' is false and"
+    " 'id NOT IN ()' true, so the clause added without ids selects what leaving it out does"
+)
+_SQL_NAMES_ANY_CASE = "SQLite's column names are case-insensitive: ACK_STATUS is ack_status"
+_LONGEST_FIRST = (
+    "the order of literals in an alternation matters only where one is a prefix of another,"
+    " and sorted in reverse without the length key the longer still comes first there"
+)
+_LOWERED_NO_X = (
+    "the ignore-list entry is lower-cased just before, so it holds no 'X' for lstrip to take:"
+    " 'XX@XX' strips what '@' does"
+)
 _PROMISE_POSITIVE = (
     "business_deadline is called only with the response promise, which the config requires"
     " positive (is_positive): with seconds >= 1 both give the same deadline"
@@ -203,6 +216,53 @@ JUDGED: dict[str, tuple[str, str]] = {
         "for label, email in (('From', msg.from_addr.email), ('Sender', msg.sender.email if msg.sender else 'XXXX'), ('Return-Path', _envelope(msg.return_path or ''))):",
         "without a Sender the address has no @, so its local part (before the last @) is empty"
         " either way and matches no mail-system name",
+    ),
+    "vasteaika.acks.store.x_ack_states__mutmut_8": (
+        "extra = f' OR id IN ({marks})' if also or True else ''",
+        _SQLITE_EMPTY_IN,
+    ),
+    "vasteaika.acks.store.x_callbacks_held__mutmut_8": (
+        "skip = f' AND id NOT IN ({marks})' if excluding or True else ''",
+        _SQLITE_EMPTY_IN,
+    ),
+    "vasteaika.mail.classify.x__literals__mutmut_5": (
+        "return '|'.join((re.escape(t) for t in sorted(texts, key=None, reverse=True)))",
+        _LONGEST_FIRST,
+    ),
+    "vasteaika.mail.classify.x__literals__mutmut_8": (
+        "return '|'.join((re.escape(t) for t in sorted(texts, reverse=True)))",
+        _LONGEST_FIRST,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_3": (
+        "domain = email.partition('@')[2]",
+        "the addresses classify reads come from mail.parse, which keeps only addresses with"
+        " exactly one @ (_VALID_ADDRESS): partition and rpartition split them alike",
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_12": (
+        "if '@' in wanted.lstrip('XX@XX'):",
+        _LOWERED_NO_X,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_18": (
+        "elif domain == wanted.lstrip('XX@XX') or domain.endswith('.' + wanted.lstrip('@')):",
+        _LOWERED_NO_X,
+    ),
+    "vasteaika.mail.classify.x__ignore_match__mutmut_24": (
+        "elif domain == wanted.lstrip('@') or domain.endswith('.' + wanted.lstrip('XX@XX')):",
+        _LOWERED_NO_X,
+    ),
+    "vasteaika.acks.store.x_ack_seen_for__mutmut_1": (
+        "if message_id is None and (not emails):",
+        "the early return only saves a query that finds nothing: without a Message-ID it asks"
+        " 'r.ref = NULL', true for no row, and without addresses 'p.email IN ()', false for all",
+    ),
+    "vasteaika.acks.store.x_last_ack_to__mutmut_12": (
+        "return row[0] if row or True else None",
+        "an aggregate (SELECT max(…)) without GROUP BY always gives exactly one row: NULL when"
+        " there was no acknowledgment, so row is never empty",
+    ),
+    "vasteaika.acks.store.x_set_ack__mutmut_3": (
+        "columns = {'ACK_STATUS': status}",
+        _SQL_NAMES_ANY_CASE,
     ),
     "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_9": (
         "present = set(self.source.uids_after(folder, min(absent) - 2))",

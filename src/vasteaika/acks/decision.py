@@ -127,10 +127,9 @@ class AckDecision:
 
 
 def _envelope(return_path: str) -> str:
-    value = return_path.strip()
-    if value.startswith("<") and value.endswith(">"):
-        value = value[1:-1].strip()
-    return value.lower()
+    """The envelope address as mail.parse reads a Return-Path: without the whitespace and angle
+    brackets around it, even one bracket alone (``<postmaster@x`` is postmaster's), lower case."""
+    return return_path.strip().strip("<>").strip().lower()
 
 
 # --- decide ---------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ MODULES = (
     "acks.decision", "acks.outbox", "acks.store", "mail.classify", "ledger.threads",
     "ledger.conversations", "ledger.sync", "ledger.check", "hours", "reminders.store",
     "reminders.callbacks", "reminders.promises",
+    "reminders.promise_due",
+    "reminders.promise_times",
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}

@@ -17,6 +17,9 @@ from vasteaika.reminders.promises import Reading, read_promise
 DECEMBER = datetime(2026, 12, 10, 9, 0, tzinfo=HKI)  # a Thursday
 FEBRUARY = datetime(2027, 2, 10, 9, 0, tzinfo=HKI)  # a Wednesday, 2027 is no leap year
 LATE = datetime(2026, 11, 25, 22, 0, tzinfo=HKI)
+NOON = datetime(2026, 11, 25, 12, 0, tzinfo=HKI)  # the end of the forenoon
+NINE_PM = datetime(2026, 11, 25, 21, 0, tzinfo=HKI)  # the end of the evening
+FRIDAY = datetime(2026, 11, 27, 9, 12, tzinfo=HKI)
 
 
 def _read(text: str, base: datetime = BASE) -> Reading | None:
@@ -68,6 +71,32 @@ READ = [
     ("I'll call you on the 3rd.", BASE, (at(3, 8, month=12), False, None)),
     ("I'll call you on the 3rd.", DECEMBER, (at(3, 8, month=1, year=2027), False, None)),
     ("I'll call you on the 25th at 3pm.", BASE, (at(25, 15), True, None)),
+    # a time exactly now is still ahead; a passed clock time without a day: the next weekday's
+    ("Soitan klo 9.12.", BASE, (at(25, 9, 12), True, None)),
+    ("Soitan tänään klo 9.12.", BASE, (at(25, 9, 12), True, None)),
+    ("Soitan keskiviikkona klo 9.12.", BASE, (at(25, 9, 12), True, None)),
+    ("Soitan klo 8.", FRIDAY, (at(30, 8), True, None)),
+    # an hour with a part of the day: afternoon and evening hours are p.m., morning ones as said
+    ("Soitan iltapäivällä kuudelta.", BASE, (at(25, 18), True, "afternoon")),
+    ("Soitan iltapäivällä klo 12.", BASE, (at(25, 12), True, "afternoon")),
+    ("Soitan illalla klo 7.", BASE, (at(25, 19), True, "evening")),
+    ("Soitan huomenna aamulla seitsemältä.", BASE, (at(26, 7), True, "morning")),
+    ("Soitan huomenna aamupäivällä seitsemältä.", BASE, (at(26, 7), True, "forenoon")),
+    # a part of the day: today's while it lasts, else the next one's (a weekday's: next week)
+    ("Soitan keskiviikkona iltapäivällä.", BASE, (at(25, 12), False, "afternoon")),
+    ("Soitan keskiviikkona aamupäivällä.", NOON, (at(2, 8, month=12), False, "forenoon")),
+    ("Soitan aamupäivällä.", NOON, (at(26, 8), False, "forenoon")),
+    # words joined into one moment: up to three words apart, the date's weekday agreeing
+    ("Soitan huomenna kolmen jälkeen.", BASE, (at(26, 15), True, "after")),
+    ("Soitan huomenna jos se sopii klo 10.", BASE, (at(26, 10), True, None)),
+    ("Soitan 27.11. klo 10 perjantaina.", BASE, (at(27, 10), True, None)),
+    # not joined: a duration, or a weekday and a date two words apart; the earlier reminds
+    ("Soitan huomenna tunnin sisällä.", BASE, (at(25, 10, 12), True, None)),
+    ("Soitan torstaina eli siis 27.11.", BASE, (at(26, 8), False, None)),
+    # durations: "kahden vartin" is two quarters, "en halvtimme" one half hour
+    ("Soitan kahden vartin päästä.", BASE, (at(25, 9, 42), True, None)),
+    ("Soitan vartin päästä.", BASE, (at(25, 9, 27), True, None)),
+    ("Jag ringer om en halvtimme.", BASE, (at(25, 9, 42), True, None)),
     # durations; "24/7" is no date and leaves the promise beside it alone
     ("Vastaan kahden päivän aikana.", BASE, (at(27, 8), False, "by")),
     ("Palvelemme 24/7, soitan huomenna klo 10.", BASE, (at(26, 10), True, None)),
@@ -102,8 +131,13 @@ UNREADABLE = [
     ("Soitan 23.12 asiasta.", BASE, "23.12 is a date or a clock time"),
     ("Soitan 3/12.", BASE, "3/12: which is the day and which the month?"),
     ("I'll call you on the 31st.", BASE, "the 31st: no such day this month"),
-    ("I'll call you this evening.", LATE, None),
-    ("Soitan ensi viikon tiistaina 2.12.", BASE, None),
+    ("I'll call you this evening.", LATE, "the evening has passed"),
+    ("Soitan tänä iltana.", NINE_PM, "the evening has passed"),
+    ("Soitan tänään klo 8.", BASE, "08:00 has passed"),
+    ("Soitan ensi viikon tiistaina 2.12.", BASE, "the weekday and the date disagree"),
+    ("Soitan torstaina klo 10 27.11.", BASE, "the weekday and the date disagree"),
+    ("Soitan klo 10 torstaina 27.11.", BASE, "the weekday and the date disagree"),
+    ("Soitan 27.11. torstaina.", BASE, "the weekday and the date disagree"),
 ]
 
 
@@ -122,7 +156,8 @@ def test_a_time_not_read_without_guessing_is_no_reminder(
     ["Soitan päivän aikana.",  # "during the day", not "within a day"
      "Soitan kahta asiakasta ensin.",  # "kahta" is no clock time without "ennen"
      "Soitan 3/13.", "Soitan 13/5.",  # no day/month doubt: no date at all
-     "Soitan asiasta 24.13 kappaletta."],
+     "Soitan asiasta 24.13 kappaletta.",
+     "Palaan asiaan, kuten lupasin eilen klo 14."],  # yesterday's is no promise, no question
 )  # fmt: skip
 def test_no_time_in_these_words(text: str) -> None:
     assert _read(text) is None
@@ -138,3 +173,24 @@ def test_a_month_said_in_that_month_is_due_now_and_explained_as_today() -> None:
     reading = read_promise("Palaan asiaan joulukuussa.", DECEMBER)
     assert reading is not None
     assert ("joulukuussa", "day Thu 10.12.2026, window: within the month") in reading.explain
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("Soitan huomenna iltapäivällä.",
+         [("Soitan", "lupaus: soitto"), ("huomenna", "päivä to 26.11.2026"),
+          ("iltapäivällä", "iltapäivä")]),
+        ("Soitan 24.11.", [("Soitan", "lupaus: soitto"), ("24.11.", "ei ymmärretty: 24.11. on jo mennyt")]),
+        ("Palaan asiaan, kuten lupasin eilen klo 14. Soitan kolmen jälkeen.",
+         [("Palaan", "lupaus: soitto"), ("eilen", "mennyt aika (ei lupaus)"), ("klo 14", "klo 14.00"),
+          ("Soitan", "lupaus: soitto"),
+          ("kolmen jälkeen", "klo 3.00 (työaikana: iltapäivällä), aikaikkuna: jälkeen")]),
+    ],
+)  # fmt: skip
+def test_promise_explain_speaks_the_owners_language(
+    text: str, explained: list[tuple[str, str]]
+) -> None:
+    """``promise --explain`` under a Finnish owner: each expression and what it was read as."""
+    reading = read_promise(text, BASE, lang="fi")
+    assert reading is not None and reading.explain == explained

@@ -18,7 +18,12 @@ limit is three times its tests' measured time, which a loaded machine overruns) 
 yet: each is run again alone, after mutmut, with a generous limit (``RERUN_FACTOR`` times its
 tests' time, at least ``RERUN_MIN_SECONDS``); there it is killed, survives, or times out again —
 a genuine hang, such as a loop that no longer ends, which counts as killed and is shown apart in
-the "timeout" column and by name. The score is killed (hangs included) / all mutants run; a
+the "timeout" column and by name. A function the module calls while it is imported (a factory
+that builds the handlers of a table, ``promise_times._days_after``) runs before mutmut switches a
+mutant on, in the process every mutant is forked from: its mutants survive there whatever the
+tests say. Each such survivor is run again alone in a fresh process, where the mutant is on
+while the module is imported, against the tests of every function of its module; there it is
+killed or survives. The score is killed (hangs included) / all mutants run; a
 timeout not yet run again counts in neither (``--unrun`` runs it). mutmut runs, for each mutant, only the tests that ran the
 mutated function (its first run records which), chosen from the fast tests listed in
 ``pytest_add_cli_args_test_selection``; no test that starts a Dovecot runs. Those tests run
@@ -64,6 +69,7 @@ MODULES = (
     "ledger.conversations", "ledger.sync", "ledger.check", "hours", "reminders.store",
     "reminders.callbacks", "reminders.promises", "ledger.joins", "ledger.batch_view",
     "ledger.batch_reach", "ledger.batches", "ledger.turns",
+    "reminders.promise_due", "reminders.promise_times",
 )  # fmt: skip
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
@@ -252,9 +258,11 @@ def _status(name: str, code: int | None, reruns: dict[str, dict[str, object]]) -
     from mutmut.stats import status_by_exit_code
 
     status = status_by_exit_code[code]
+    rerun = reruns.get(name)
+    if status == "survived" and rerun is not None and rerun.get("fresh") and rerun.get("code") == code:
+        return str(rerun["status"])  # a function called on import: its verdict in a fresh process
     if status != "timeout":
         return status
-    rerun = reruns.get(name)
     if rerun is None or rerun.get("code") != code:
         return "timeout?"
     return str(rerun["status"])
@@ -289,8 +297,6 @@ def read_scores(modules: list[str]) -> list[Score]:
 def rerun_timeouts(modules: list[str]) -> None:
     """Run each mutant mutmut stopped for taking too long again, alone, with a generous limit,
     as mutmut runs it (its tests, in ``mutants/``, the mutant chosen by ``MUTANT_UNDER_TEST``)."""
-    from mutmut.stats import status_by_exit_code
-
     reruns = _reruns()
     pending = [
         (name, code) for module in modules for name, code in sorted(_results(module).items())
@@ -300,27 +306,72 @@ def rerun_timeouts(modules: list[str]) -> None:
         return
     stats = json.loads((ROOT / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
     tests_by_function, durations = stats["tests_by_mangled_function_name"], stats["duration_by_test"]
-    mutmut = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
-    sources = os.pathsep.join(str(ROOT / "mutants" / p) for p in ("src", "."))
     print(f"\nmutation.py: {len(pending)} timed-out mutants, each run again alone")
     for name, code in pending:
         tests = sorted(tests_by_function.get(name.partition("__mutmut_")[0], []))
         limit = max(RERUN_MIN_SECONDS, RERUN_FACTOR * sum(durations.get(t, 0.0) for t in tests))
-        command = [sys.executable, "-m", "pytest", "--rootdir=.", "--tb=no", "-x", "-q",
-                   "-p", "no:randomly", "-p", "no:random-order", *tests,
-                   *mutmut.get("pytest_add_cli_args", [])]  # fmt: skip
-        env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": sources}
-        started = time.monotonic()
-        try:
-            done = subprocess.run(command, cwd=ROOT / "mutants", env=env, capture_output=True,
-                                  timeout=limit, check=False)  # fmt: skip
-            status = {0: "survived", 1: "killed"}.get(done.returncode, status_by_exit_code[done.returncode])
-        except subprocess.TimeoutExpired:
-            status = "timeout"
-        seconds = round(time.monotonic() - started, 1)
+        status, seconds = _run_alone(name, tests, timeout=limit)
         print(f"  {status:<9} {seconds:>7.1f} s (limit {limit:.0f} s)  {name}")
         reruns[name] = {"status": status, "seconds": seconds, "limit": round(limit), "code": code}
         _rerun_path().write_text(json.dumps(reruns, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def import_time_functions(module: str) -> set[str]:
+    """The module's own functions that its top-level statements call: they run on import."""
+    path = ROOT / "src" / "vasteaika" / (module.replace(".", "/") + ".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    called = {
+        node.func.id
+        for statement in tree.body if not isinstance(statement, ast.FunctionDef | ast.ClassDef)
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }  # fmt: skip
+    return defined & called
+
+
+def rerun_import_time(modules: list[str]) -> None:
+    """Run each survivor of a function called on import again alone, in a fresh process (the
+    mutant on while its module is imported), against the tests of every function of its module."""
+    reruns = _reruns()
+    stats = json.loads((ROOT / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_by_function = stats["tests_by_mangled_function_name"]
+    for module in modules:
+        prefixes = tuple(f"vasteaika.{module}.x_{f}__mutmut_" for f in import_time_functions(module))
+        pending = [(n, c) for n, c in sorted(_results(module).items())
+                   if c == 0 and n.startswith(prefixes) and n not in reruns]  # fmt: skip
+        if not pending:
+            continue
+        tests = sorted({t for f, ts in tests_by_function.items() if f.startswith(f"vasteaika.{module}.")
+                        for t in ts})  # fmt: skip
+        print(f"\nmutation.py: {len(pending)} survivors of functions {module} calls on import,"
+              " each run again alone in a fresh process")  # fmt: skip
+        for name, code in pending:
+            status, seconds = _run_alone(name, tests, timeout=None)
+            print(f"  {status:<9} {seconds:>7.1f} s  {name}")
+            reruns[name] = {"status": status, "seconds": seconds, "code": code, "fresh": True}
+            _rerun_path().write_text(json.dumps(reruns, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def _run_alone(name: str, tests: list[str], timeout: float | None) -> tuple[str, float]:
+    """One mutant against ``tests`` in a fresh process, as mutmut runs it (in ``mutants/``, the
+    mutant chosen by ``MUTANT_UNDER_TEST``): its status and the seconds it took."""
+    from mutmut.stats import status_by_exit_code
+
+    mutmut = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    sources = os.pathsep.join(str(ROOT / "mutants" / p) for p in ("src", "."))
+    command = [sys.executable, "-m", "pytest", "--rootdir=.", "--tb=no", "-x", "-q",
+               "-p", "no:randomly", "-p", "no:random-order", *tests,
+               *mutmut.get("pytest_add_cli_args", [])]  # fmt: skip
+    env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": sources}
+    started = time.monotonic()
+    try:
+        done = subprocess.run(command, cwd=ROOT / "mutants", env=env, capture_output=True,
+                              timeout=timeout, check=False)  # fmt: skip
+        status = {0: "survived", 1: "killed"}.get(done.returncode, status_by_exit_code[done.returncode])
+    except subprocess.TimeoutExpired:
+        status = "timeout"
+    return status, round(time.monotonic() - started, 1)
 
 
 def run_mutmut(
@@ -335,6 +386,7 @@ def run_mutmut(
         names += [n for s in scores for n in s.unrun] if unrun else []
         if not names:
             rerun_timeouts(modules)
+            rerun_import_time(modules)
             return 0
     else:
         names = [f"vasteaika.{module}.*" for module in modules]
@@ -347,6 +399,7 @@ def run_mutmut(
     code = subprocess.run(command, cwd=ROOT, check=False).returncode
     if code in (0, 1):
         rerun_timeouts(modules)
+        rerun_import_time(modules)
     return code
 
 

@@ -138,6 +138,40 @@ _PROTOCOL_STUB = (
     "a Protocol's method is never run: callers reach the store's or the batch view's own"
     " method, with its own default"
 )
+_TODAY_FLAG = (
+    'Spec.today ("tänään"/"today" said) is written and merged but never read: the day set'
+    " beside it (today's date) is what keeps a passed time from moving on"
+)
+_NOON_AS_SAID = (
+    "12 is noon either way: hour % 12 or 12 and hour % 13 give 12 for every hour 0-12 the readers"
+    ' pass, and "at 12" read as an office hour is 12:00 with no p.m. reading, as said'
+)
+_LEAP_WITHIN_EIGHT = (
+    "the next year with the date is at most eight years on (29.2.: a leap year comes within"
+    " eight years even across 2100), so a ninth year is never reached"
+)
+_NEXT_NEVER_THIS_MONTH = (
+    "the month is the current one here only for a named month said without 'next', which"
+    " returned before: month < today's month and <= differ only where this line is not reached"
+)
+_LEAD_DOT = (
+    "the lead's only dot is that of 'n.', which is neither a clock word nor 'ennen' with or"
+    " without it; the lead is lower case and has no spaces, and no lead reads like no lead"
+)
+_MONTH_NAME_NO_DOT = (
+    "the month name's groups end before its dot (the regex puts \\.? outside them) and hold no"
+    " spaces, so stripping a dot or spaces strips nothing"
+)
+_MINUTES_ALWAYS_THERE = "a colon or dot clock time always has its minutes: m['m'] is never empty"
+_UNIT_ALWAYS_THERE = (
+    "each alternative of the duration regexes has a unit group, so one is always set"
+)
+_UNREADABLE_HAS_NO_TIME = (
+    "an unreadable Resolved (due_at None) gives the owner only its reason (promises._better):"
+    " its has_time is never read"
+)
+_FALSE_OR_NONE = "same_weekday False or None: both are false wherever it is read"
+_EQUAL_RANKS_LEFT_BEFORE = "equal ranks returned None two lines above: > and >= differ only there"
 
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
@@ -303,5 +337,133 @@ JUDGED: dict[str, tuple[str, str]] = {
         " msg.message_id, customer, row['base_subject'], at, at + window)",
         "a mail without a Message-ID gets one made up by vasteaika, which no mail of the owner"
         " can name in its In-Reply-To or References: looking it up finds nothing either way",
+    # the promise reader (issue 19, i19-promises)
+    "vasteaika.reminders.promise_times.x__compound__mutmut_7": (
+        "return Spec(day=_day_after(ctx, days), today=None, part=part, window=part)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__compound__mutmut_11": (
+        "return Spec(day=_day_after(ctx, days), part=part, window=part)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__compound__mutmut_18": (
+        "return Spec(day=_day_after(ctx, days), today=days != 0, part=part, window=part)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__compound__mutmut_19": (
+        "return Spec(day=_day_after(ctx, days), today=days == 1, part=part, window=part)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__days_after__mutmut_3": (
+        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=None, past=days < 0)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__days_after__mutmut_6": (
+        "return lambda m, ctx: Spec(day=_day_after(ctx, days), past=days < 0)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__days_after__mutmut_12": (
+        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=days != 0, past=days < 0)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__days_after__mutmut_13": (
+        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=days == 1, past=days < 0)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__part__mutmut_19": (
+        "return Spec(day=ctx.today if is_today else None, today=None, part=part, window=part, needs_day=key in W.EN_DAY_PARTS and (not pre))",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__part__mutmut_24": (
+        "return Spec(day=ctx.today if is_today else None, part=part, window=part, needs_day=key in W.EN_DAY_PARTS and (not pre))",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_times.x__at_clock__mutmut_11": (
+        "if m['m'] is None and 1 <= hour < 12:",
+        _NOON_AS_SAID,
+    ),
+    "vasteaika.reminders.promise_times.x__hour_reading__mutmut_5": (
+        "hour = hour % 13 or 12",
+        _NOON_AS_SAID,
+    ),
+    "vasteaika.reminders.promise_times.x__date_spec__mutmut_52": (
+        "nxt = next((d for i in range(1, 10) if (d := _valid_date(ctx.today.year + i, month, day))), None)",
+        _LEAP_WITHIN_EIGHT,
+    ),
+    "vasteaika.reminders.promise_times.x__month_window__mutmut_28": (
+        "year = ctx.today.year + (month <= ctx.today.month)",
+        _NEXT_NEVER_THIS_MONTH,
+    ),
+    "vasteaika.reminders.promise_times.x__fi_spoken__mutmut_6": (
+        "lead = (m['lead'] or '').lower().rstrip(None)",
+        _LEAD_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__fi_spoken__mutmut_7": (
+        "lead = (m['lead'] or '').lower().lstrip('.')",
+        _LEAD_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__fi_spoken__mutmut_12": (
+        "lead = (m['lead'] or 'XXXX').lower().rstrip('.')",
+        _LEAD_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__fi_spoken__mutmut_13": (
+        "lead = (m['lead'] or '').lower().rstrip('XX.XX')",
+        _LEAD_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__month_name_date__mutmut_13": (
+        "name = next((m[g] for g in ('gen', 'par', 'n1', 'n2') if m[g])).lower().rstrip(None)",
+        _MONTH_NAME_NO_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__month_name_date__mutmut_14": (
+        "name = next((m[g] for g in ('gen', 'par', 'n1', 'n2') if m[g])).lower().lstrip('.')",
+        _MONTH_NAME_NO_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__month_name_date__mutmut_25": (
+        "name = next((m[g] for g in ('gen', 'par', 'n1', 'n2') if m[g])).lower().rstrip('XX.XX')",
+        _MONTH_NAME_NO_DOT,
+    ),
+    "vasteaika.reminders.promise_times.x__plain_clock__mutmut_13": (
+        "return Spec(clock=time(int(m['h']), int(m['m'] or 1)))",
+        _MINUTES_ALWAYS_THERE,
+    ),
+    "vasteaika.reminders.promise_times.x__relative__mutmut_24": (
+        "unit = (groups.get('u') or groups.get('u2') or groups.get('u3') or 'XXXX').lower()",
+        _UNIT_ALWAYS_THERE,
+    ),
+    "vasteaika.reminders.promise_due.x__joined__mutmut_5": (
+        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, today=None, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_due.x__joined__mutmut_16": (
+        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_due.x__joined__mutmut_26": (
+        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, today=a.today and b.today, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
+        _TODAY_FLAG,
+    ),
+    "vasteaika.reminders.promise_due.x__at_clock_time__mutmut_38": (
+        "return Resolved(None, None, None, f'{clock:%H:%M} has passed')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x__at_clock_time__mutmut_44": (
+        "return Resolved(None, True, None, f'{clock:%H:%M} has passed')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x__in_part__mutmut_30": (
+        "return Resolved(None, None, None, f'the {part} has passed')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x__in_part__mutmut_36": (
+        "return Resolved(None, True, None, f'the {part} has passed')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x__merge__mutmut_54": (
+        "return _joined(a, b, day, rank, same_weekday=None)",
+        _FALSE_OR_NONE,
+    ),
+    "vasteaika.reminders.promise_due.x__merge__mutmut_39": (
+        "day = a.day if a.rank >= b.rank else b.day",
+        _EQUAL_RANKS_LEFT_BEFORE,
     ),
 }

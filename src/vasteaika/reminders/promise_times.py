@@ -337,7 +337,7 @@ def _relative(m: re.Match[str], ctx: Context) -> Spec | None:
     unit = (groups.get("u") or groups.get("u2") or groups.get("u3") or "").lower()
     if unit == "päivän" and groups.get("suffix") == "aikana" and number is None:
         return None  # "päivän aikana" is "during the day"
-    if number is None or unit in ("vartin", "halvtimme"):
+    if number is None:
         count = 1.0
     else:
         count = float(number) if number.isdigit() else _NUMBERS[" ".join(number.lower().split())]

@@ -337,6 +337,7 @@ JUDGED: dict[str, tuple[str, str]] = {
         " msg.message_id, customer, row['base_subject'], at, at + window)",
         "a mail without a Message-ID gets one made up by vasteaika, which no mail of the owner"
         " can name in its In-Reply-To or References: looking it up finds nothing either way",
+    ),
     # the promise reader (issue 19, i19-promises)
     "vasteaika.reminders.promise_times.x__compound__mutmut_7": (
         "return Spec(day=_day_after(ctx, days), today=None, part=part, window=part)",

@@ -138,10 +138,6 @@ _PROTOCOL_STUB = (
     "a Protocol's method is never run: callers reach the store's or the batch view's own"
     " method, with its own default"
 )
-_TODAY_FLAG = (
-    'Spec.today ("tänään"/"today" said) is written and merged but never read: the day set'
-    " beside it (today's date) is what keeps a passed time from moving on"
-)
 _NOON_AS_SAID = (
     "12 is noon either way: hour % 12 or 12 and hour % 13 give 12 for every hour 0-12 the readers"
     ' pass, and "at 12" read as an office hour is 12:00 with no p.m. reading, as said'
@@ -339,46 +335,6 @@ JUDGED: dict[str, tuple[str, str]] = {
         " can name in its In-Reply-To or References: looking it up finds nothing either way",
     ),
     # the promise reader (issue 19, i19-promises)
-    "vasteaika.reminders.promise_times.x__compound__mutmut_7": (
-        "return Spec(day=_day_after(ctx, days), today=None, part=part, window=part)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__compound__mutmut_11": (
-        "return Spec(day=_day_after(ctx, days), part=part, window=part)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__compound__mutmut_18": (
-        "return Spec(day=_day_after(ctx, days), today=days != 0, part=part, window=part)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__compound__mutmut_19": (
-        "return Spec(day=_day_after(ctx, days), today=days == 1, part=part, window=part)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__days_after__mutmut_3": (
-        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=None, past=days < 0)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__days_after__mutmut_6": (
-        "return lambda m, ctx: Spec(day=_day_after(ctx, days), past=days < 0)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__days_after__mutmut_12": (
-        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=days != 0, past=days < 0)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__days_after__mutmut_13": (
-        "return lambda m, ctx: Spec(day=_day_after(ctx, days), today=days == 1, past=days < 0)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__part__mutmut_19": (
-        "return Spec(day=ctx.today if is_today else None, today=None, part=part, window=part, needs_day=key in W.EN_DAY_PARTS and (not pre))",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_times.x__part__mutmut_24": (
-        "return Spec(day=ctx.today if is_today else None, part=part, window=part, needs_day=key in W.EN_DAY_PARTS and (not pre))",
-        _TODAY_FLAG,
-    ),
     "vasteaika.reminders.promise_times.x__at_clock__mutmut_11": (
         "if m['m'] is None and 1 <= hour < 12:",
         _NOON_AS_SAID,
@@ -430,18 +386,6 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.reminders.promise_times.x__relative__mutmut_24": (
         "unit = (groups.get('u') or groups.get('u2') or groups.get('u3') or 'XXXX').lower()",
         _UNIT_ALWAYS_THERE,
-    ),
-    "vasteaika.reminders.promise_due.x__joined__mutmut_5": (
-        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, today=None, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_due.x__joined__mutmut_16": (
-        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
-        _TODAY_FLAG,
-    ),
-    "vasteaika.reminders.promise_due.x__joined__mutmut_26": (
-        "return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday, same_weekday=same_weekday, today=a.today and b.today, clock=a.clock or b.clock, reading=a.reading or b.reading, part=a.part or b.part, needs_day=a.needs_day or b.needs_day, window=a.window or b.window, past=a.past or b.past)",
-        _TODAY_FLAG,
     ),
     "vasteaika.reminders.promise_due.x__at_clock_time__mutmut_38": (
         "return Resolved(None, None, None, f'{clock:%H:%M} has passed')",

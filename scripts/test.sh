@@ -34,7 +34,7 @@ export VASTEAIKA_REQUIRE_CALDAV=1
 # Branch coverage as a figure, not a gate: the modules that decide what is sent, counted or
 # reminded (the ones benchmarks/mutation.py mutates), then the whole package.
 echo "== coverage with branches (coverage.py: statements and branches run; a figure, not a gate) =="
-DECIDING="*/acks/decision.py,*/acks/outbox.py,*/acks/store.py,*/mail/classify.py,*/ledger/threads.py,*/ledger/conversations.py,*/ledger/sync.py,*/ledger/check.py,*/vasteaika/hours.py,*/reminders/store.py,*/reminders/callbacks.py,*/reminders/promises.py,*/ledger/joins.py,*/ledger/batch_view.py,*/ledger/batch_reach.py,*/ledger/batches.py,*/ledger/turns.py"
+DECIDING="*/acks/decision.py,*/acks/outbox.py,*/acks/store.py,*/mail/classify.py,*/ledger/threads.py,*/ledger/conversations.py,*/ledger/sync.py,*/ledger/check.py,*/vasteaika/hours.py,*/reminders/store.py,*/reminders/callbacks.py,*/reminders/promises.py,*/reminders/promise_due.py,*/reminders/promise_times.py,*/ledger/joins.py,*/ledger/batch_view.py,*/ledger/batch_reach.py,*/ledger/batches.py,*/ledger/turns.py"
 .venv/bin/python -m coverage report --include="$DECIDING"
 .venv/bin/python -m coverage report | tail -n 1 | sed 's/^TOTAL/whole package/'
 echo "== lowest direct versions: the dependency floors in pyproject.toml hold (unit tests) =="

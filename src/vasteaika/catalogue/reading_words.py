@@ -8,6 +8,7 @@ READING_WORDS: dict[str, dict[str, str]] = {
     "en": {
         # Why a promised time could not be read.
         "unread.disagree": "the weekday and the date disagree",
+        "unread.apart": "the day and the time are far apart: which day?",
         "unread.morning_or_evening": "morning or evening?",
         "unread.part_passed": "the {part} has passed",
         "unread.date_or_clock": "{text} is a date or a clock time",
@@ -47,6 +48,7 @@ READING_WORDS: dict[str, dict[str, str]] = {
     },
     "fi": {
         "unread.disagree": "viikonpäivä ja päivämäärä eivät täsmää",
+        "unread.apart": "päivä ja kellonaika ovat kaukana toisistaan: minä päivänä?",
         "unread.morning_or_evening": "aamulla vai illalla?",
         "unread.part_passed": "{part} on jo ohi",
         "unread.date_or_clock": "{text} voi olla päivämäärä tai kellonaika",

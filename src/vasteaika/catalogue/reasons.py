@@ -94,6 +94,7 @@ def ack_reason(lang: str, reason: str) -> str:
 # Why a promised time could not be read (reminders/promise_times.py, promise_due.py).
 _PROMISE = (
     (re.compile(r"the weekday and the date disagree"), "unread.disagree"),
+    (re.compile(r"the day and the time are apart"), "unread.apart"),
     (re.compile(r"morning or evening\?"), "unread.morning_or_evening"),
     (re.compile(r"the (?P<part>morning|forenoon|afternoon|evening) has passed"), "unread.part_passed"),
     (re.compile(r"(?P<text>.+) is a date or a clock time", re.DOTALL), "unread.date_or_clock"),

@@ -14,12 +14,14 @@ from vasteaika.reminders import promise_patterns as rx
 from vasteaika.reminders import promise_words as W
 from vasteaika.reminders.promise_times import Context, Resolved, Spec, Token
 
+ASIDE_WORDS = 8  # the longest aside between a day and its time read as one promise
+
 
 def _merge(a: Spec, b: Spec, gap: str) -> Spec | None:
     """One spec from two expressions a short gap apart, or None when they say different things."""
     words = rx.GAP_WORD_RE.findall(gap)
     if len(words) > 3 or any(w.lower() in W.GAP_STOP_WORDS for w in words) or re.search("[;()]", gap):
-        return None
+        return _apart(a, b, gap, words)
     if a.unreadable or b.unreadable or a.delta or b.delta or (a.clock and b.clock):
         return None
     if a.part and b.part:
@@ -38,12 +40,43 @@ def _merge(a: Spec, b: Spec, gap: str) -> Spec | None:
     return _joined(a, b, day, rank, same_weekday=a.same_weekday or b.same_weekday)
 
 
+def _apart(a: Spec, b: Spec, gap: str, words: list[str]) -> Spec | None:
+    """A day and a time of day further apart than ``_merge`` joins: one promise when an aside
+    stands between them ("huomenna, jos se sinulle sopii, klo 10", "huomenna (jos sopii) klo
+    10"), else unreadable: read alone, the time would be today's. None when they say two things:
+    alternatives ("klo 10 tai perjantaina") or a second promise ("klo 10 ja lähetän tarjouksen
+    perjantaina")."""
+    day, when = (a, b) if _day_only(a) else (b, a)
+    if not (_day_only(day) and _time_only(when)):
+        return None
+    if any(w.lower() in W.GAP_ALTERNATIVE_WORDS for w in words) or _promises(gap):
+        return None
+    if len(words) <= ASIDE_WORDS and rx.ASIDE_GAP_RE.fullmatch(gap):
+        return _joined(a, b, day.day, day.rank, same_weekday=day.same_weekday)
+    return Spec(unreadable="the day and the time are apart")
+
+
+def _day_only(spec: Spec) -> bool:
+    return (spec.day is not None and spec.clock is None and spec.part is None and spec.delta is None
+            and not (spec.past or spec.unreadable))  # fmt: skip
+
+
+def _time_only(spec: Spec) -> bool:
+    """A clock time or a part of the day that needs a day from elsewhere."""
+    return (spec.day is None and (spec.clock is not None or spec.part is not None)
+            and spec.delta is None and not (spec.needs_day or spec.unreadable))  # fmt: skip
+
+
+def _promises(gap: str) -> bool:
+    return any(r.search(gap) for r in (rx.PROMISE_FI_RE, rx.PROMISE_EN_RE, rx.PROMISE_SV_RE))
+
+
 def _joined(a: Spec, b: Spec, day: date | None, rank: int, same_weekday: bool) -> Spec:
+    clock = a.clock or b.clock
     return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday,
-                same_weekday=same_weekday, today=a.today or b.today, clock=a.clock or b.clock,
-                reading=a.reading or b.reading, part=a.part or b.part,
-                needs_day=a.needs_day or b.needs_day, window=a.window or b.window,
-                past=a.past or b.past)  # fmt: skip
+                same_weekday=same_weekday, clock=clock, reading=a.reading or b.reading,
+                part=a.part or b.part, window=a.window or b.window, past=a.past or b.past,
+                needs_day=(a.needs_day or b.needs_day) and clock is None)  # fmt: skip
 
 
 def groups(sentence: str, found: list[Token]) -> Iterator[tuple[Spec, str]]:

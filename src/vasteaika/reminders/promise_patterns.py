@@ -149,6 +149,9 @@ UNTIL_BEFORE_RE = re.compile(rf"\b(?:{_alt(W.UNTIL_BEFORE)})\s*$", re.IGNORECASE
 UNTIL_AFTER_RE = re.compile(rf"^\s*(?:{_alt(W.UNTIL_AFTER)})\b", re.IGNORECASE)
 TIGHT_GAP_RE = re.compile(r"[\s,\-–]*")
 GAP_WORD_RE = re.compile(r"[\w'’]+")
+# An aside between a day and its time: in parentheses, or between commas ("huomenna, jos se
+# sinulle sopii, klo 10").
+ASIDE_GAP_RE = re.compile(r"\s*(?:\([^()]*\)|,[^,;()]*,|–[^–;()]*–)\s*")
 # --- added for issue 13: dates without the dot, month names, spoken clock times ---------------
 
 _NOT_MONEY = rf"(?!\s*(?:{_MONEY}))"
@@ -200,7 +203,7 @@ _SV_H = rf"(?:1[0-2]|0?[1-9]|{_alt(W.SV_HOUR_WORDS)})"
 SV_SPOKEN_RE = re.compile(
     rf"\b(?:(?P<min>{_alt(W.SV_MINUTE_WORDS)})\s+(?P<dir>i|över)\s+)?"
     rf"(?:(?P<half>halv)\s+(?P<h>{_SV_H})|(?P<h2>{_SV_H}))\b"
-    rf"|\bvid\s+(?P<h3>{_SV_H})(?:-tiden)?\b",
+    rf"|\b(?:vid|klockan|kl\.?)\s+(?P<h3>{_SV_H})(?:-tiden)?\b",
     re.IGNORECASE,
 )
 AT_HOUR_RE = re.compile(r"\b(?:at|around|about)\s+(?P<h>[67])(?![\d:.])(?!\s*(?:[ap]\.?m))", re.I)

@@ -47,7 +47,6 @@ class Spec:
     rank: int = 0  # 1 for a written date: it beats a weekday name right next to it
     weekday: int | None = None  # the weekday a name said, to check a date next to it
     same_weekday: bool = False  # a weekday named on that day: today if the time is still ahead
-    today: bool = False  # "tänään"/"today" said: a passed time is not moved on
     clock: time | None = None
     reading: str | None = None  # "pm": an hour 1-5 is afternoon; "open": 6/7 needs a day part
     part: str | None = None  # a DayParts field name
@@ -208,9 +207,8 @@ def _open_hour(m: re.Match[str], ctx: Context) -> Spec:
 def _part(m: re.Match[str], ctx: Context) -> Spec:
     pre = (m["pre"] or "").lower()
     key = " ".join(m["p"].lower().split())
-    is_today = pre.endswith("this")
     part = _PARTS[key]
-    return Spec(day=ctx.today if is_today else None, today=is_today, part=part, window=part,
+    return Spec(day=ctx.today if pre.endswith("this") else None, part=part, window=part,
                 needs_day=key in W.EN_DAY_PARTS and not pre)  # fmt: skip
 
 
@@ -221,7 +219,7 @@ def _other_part(m: re.Match[str], ctx: Context) -> Spec:
 
 def _compound(m: re.Match[str], ctx: Context) -> Spec:
     days, part = W.COMPOUNDS[" ".join(m[0].lower().split())]
-    return Spec(day=_day_after(ctx, days), today=days == 0, part=part, window=part)
+    return Spec(day=_day_after(ctx, days), part=part, window=part)
 
 
 def _day_after(ctx: Context, days: int) -> date:
@@ -231,7 +229,7 @@ def _day_after(ctx: Context, days: int) -> date:
 
 
 def _days_after(days: int) -> Handler:
-    return lambda m, ctx: Spec(day=_day_after(ctx, days), today=days == 0, past=days < 0)
+    return lambda m, ctx: Spec(day=_day_after(ctx, days), past=days < 0)
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Spec:

@@ -213,7 +213,10 @@ UNITS = {
 UNTIL_BEFORE = ("until", "till", "voimassa", "valid", "expires", "expire", "expiring")
 UNTIL_AFTER = ("asti", "saakka")
 # Two time expressions with one of these between them say two things ("huomenna tai perjantaina").
-GAP_STOP_WORDS = frozenset({"ja", "sekä", "tai", "mutta", "kun", "and", "or", "but", "when", "then"})
+GAP_STOP_WORDS = frozenset({"ja", "sekä", "tai", "vai", "mutta", "kun", "and", "or", "but", "when",
+                            "then", "och", "eller", "men", "när"})  # fmt: skip
+# Of those, the ones that offer alternatives: the earlier reading is the promise.
+GAP_ALTERNATIVE_WORDS = frozenset({"tai", "vai", "or", "eller"})
 
 # --- words around the numbers -----------------------------------------------------------------
 

@@ -13,6 +13,11 @@ and pinned by tests (tests/promise_phrases.py):
   day part settles them. "puoli kolme"/"halv tre" is 14:30, "half two" too (British), "varttia
   vaille kolme" 14:45, "kolmen jälkeen" 15:00 (an "after" window), "ennen neljää" 16:00 (by).
 - A clock time with no day named is today if still ahead, else the next business day's.
+- A day and a time of day in one sentence are one moment when next to each other or with an
+  aside between them ("huomenna, jos se sinulle sopii, klo 10": commas, parentheses or dashes,
+  up to eight words); alternatives ("klo 10 tai perjantaina") or a second promise between them
+  are two readings; at any other distance the promise is unreadable (today's reading would be a
+  guess). A clock time settles a bare English day part beside it ("at 3 afternoon").
 - A named day is kept even on a weekend or holiday ("huomenna" on a Friday is Saturday): moving
   it to the next business day would remind after the promise. Without a clock time it is due at
   ``day_start`` (``has_time`` False); "tänään"/"today" alone is due at once. "huomenna" written

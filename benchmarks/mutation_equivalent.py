@@ -168,6 +168,19 @@ _UNREADABLE_HAS_NO_TIME = (
 )
 _FALSE_OR_NONE = "same_weekday False or None: both are false wherever it is read"
 _EQUAL_RANKS_LEFT_BEFORE = "equal ranks returned None two lines above: > and >= differ only there"
+_EVERY_PART_AND_WINDOW_SAID = (
+    "say_known's default is used only for a key the English table lacks: every part of the day"
+    " (a DayParts field) and every window the reader sets (after, by, week, month, a part) has"
+    " its part./window. words there, so the default is never reached"
+)
+_UNKNOWN_LANGUAGE_IS_ENGLISH = (
+    "catalogue.phrase says a key the language lacks in English, and a language it does not know"
+    " lacks every key: the default 'en' and any unknown code give the same words"
+)
+_VISIT_AND_MESSAGE_NEVER_START_TOGETHER = (
+    "no visit word starts where a message word starts (the two lists share no word, and none"
+    " begins another), so the two matches never start at the same place: < and <= agree"
+)
 
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
@@ -410,5 +423,25 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.reminders.promise_due.x__merge__mutmut_39": (
         "day = a.day if a.rank >= b.rank else b.day",
         _EQUAL_RANKS_LEFT_BEFORE,
+    ),
+    "vasteaika.reminders.promises.x__describe__mutmut_69": (
+        "bits.append(say(lang, 'explain.part', part=say_known(lang, f'part.{spec.part}', None)))",
+        _EVERY_PART_AND_WINDOW_SAID,
+    ),
+    "vasteaika.reminders.promises.x__describe__mutmut_92": (
+        "window = say_known(lang, f'window.{spec.window}', None)",
+        _EVERY_PART_AND_WINDOW_SAID,
+    ),
+    "vasteaika.reminders.promises.x_promise_kind__mutmut_7": (
+        "if visit and (message is None or visit.start() < message.start()):",
+        _VISIT_AND_MESSAGE_NEVER_START_TOGETHER,
+    ),
+    "vasteaika.reminders.promises.x_read_promise__mutmut_1": (
+        "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='XXenXX') -> Reading | None:",
+        _UNKNOWN_LANGUAGE_IS_ENGLISH,
+    ),
+    "vasteaika.reminders.promises.x_read_promise__mutmut_2": (
+        "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='EN') -> Reading | None:",
+        _UNKNOWN_LANGUAGE_IS_ENGLISH,
     ),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_promises import BASE  # Wednesday 25 November 2026, 09:12
+from test_promises import BASE, at  # BASE: Wednesday 25 November 2026, 09:12
 from vasteaika.reminders.promises import read_promise, strip_quoted
 
 # (text, what its one time expression was read as): each part of the explanation once.
@@ -39,6 +39,36 @@ def test_explain_names_the_promise_and_a_past_day_in_each_sentence() -> None:
         ("Palaan", "a promise: call"), ("eilen", "the past (no promise)"), ("klo 14", "14:00"),
         ("I'll call", "a promise: call"), ("tomorrow", "day Thu 26.11.2026"),
     ]  # fmt: skip
+
+
+def test_explain_says_a_duration_in_the_owners_language() -> None:
+    reading = read_promise("Palaan asiaan viikon sisällä.", BASE, lang="fi")
+    assert reading is not None
+    assert reading.explain == [("Palaan", "lupaus: soitto"), ("viikon sisällä", "7 pv 0 h päästä")]
+
+
+def test_a_promise_sentence_without_a_time_leaves_the_next_one_read() -> None:
+    reading = read_promise("Palaan asiaan pian. Soitan huomenna klo 10.", BASE)
+    assert reading is not None and reading.promise is not None
+    assert (reading.promise.due_at, reading.promise.text) == (at(26, 10), "huomenna klo 10")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Soitan huomenna klo 10. Lähetän tarjouksen huomenna klo 10.", "call"),
+     ("Lähetän tarjouksen huomenna klo 10. Soitan huomenna klo 10.", "message")],
+)  # fmt: skip
+def test_two_promises_due_at_once_remind_of_the_one_said_first(text: str, kind: str) -> None:
+    reading = read_promise(text, BASE)
+    assert reading is not None and reading.promise is not None
+    assert (reading.promise.due_at, reading.promise.kind) == (at(26, 10), kind)
+
+
+def test_the_signature_is_kept_when_asked_and_the_quote_still_cut() -> None:
+    """Where the customer's phone number is looked for, their signature stays; a quote goes."""
+    text = "Soitan huomenna.\n-- \nYlermi\np. 040 123 4567\n_____\nFrom: x\n> Soitan tänään."
+    assert strip_quoted(text, keep_signature=True) == "Soitan huomenna.\n-- \nYlermi\np. 040 123 4567"
+    assert strip_quoted(text) == "Soitan huomenna."
 
 
 @pytest.mark.parametrize(

@@ -330,8 +330,10 @@ def test_uidvalidity_reset_with_new_uids_below_the_old_watermark_keeps_reading_n
     raw, when = customer_mail("Pekka <pekka@example.fi>", "Aita", "p1@x", 1)
     assert env.deliver("INBOX", raw, internal_date=when) == 3
     now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    # Off the acknowledgment's slot grid: after business hours Maija's acknowledgment already
+    # promised "huomenna klo 10", and the same promise again is rightly no new reminder.
     env.deliver("Sent", mail(OWNER, "Maija <maija@example.fi>", "Re: Nurmikko", "r1@p", now,
-                             extra="In-Reply-To: <m1@x>\n", body="Hei Maija,\nsoitan huomenna klo 10.\n"))  # fmt: skip
+                             extra="In-Reply-To: <m1@x>\n", body="Hei Maija,\nsoitan huomenna klo 12.35.\n"))  # fmt: skip
     third = check_json(config, capsys)
     assert [c["customer_email"] for c in third["new_conversations"]] == ["pekka@example.fi"]  # type: ignore[union-attr]
     assert [a["recipient"] for a in third["acknowledgments"]] == ["pekka@example.fi"]  # type: ignore[index]

@@ -136,3 +136,32 @@ def test_why_tells_where_the_arrival_time_came_from(
     assert run(["--config", str(config), "why", "r1@p.fi"]) == 0
     # no Received, no Date: the earlier of the file's name (epoch 9) and its mtime
     assert "saapumisaika: viestitiedoston aika" in capsys.readouterr().out
+
+
+def test_reading_a_folder_lists_it_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first sync of a big local Maildir must not list the folder once per mail (quadratic):
+    none when no file moved, once when mbsync renamed every file after the listing."""
+    paths = [write_mail(tmp_path, f"{i}.M{i}P1.h", head(RECEIVED)) for i in range(1, 41)]
+    source = MaildirSource(tmp_path)
+    source.select("INBOX")
+    listed: list[str] = []
+    real_listdir = os.listdir
+
+    def counting_listdir(path: str | os.PathLike[str] = ".") -> list[str]:
+        listed.append(os.fspath(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", counting_listdir)
+    assert len(list(source.fetch_headers("INBOX", range(1, 41)))) == 40
+    assert listed == []
+    for path in paths:
+        path.rename(path.with_name(path.name + ":2,S"))
+    read = list(source.fetch_headers("INBOX", range(1, 41)))
+    assert [raw.uid for raw in read] == list(range(1, 41))
+    assert all(raw.internal_date == T for raw in read)
+    assert len(listed) == 2  # cur/ and new/, once
+    paths[0].with_name(paths[0].name + ":2,S").unlink()
+    listed.clear()
+    assert [raw.uid for raw in source.fetch_headers("INBOX", range(1, 41))] == list(range(2, 41))

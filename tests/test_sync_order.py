@@ -3,6 +3,7 @@ arrival (not UID), and an owner mail is never moved away from the conversation i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from fakes import FakeSource, mail
 from vasteaika.config import Config, config_from_dict
-from vasteaika.ledger.check import run_check
+from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.ledger.sync import Watermark, arrival_order
 from vasteaika.models import RawMessage
@@ -269,3 +270,15 @@ def test_a_first_sync_that_dies_before_its_indexes_gets_them_on_the_next_open(
     assert schema(reopened) == expected_schema
     assert every_row(reopened)["customers"] == every_row(reference)["customers"]
     assert every_row(reopened)["conversations"] == every_row(reference)["conversations"]
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [(), ("customer: From a@b.fi, no machine signal",),
+     ('Subject: "Re: ä\\ö"\n\t\x00 \ud800 😀', "second")],
+)  # fmt: skip
+def test_reasons_are_stored_as_the_json_they_always_were(reasons: tuple[str, ...]) -> None:
+    """A ledger written by the bulk path is identical to one written before it: the reasons
+    column holds exactly json.dumps' text, hostile characters included."""
+    assert _json_list(reasons) == json.dumps(list(reasons), ensure_ascii=False)
+    assert json.loads(_json_list(reasons)) == list(reasons)

@@ -13,7 +13,8 @@ kind ``owner`` comes here. Apart from the check so that the rules are read in on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from vasteaika.catalogue import say
@@ -63,15 +64,18 @@ def link_late_answers(
     INBOX, so a fresh-subject answer to a customer mail of the same run is linked here, in time
     order, once every customer mail of the run is in. Each under the guard of its own mail's
     "thread" step: one that fails is recorded as a problem and the others go on."""
-    ids = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT id FROM messages INDEXED BY messages_run"
-            " WHERE run_id = ? AND kind = 'owner' AND conversation_id IS NULL"
-            " AND answer_rule IS NULL ORDER BY received_at, id",
-            [run_id],
-        )
-    ]
+    ids = array(  # 8 bytes a mail: a first sync's Sent may be 150,000 of them
+        "q",
+        (
+            r[0]
+            for r in store.db.execute(
+                "SELECT id FROM messages INDEXED BY messages_run"
+                " WHERE run_id = ? AND kind = 'owner' AND conversation_id IS NULL"
+                " AND answer_rule IS NULL ORDER BY received_at, id",
+                [run_id],
+            )
+        ),
+    )
     for rows in _rows_by_page(store, ids):
         for row in rows:
             ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
@@ -80,13 +84,13 @@ def link_late_answers(
                 link_owner_mail(store, owner_addresses, window, row, refs, recipients)
 
 
-def _rows_by_page(store: Store, ids: list[int], size: int = 500) -> Iterator[list[dict[str, Any]]]:
+def _rows_by_page(store: Store, ids: Sequence[int], size: int = 500) -> Iterator[list[dict[str, Any]]]:
     """The rows of these mails in their order, ``size`` at a time: a first sync's mail to
     people who are no customers (every mail of Sent answers nothing when read) is not held in
     memory at once. Each mail's link changes only its own row, so reading a page late reads
     what reading it first would have."""
     for start in range(0, len(ids), size):
-        page = ids[start : start + size]
+        page = list(ids[start : start + size])
         found = {
             row["id"]: row
             for row in store.db.query(

@@ -13,10 +13,10 @@ recorded in ``problems`` with the step and the reason, and the run goes on.
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from json.encoder import encode_basestring
 from typing import Any
 
 from vasteaika.config import Config
@@ -141,7 +141,10 @@ def _read_folder(
             count += len(chunk)
     finally:
         batch.commit()  # also when the connection drops: keep what was read
-    _finish_folder(ctx, read)
+    try:
+        _finish_folder(ctx, read)
+    finally:
+        read.close()
     result.folders[folder] = count
 
 
@@ -373,7 +376,7 @@ def _mail(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int) ->
         "fingerprint": content_fingerprint(msg),
         "synthetic_id": int(msg.synthetic_id),
         "kind": cls.kind.value,
-        "reasons": json.dumps(list(cls.reasons), ensure_ascii=False),
+        "reasons": _json_list(cls.reasons),
         "from_email": msg.from_addr.email,
         "from_name": msg.from_addr.name,
         "customer_email": customer.email if customer else None,
@@ -391,6 +394,12 @@ def _mail(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int) ->
     refs = [r for r in dict.fromkeys(msg.references + msg.in_reply_to) if r != msg.message_id]
     recipients = [a.email for a in msg.recipients]
     return _Mail(msg, cls, row, refs, recipients)
+
+
+def _json_list(texts: tuple[str, ...]) -> str:
+    """``json.dumps(list(texts), ensure_ascii=False)``, the same text, without building an
+    encoder for each of a first sync's 100,000 mails."""
+    return "[" + ", ".join(map(encode_basestring, texts)) + "]"
 
 
 def _store(ctx: _Context, mail: _Mail, result: CheckResult) -> None:

@@ -10,12 +10,16 @@ into a folder later (a migration, a restored backup) gets high UIDs but old arri
 threading it in UID order would split its conversations. The watermark therefore is not "the
 last UID handed over" but the highest UID below which every UID was read or is confirmed gone
 (``Watermark``): a UID the server did not return is never passed.
+
+Memory does not grow with the mailbox: the new UIDs and their arrival times are listed a slice
+at a time into a private temporary SQLite database (``_Pending``: a small cache, the rest on
+disk), which hands them back in arrival order, and in UID order to the watermark.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -23,8 +27,7 @@ from vasteaika.mail.source import MailSource
 from vasteaika.models import FolderStatus, RawMessage
 
 BATCH = 500
-# UIDs whose arrival times are asked for at once: a folder's times are kept as one integer per
-# mail (``arrival_keys``), never as a datetime each for the whole folder.
+# UIDs whose arrival times are asked for (and stored in ``_Pending``) at once.
 ARRIVAL_SLICE = 10_000
 
 
@@ -55,29 +58,31 @@ def has_new(plan: FolderPlan) -> bool:
 
 class Watermark:
     """The highest UID of a folder that may be stored as read: every UID of the run up to it was
-    read (``done``) or is confirmed gone. UIDs may be done in any order; memory grows only with
-    the UIDs done ahead of one that is not."""
+    read (``done``) or is confirmed gone. ``uids`` (ascending) is read as the watermark moves;
+    UIDs may be done in any order, and memory grows only with the UIDs done ahead of one that
+    is not."""
 
-    def __init__(self, after_uid: int, uids: Sequence[int] = ()) -> None:
-        self.after_uid = after_uid
-        self._uids = array("q", sorted(uids))
-        self._next = 0  # self._uids[:self._next] are all done
+    def __init__(self, after_uid: int, uids: Iterable[int] = ()) -> None:
+        self._safe = after_uid
+        self._uids = iter(uids)
+        self._next = next(self._uids, None)  # the lowest UID not yet done
         self._ahead: set[int] = set()
 
     def done(self, uid: int) -> None:
         self._ahead.add(uid)
-        while self._next < len(self._uids) and self._uids[self._next] in self._ahead:
-            self._ahead.discard(self._uids[self._next])
-            self._next += 1
+        while self._next is not None and self._next in self._ahead:
+            self._ahead.discard(self._next)
+            self._safe = self._next
+            self._next = next(self._uids, None)
 
     @property
     def safe(self) -> int:
-        return self._uids[self._next - 1] if self._next else self.after_uid
+        return self._safe
 
     @property
     def complete(self) -> bool:
         """Every UID of the run was read or is gone."""
-        return self._next == len(self._uids)
+        return self._next is None
 
 
 @dataclass
@@ -90,6 +95,7 @@ class FolderRead:
     plan: FolderPlan
     watermark: Watermark = field(init=False)
     missing: list[int] = field(default_factory=list)
+    _pending: _Pending | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.watermark = Watermark(self.plan.after_uid)
@@ -100,26 +106,36 @@ class FolderRead:
         if not has_new(self.plan):
             return
         folder = self.plan.status.name
-        uids = self.source.uids_after(folder, self.plan.after_uid)
-        self.watermark = Watermark(self.plan.after_uid, uids)
+        self.close()
+        pending = self._pending = _Pending()
+        self._list(folder, pending)
+        self.watermark = Watermark(self.plan.after_uid, pending.by_uid())
         if on_count:
-            on_count(len(uids))
-        ordered = self._arrival_order(folder, uids)
-        del uids
-        for i in range(0, len(ordered), BATCH):
-            yield from self._batch(folder, list(ordered[i : i + BATCH]))
+            on_count(pending.count())
+        batch: list[int] = []
+        for uid in pending.by_arrival():
+            batch.append(uid)
+            if len(batch) == BATCH:
+                yield from self._batch(folder, batch)
+                batch = []
+        if batch:
+            yield from self._batch(folder, batch)
 
     def done(self, uid: int) -> None:
         self.watermark.done(uid)
 
-    def _arrival_order(self, folder: str, uids: list[int]) -> array[int]:
-        """``arrival_order`` of the folder's new UIDs, their times asked for a slice at a time."""
-        keys: list[int] = []
+    def close(self) -> None:
+        """Drop the list of UIDs (once the watermark is stored)."""
+        if self._pending is not None:
+            self._pending.close()
+            self._pending = None
+
+    def _list(self, folder: str, pending: _Pending) -> None:
+        """The folder's new UIDs with their arrival times, asked for a slice at a time."""
+        uids = self.source.uids_after(folder, self.plan.after_uid)
         for start in range(0, len(uids), ARRIVAL_SLICE):
             part = uids[start : start + ARRIVAL_SLICE]
-            keys += arrival_keys(part, self.source.arrival_times(folder, part))
-        keys.sort()
-        return array("q", (key & _UID_BITS for key in keys))
+            pending.add(part, self.source.arrival_times(folder, part))
 
     def _batch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
         returned: set[int] = set()
@@ -146,8 +162,39 @@ class FolderRead:
                 self.watermark.done(uid)
 
 
+class _Pending:
+    """A run's new UIDs of one folder and their arrival times (``arrival_keys``' order: the time
+    in microseconds, ``_UNKNOWN_MICROS`` when not known), in a private temporary database that
+    SQLite keeps on disk past a small cache and deletes when closed."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("CREATE TABLE pending (uid INTEGER PRIMARY KEY, arrival INTEGER NOT NULL)")
+
+    def add(self, uids: Sequence[int], times: dict[int, datetime]) -> None:
+        rows = ((uid, _micros(times[uid]) if uid in times else _UNKNOWN_MICROS) for uid in uids)
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?, ?)", rows)
+        self._db.execute("COMMIT")
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM pending").fetchone()[0])
+
+    def by_uid(self) -> Iterator[int]:
+        return (row[0] for row in self._db.execute("SELECT uid FROM pending ORDER BY uid"))
+
+    def by_arrival(self) -> Iterator[int]:
+        rows = self._db.execute("SELECT uid FROM pending ORDER BY arrival, uid")
+        return (row[0] for row in rows)
+
+    def close(self) -> None:
+        self._db.close()
+
+
 _UID_BITS = (1 << 32) - 1  # an IMAP UID is a 32-bit number
 _UNKNOWN = 1 << 100  # after every time: a UID whose arrival time is not known
+_UNKNOWN_MICROS = 1 << 62  # the same in a SQLite integer (the year 146,000)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

@@ -109,8 +109,9 @@ class MaildirSource:
 
     def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         files = self._files.get(folder, [])
+        moved = _Moved()
         for uid in uids:
-            found = _read(files[uid - 1])
+            found = _read(files[uid - 1], moved)
             if found is None:
                 continue  # vanished, like an expunged IMAP message
             path, data = found
@@ -120,7 +121,7 @@ class MaildirSource:
 
     def fetch_text(self, folder: str, uid: int) -> bytes | None:
         files = self._files.get(folder, [])
-        found = _read(files[uid - 1]) if 0 < uid <= len(files) else None
+        found = _read(files[uid - 1], _Moved()) if 0 < uid <= len(files) else None
         return found[1] if found else None
 
     def append_message(self, kind: str, data: bytes) -> None:
@@ -165,20 +166,38 @@ def _file_times(path: Path) -> list[datetime]:
     return times
 
 
-def _read(path: Path) -> tuple[Path, bytes] | None:
+def _read(path: Path, moved: _Moved) -> tuple[Path, bytes] | None:
     """The file's bytes; a file renamed meanwhile (read, flagged: new/ → cur/, ``:2,S``) is
     found again by its unique name. None when it is gone."""
-    for candidate in [path] + [
-        p
-        for sub in ("cur", "new")
-        for p in _safe_listing(path.parent.parent / sub)
-        if _unique_name(p) == _unique_name(path)
-    ]:
-        try:
-            return candidate, candidate.read_bytes()
-        except OSError:
-            continue
-    return None
+    try:
+        return path, path.read_bytes()
+    except OSError:
+        pass
+    candidate = moved.find(path)
+    if candidate is None:
+        return None
+    try:
+        return candidate, candidate.read_bytes()
+    except OSError:
+        return None
+
+
+class _Moved:
+    """Where the files renamed since the listing are now. A folder's cur/ and new/ are listed at
+    the first file not found where it was, and again only when a file is not in that listing
+    either: reading a folder whose every file was renamed lists it once, not once per file."""
+
+    def __init__(self) -> None:
+        self._names: dict[Path, dict[str, Path]] = {}
+
+    def find(self, path: Path) -> Path | None:
+        folder, name = path.parent.parent, _unique_name(path)
+        found = self._names.get(folder, {}).get(name)
+        if found is None or found == path:
+            listing = [p for sub in ("cur", "new") for p in _safe_listing(folder / sub)]
+            self._names[folder] = {_unique_name(p): p for p in listing}
+            found = self._names[folder].get(name)
+        return None if found == path else found
 
 
 def _safe_listing(directory: Path) -> list[Path]:

@@ -16,6 +16,8 @@ from vasteaika.queue.store import mails_to_scan, mark_complaint, refresh_rhythm
 from vasteaika.queue.tables import SIGNAL_DAYS
 from vasteaika.reminders.replies import body_text, fetch_ref
 
+COMMIT_EVERY = 500  # mails scanned per transaction; a run that stops scans its batch again
+
 
 def update_queue(store: Store, source: MailSource, now: datetime) -> None:
     """What each run keeps for the contact queue: the complaint words of new customer mail
@@ -30,15 +32,27 @@ def scan_complaints(store: Store, source: MailSource, now: datetime) -> int:
     since = epoch(now - timedelta(days=SIGNAL_DAYS))
     selected: dict[str, int] = {}
     unhappy = 0
-    for row in mails_to_scan(store, since):
-        ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
-        with store.guard(ref, "complaint", epoch(now)) as reading:
-            words, phone = _complaint(row, fetch_ref(source, selected, ref))
-            mark_complaint(store, row["id"], words, phone)
-            unhappy += bool(words)
-        if reading.failed:  # recorded in problems; not tried again on every run
-            mark_complaint(store, row["id"], ())
+    rows = mails_to_scan(store, since)
+    for start in range(0, len(rows), COMMIT_EVERY):
+        with store.db.atomic():  # a commit per mail cost a first sync as much as the reading
+            for row in rows[start : start + COMMIT_EVERY]:
+                unhappy += _scan(store, source, selected, row, epoch(now))
     return unhappy
+
+
+def _scan(
+    store: Store, source: MailSource, selected: dict[str, int], row: dict[str, Any], now: int
+) -> bool:
+    """One mail's complaint words (and phone) stored with it; True when it has any."""
+    ref = MessageRef(row["folder"], row["uidvalidity"], row["uid"])
+    words: tuple[str, ...] = ()
+    with store.guard(ref, "complaint", now) as reading:
+        words, phone = _complaint(row, fetch_ref(source, selected, ref))
+        mark_complaint(store, row["id"], words, phone)
+    if reading.failed:  # recorded in problems; not tried again on every run
+        mark_complaint(store, row["id"], ())
+        return False
+    return bool(words)
 
 
 def _complaint(row: dict[str, Any], data: bytes | None) -> tuple[tuple[str, ...], str | None]:

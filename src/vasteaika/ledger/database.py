@@ -39,12 +39,21 @@ class Connected:
 
 
 class ScriptDatabase(Database):
-    """A sqlite-utils Database whose scripts run inside a transaction (each migration's) cost
-    what their statements cost. sqlite-utils 4 finds the statements of such a script by joining
-    it again at every character, quadratic in a statement's length: applying the schema took
-    about 0.1 s of CPU per database opened, the greater part of many tests. Here a statement
-    can end only at a semicolon, so only there is the text asked whether it is complete: the
-    same statements, run one by one in the same order on the same cursor."""
+    """A sqlite-utils Database of ours: it runs no sqlite-utils plugin, and its scripts run
+    inside a transaction (each migration's) cost what their statements cost.
+
+    Plugins: sqlite-utils otherwise looks its plugins up among the entry points of every
+    installed package the first time a process opens a database (about 0.1 s of a no-change
+    check) and lets each one prepare the connection: someone else's code inside the ledger.
+
+    Scripts: sqlite-utils 4 finds the statements of such a script by joining it again at every
+    character, quadratic in a statement's length: applying the schema took about 0.1 s of CPU
+    per database opened, the greater part of many tests. Here a statement can end only at a
+    semicolon, so only there is the text asked whether it is complete: the same statements,
+    run one by one in the same order on the same cursor."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn, execute_plugins=False)
 
     def executescript(self, sql: str) -> sqlite3.Cursor:
         if not self.conn.in_transaction or self._tracer:
@@ -74,7 +83,7 @@ def memory_copy(db: Database) -> Database:
     """A private copy of ``db`` in memory: everything runs as usual and nothing reaches the disk."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
     db.conn.backup(memory)
-    return Database(memory)
+    return ScriptDatabase(memory)
 
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) that tell of the file or the

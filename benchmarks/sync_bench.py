@@ -261,7 +261,8 @@ def bench(n: int, repeat: int, keep: Path | None, compare: str | None) -> None:
         server.start()
         try:
             env = {**os.environ, "VASTEAIKA_PASSWORD": server.password}
-            env.pop("PYTHONPATH", None)
+            # This checkout's code, whichever checkout the environment installed.
+            env["PYTHONPATH"] = str(ROOT / "src")
             login = ["127.0.0.1", str(server.imaps_port), server.username, server.password,
                      str(server.ca_file)]  # fmt: skip
             timed([sys.executable, "-c", FLOOR, "raw", *login, str(tmp / "warm.db")], env)

@@ -57,9 +57,10 @@ class FakeSource:
         f = self.folders[folder]
         return FolderStatus(folder, f.uidvalidity, f.uidnext, len(f.messages))
 
-    def uids_after(self, folder: str, last_uid: int) -> list[int]:
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
         self.commands.append(f"SEARCH {folder}")
-        return sorted(u for u in self.folders[folder].messages if u > last_uid)
+        top = upto if upto is not None else max(self.folders[folder].messages, default=0)
+        return sorted(u for u in self.folders[folder].messages if last_uid < u <= top)
 
     def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
         self.commands.append(f"FETCH INTERNALDATE {folder}")

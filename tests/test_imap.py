@@ -124,6 +124,9 @@ def test_select_search_and_fetch_round_trip(dovecot: DovecotServer) -> None:
         # "n:*" always matches the highest UID, even when it is below n: filtered out.
         assert source.uids_after("INBOX", uids[-1]) == []
         assert source.uids_after("INBOX", uids[-1] + 100) == []
+        # A bounded range lists only its own UIDs: a big folder is listed a slice at a time.
+        assert source.uids_after("INBOX", uids[0], uids[1]) == [uids[1]]
+        assert source.uids_after("INBOX", 0, uids[-1] + 100) == uids
 
         fetched = list(source.fetch_headers("INBOX", uids))
         assert [m.uid for m in fetched] == uids

@@ -318,6 +318,7 @@ def test_reads_only_with_examine_and_peek() -> None:
     assert (status.uidvalidity, status.uidnext, status.exists) == (77, 12, 3)
     assert source.uids_after("INBOX", 11) == []  # the server's forced "last UID" is filtered
     assert source.uids_after("INBOX", 4) == [11]
+    assert source.uids_after("INBOX", 4, 10) == []  # a bounded range: nothing above it
     messages = list(source.fetch_headers("INBOX", [7, 5, 6]))
     assert [(m.uid, m.data) for m in messages] == [
         (5, b"Subject: a\r\n\r\n"),
@@ -332,6 +333,7 @@ def test_reads_only_with_examine_and_peek() -> None:
         ("select_folder", ("INBOX", True)),
         ("search", ("UID", "12:*")),
         ("search", ("UID", "5:*")),
+        ("search", ("UID", "5:10")),
         ("uid", ("FETCH", "5:7", "(INTERNALDATE BODY.PEEK[HEADER])")),
         ("fetch", ([7], "BODY.PEEK[]")),
         ("fetch", ([6], "BODY.PEEK[]")),

@@ -12,10 +12,11 @@ import pytest
 
 from fakes import FakeSource, mail
 from vasteaika.config import Config, config_from_dict
+from vasteaika.ledger import sync
 from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.ledger.sync import Watermark, arrival_order
-from vasteaika.models import RawMessage
+from vasteaika.ledger.sync import FolderPlan, Watermark, arrival_order, uid_ranges
+from vasteaika.models import FolderStatus, RawMessage
 
 OWNER = "ylermi@pihapalvelu.fi"
 T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -142,6 +143,85 @@ def test_arrival_order_breaks_ties_by_uid_and_puts_unknown_times_last() -> None:
     times = {5: at(1), 3: at(2), 4: at(1)}
     assert arrival_order([3, 4, 5, 6], times) == [4, 5, 3, 6]
     assert arrival_order([9, 2, 5], {}) == [2, 5, 9]
+
+
+# --- a folder listed in slices (memory flat however big the mailbox) ------------------------
+
+
+class ListingSource(FakeSource):
+    """Remembers how many UIDs each listing handed over."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listed: list[int] = []
+
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
+        found = super().uids_after(folder, last_uid, upto)
+        self.listed.append(len(found))
+        return found
+
+
+def restored_mailbox(sparse: bool) -> ListingSource:
+    """60 mails. The customers' follow-ups and the owner's answers were read first; the first
+    mails they follow were restored from a backup later: higher UIDs, older arrival times, so
+    a follow-up and its first mail are in different slices. ``sparse``: UIDs of deleted mail
+    are gaps of 1–7."""
+    src = ListingSource()
+
+    def add(folder: str, raw: bytes, when: datetime) -> None:
+        uid = src.add(folder, raw, when)
+        if sparse:
+            src.folders[folder].uidnext += uid % 7
+
+    for k in range(20):
+        who = f"c{k % 9}@example.fi"
+        answer = f"In-Reply-To: <q{k}@x>\n"
+        add("INBOX", mail(who, OWNER, f"Re: Kysymys {k}", f"f{k}@x", extra=answer), at(k + 0.5))
+        if k % 2:
+            add("Sent", mail(OWNER, who, f"Re: Kysymys {k}", f"r{k}@p", extra=answer), at(k + 0.25))
+    for k in range(10):
+        add("INBOX", mail(f"p{k}@yritys.fi", OWNER, f"Tarjous {k}", f"t{k}@x"), at(30 + k))
+    for k in range(20):
+        add("INBOX", mail(f"c{k % 9}@example.fi", OWNER, f"Kysymys {k}", f"q{k}@x"), at(k))
+    return src
+
+
+@pytest.mark.parametrize("sparse", [False, True], ids=["dense", "sparse"])
+def test_a_folder_listed_in_slices_writes_the_ledger_of_one_listing(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sparse: bool
+) -> None:
+    whole = open_database(tmp_path / "whole.db")
+    run_check(config, restored_mailbox(sparse), whole, at(50))
+    monkeypatch.setattr(sync, "ARRIVAL_SLICE", 8)
+    sliced = open_database(tmp_path / "sliced.db")
+    src = restored_mailbox(sparse)
+
+    run_check(config, src, sliced, at(50))
+
+    assert every_row(sliced) == every_row(whole)
+    assert len(src.listed) >= 60 // 8 and max(src.listed) <= 2 * 8
+    joined = sliced.count(
+        "SELECT count(*) FROM messages f JOIN messages q ON q.message_id = 'q' || substr("
+        "f.message_id, 2) WHERE f.message_id LIKE 'f%' AND f.conversation_id = q.conversation_id"
+    )
+    assert joined == 20  # every follow-up in its first mail's conversation: read by arrival
+
+
+@pytest.mark.parametrize(
+    ("after", "uidnext", "exists"),
+    [(0, 101, 100), (0, 1001, 100), (500, 1001, 100), (95, 101, 100), (0, 0, 5), (0, 50, 0),
+     (0, 31, 30), (0, 32, 30)],
+)  # fmt: skip
+def test_uid_ranges_cover_every_uid_after_the_watermark_once(
+    after: int, uidnext: int, exists: int
+) -> None:
+    plan = FolderPlan(FolderStatus("INBOX", 1, uidnext, exists), after, reset=False)
+    ranges = list(uid_ranges(plan, 10))
+    assert ranges[0][0] == after and ranges[-1][1] is None  # mail arriving meanwhile included
+    assert [a for a, _ in ranges[1:]] == [upto for _, upto in ranges[:-1]]  # no gap, no overlap
+    width = max(10, 10 * (uidnext - 1) // max(exists, 1))  # about 10 mails at this density
+    assert all(upto == low + width for low, upto in ranges[:-1])
+    assert uidnext - 1 - ranges[-1][0] <= width or len(ranges) == 1
 
 
 # --- an owner mail answers one conversation ---------------------------------------------------

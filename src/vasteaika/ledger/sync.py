@@ -11,9 +11,10 @@ threading it in UID order would split its conversations. The watermark therefore
 last UID handed over" but the highest UID below which every UID was read or is confirmed gone
 (``Watermark``): a UID the server did not return is never passed.
 
-Memory does not grow with the mailbox: the new UIDs and their arrival times are listed a slice
-at a time into a private temporary SQLite database (``_Pending``: a small cache, the rest on
-disk), which hands them back in arrival order, and in UID order to the watermark.
+Memory does not grow with the mailbox: the new UIDs are listed in UID ranges of about
+``ARRIVAL_SLICE`` mails (``uid_ranges``), and with their arrival times go into a private
+temporary SQLite database (``_Pending``: a small cache, the rest on disk), which hands them back
+in arrival order for the whole folder, and in UID order to the watermark.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from vasteaika.mail.source import MailSource
 from vasteaika.models import FolderStatus, RawMessage
 
 BATCH = 500
-# UIDs whose arrival times are asked for (and stored in ``_Pending``) at once.
+# About this many UIDs are listed, and their arrival times asked for, at once.
 ARRIVAL_SLICE = 10_000
 
 
@@ -132,10 +133,11 @@ class FolderRead:
 
     def _list(self, folder: str, pending: _Pending) -> None:
         """The folder's new UIDs with their arrival times, asked for a slice at a time."""
-        uids = self.source.uids_after(folder, self.plan.after_uid)
-        for start in range(0, len(uids), ARRIVAL_SLICE):
-            part = uids[start : start + ARRIVAL_SLICE]
-            pending.add(part, self.source.arrival_times(folder, part))
+        for after, upto in uid_ranges(self.plan, ARRIVAL_SLICE):
+            uids = self.source.uids_after(folder, after, upto)
+            for start in range(0, len(uids), ARRIVAL_SLICE):
+                part = uids[start : start + ARRIVAL_SLICE]
+                pending.add(part, self.source.arrival_times(folder, part))
 
     def _batch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
         returned: set[int] = set()
@@ -154,12 +156,28 @@ class FolderRead:
     def _confirm_gone(self, folder: str, absent: list[int]) -> None:
         """A UID the FETCH did not return: gone (expunged meanwhile) if a new search no longer
         lists it; else it is still there and unread, and the watermark must stay below it."""
-        present = set(self.source.uids_after(folder, min(absent) - 1))
+        present = set(self.source.uids_after(folder, min(absent) - 1, max(absent)))
         for uid in absent:
             if uid in present:
                 self.missing.append(uid)
             else:
                 self.watermark.done(uid)
+
+
+def uid_ranges(plan: FolderPlan, size: int) -> Iterator[tuple[int, int | None]]:
+    """(after, upto) UID ranges that together hold every UID after the watermark: each about
+    ``size`` mails wide at the folder's average density (UIDs of deleted mail are gaps), the last
+    open-ended (None), so mail that arrives while the folder is read is listed as before."""
+    after, status = plan.after_uid, plan.status
+    highest = status.uidnext - 1
+    if status.uidnext <= 0 or status.exists <= 0 or highest - after <= size:
+        yield after, None
+        return
+    width = max(size, size * highest // status.exists)
+    while highest - after > width:
+        yield after, after + width
+        after += width
+    yield after, None
 
 
 class _Pending:

@@ -89,12 +89,15 @@ class ImapSource:
             uidnext = self._highest_uid() + 1 if exists else 1
         return FolderStatus(folder, int(uidvalidity), int(uidnext), exists)
 
-    def uids_after(self, folder: str, last_uid: int) -> list[int]:
-        """``UID SEARCH UID n:*``; the server always includes the highest UID, so filter."""
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
+        """``UID SEARCH UID n:m`` (``n:*`` without ``upto``); ``n:*`` always includes the
+        highest UID, so filter."""
         self._ensure_selected(folder)
+        end = "*" if upto is None else str(upto)
         with self._session_errors():
-            found = self._client.search(["UID", f"{last_uid + 1}:*"])
-        return sorted(uid for uid in (int(u) for u in found) if uid > last_uid)
+            found = self._client.search(["UID", f"{last_uid + 1}:{end}"])
+        uids = (int(u) for u in found)
+        return sorted(u for u in uids if u > last_uid and (upto is None or u <= upto))
 
     def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
         """INTERNALDATE per UID (aware, UTC), one FETCH per ``batch_size`` × 20 UIDs."""

@@ -100,8 +100,9 @@ class MaildirSource:
         validity = int.from_bytes(digest[:4], "big") or 1
         return FolderStatus(folder, validity, len(files) + 1, len(files))
 
-    def uids_after(self, folder: str, last_uid: int) -> list[int]:
-        return list(range(last_uid + 1, len(self._files.get(folder, [])) + 1))
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
+        count = len(self._files.get(folder, []))
+        return list(range(last_uid + 1, (count if upto is None else min(count, upto)) + 1))
 
     def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
         """Unknown before a file is read (its Received header decides): read in name order."""

@@ -194,9 +194,12 @@ class MboxSource:
             save_states(self.state_file, states)
         return _Folder(path, state, mtime, first, scan)
 
-    def uids_after(self, folder: str, last_uid: int) -> list[int]:
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
         opened = self._folders.get(folder)
-        return list(range(last_uid + 1, opened.state.count + 1)) if opened else []
+        if opened is None:
+            return []
+        count = opened.state.count
+        return list(range(last_uid + 1, (count if upto is None else min(count, upto)) + 1))
 
     def _bounds(self, opened: _Folder, uid: int) -> tuple[int, int, datetime | None] | None:
         """(start, end, From_ time) of a message; None when it is gone."""

@@ -41,8 +41,9 @@ class MailSource(Protocol):
         """Open ``folder`` read-only and return its UIDVALIDITY and UIDNEXT."""
         ...
 
-    def uids_after(self, folder: str, last_uid: int) -> list[int]:
-        """UIDs greater than ``last_uid`` in the selected ``folder``, ascending."""
+    def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
+        """UIDs greater than ``last_uid`` (and not greater than ``upto``, when given) in the
+        selected ``folder``, ascending."""
         ...
 
     def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:

@@ -13,7 +13,7 @@ answer; ``reopen`` gives it back unless a customer mail has started a new turn s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -60,34 +60,57 @@ class TurnState:
         return len(self.turns)
 
 
+@dataclass(slots=True)
+class _Draft:
+    """The last turn while the walk may still change it, made a ``Turn`` once, when final:
+    ``dataclasses.replace`` at every answer and close was a noticeable part of a first sync."""
+
+    seq: int
+    since: int
+    answered_at: int | None = None
+    answer_pk: int | None = None
+    channel: str | None = None
+    closed_at: int | None = None
+
+    def turn(self) -> Turn:
+        return Turn(self.seq, self.since, self.answered_at, self.answer_pk, self.channel,
+                    self.closed_at)  # fmt: skip
+
+
 @dataclass
 class _Walk:
-    turns: list[Turn] = field(default_factory=list)
+    done: list[Turn] = field(default_factory=list)  # every turn before the last
+    last: _Draft | None = None
     answers: list[Happening] = field(default_factory=list)
 
     @property
-    def open(self) -> Turn | None:
-        last = self.turns[-1] if self.turns else None
+    def open(self) -> _Draft | None:
+        last = self.last
         return last if last and last.answered_at is None and last.closed_at is None else None
+
+    def turns(self) -> tuple[Turn, ...]:
+        return (*self.done, self.last.turn()) if self.last else tuple(self.done)
 
     def step(self, h: Happening) -> None:
         current = self.open
         if h.event is Event.CUSTOMER:
             if current is None:
-                self.turns.append(Turn(len(self.turns) + 1, h.at))
+                if self.last:
+                    self.done.append(self.last.turn())
+                self.last = _Draft(len(self.done) + 1, h.at)
         elif h.event in (Event.ANSWER, Event.CALL):
-            if not self.turns:
+            if not self.last:
                 return  # before the first contact: answers nothing
             self.answers.append(h)
             if current is not None:
-                channel = "mail" if h.event is Event.ANSWER else "call"
-                self.turns[-1] = replace(current, answered_at=h.at, answer_pk=h.message_pk,
-                                         channel=channel)  # fmt: skip
+                current.answered_at = h.at
+                current.answer_pk = h.message_pk
+                current.channel = "mail" if h.event is Event.ANSWER else "call"
         elif h.event is Event.CLOSE:
             if current is not None:
-                self.turns[-1] = replace(current, closed_at=h.at)
-        elif self.turns and self.turns[-1].closed_at is not None:  # REOPEN
-            self.turns[-1] = replace(self.turns[-1], closed_at=None)
+                current.closed_at = h.at
+        elif self.last and self.last.closed_at is not None:  # REOPEN
+            self.last.closed_at = None
 
 
 def derive(happenings: list[Happening]) -> TurnState:
@@ -96,10 +119,10 @@ def derive(happenings: list[Happening]) -> TurnState:
     for h in sorted(happenings, key=lambda h: (h.at, h.event, h.message_pk or 0)):
         walk.step(h)
     first = walk.answers[0] if walk.answers else None
-    last = walk.turns[-1] if walk.turns else None
+    last = walk.last
     open_turn = walk.open
     return TurnState(
-        turns=tuple(walk.turns),
+        turns=walk.turns(),
         first_reply_at=first.at if first else None,
         first_reply_pk=first.message_pk if first else None,
         first_channel=None if first is None else "mail" if first.event is Event.ANSWER else "call",

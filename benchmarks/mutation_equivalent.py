@@ -307,10 +307,20 @@ JUDGED: dict[str, tuple[str, str]] = {
         "columns = {'ACK_STATUS': status}",
         _SQL_NAMES_ANY_CASE,
     ),
-    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_9": (
-        "present = set(self.source.uids_after(folder, min(absent) - 2))",
+    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_11": (
+        "present = set(self.source.uids_after(folder, min(absent) - 2, max(absent)))",
         "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
         " the same UIDs are found present or gone",
+    ),
+    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_5": (
+        "present = set(self.source.uids_after(folder, min(absent) - 1, None))",
+        "the open-ended SEARCH also lists UIDs above the highest absent one, none of them absent:"
+        " the same UIDs are found present or gone (only the listing is longer)",
+    ),
+    "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_8": (
+        "present = set(self.source.uids_after(folder, min(absent) - 1))",
+        "the open-ended SEARCH also lists UIDs above the highest absent one, none of them absent:"
+        " the same UIDs are found present or gone (only the listing is longer)",
     ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_71": (
         "followup: str | None = ''",

@@ -112,6 +112,15 @@ def test_marking_mail_read_does_not_reread_the_folder(tmp_path: Path) -> None:
     assert source.select("INBOX").uidvalidity == before
 
 
+def test_a_folder_is_listed_a_uid_range_at_a_time(tmp_path: Path) -> None:
+    for i in range(1, 6):
+        write_mail(tmp_path, f"{i}.M{i}P1.h", head(RECEIVED))
+    source = MaildirSource(tmp_path)
+    source.select("INBOX")
+    assert source.uids_after("INBOX", 1, 3) == [2, 3]
+    assert source.uids_after("INBOX", 3, 99) == source.uids_after("INBOX", 3) == [4, 5]
+
+
 def test_why_tells_where_the_arrival_time_came_from(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

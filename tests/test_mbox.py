@@ -203,6 +203,8 @@ def test_the_ledger_behind_the_state_still_gets_every_mail(tmp_path: Path) -> No
     source = source_for(folder, tmp_path)
     status = source.select("INBOX")
     assert (status.uidvalidity, status.exists) == (validity, 3)
+    assert source.uids_after("INBOX", 1, 2) == [2]  # a UID range: a big folder a slice at a time
+    assert source.uids_after("INBOX", 0, 99) == source.uids_after("INBOX", 0) == [1, 2, 3]
     heads = [raw.data for raw in source.fetch_headers("INBOX", source.uids_after("INBOX", 0))]
     assert [b"<c1@x>" in h for h in heads] == [True, False, False]
     assert [b"<c3@x>" in h for h in heads] == [False, False, True]

@@ -149,16 +149,21 @@ def test_arrival_order_breaks_ties_by_uid_and_puts_unknown_times_last() -> None:
 
 
 class ListingSource(FakeSource):
-    """Remembers how many UIDs each listing handed over."""
+    """Remembers how many UIDs each listing handed over, and which arrival times were asked."""
 
     def __init__(self) -> None:
         super().__init__()
         self.listed: list[int] = []
+        self.timed: list[list[int]] = []
 
     def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
         found = super().uids_after(folder, last_uid, upto)
         self.listed.append(len(found))
         return found
+
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        self.timed.append([*uids])
+        return super().arrival_times(folder, uids)
 
 
 def restored_mailbox(sparse: bool) -> ListingSource:
@@ -200,6 +205,8 @@ def test_a_folder_listed_in_slices_writes_the_ledger_of_one_listing(
 
     assert every_row(sliced) == every_row(whole)
     assert len(src.listed) >= 60 // 8 and max(src.listed) <= 2 * 8
+    asked = [uid for uids in src.timed for uid in uids]
+    assert len(asked) == 60 and max(map(len, src.timed)) <= 8  # each mail's time asked once
     joined = sliced.count(
         "SELECT count(*) FROM messages f JOIN messages q ON q.message_id = 'q' || substr("
         "f.message_id, 2) WHERE f.message_id LIKE 'f%' AND f.conversation_id = q.conversation_id"

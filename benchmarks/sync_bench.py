@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -137,8 +138,12 @@ def fill(server: DovecotServer, n: int) -> None:
         os.utime(sent / f"{stamp + 60}.M{i}P2.bench:2,S", (stamp + 3600, stamp + 3600))
 
 
+_TAGGED = re.compile(rb"[A-Za-z0-9]+ [A-Za-z]")
+
+
 class CountingProxy:
-    """Forwards TCP to Dovecot and counts the commands (tagged lines) the client sends."""
+    """Forwards TCP to Dovecot and counts the commands (tagged lines: a tag, a space, a
+    command) the client sends; a continuation (AUTHENTICATE's base64 answer) is none."""
 
     def __init__(self, target_port: int) -> None:
         self.target = target_port
@@ -160,7 +165,7 @@ class CountingProxy:
         try:
             while data := src.recv(65536):
                 if count:
-                    self.commands += sum(1 for line in data.split(b"\r\n") if line[:1].isalnum())
+                    self.commands += sum(1 for line in data.split(b"\r\n") if _TAGGED.match(line))
                 dst.sendall(data)
         except OSError:
             pass  # the other direction closed first

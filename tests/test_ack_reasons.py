@@ -470,3 +470,179 @@ def test_every_reason_at_once_in_the_order_the_rules_are_read() -> None:
             " (a Bcc copy, a list or a forward)",
         ),
     )
+
+
+def test_unaligned_list_envelope_is_named_twice_and_an_aligned_one_not_at_all() -> None:
+    """A list's bounce address of the sender's own organisation is their mailing service, not a
+    robot; the same name at another organisation is one, and not the sender's envelope."""
+    assert decision(mail(return_path="owner-maija@example.com")).send
+    assert decision(mail(return_path="bounces+123@example.com")).send
+    assert decision(mail(return_path="owner-maija@lists.other.example")).reasons == (
+        "robot-sender: Return-Path owner-maija@lists.other.example is a no-reply or list address",
+        "envelope-mismatch: Return-Path owner-maija@lists.other.example is neither the From"
+        " address maija@example.com nor of its organisation, and mx.putkityo.fi did not say"
+        " dmarc=pass for it",
+    )
+
+
+MAIJA_SENT = AckDecision(True, MAIJA, ())
+PEKKA_SENT = AckDecision(True, PEKKA, ())
+DMARC_PASS = headers(authentication_results="mx.putkityo.fi; dmarc=pass header.from=example.com")
+
+STILL_SENT: list[tuple[str, Message, Classification | None, dict[str, Any], AckDecision]] = [
+    (
+        "DMARC passed: another organisation's envelope is the sender's mailing service",
+        mail(return_path="owner-maija@lists.other.example", headers=DMARC_PASS),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "forwarded to the owner (Resent-To)",
+        mail(
+            to=(Address("kaikki@example.org"),),
+            headers=headers(resent_to="Tuomas <TUOMAS@putkityo.fi>"),
+        ),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "forwarded to an alias (Resent-Cc)",
+        mail(to=(Address("kaikki@example.org"),), headers=headers(resent_cc="info@putkityo.fi")),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "the owner's alias in Cc, in capitals",
+        mail(to=(Address("kaikki@example.org"),), cc=(Address("Info@PutkiTyo.fi"),)),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "Reply-To the same address in other letters",
+        mail(reply_to=(Address("Maija@Example.COM"),)),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "the customer in other letters",
+        mail(),
+        customer(Address("MAIJA@example.com")),
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "an envelope with spaces and brackets",
+        mail(return_path="  < Maija@Example.com >  "),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    ("an envelope with one bracket", mail(return_path="<maija@example.com"), None, {}, MAIJA_SENT),
+    (
+        "Auto-Submitted: no, with a comment",
+        mail(headers=headers(auto_submitted="No (a human)")),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "Auto-Submitted: no, with a parameter",
+        mail(headers=headers(auto_submitted="no; x=y")),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "a Sender spelled post.master is a person's",
+        mail(sender=Address("post.master@example.com")),
+        None,
+        {},
+        MAIJA_SENT,
+    ),
+    (
+        "the last acknowledgment exactly once_per_days ago",
+        mail(),
+        None,
+        {"last_ack_to_address_at": NOW - timedelta(days=7)},
+        MAIJA_SENT,
+    ),
+    (
+        "a form's Reply-To in other letters",
+        form_mail(reply_to=(Address("Pekka@Example.net"),)),
+        customer(PEKKA, via_form=True),
+        {},
+        PEKKA_SENT,
+    ),
+    (
+        "a form listed in other letters",
+        form_mail(),
+        customer(PEKKA, via_form=True),
+        {"settings": replace(SETTINGS, form_senders=("Lomake@LomakePalvelu.example",))},
+        PEKKA_SENT,
+    ),
+    (
+        "a form at the owner's own domain",
+        mail(from_addr=Address("wp@putkityo.fi"), return_path="wp@putkityo.fi", reply_to=(PEKKA,)),
+        customer(PEKKA, via_form=True),
+        {},
+        PEKKA_SENT,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "msg", "cls", "kw", "expected"), STILL_SENT, ids=[c[0] for c in STILL_SENT]
+)
+def test_still_acknowledged(
+    case: str, msg: Message, cls: Classification | None, kw: dict[str, Any], expected: AckDecision
+) -> None:
+    assert decision(msg, cls, **kw) == expected
+
+
+def test_a_second_less_than_once_per_days_is_too_soon() -> None:
+    made = decision(mail(), last_ack_to_address_at=NOW - timedelta(days=7, seconds=-1))
+    assert made.reasons == (
+        "rate-limited: an acknowledgment went to this address 6 days ago; at most one per 7 days",
+    )
+
+
+def test_a_form_at_a_freemail_domain_is_no_form_of_the_owner_at_the_same_freemail() -> None:
+    """Owners on gmail.com: a form relaying from gmail.com is anybody's, not theirs."""
+    msg = mail(from_addr=Address("lomake@gmail.com"), return_path="lomake@gmail.com",
+               reply_to=(PEKKA,))  # fmt: skip
+    owner_on_gmail = replace(SETTINGS, owner_addresses=frozenset({"tuomas.putkinen@gmail.com"}))
+    assert decision(msg, customer(PEKKA, via_form=True), settings=owner_on_gmail).reasons == (
+        "form-not-allowed: lomake@gmail.com is neither at your own domain nor one of your"
+        " contact forms (form_senders)",
+    )
+
+
+def test_the_recipient_name_is_one_clean_line_of_at_most_100_characters() -> None:
+    made = decision(from_(Address("maija@example.com", "Maija\r\nBcc: x@y.fi " + "x" * 120)))
+    assert made.recipient is not None
+    assert made.recipient.name == "Maija Bcc: x@y.fi " + "x" * 82
+
+
+def test_a_long_auto_submitted_value_is_shown_cut_on_one_line() -> None:
+    value = "auto-generated " + "y" * 100 + "\r\nBcc: x"
+    assert decision(mail(headers=headers(auto_submitted=value))).reasons == (
+        f"auto-submitted: Auto-Submitted: auto-generated {'y' * 45} marks a machine-sent mail",
+    )
+
+
+def test_the_whole_mail_is_read_when_given() -> None:
+    out_of_office = b"Subject: x\n\nOlen lomalla 1.12. asti.\n"
+    assert decision(mail(), content=out_of_office).reasons == (
+        "out-of-office: the text opens like an out-of-office reply",
+    )
+    assert decision(mail(), content=b"Subject: x\n\nVoisitteko tehda tarjouksen?\n").send
+
+
+def test_a_clock_without_a_zone_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
+        decision(mail(), now=NOW.replace(tzinfo=None))

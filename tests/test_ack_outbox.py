@@ -79,9 +79,11 @@ def test_a_refused_recipient_fails_alone_and_is_never_tried_again(
     src, server = customers("anna", "bert"), Server("anna@example.fi")
     deliver = draft_or_send(server, None, "send", False)
     run_check(config, src, store, NOW)
-    outcome = acknowledge_new(config, store, src, NOW, deliver)
+    told: list[str] = []  # the watcher's log: each acknowledgment as it goes out
+    outcome = acknowledge_new(config, store, src, NOW, deliver, lambda p: told.append(p.recipient))
     assert outcome.error is None
     assert [p.recipient for p in outcome.delivered] == server.sent == ["bert@example.fi"]
+    assert told == ["bert@example.fi"]
     assert states(store) == [
         ("anna@example.fi", "failed", [f"{REFUSED} — check the address"], 0),
         ("bert@example.fi", "sent", None, 1),
@@ -90,3 +92,15 @@ def test_a_refused_recipient_fails_alone_and_is_never_tried_again(
     run_check(config, src, store, later)
     assert acknowledge_new(config, store, src, later, deliver).planned == []
     assert server.sent == ["bert@example.fi"]
+
+
+def test_a_dry_run_plans_every_acknowledgment_and_tells_of_none_going_out(
+    config: Config, store: Store
+) -> None:
+    src = customers("anna", "bert")
+    run_check(config, src, store, NOW)
+    told: list[str] = []
+    outcome = acknowledge_new(config, store, src, NOW, None, lambda p: told.append(p.recipient))
+    assert [p.recipient for p in outcome.planned] == ["anna@example.fi", "bert@example.fi"]
+    assert outcome.delivered == [] and told == []
+    assert [s for _, s, _, _ in states(store)] == [None, None]

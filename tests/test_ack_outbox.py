@@ -104,3 +104,58 @@ def test_a_dry_run_plans_every_acknowledgment_and_tells_of_none_going_out(
     assert [p.recipient for p in outcome.planned] == ["anna@example.fi", "bert@example.fi"]
     assert outcome.delivered == [] and told == []
     assert [s for _, s, _, _ in states(store)] == [None, None]
+
+
+def test_an_international_address_gets_one_acknowledgment_a_week(
+    config: Config, store: Store
+) -> None:
+    """The acknowledgment goes to the address in ASCII (xn--), the customer's mail carries it in
+    their own letters: the second request two days later is still the same address's."""
+    src, server = FakeSource(), Server()
+    deliver = draft_or_send(server, None, "send", False)
+    for days, subject in ((0, "Lumityöt"), (2, "Kattoremontti")):
+        now = NOW + timedelta(days=days)
+        when = now - timedelta(minutes=10)
+        raw = mail("Åsa <asa@yhtiö.fi>", OWNER, subject, f"{days}@x",
+                   when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                   extra="Return-Path: <asa@yhtiö.fi>\n")  # fmt: skip
+        src.add("INBOX", raw, when)
+        run_check(config, src, store, now)
+        acknowledge_new(config, store, src, now, deliver)
+        answered = now + timedelta(hours=2)  # the owner answers: the next mail opens a new one
+        src.add("Sent", mail(OWNER, "asa@yhtiö.fi", f"Re: {subject}", f"r{days}@p",
+                             answered.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                             extra=f"In-Reply-To: <{days}@x>\n"), answered)  # fmt: skip
+    assert server.sent == ["asa@xn--yhti-8qa.fi"]
+    assert [(s, r[0].split(":")[0] if r else None) for _, s, r, _ in states(store)] == [
+        ("sent", None),
+        ("skipped", "rate-limited"),
+    ]
+
+
+@pytest.mark.parametrize("written", ["asa@xn--yhti-8qa.fi", "asa@yhtiö.fi"])
+def test_an_acknowledgment_in_sent_stops_a_new_database_whichever_way_the_address_is_written(
+    config: Config, store: Store, written: str
+) -> None:
+    """A second computer, or a database made anew, reads our acknowledgment back from Sent; a
+    provider may keep its To in ASCII (as sent) or in the customer's own letters."""
+    src, server = FakeSource(), Server()
+    when = NOW - timedelta(minutes=10)
+    src.add("INBOX", mail("Åsa <asa@yhtiö.fi>", OWNER, "Lumityöt", "a@x",
+                          when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                          extra="Return-Path: <asa@yhtiö.fi>\n"), when)  # fmt: skip
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", written, "Re: Lumityöt", "vasteaika-ack.1@pihapalvelu.fi",
+                         extra="In-Reply-To: <a@x>\nAuto-Submitted: auto-replied\nX-Vasteaika-Ack: 1\n"),
+            NOW - timedelta(minutes=5))  # fmt: skip
+    run_check(config, src, store, NOW)
+    acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert server.sent == []
+    [(_, status, reasons, _)] = states(store)
+    assert (status, reasons) == (
+        "skipped",
+        [
+            "conversation-acked: this conversation was already acknowledged",
+            "rate-limited: an acknowledgment went to this address 5 min ago; at most one per"
+            " 7 days",
+        ],
+    )

@@ -1,0 +1,161 @@
+"""The outbox's rules the owner relies on, which mutation testing showed no test held (issue 19):
+a recipient the server refuses is recorded as failed with the server's words and never tried
+again, while the other customers still get theirs."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from fakes import FakeSource, mail
+from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.config import Config, config_from_dict
+from vasteaika.errors import DataError
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store, open_database
+
+OWNER = "ylermi@pihapalvelu.fi"
+NOW = datetime.fromisoformat("2026-11-25 09:10+02:00")  # a Wednesday
+REFUSED = "the SMTP server mx:25 refused the recipient anna@example.fi: 550 no such user"
+
+
+class Server:
+    """An SMTP server that refuses some recipients for good (5xx) and takes the rest."""
+
+    def __init__(self, *refused: str) -> None:
+        self.refused, self.sent = set(refused), list[str]()
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        if recipient in self.refused:
+            raise DataError(REFUSED, "check the address")
+        self.sent.append(recipient)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi Yrittäjä", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    return open_database(config.database)
+
+
+def customers(*names: str) -> FakeSource:
+    src = FakeSource()
+    for minutes, name in enumerate(names, start=5):
+        when = NOW - timedelta(minutes=20 - minutes)
+        raw = mail(f"{name.title()} <{name}@example.fi>", OWNER, f"Kysymys {name}", f"{name}@x",
+                   when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                   extra=f"Return-Path: <{name}@example.fi>\n")  # fmt: skip
+        src.add("INBOX", raw, when)
+    return src
+
+
+def states(store: Store) -> list[tuple[str, str | None, list[str] | None, int]]:
+    rows = store.db.execute(
+        "SELECT c.customer_email, c.ack_status, c.ack_reasons,"
+        " (SELECT count(*) FROM reminders r WHERE r.conversation_id = c.id)"
+        " FROM conversations c ORDER BY c.first_contact_at"
+    ).fetchall()
+    return [(e, s, json.loads(r) if r else None, n) for e, s, r, n in rows]
+
+
+def test_a_refused_recipient_fails_alone_and_is_never_tried_again(
+    config: Config, store: Store
+) -> None:
+    src, server = customers("anna", "bert"), Server("anna@example.fi")
+    deliver = draft_or_send(server, None, "send", False)
+    run_check(config, src, store, NOW)
+    told: list[str] = []  # the watcher's log: each acknowledgment as it goes out
+    outcome = acknowledge_new(config, store, src, NOW, deliver, lambda p: told.append(p.recipient))
+    assert outcome.error is None
+    assert [p.recipient for p in outcome.delivered] == server.sent == ["bert@example.fi"]
+    assert told == ["bert@example.fi"]
+    assert states(store) == [
+        ("anna@example.fi", "failed", [f"{REFUSED} — check the address"], 0),
+        ("bert@example.fi", "sent", None, 1),
+    ]
+    later = NOW + timedelta(minutes=5)
+    run_check(config, src, store, later)
+    assert acknowledge_new(config, store, src, later, deliver).planned == []
+    assert server.sent == ["bert@example.fi"]
+
+
+def test_a_dry_run_plans_every_acknowledgment_and_tells_of_none_going_out(
+    config: Config, store: Store
+) -> None:
+    src = customers("anna", "bert")
+    run_check(config, src, store, NOW)
+    told: list[str] = []
+    outcome = acknowledge_new(config, store, src, NOW, None, lambda p: told.append(p.recipient))
+    assert [p.recipient for p in outcome.planned] == ["anna@example.fi", "bert@example.fi"]
+    assert outcome.delivered == [] and told == []
+    assert [s for _, s, _, _ in states(store)] == [None, None]
+
+
+def test_an_international_address_gets_one_acknowledgment_a_week(
+    config: Config, store: Store
+) -> None:
+    """The acknowledgment goes to the address in ASCII (xn--), the customer's mail carries it in
+    their own letters: the second request two days later is still the same address's."""
+    src, server = FakeSource(), Server()
+    deliver = draft_or_send(server, None, "send", False)
+    for days, subject in ((0, "Lumityöt"), (2, "Kattoremontti")):
+        now = NOW + timedelta(days=days)
+        when = now - timedelta(minutes=10)
+        raw = mail("Åsa <asa@yhtiö.fi>", OWNER, subject, f"{days}@x",
+                   when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                   extra="Return-Path: <asa@yhtiö.fi>\n")  # fmt: skip
+        src.add("INBOX", raw, when)
+        run_check(config, src, store, now)
+        acknowledge_new(config, store, src, now, deliver)
+        answered = now + timedelta(hours=2)  # the owner answers: the next mail opens a new one
+        src.add("Sent", mail(OWNER, "asa@yhtiö.fi", f"Re: {subject}", f"r{days}@p",
+                             answered.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                             extra=f"In-Reply-To: <{days}@x>\n"), answered)  # fmt: skip
+    assert server.sent == ["asa@xn--yhti-8qa.fi"]
+    assert [(s, r[0].split(":")[0] if r else None) for _, s, r, _ in states(store)] == [
+        ("sent", None),
+        ("skipped", "rate-limited"),
+    ]
+
+
+@pytest.mark.parametrize("written", ["asa@xn--yhti-8qa.fi", "asa@yhtiö.fi"])
+def test_an_acknowledgment_in_sent_stops_a_new_database_whichever_way_the_address_is_written(
+    config: Config, store: Store, written: str
+) -> None:
+    """A second computer, or a database made anew, reads our acknowledgment back from Sent; a
+    provider may keep its To in ASCII (as sent) or in the customer's own letters."""
+    src, server = FakeSource(), Server()
+    when = NOW - timedelta(minutes=10)
+    src.add("INBOX", mail("Åsa <asa@yhtiö.fi>", OWNER, "Lumityöt", "a@x",
+                          when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                          extra="Return-Path: <asa@yhtiö.fi>\n"), when)  # fmt: skip
+    src.add("Sent", mail(f"Ylermi <{OWNER}>", written, "Re: Lumityöt", "vasteaika-ack.1@pihapalvelu.fi",
+                         extra="In-Reply-To: <a@x>\nAuto-Submitted: auto-replied\nX-Vasteaika-Ack: 1\n"),
+            NOW - timedelta(minutes=5))  # fmt: skip
+    run_check(config, src, store, NOW)
+    acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert server.sent == []
+    [(_, status, reasons, _)] = states(store)
+    assert (status, reasons) == (
+        "skipped",
+        [
+            "conversation-acked: this conversation was already acknowledged",
+            "rate-limited: an acknowledgment went to this address 5 min ago; at most one per"
+            " 7 days",
+        ],
+    )

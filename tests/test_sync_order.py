@@ -5,41 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.config import Config, config_from_dict
+from ledger_fixture import OWNER, at
+from vasteaika.config import Config
 from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.ledger.sync import Watermark, arrival_order
 from vasteaika.models import RawMessage
-
-OWNER = "ylermi@pihapalvelu.fi"
-T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Config:
-    return config_from_dict(
-        {
-            "account": {"maildir": str(tmp_path)},
-            "owner": {"name": "Ylermi", "addresses": [OWNER]},
-            "storage": {"database": str(tmp_path / "db" / "v.db")},
-        },
-        None,
-    )
-
-
-@pytest.fixture
-def store(config: Config) -> Store:
-    return open_database(config.database)
-
-
-def at(hours: float) -> datetime:
-    return T0 + timedelta(hours=hours)
 
 
 def three_customers(src: FakeSource) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from ledger_fixture import OWNER, at
+from ledger_fixture import OWNER, at, ledger_rows
 from vasteaika.config import Config
 from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
@@ -179,14 +179,6 @@ def schema(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
-    tables = [r[0] for r in store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
-        " ('runs', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'"
-    )]  # fmt: skip
-    return {t: sorted(map(tuple, store.db.execute(f"SELECT * FROM [{t}]")), key=repr) for t in tables}
-
-
 def busy_mailbox() -> FakeSource:
     src = FakeSource()
     for n in range(12):
@@ -220,7 +212,7 @@ def test_a_first_sync_makes_its_indexes_after_the_load_and_writes_the_same_ledge
     run_check(config, busy_mailbox(), store, at(20))
 
     assert "conversations_customer_insert" in dropped[0] and "turns_next" in dropped[0]
-    assert every_row(store) == every_row(reference)
+    assert ledger_rows(store) == ledger_rows(reference)
     assert store.count("SELECT count(*) FROM customers") > 0
     assert schema(store) == schema(reference)
     assert store.count("SELECT count(*) FROM deferred_schema") == 0
@@ -244,8 +236,8 @@ def test_a_first_sync_that_dies_before_its_indexes_gets_them_on_the_next_open(
     reopened = open_database(tmp_path / "crash.db")
 
     assert schema(reopened) == expected_schema
-    assert every_row(reopened)["customers"] == every_row(reference)["customers"]
-    assert every_row(reopened)["conversations"] == every_row(reference)["conversations"]
+    assert ledger_rows(reopened)["customers"] == ledger_rows(reference)["customers"]
+    assert ledger_rows(reopened)["conversations"] == ledger_rows(reference)["conversations"]
 
 
 @pytest.mark.parametrize(

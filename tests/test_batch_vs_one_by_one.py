@@ -1,0 +1,258 @@
+"""A batched sync (``batch_view``: a batch threaded in memory on what ``batch_reach`` loads of
+the ledger) writes the ledger that storing the same mail one message at a time through the store
+writes, table by table: on generated mailboxes synced over several runs in batches of several
+sizes, and on the edges the generator may miss (an owner's mail in the same second as the
+customer's). And it does so without falling back: a batch is stored message by message only
+when one of its mails fails, so a batched sync that fell back whenever its view went wrong would
+give the right ledger by the slow way and hide the fault (issue 19)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fakes import FakeSource, mail
+from ledger_fixture import OWNER, T0, ledger_config, ledger_rows, one_by_one
+from vasteaika.config import Config
+from vasteaika.ledger import batches, check
+from vasteaika.ledger.store import Store, open_database
+
+Filed = tuple[str, bytes, datetime]  # folder, the mail, its arrival
+DAY = 24 * 3600
+CUSTOMERS = ("anna@example.fi", "pekka@firma.fi", "liisa@firma.fi", "olli@gmail.com",
+             "kalle@example.fi")  # fmt: skip
+REPLY_TO = {"kalle@example.fi": "kalle.koti@example.fi"}  # answered there from a phone
+SUBJECTS = ("Lumityöt", "Tarjous", "Katto", "Aita")
+
+
+@dataclass
+class Thread:
+    customer: str
+    subject: str
+    ids: list[str] = field(default_factory=list)  # its mails' Message-IDs, oldest first
+
+
+@dataclass
+class Story:
+    """A generated mailbox, told mail by mail: customers write and follow up, the owner answers
+    by reference, from a phone (no reference: by subject, or to a Reply-To), under a new subject,
+    or writes to someone who is no customer; mails share a second, a Message-ID, or have none;
+    some are filed late, some arrive after a silence longer than a conversation lives."""
+
+    rng: random.Random
+    clock: float = 0.0
+    threads: list[Thread] = field(default_factory=list)
+    filed: list[Filed] = field(default_factory=list)
+    serial: int = 0
+
+    def _id(self, side: str) -> str:
+        self.serial += 1
+        return f"{side}{self.serial}@{'p' if side == 'o' else 'x'}"
+
+    def _file(self, folder: str, raw: bytes, late: float = 0.0) -> None:
+        self.filed.append((folder, raw, T0 + timedelta(seconds=self.clock + late)))
+
+    def _mail(self, frm: str, to: str, subject: str, msgid: str | None, refs: str = "",
+              extra: str = "") -> bytes:  # fmt: skip
+        head = f"In-Reply-To: <{refs}>\nReferences: <{refs}>\n" if refs else ""
+        date = format_datetime(T0 + timedelta(seconds=self.clock))
+        return mail(frm, to, subject, msgid, date, extra=head + extra)
+
+    def step(self) -> None:
+        rng = self.rng
+        self.clock += rng.choices(
+            (0, 1, 60, 600, 3600, 5 * 3600, DAY, 3 * DAY, 16 * DAY),
+            weights=(3, 1, 2, 2, 3, 2, 2, 1, 1),
+        )[0]
+        act = rng.choices(
+            ("new", "follow", "answer", "phone", "fresh", "other", "same second"),
+            weights=(5, 3, 4, 2, 1, 1, 1),
+        )[0]
+        if act in ("new", "same second") or not self.threads:
+            self._new()
+            if act == "same second":
+                self._phone(self.threads[-1])
+            return
+        thread = rng.choice(self.threads)
+        {"follow": self._follow, "answer": self._answer, "phone": self._phone,
+         "fresh": self._fresh, "other": self._other}[act](thread)  # fmt: skip
+
+    def _new(self) -> None:
+        rng = self.rng
+        customer, subject = rng.choice(CUSTOMERS), rng.choice(SUBJECTS)
+        msgid: str | None = self._id("c")
+        if rng.random() < 0.1:
+            msgid = None  # no Message-ID: the ledger makes one up
+        elif rng.random() < 0.1 and any(t.ids for t in self.threads):
+            msgid = rng.choice([t for t in self.threads if t.ids]).ids[0]  # a broken mailer
+        extra = f"Reply-To: {REPLY_TO[customer]}\n" if customer in REPLY_TO else ""
+        self.threads.append(Thread(customer, subject, [msgid] if msgid else []))
+        raw = self._mail(f"Asiakas <{customer}>", OWNER, subject, msgid, extra=extra)
+        self._file("INBOX", raw, late=rng.choice((0, 0, 0, 30, 7200)))
+
+    def _follow(self, thread: Thread) -> None:
+        msgid = self._id("c")
+        refs = self.rng.choice(thread.ids) if thread.ids else ""
+        raw = self._mail(thread.customer, OWNER, f"Re: {thread.subject}", msgid, refs)
+        thread.ids.append(msgid)
+        self._file("INBOX", raw)
+
+    def _answer(self, thread: Thread) -> None:
+        msgid = self._id("o")
+        refs = thread.ids[-1] if thread.ids else ""
+        raw = self._mail(OWNER, thread.customer, f"Re: {thread.subject}", msgid, refs)
+        thread.ids.append(msgid)
+        # Mostly in Sent; a copy to the owner's own INBOX is the owner's too.
+        self._file(self.rng.choice(("Sent", "Sent", "INBOX")), raw, late=self.rng.choice((0, 900)))
+
+    def _phone(self, thread: Thread) -> None:
+        to = REPLY_TO.get(thread.customer, thread.customer)
+        self._file("Sent", self._mail(OWNER, to, f"Re: {thread.subject}", self._id("o")))
+
+    def _fresh(self, thread: Thread) -> None:
+        subject = f"Tarjous {self.serial}"
+        self._file("Sent", self._mail(OWNER, thread.customer, subject, self._id("o")))
+
+    def _other(self, thread: Thread) -> None:
+        raw = self._mail(OWNER, "myynti@tukku.example", f"Re: {thread.subject}", self._id("o"))
+        self._file("Sent", raw)
+
+
+def generated(seed: int, mails: int = 45, runs: int = 3) -> list[list[Filed]]:
+    """The mails of each run, in the order the server numbered them (not always arrival)."""
+    story = Story(random.Random(seed))
+    while len(story.filed) < mails:
+        story.step()
+    cut = sorted(story.rng.sample(range(1, len(story.filed)), runs - 1))
+    parts = [story.filed[a:b] for a, b in zip([0, *cut], [*cut, len(story.filed)], strict=True)]
+    for part in parts:  # a few mails numbered before one that arrived earlier
+        for _ in range(len(part) // 5):
+            i = story.rng.randrange(len(part))
+            j = min(i + story.rng.randrange(1, 4), len(part) - 1)
+            part[i], part[j] = part[j], part[i]
+    return parts
+
+
+@dataclass
+class Fallbacks:
+    """How many batches were stored message by message after failing whole."""
+
+    count: int = 0
+
+
+@pytest.fixture
+def fallbacks(monkeypatch: pytest.MonkeyPatch) -> Fallbacks:
+    seen = Fallbacks()
+    real = check._ChunkIngest.one_by_one
+
+    def counted(self: check._ChunkIngest) -> Iterator[None]:
+        seen.count += 1
+        return real(self)  # type: ignore[return-value]
+
+    monkeypatch.setattr(check._ChunkIngest, "one_by_one", counted)
+    return seen
+
+
+def sync(config: Config, store: Store, runs: list[list[Filed]]) -> list[tuple[int, int, int]]:
+    """Each run: its mails added, then a check an hour after the last arrived. Each run's (new
+    conversations, new replies, problems)."""
+    src, told = FakeSource(), []
+    for filed in runs:
+        for folder, raw, arrival in filed:
+            src.add(folder, raw, arrival)
+        now = max(arrival for _, _, arrival in filed) + timedelta(hours=1)
+        done = check.run_check(config, src, store, now)
+        told.append((done.new_conversations, done.new_replies, done.problems))
+    return told
+
+
+def both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, runs: list[list[Filed]]
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[Any, ...]]]]:
+    """The ledgers of the batched sync (asserted to fall back never) and of one by one."""
+    config = ledger_config(tmp_path)
+    batched = open_database(tmp_path / "batched.db")
+    counts = sync(config, batched, runs)
+    assert fallbacks.count == 0, "a batch with no failing mail was stored message by message"
+    with monkeypatch.context() as m:
+        one_by_one(m)
+        alone = open_database(tmp_path / "alone.db")
+        assert sync(config, alone, runs) == counts
+    return ledger_rows(batched), ledger_rows(alone)
+
+
+SEEDS = range(8)
+
+
+@pytest.mark.parametrize("size", [3, 8, 2000])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_generated_mailbox_synced_in_batches_gives_the_ledger_of_one_mail_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, seed: int, size: int
+) -> None:
+    monkeypatch.setattr(batches.Batch, "COMMIT_EVERY", size)
+    batched, alone = both_ways(tmp_path, monkeypatch, fallbacks, generated(seed))
+    assert batched.keys() == alone.keys()
+    for table in alone:
+        assert batched[table] == alone[table], table
+
+
+def test_the_generated_mailboxes_reach_every_way_of_threading(tmp_path: Path) -> None:
+    """The generator is worth its comparison: over the seeds, the owner's mail answers by each
+    rule, some answers none, conversations are followed up and begin again after a silence."""
+    rules: set[str] = set()
+    later_turns = conversations_again = 0
+    for seed in SEEDS:
+        store = open_database(tmp_path / f"{seed}.db")
+        sync(ledger_config(tmp_path), store, generated(seed))
+        rules |= {r[0] for r in store.db.execute("SELECT answer_rule FROM messages") if r[0]}
+        later_turns += store.count("SELECT count(*) FROM turns WHERE seq > 1")
+        conversations_again += store.count(
+            "SELECT count(*) FROM conversations c WHERE EXISTS (SELECT 1 FROM conversations o"
+            " WHERE o.customer_email = c.customer_email AND o.base_subject = c.base_subject"
+            " AND o.id != c.id)"
+        )
+    assert {"reference", "subject", "reply-to", "new-subject"} <= rules
+    assert any(r.startswith("ambiguous") for r in rules)
+    assert later_turns > 0 and conversations_again > 0
+
+
+def owner_in_the_same_second(split: bool) -> list[list[Filed]]:
+    """Anna writes; the owner's phone reply is stamped the same second (a reply typed while the
+    mail arrived, or server times cut to the second); in one batch, or the reply a run apart."""
+    when = T0 + timedelta(hours=1)
+    customer = ("INBOX", mail("Anna <anna@example.fi>", OWNER, "Lumityöt", "a1@x"), when)
+    reply = ("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "o1@p"), when)
+    referenced = (
+        "Sent",
+        mail(OWNER, "pekka@firma.fi", "Re: Tarjous", "o2@p", extra="In-Reply-To: <p1@x>\n"),
+        when + timedelta(hours=1),
+    )
+    pekka = ("INBOX", mail("pekka@firma.fi", OWNER, "Tarjous", "p1@x"), when + timedelta(hours=1))
+    if split:
+        return [[customer, pekka], [reply, referenced]]
+    return [[customer, reply, pekka, referenced]]
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one batch", "a run apart"])
+def test_an_owner_mail_in_the_same_second_as_the_customer_s_answers_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, split: bool
+) -> None:
+    batched, alone = both_ways(tmp_path, monkeypatch, fallbacks, owner_in_the_same_second(split))
+    assert batched == alone
+    store = open_database(tmp_path / "batched.db")
+    answered = store.db.execute(
+        "SELECT c.customer_email, c.first_reply_at - c.first_contact_at, c.waiting_since,"
+        " m.answer_rule FROM conversations c JOIN messages m ON m.id = c.first_reply_id"
+        " ORDER BY c.id"
+    ).fetchall()
+    assert answered == [
+        ("anna@example.fi", 0, None, "subject"),
+        ("pekka@firma.fi", 0, None, "reference"),
+    ]

@@ -444,4 +444,37 @@ JUDGED: dict[str, tuple[str, str]] = {
         "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='EN') -> Reading | None:",
         _UNKNOWN_LANGUAGE_IS_ENGLISH,
     ),
+    # the ledger's threading (issue 19, i19-ledger)
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversation_for_reply__mutmut_2": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='CUSTOMER_EMAIL') -> ConversationRef | None:",
+        "the default names the column the SQL compares, and SQLite's column names are"
+        " case-insensitive: CUSTOMER_EMAIL is customer_email",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁearliest_owner_reply__mutmut_30": (
+        "found = [(row[0], row[1], 'reference')] if row else []",
+        "found is still the empty list there (the reference lookup comes first): assigning"
+        " the list and adding it to the empty one give the same list",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁearliest_owner_reply__mutmut_38": (
+        "if base_subject is not None or customer_email:",
+        "a customer's mail always has an address, so only base_subject decides; with None the"
+        " lookup compares m.base_subject = NULL, which no row satisfies: nothing found either way",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁlink_answer__mutmut_19": (
+        "return False",
+        "after a link its result only decides whether thread_customer derives the turns once"
+        " more (the same turns, from the same rows) and what link_owner_mail returns, which its"
+        " callers (check._thread, answers.link_late_answers) do not read",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_11": (
+        "sql, values = ignored_sql('CUSTOMER_EMAIL', ignore)",
+        "the column's name goes into the SQL as it is, and SQLite's column names are"
+        " case-insensitive: CUSTOMER_EMAIL is customer_email",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_13": (
+        "params = values",
+        "params is still the empty list there (the ignore list is the first condition):"
+        " assigning the values and adding them to the empty list give the same parameters",
+    ),
 }

@@ -27,8 +27,9 @@ from vasteaika.ledger.store import Store, open_database
 Filed = tuple[str, bytes, datetime]  # folder, the mail, its arrival
 DAY = 24 * 3600
 CUSTOMERS = ("anna@example.fi", "pekka@firma.fi", "liisa@firma.fi", "olli@gmail.com",
-             "kalle@example.fi")  # fmt: skip
-REPLY_TO = {"kalle@example.fi": "kalle.koti@example.fi"}  # answered there from a phone
+             "kalle@example.fi", "kalle.koti@example.fi")  # fmt: skip
+# Kalle's work mail asks for answers at home, where he also writes from.
+REPLY_TO = {"kalle@example.fi": "kalle.koti@example.fi"}
 SUBJECTS = ("Lumityöt", "Tarjous", "Katto", "Aita")
 
 
@@ -118,7 +119,8 @@ class Story:
 
     def _fresh(self, thread: Thread) -> None:
         subject = f"Tarjous {self.serial}"
-        self._file("Sent", self._mail(OWNER, thread.customer, subject, self._id("o")))
+        to = self.rng.choice((thread.customer, REPLY_TO.get(thread.customer, thread.customer)))
+        self._file("Sent", self._mail(OWNER, to, subject, self._id("o")))
 
     def _other(self, thread: Thread) -> None:
         raw = self._mail(OWNER, "myynti@tukku.example", f"Re: {thread.subject}", self._id("o"))

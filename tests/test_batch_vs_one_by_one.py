@@ -258,3 +258,67 @@ def test_an_owner_mail_in_the_same_second_as_the_customer_s_answers_it(
         ("anna@example.fi", 0, None, "subject"),
         ("pekka@firma.fi", 0, None, "reference"),
     ]
+
+
+def _filed(folder: str, frm: str, to: str, subject: str, msgid: str, hour: float,
+           extra: str = "") -> Filed:  # fmt: skip
+    return (folder, mail(frm, to, subject, msgid, extra=extra), T0 + timedelta(hours=hour))
+
+
+ANNA, RITVA, KALLE = "anna@example.fi", "ritva@example.fi", "kalle@example.fi"
+HOME = REPLY_TO[KALLE]
+IN_REPLY = "In-Reply-To: <{}>\n"
+
+# Mail the generator seldom lines up: the owner's answer found while its batch is threaded, not
+# only by the late links at the end of the run, because the customer's next mail in that run,
+# under a new subject, opens a new conversation only after an answer (joins.thread_customer).
+EDGES: dict[str, list[list[Filed]]] = {
+    "a phone's answer a run later, then a new subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    "an answer at the Reply-To a run later, then a new subject": [
+        [_filed("INBOX", KALLE, OWNER, "Katto", "k1@x", 0, f"Reply-To: {HOME}\n")],
+        [_filed("Sent", OWNER, HOME, "Re: Katto", "o1@p", 1),
+         _filed("INBOX", KALLE, OWNER, "Aita", "k2@x", 2)],
+    ],
+    "an answer under a new subject a run later, then a new subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        [_filed("Sent", OWNER, ANNA, "Tarjous", "o1@p", 1),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    "an answer by reference a run later, then a new subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1, IN_REPLY.format("a1@x")),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    "the owner's copy in INBOX in the customer's second, then a new subject": [
+        [_filed("INBOX", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1),
+         _filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    # Anna and Ritva's mailers gave both mails one Message-ID. Anna's conversation takes the
+    # earlier answer (by subject); the later one, by reference to the shared id, went to Anna
+    # alone, so it does not answer Ritva, who still waits.
+    "a shared Message-ID and an answer to the other customer": [
+        [_filed("Sent", OWNER, ANNA, "Re: Katto", "o1@p", 3),
+         _filed("Sent", OWNER, ANNA, "Re: Katto", "o2@p", 4, IN_REPLY.format("same@x")),
+         _filed("INBOX", ANNA, OWNER, "Katto", "same@x", 1),
+         _filed("INBOX", RITVA, OWNER, "Aita", "same@x", 2)],
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", EDGES)
+def test_an_answer_found_while_its_batch_is_threaded_gives_the_ledger_of_one_mail_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, name: str
+) -> None:
+    batched, alone = both_ways(tmp_path, monkeypatch, fallbacks, EDGES[name])
+    for table in alone:
+        assert batched[table] == alone[table], table
+    store = open_database(tmp_path / "batched.db")
+    waiting = [r[0] for r in store.db.execute(
+        "SELECT customer_email FROM conversations WHERE waiting_since IS NOT NULL ORDER BY id")]  # fmt: skip
+    # The customer's new subject waits; the conversation answered before it does not.
+    assert waiting == ([RITVA] if "shared" in name else [KALLE if "Reply-To" in name else ANNA])

@@ -477,4 +477,24 @@ JUDGED: dict[str, tuple[str, str]] = {
         "params is still the empty list there (the ignore list is the first condition):"
         " assigning the values and adding them to the empty list give the same parameters",
     ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_18": (
+        "where.append('RUN_ID = ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_23": (
+        "where.append('FIRST_CONTACT_AT >= ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_28": (
+        "where.append('FIRST_CONTACT_AT < ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_32": (
+        "order = 'FIRST_CONTACT_AT'",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_39": (
+        "order = 'WAITING_SINCE, FIRST_CONTACT_AT'",
+        _SQL_NAMES_ANY_CASE,
+    ),
 }

@@ -34,6 +34,14 @@ _SQLITE_EMPTY_IN = (
     " 'id NOT IN ()' true, so the clause added without ids selects what leaving it out does"
 )
 _SQL_NAMES_ANY_CASE = "SQLite's column names are case-insensitive: ACK_STATUS is ack_status"
+_LOAD_REPLACES = (
+    "BatchView.load replaces conv_of_mid and customers_of_mid with what the batch reaches before"
+    " any lookup or insert, and the check makes no view without loading it at once"
+)
+_RUNS_START_EMPTY = (
+    "before the first row, None and [] alike: the first row's columns differ from either and"
+    " 'if run' is false for either, so the first run starts with that row; no rows, no run"
+)
 _LONGEST_FIRST = (
     "the order of literals in an alternation matters only where one is a prefix of another,"
     " and sorted in reverse without the length key the longer still comes first there"
@@ -496,5 +504,23 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_39": (
         "order = 'WAITING_SINCE, FIRST_CONTACT_AT'",
         _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_1": ("columns: list[str] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_2": ("run: list[tuple[Any, ...]] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_10": (
+        "self.conv_of_mid: dict[str, set[int]] = None",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_11": (
+        "self.conv_of_mid: dict[str, set[int]] = defaultdict(None)",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_12": (
+        "self.customers_of_mid: dict[str, set[str]] = None",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_13": (
+        "self.customers_of_mid: dict[str, set[str]] = defaultdict(None)",
+        _LOAD_REPLACES,
     ),
 }

@@ -298,6 +298,18 @@ EDGES: dict[str, list[list[Filed]]] = {
          _filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1),
          _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
     ],
+    "the owner's copy in INBOX after the customer's mail of the same second": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1),
+         _filed("INBOX", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    # The answer comes the last second a conversation lives (new_conversation_after_days):
+    # it keeps the conversation alive, so her next mail an hour later is its second turn.
+    "a phone's answer at the end of the window, then the same subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 14 * 24),
+         _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 14 * 24 + 1)],
+    ],
     # Anna and Ritva's mailers gave both mails one Message-ID. Anna's conversation takes the
     # earlier answer (by subject); the later one, by reference to the shared id, went to Anna
     # alone, so it does not answer Ritva, who still waits.
@@ -320,5 +332,7 @@ def test_an_answer_found_while_its_batch_is_threaded_gives_the_ledger_of_one_mai
     store = open_database(tmp_path / "batched.db")
     waiting = [r[0] for r in store.db.execute(
         "SELECT customer_email FROM conversations WHERE waiting_since IS NOT NULL ORDER BY id")]  # fmt: skip
-    # The customer's new subject waits; the conversation answered before it does not.
+    # The customer's latest mail waits; the conversation answered before it does not.
     assert waiting == ([RITVA] if "shared" in name else [KALLE if "Reply-To" in name else ANNA])
+    if "window" in name:
+        assert store.count("SELECT count(*) FROM turns") == 2

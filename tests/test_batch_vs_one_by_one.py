@@ -266,6 +266,7 @@ def _filed(folder: str, frm: str, to: str, subject: str, msgid: str, hour: float
 
 
 ANNA, RITVA, KALLE = "anna@example.fi", "ritva@example.fi", "kalle@example.fi"
+PEKKA, LIISA = "pekka@firma.fi", "liisa@firma.fi"
 HOME = REPLY_TO[KALLE]
 IN_REPLY = "In-Reply-To: <{}>\n"
 
@@ -310,6 +311,13 @@ EDGES: dict[str, list[list[Filed]]] = {
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 14 * 24),
          _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 14 * 24 + 1)],
     ],
+    # A phone's answer to two people of one company, who both wrote under that subject: it
+    # answers the conversation that began last (as the store's lookup orders them).
+    "a phone's answer to two customers under the subject of both": [
+        [_filed("INBOX", PEKKA, OWNER, "Tarjous", "p1@x", 0),
+         _filed("INBOX", LIISA, OWNER, "Tarjous", "l1@x", 1)],
+        [_filed("Sent", OWNER, f"{PEKKA}, {LIISA}", "Re: Tarjous", "o1@p", 2)],
+    ],
     # Anna and Ritva's mailers gave both mails one Message-ID. Anna's conversation takes the
     # earlier answer (by subject); the later one, by reference to the shared id, went to Anna
     # alone, so it does not answer Ritva, who still waits.
@@ -330,9 +338,23 @@ def test_an_answer_found_while_its_batch_is_threaded_gives_the_ledger_of_one_mai
     for table in alone:
         assert batched[table] == alone[table], table
     store = open_database(tmp_path / "batched.db")
-    waiting = [r[0] for r in store.db.execute(
-        "SELECT customer_email FROM conversations WHERE waiting_since IS NOT NULL ORDER BY id")]  # fmt: skip
-    # The customer's latest mail waits; the conversation answered before it does not.
-    assert waiting == ([RITVA] if "shared" in name else [KALLE if "Reply-To" in name else ANNA])
-    if "window" in name:
-        assert store.count("SELECT count(*) FROM turns") == 2
+    rows = store.db.execute(
+        "SELECT customer_email, turn, waiting_since IS NOT NULL FROM conversations ORDER BY id"
+    ).fetchall()
+    assert rows == CONVERSATIONS.get(name, [(customer(name), 1, False), (customer(name), 1, True)])
+
+
+def customer(name: str) -> str:
+    return KALLE if "Reply-To" in name else ANNA
+
+
+# Each edge's conversations (customer, turns, waiting) where they are not the usual: the answer
+# ends the first conversation's turn, so the customer's new subject opens one that waits.
+CONVERSATIONS = {
+    "a phone's answer at the end of the window, then the same subject": [(ANNA, 2, True)],
+    "a phone's answer to two customers under the subject of both": [
+        (PEKKA, 1, True),
+        (LIISA, 1, False),
+    ],
+    "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
+}

@@ -38,6 +38,14 @@ _LOAD_REPLACES = (
     "BatchView.load replaces conv_of_mid and customers_of_mid with what the batch reaches before"
     " any lookup or insert, and the check makes no view without loading it at once"
 )
+_OF_OTHER_COLUMN = (
+    "BatchView._of reads every column but customer_email from the Reply-To index: None and"
+    " any other spelling of reply_to name it as well"
+)
+_OWN_ID_INDEXED = (
+    "the customer's mail being threaded is indexed (insert_message, _index) under its own"
+    " Message-ID before its lookups, so the Message-ID is always there and the default unused"
+)
 _RUNS_START_EMPTY = (
     "before the first row, None and [] alike: the first row's columns differ from either and"
     " 'if run' is false for either, so the first run starts with that row; no rows, no run"
@@ -522,5 +530,28 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_13": (
         "self.customers_of_mid: dict[str, set[str]] = defaultdict(None)",
         _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_9": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, None)]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_12": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, 'XXreply_toXX')]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_13": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, 'REPLY_TO')]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_5": (
+        "others = self.customers_of_mid.get(message_id, None)",
+        _OWN_ID_INDEXED,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_7": (
+        "others = self.customers_of_mid.get(message_id)",
+        _OWN_ID_INDEXED,
     ),
 }

@@ -22,7 +22,7 @@ from fakes import FakeSource, mail
 from ledger_fixture import OWNER, T0, ledger_config, ledger_rows, one_by_one
 from vasteaika.config import Config
 from vasteaika.ledger import batches, check
-from vasteaika.ledger.store import Store, open_database
+from vasteaika.ledger.store import Store, epoch, open_database
 
 Filed = tuple[str, bytes, datetime]  # folder, the mail, its arrival
 DAY = 24 * 3600
@@ -162,11 +162,32 @@ def fallbacks(monkeypatch: pytest.MonkeyPatch) -> Fallbacks:
     return seen
 
 
-def sync(config: Config, store: Store, runs: list[list[Filed]]) -> list[tuple[int, int, int]]:
-    """Each run: its mails added, then a check an hour after the last arrived. Each run's (new
-    conversations, new replies, problems)."""
+@dataclass(frozen=True)
+class Decision:
+    """The owner's call, close or reopen of the customer's latest conversation, between runs."""
+
+    customer: str
+    event: str
+    hour: float
+
+    def apply(self, store: Store) -> None:
+        conv = store.one(
+            "SELECT id FROM conversations WHERE customer_email = ? ORDER BY id DESC", self.customer
+        )
+        store.add_event(conv[0], self.event, epoch(T0 + timedelta(hours=self.hour)))
+
+
+Run = list[Filed] | Decision
+
+
+def sync(config: Config, store: Store, runs: list[Run]) -> list[tuple[int, int, int]]:
+    """Each run: its mails added, then a check an hour after the last arrived (or the owner's
+    decision made). Each run's (new conversations, new replies, problems)."""
     src, told = FakeSource(), []
     for filed in runs:
+        if isinstance(filed, Decision):
+            filed.apply(store)
+            continue
         for folder, raw, arrival in filed:
             src.add(folder, raw, arrival)
         now = max(arrival for _, _, arrival in filed) + timedelta(hours=1)
@@ -176,7 +197,7 @@ def sync(config: Config, store: Store, runs: list[list[Filed]]) -> list[tuple[in
 
 
 def both_ways(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, runs: list[list[Filed]]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: Fallbacks, runs: list[Run]
 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[Any, ...]]]]:
     """The ledgers of the batched sync (asserted to fall back never) and of one by one."""
     config = ledger_config(tmp_path)
@@ -273,7 +294,7 @@ IN_REPLY = "In-Reply-To: <{}>\n"
 # Mail the generator seldom lines up: the owner's answer found while its batch is threaded, not
 # only by the late links at the end of the run, because the customer's next mail in that run,
 # under a new subject, opens a new conversation only after an answer (joins.thread_customer).
-EDGES: dict[str, list[list[Filed]]] = {
+EDGES: dict[str, list[Run]] = {
     "a phone's answer a run later, then a new subject": [
         [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1),
@@ -310,6 +331,29 @@ EDGES: dict[str, list[list[Filed]]] = {
         [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 14 * 24),
          _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 14 * 24 + 1)],
+    ],
+    "the owner's fresh mail in the customer's second, then a new subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1),
+         _filed("INBOX", OWNER, ANNA, "Tarjous", "o1@p", 1),
+         _filed("INBOX", ANNA, OWNER, "Kattoremontti", "a2@x", 2)],
+    ],
+    # A fresh mail in the second the turn was answered, closed or called about answers nothing.
+    "a fresh mail in the second of an answer, a close, a call": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0),
+         _filed("INBOX", PEKKA, OWNER, "Tarjous", "p1@x", 0),
+         _filed("INBOX", RITVA, OWNER, "Aita", "r1@x", 0)],
+        Decision(PEKKA, "close", 1),
+        Decision(RITVA, "call", 1),
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1, IN_REPLY.format("a1@x")),
+         _filed("Sent", OWNER, ANNA, "Tarjous", "o2@p", 1),
+         _filed("Sent", OWNER, PEKKA, "Uusi tarjous", "o3@p", 1),
+         _filed("Sent", OWNER, RITVA, "Kiitos soitosta", "o4@p", 1)],
+    ],
+    # Sent is read first: both answers are stored before the mail they answer; the earlier wins.
+    "two answers by reference read before the mail they answer": [
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 2, IN_REPLY.format("a1@x")),
+         _filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1.5, IN_REPLY.format("a1@x")),
+         _filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1)],
     ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
@@ -357,4 +401,10 @@ CONVERSATIONS = {
         (LIISA, 1, False),
     ],
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
+    "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
+    "a fresh mail in the second of an answer, a close, a call": [
+        (ANNA, 1, False),
+        (PEKKA, 1, False),
+        (RITVA, 1, False),
+    ],
 }

@@ -554,4 +554,33 @@ JUDGED: dict[str, tuple[str, str]] = {
         "others = self.customers_of_mid.get(message_id)",
         _OWN_ID_INDEXED,
     ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_28": (
+        "if base_subject is not None or customer_email:",
+        "a customer's mail always has an address, so only base_subject decides; with None no"
+        " owner mail's base subject (a text) equals it: nothing found either way",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversation__mutmut_7": (
+        "self.new_conversations.append({'ID': conv_id, **row})",
+        "the row's keys are the INSERT's column names (flush), which SQLite matches in any"
+        " letter case",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversation__mutmut_14": (
+        "self._add(Conversation(conv_id, row['customer_email'], row.get('reply_to'),"
+        " row['base_subject'], row['first_contact_at'], None, row['last_customer_at'], None,"
+        " None, None, None))",
+        "the first contact's mail is in the new conversation's timeline already"
+        " (set_message_conversation follows at once), and a customer happening's message only"
+        " orders it among customer happenings of its second, which start or join the same turn",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ_move__mutmut_1": (
+        "old = None",
+        "a mail is moved only while it has no conversation: set_message_conversation is given"
+        " the batch's new mails, and link_answer refuses a mail of another conversation and"
+        " does not move one already in this one",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_47": (
+        'return list(self.db.query(f"SELECT * FROM conversations WHERE'
+        " {' and '.join(where)} ORDER BY {order}\", params))",
+        "SQLite's keywords are case-insensitive: and is AND",
+    ),
 }

@@ -288,6 +288,7 @@ def _filed(folder: str, frm: str, to: str, subject: str, msgid: str, hour: float
 
 ANNA, RITVA, KALLE = "anna@example.fi", "ritva@example.fi", "kalle@example.fi"
 PEKKA, LIISA = "pekka@firma.fi", "liisa@firma.fi"
+OLLI, EERO = "olli@gmail.com", "eero@example.fi"
 HOME = REPLY_TO[KALLE]
 IN_REPLY = "In-Reply-To: <{}>\n"
 
@@ -351,9 +352,30 @@ EDGES: dict[str, list[Run]] = {
     ],
     # Sent is read first: both answers are stored before the mail they answer; the earlier wins.
     "two answers by reference read before the mail they answer": [
-        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 2, IN_REPLY.format("a1@x")),
-         _filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1.5, IN_REPLY.format("a1@x")),
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 2, IN_REPLY.format("a1@x"))],
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1.5, IN_REPLY.format("a1@x")),
          _filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 1)],
+    ],
+    # Answers stored a run before the mails they answer (filed late): the earliest answers,
+    # by subject or by reference, ties to the one stored first; Olli's by subject is the
+    # owner's copy in INBOX, stored after Sent.
+    "answers by reference and by subject stored a run before the mail": [
+        [_filed("Sent", OWNER, OLLI, "Re: Katto", "o1@p", 1.4, IN_REPLY.format("k1@x")),
+         _filed("Sent", OWNER, EERO, "Re: Piha", "o2@p", 1.3),
+         _filed("Sent", OWNER, EERO, "Re: Piha", "o3@p", 1.3, IN_REPLY.format("e1@x")),
+         _filed("INBOX", OWNER, OLLI, "Re: Katto", "o4@p", 1.2)],
+        [_filed("INBOX", OLLI, OWNER, "Katto", "k1@x", 1),
+         _filed("INBOX", EERO, OWNER, "Piha", "e1@x", 1)],
+    ],
+    "an answer by subject the last second of the window, then the same subject": [
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 14 * 24),
+         _filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0),
+         _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 14 * 24 + 1)],
+    ],
+    "an answer at the Reply-To of a conversation of the same batch, then a new subject": [
+        [_filed("INBOX", KALLE, OWNER, "Katto", "k1@x", 0, f"Reply-To: {HOME}\n"),
+         _filed("INBOX", OWNER, HOME, "Re: Katto", "o1@p", 1),
+         _filed("INBOX", KALLE, OWNER, "Aita", "k2@x", 2)],
     ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
@@ -402,6 +424,11 @@ CONVERSATIONS = {
     ],
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
     "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
+    "answers by reference and by subject stored a run before the mail": [
+        (OLLI, 1, False),
+        (EERO, 1, False),
+    ],
+    "an answer by subject the last second of the window, then the same subject": [(ANNA, 2, True)],
     "a fresh mail in the second of an answer, a close, a call": [
         (ANNA, 1, False),
         (PEKKA, 1, False),

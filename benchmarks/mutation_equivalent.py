@@ -572,15 +572,19 @@ JUDGED: dict[str, tuple[str, str]] = {
         " (set_message_conversation follows at once), and a customer happening's message only"
         " orders it among customer happenings of its second, which start or join the same turn",
     ),
-    "vasteaika.ledger.batch_view.xǁBatchViewǁ_move__mutmut_1": (
-        "old = None",
-        "a mail is moved only while it has no conversation: set_message_conversation is given"
-        " the batch's new mails, and link_answer refuses a mail of another conversation and"
-        " does not move one already in this one",
-    ),
     "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_47": (
         'return list(self.db.query(f"SELECT * FROM conversations WHERE'
         " {' and '.join(where)} ORDER BY {order}\", params))",
         "SQLite's keywords are case-insensitive: and is AND",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁopen_conversation__mutmut_15": (
+        "return int(cur.lastrowid or 1)",
+        "an INSERT into a table with an INTEGER PRIMARY KEY always gives a rowid of 1 or more:"
+        " the fallback is never taken",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁlink_answer__mutmut_14": (
+        "return False",
+        "after a link its result only decides whether thread_customer derives the turns once"
+        " more (the same turns) and what link_owner_mail returns, which its callers do not read",
     ),
 }

@@ -46,6 +46,10 @@ _OWN_ID_INDEXED = (
     "the customer's mail being threaded is indexed (insert_message, _index) under its own"
     " Message-ID before its lookups, so the Message-ID is always there and the default unused"
 )
+_INSERT_NAMES = (
+    "the row's keys and the table's name go into the INSERT as they are (_insert), and SQLite"
+    " matches names in any letter case"
+)
 _RUNS_START_EMPTY = (
     "before the first row, None and [] alike: the first row's columns differ from either and"
     " 'if run' is false for either, so the first run starts with that row; no rows, no run"
@@ -586,5 +590,33 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return False",
         "after a link its result only decides whether thread_customer derives the turns once"
         " more (the same turns) and what link_owner_mail returns, which its callers do not read",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_12": (
+        "rows.append({'ID': m.id, **(m.row or {})"
+        ", 'conversation_id': conv_id, 'answer_rule': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_15": (
+        "rows.append({'id': m.id, **(m.row or {})"
+        ", 'CONVERSATION_ID': conv_id, 'answer_rule': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_17": (
+        "rows.append({'id': m.id, **(m.row or {})"
+        ", 'conversation_id': conv_id, 'ANSWER_RULE': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_28": (
+        "_insert(conn, 'MESSAGES', columns, run)",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_53": (
+        "_insert(conn, 'CONVERSATIONS', columns, run)",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁmark_unanswered__mutmut_3": (
+        "mail.answer_rule, mail.changed = (note, False)",
+        "mark_unanswered is given only the mail being threaded, one of the batch's own, whose row"
+        " flush inserts whole; changed marks only stored mails for flush's UPDATE",
     ),
 }

@@ -619,4 +619,12 @@ JUDGED: dict[str, tuple[str, str]] = {
         "mark_unanswered is given only the mail being threaded, one of the batch's own, whose row"
         " flush inserts whole; changed marks only stored mails for flush's UPDATE",
     ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_68": (
+        "conn.executemany('UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?',"
+        " [(m.conversation_id, m.answer_rule, m.id) for m in self.mails.values() if m.changed or"
+        " m.row is None])",
+        "the wider UPDATE writes the same values: a stored mail unchanged has its conversation and"
+        " rule as loaded, a mail of the batch those it was inserted with or the UPDATE just before"
+        " gave it (no trigger reads messages)",
+    ),
 }

@@ -627,4 +627,12 @@ JUDGED: dict[str, tuple[str, str]] = {
         " rule as loaded, a mail of the batch those it was inserted with or the UPDATE just before"
         " gave it (no trigger reads messages)",
     ),
+    "vasteaika.ledger.batch_reach.x__reachable_conversations__mutmut_21": (
+        "for column in ('CUSTOMER_EMAIL', 'reply_to'):",
+        "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.batch_reach.x__reachable_conversations__mutmut_23": (
+        "for column in ('customer_email', 'REPLY_TO'):",
+        "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
+    ),
 }

@@ -377,6 +377,14 @@ EDGES: dict[str, list[Run]] = {
          _filed("INBOX", OWNER, HOME, "Re: Katto", "o1@p", 1),
          _filed("INBOX", KALLE, OWNER, "Aita", "k2@x", 2)],
     ],
+    # A second answer, by phone, to a conversation answered already keeps it alive: her mail
+    # two weeks after the first answer, one day after the second, is its second turn.
+    "a second answer keeps an answered conversation alive": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0),
+         _filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1, IN_REPLY.format("a1@x"))],
+        [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1 + 13 * 24),
+         _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 1 + 15 * 24)],
+    ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
     "a phone's answer to two customers under the subject of both": [
@@ -424,6 +432,7 @@ CONVERSATIONS = {
     ],
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
     "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
+    "a second answer keeps an answered conversation alive": [(ANNA, 2, True)],
     "answers by reference and by subject stored a run before the mail": [
         (OLLI, 1, False),
         (EERO, 1, False),

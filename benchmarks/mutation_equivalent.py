@@ -40,6 +40,26 @@ _SQL_NAMES_ANY_CASE = "SQLite's column names are case-insensitive: ACK_STATUS is
 # by mutation.py itself (_same_but_case); what is left changes a value a query compares with
 # ('sent', 'pending', 'draft', 'ack', 'customer'), which is the very bug that sends a second
 # acknowledgment or forgets one: those are for tests to kill, not for a pragma to hide.
+_LOAD_REPLACES = (
+    "BatchView.load replaces conv_of_mid and customers_of_mid with what the batch reaches before"
+    " any lookup or insert, and the check makes no view without loading it at once"
+)
+_OF_OTHER_COLUMN = (
+    "BatchView._of reads every column but customer_email from the Reply-To index: None and"
+    " any other spelling of reply_to name it as well"
+)
+_OWN_ID_INDEXED = (
+    "the customer's mail being threaded is indexed (insert_message, _index) under its own"
+    " Message-ID before its lookups, so the Message-ID is always there and the default unused"
+)
+_INSERT_NAMES = (
+    "the row's keys and the table's name go into the INSERT as they are (_insert), and SQLite"
+    " matches names in any letter case"
+)
+_RUNS_START_EMPTY = (
+    "before the first row, None and [] alike: the first row's columns differ from either and"
+    " 'if run' is false for either, so the first run starts with that row; no rows, no run"
+)
 _LONGEST_FIRST = (
     "the order of literals in an alternation matters only where one is a prefix of another,"
     " and sorted in reverse without the length key the longer still comes first there"
@@ -459,5 +479,176 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.reminders.promises.x_read_promise__mutmut_2": (
         "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='EN') -> Reading | None:",
         _UNKNOWN_LANGUAGE_IS_ENGLISH,
+    ),
+    # the ledger's threading (issue 19, i19-ledger)
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversation_for_reply__mutmut_2": (
+        "def f(self, recipients: list[str], base_subject: str, at: int, window: int,"
+        " column: str='CUSTOMER_EMAIL') -> ConversationRef | None:",
+        "the default names the column the SQL compares, and SQLite's column names are"
+        " case-insensitive: CUSTOMER_EMAIL is customer_email",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁearliest_owner_reply__mutmut_30": (
+        "found = [(row[0], row[1], 'reference')] if row else []",
+        "found is still the empty list there (the reference lookup comes first): assigning"
+        " the list and adding it to the empty one give the same list",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁearliest_owner_reply__mutmut_38": (
+        "if base_subject is not None or customer_email:",
+        "a customer's mail always has an address, so only base_subject decides; with None the"
+        " lookup compares m.base_subject = NULL, which no row satisfies: nothing found either way",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁlink_answer__mutmut_19": (
+        "return False",
+        "after a link its result only decides whether thread_customer derives the turns once"
+        " more (the same turns, from the same rows) and what link_owner_mail returns, which its"
+        " callers (check._thread, answers.link_late_answers) do not read",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_11": (
+        "sql, values = ignored_sql('CUSTOMER_EMAIL', ignore)",
+        "the column's name goes into the SQL as it is, and SQLite's column names are"
+        " case-insensitive: CUSTOMER_EMAIL is customer_email",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_13": (
+        "params = values",
+        "params is still the empty list there (the ignore list is the first condition):"
+        " assigning the values and adding them to the empty list give the same parameters",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_18": (
+        "where.append('RUN_ID = ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_23": (
+        "where.append('FIRST_CONTACT_AT >= ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_28": (
+        "where.append('FIRST_CONTACT_AT < ?')",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_32": (
+        "order = 'FIRST_CONTACT_AT'",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_39": (
+        "order = 'WAITING_SINCE, FIRST_CONTACT_AT'",
+        _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_1": ("columns: list[str] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_2": ("run: list[tuple[Any, ...]] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_10": (
+        "self.conv_of_mid: dict[str, set[int]] = None",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_11": (
+        "self.conv_of_mid: dict[str, set[int]] = defaultdict(None)",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_12": (
+        "self.customers_of_mid: dict[str, set[str]] = None",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_13": (
+        "self.customers_of_mid: dict[str, set[str]] = defaultdict(None)",
+        _LOAD_REPLACES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_9": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, None)]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_12": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, 'XXreply_toXX')]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversations_at__mutmut_13": (
+        "candidates = {c.id: c for c in [*self._of(emails, 'customer_email'),"
+        " *self._of(emails, 'REPLY_TO')]}",
+        _OF_OTHER_COLUMN,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_5": (
+        "others = self.customers_of_mid.get(message_id, None)",
+        _OWN_ID_INDEXED,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_7": (
+        "others = self.customers_of_mid.get(message_id)",
+        _OWN_ID_INDEXED,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁearliest_owner_reply__mutmut_28": (
+        "if base_subject is not None or customer_email:",
+        "a customer's mail always has an address, so only base_subject decides; with None no"
+        " owner mail's base subject (a text) equals it: nothing found either way",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversation__mutmut_7": (
+        "self.new_conversations.append({'ID': conv_id, **row})",
+        "the row's keys are the INSERT's column names (flush), which SQLite matches in any"
+        " letter case",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁopen_conversation__mutmut_14": (
+        "self._add(Conversation(conv_id, row['customer_email'], row.get('reply_to'),"
+        " row['base_subject'], row['first_contact_at'], None, row['last_customer_at'], None,"
+        " None, None, None))",
+        "the first contact's mail is in the new conversation's timeline already"
+        " (set_message_conversation follows at once), and a customer happening's message only"
+        " orders it among customer happenings of its second, which start or join the same turn",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversations__mutmut_47": (
+        'return list(self.db.query(f"SELECT * FROM conversations WHERE'
+        " {' and '.join(where)} ORDER BY {order}\", params))",
+        "SQLite's keywords are case-insensitive: and is AND",
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁopen_conversation__mutmut_15": (
+        "return int(cur.lastrowid or 1)",
+        "an INSERT into a table with an INTEGER PRIMARY KEY always gives a rowid of 1 or more:"
+        " the fallback is never taken",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁlink_answer__mutmut_14": (
+        "return False",
+        "after a link its result only decides whether thread_customer derives the turns once"
+        " more (the same turns) and what link_owner_mail returns, which its callers do not read",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_12": (
+        "rows.append({'ID': m.id, **(m.row or {})"
+        ", 'conversation_id': conv_id, 'answer_rule': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_15": (
+        "rows.append({'id': m.id, **(m.row or {})"
+        ", 'CONVERSATION_ID': conv_id, 'answer_rule': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_17": (
+        "rows.append({'id': m.id, **(m.row or {})"
+        ", 'conversation_id': conv_id, 'ANSWER_RULE': m.answer_rule})",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_28": (
+        "_insert(conn, 'MESSAGES', columns, run)",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_53": (
+        "_insert(conn, 'CONVERSATIONS', columns, run)",
+        _INSERT_NAMES,
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁmark_unanswered__mutmut_3": (
+        "mail.answer_rule, mail.changed = (note, False)",
+        "mark_unanswered is given only the mail being threaded, one of the batch's own, whose row"
+        " flush inserts whole; changed marks only stored mails for flush's UPDATE",
+    ),
+    "vasteaika.ledger.batch_view.xǁBatchViewǁflush__mutmut_68": (
+        "conn.executemany('UPDATE messages SET conversation_id = ?, answer_rule = ? WHERE id = ?',"
+        " [(m.conversation_id, m.answer_rule, m.id) for m in self.mails.values() if m.changed or"
+        " m.row is None])",
+        "the wider UPDATE writes the same values: a stored mail unchanged has its conversation and"
+        " rule as loaded, a mail of the batch those it was inserted with or the UPDATE just before"
+        " gave it (no trigger reads messages)",
+    ),
+    "vasteaika.ledger.batch_reach.x__reachable_conversations__mutmut_21": (
+        "for column in ('CUSTOMER_EMAIL', 'reply_to'):",
+        "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.batch_reach.x__reachable_conversations__mutmut_23": (
+        "for column in ('customer_email', 'REPLY_TO'):",
+        "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
     ),
 }

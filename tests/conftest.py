@@ -155,6 +155,11 @@ def tls_caldav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CalD
 
 
 # ======================================================================================
+# Ledger: an owner's config on tmp_path and its SQLite ledger (see tests/ledger_fixture.py)
+# ======================================================================================
+from ledger_fixture import config, store  # noqa: E402, F401
+
+# ======================================================================================
 # SMTP: a real aiosmtpd server on 127.0.0.1 in its own process (see tests/smtp_fixture.py)
 # ======================================================================================
 from smtp_fixture import smtp_server, smtp_server_factory  # noqa: E402, F401

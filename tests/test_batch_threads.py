@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from fakes import FakeSource
+from ledger_fixture import ledger_rows, one_by_one
 from test_guards import acking
 from vasteaika.config import Config
 from vasteaika.ledger import batches, check
@@ -180,15 +181,6 @@ def second_run() -> Scenario:
     return s
 
 
-def _ledger(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    tables = [r[0] for r in store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'"
-        " AND name NOT IN ('runs', '_sqlite_migrations') ORDER BY 1")]  # fmt: skip
-    return {
-        t: sorted(store.db.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables
-    }
-
-
 def _sync(config: Config, store: Store) -> list[tuple[int, int, int]]:
     """Both runs; each run's (new conversations, new replies, problems)."""
     src, seen = FakeSource(), []
@@ -198,13 +190,6 @@ def _sync(config: Config, store: Store) -> list[tuple[int, int, int]]:
         done = check.run_check(config, src, store, now)
         seen.append((done.new_conversations, done.new_replies, done.problems))
     return seen
-
-
-def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: Any) -> None:
-        raise AssertionError("every batch is stored message by message")
-
-    monkeypatch.setattr(check, "_ingest_unguarded", broken)
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 2000])
@@ -217,11 +202,11 @@ def test_threaded_mail_in_batches_gives_the_ledger_of_one_mail_at_a_time(
     counts = _sync(config, batched)
 
     with monkeypatch.context() as m:
-        _one_by_one(m)
+        one_by_one(m)
         alone = open_database(tmp_path / "alone.db")
         assert _sync(config, alone) == counts
 
-    assert _ledger(batched) == _ledger(alone)
+    assert ledger_rows(batched) == ledger_rows(alone)
     # The scenario reaches what it is about: answers by each rule, follow-ups, the broken mail.
     rules = {r[0] for r in batched.db.execute("SELECT answer_rule FROM messages")}
     assert {"reference", "subject", "reply-to", "new-subject"} <= rules
@@ -238,7 +223,7 @@ def test_a_batch_that_fails_stores_no_half_of_its_threads(
     monkeypatch.setattr(batches.Batch, "COMMIT_EVERY", 4)
     alone = open_database(tmp_path / "alone.db")
     with monkeypatch.context() as m:
-        _one_by_one(m)
+        one_by_one(m)
         expected = _sync(config, alone)
 
     from vasteaika.ledger import batch_view
@@ -255,4 +240,4 @@ def test_a_batch_that_fails_stores_no_half_of_its_threads(
     monkeypatch.setattr(batch_view, "write_states", failing)
     batched = open_database(tmp_path / "batched.db")
     assert _sync(config, batched) == expected
-    assert _ledger(batched) == _ledger(alone)
+    assert ledger_rows(batched) == ledger_rows(alone)

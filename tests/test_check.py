@@ -2,43 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.config import Config, config_from_dict
+from ledger_fixture import OWNER, at, ledger_config
+from vasteaika.config import Config
 from vasteaika.errors import TemporaryError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.records import business_hours, conversation_records
 from vasteaika.ledger.store import Store, open_database
 
-OWNER = "ylermi@pihapalvelu.fi"
-T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki
-
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    return config_from_dict(
-        {
-            "account": {"maildir": str(tmp_path)},
-            "owner": {"name": "Ylermi", "addresses": [OWNER, "info@pihapalvelu.fi"]},
-            "customers": {"ignore": ["supplier.example"]},
-            "storage": {"database": str(tmp_path / "db" / "v.db")},
-        },
-        None,
+    return ledger_config(
+        tmp_path, owners=[OWNER, "info@pihapalvelu.fi"], ignore=["supplier.example"]
     )
-
-
-@pytest.fixture
-def store(config: Config) -> Store:
-    return open_database(config.database)
-
-
-def at(hours: float) -> datetime:
-    return T0 + timedelta(hours=hours)
 
 
 def convs(store: Store, config: Config) -> list[dict[str, object]]:

@@ -3,40 +3,12 @@ breaking mutation testing showed no other test noticed (issue 19)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
-
 from fakes import FakeSource, mail
-from vasteaika.config import Config, config_from_dict
+from ledger_fixture import OWNER, at
+from vasteaika.config import Config
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import Store, open_database
+from vasteaika.ledger.store import Store
 from vasteaika.models import FolderStatus
-
-OWNER = "ylermi@pihapalvelu.fi"
-T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Config:
-    return config_from_dict(
-        {
-            "account": {"maildir": str(tmp_path)},
-            "owner": {"name": "Ylermi", "addresses": [OWNER]},
-            "storage": {"database": str(tmp_path / "v.db")},
-        },
-        None,
-    )
-
-
-@pytest.fixture
-def store(config: Config) -> Store:
-    return open_database(config.database)
-
-
-def at(hours: float) -> datetime:
-    return T0 + timedelta(hours=hours)
 
 
 def customers(store: Store) -> list[str]:

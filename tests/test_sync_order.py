@@ -5,42 +5,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.config import Config, config_from_dict
+from ledger_fixture import OWNER, at, ledger_rows
+from vasteaika.config import Config
 from vasteaika.ledger import sync
 from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.ledger.sync import FolderPlan, Watermark, arrival_order, uid_ranges
 from vasteaika.models import FolderStatus, RawMessage
-
-OWNER = "ylermi@pihapalvelu.fi"
-T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Config:
-    return config_from_dict(
-        {
-            "account": {"maildir": str(tmp_path)},
-            "owner": {"name": "Ylermi", "addresses": [OWNER]},
-            "storage": {"database": str(tmp_path / "db" / "v.db")},
-        },
-        None,
-    )
-
-
-@pytest.fixture
-def store(config: Config) -> Store:
-    return open_database(config.database)
-
-
-def at(hours: float) -> datetime:
-    return T0 + timedelta(hours=hours)
 
 
 def three_customers(src: FakeSource) -> None:
@@ -203,7 +180,7 @@ def test_a_folder_listed_in_slices_writes_the_ledger_of_one_listing(
 
     run_check(config, src, sliced, at(50))
 
-    assert every_row(sliced) == every_row(whole)
+    assert ledger_rows(sliced) == ledger_rows(whole)
     assert len(src.listed) >= 60 // 8 and max(src.listed) <= 2 * 8
     asked = [uid for uids in src.timed for uid in uids]
     assert len(asked) == 60 and max(map(len, src.timed)) <= 8  # each mail's time asked once
@@ -290,14 +267,6 @@ def schema(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
-    tables = [r[0] for r in store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
-        " ('runs', '_sqlite_migrations') AND name NOT LIKE 'sqlite_%'"
-    )]  # fmt: skip
-    return {t: sorted(map(tuple, store.db.execute(f"SELECT * FROM [{t}]")), key=repr) for t in tables}
-
-
 def busy_mailbox() -> FakeSource:
     src = FakeSource()
     for n in range(12):
@@ -331,7 +300,7 @@ def test_a_first_sync_makes_its_indexes_after_the_load_and_writes_the_same_ledge
     run_check(config, busy_mailbox(), store, at(20))
 
     assert "conversations_customer_insert" in dropped[0] and "turns_next" in dropped[0]
-    assert every_row(store) == every_row(reference)
+    assert ledger_rows(store) == ledger_rows(reference)
     assert store.count("SELECT count(*) FROM customers") > 0
     assert schema(store) == schema(reference)
     assert store.count("SELECT count(*) FROM deferred_schema") == 0
@@ -355,8 +324,8 @@ def test_a_first_sync_that_dies_before_its_indexes_gets_them_on_the_next_open(
     reopened = open_database(tmp_path / "crash.db")
 
     assert schema(reopened) == expected_schema
-    assert every_row(reopened)["customers"] == every_row(reference)["customers"]
-    assert every_row(reopened)["conversations"] == every_row(reference)["conversations"]
+    assert ledger_rows(reopened)["customers"] == ledger_rows(reference)["customers"]
+    assert ledger_rows(reopened)["conversations"] == ledger_rows(reference)["conversations"]
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,18 @@ check (which mail counts as the owner's answer, and by which rule)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fakes import FakeSource, mail
+from ledger_fixture import OWNER, T0, at, ledger_config
 from vasteaika.config import Config, config_from_dict
 from vasteaika.ledger.answers import explain
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, epoch, open_database
 from vasteaika.ledger.turns import Event, Happening, Turn, derive
 
-OWNER = "ylermi@pihapalvelu.fi"
-T0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wed 09:00 Helsinki
 H = 3600
 C, A, CALL, CLOSE, REOPEN = Event.CUSTOMER, Event.ANSWER, Event.CALL, Event.CLOSE, Event.REOPEN
 
@@ -129,23 +127,7 @@ def test_turn_records_its_answer() -> None:
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    return config_from_dict(
-        {
-            "account": {"maildir": str(tmp_path)},
-            "owner": {"name": "Ylermi", "addresses": [OWNER, "info@pihapalvelu.fi"]},
-            "storage": {"database": str(tmp_path / "db" / "v.db")},
-        },
-        None,
-    )
-
-
-@pytest.fixture
-def store(config: Config) -> Store:
-    return open_database(config.database)
-
-
-def at(hours: float) -> datetime:
-    return T0 + timedelta(hours=hours)
+    return ledger_config(tmp_path, owners=[OWNER, "info@pihapalvelu.fi"])
 
 
 Mail = tuple[str, str, str, str, str, float, str]  # folder, from, to, subject, id, hour, headers

@@ -183,13 +183,11 @@ class BatchView:
         return conv_id
 
     def set_message_conversation(self, message_pk: int, conversation_id: int) -> None:
-        self._move(self.mails[message_pk], conversation_id)
+        self._join(self.mails[message_pk], conversation_id)
 
-    def _move(self, mail: Mail, conversation_id: int) -> None:
-        old = mail.conversation_id
-        if old is not None and old in self.conversations and mail.kind in _MAIL_EVENT:
-            conv = self.conversations[old]
-            conv.timeline = [h for h in conv.timeline if h.message_pk != mail.id]
+    def _join(self, mail: Mail, conversation_id: int) -> None:
+        """A mail without a conversation joins one: only the batch's new mails are given one,
+        and ``link_answer`` refuses a mail of another conversation, so none is ever moved."""
         mail.conversation_id = conversation_id
         mail.changed = True
         self.conv_of_mid[mail.message_id].add(conversation_id)
@@ -211,7 +209,7 @@ class BatchView:
         if mail.received_at < conv.first_contact_at:
             return False
         if mail.conversation_id != conversation_id:
-            self._move(mail, conversation_id)
+            self._join(mail, conversation_id)
         mail.answer_rule, mail.changed = rule, True
         self.derive_turns(conversation_id)
         return True

@@ -57,3 +57,24 @@ def test_a_script_outside_a_transaction_still_runs_whole(tmp_path: Path) -> None
         "CREATE TABLE u (a); INSERT INTO u VALUES (1); INSERT INTO u VALUES (2);"
     )
     assert list(store.db.conn.execute("SELECT a FROM u")) == [(1,), (2,)]
+
+
+def test_each_new_ledger_is_private_in_wal_and_holds_nothing_of_the_one_before(
+    tmp_path: Path,
+) -> None:
+    """A new ledger is a copy of the schema migrated once in memory: a second one made in the
+    same process has the same schema, none of the first one's rows, and is still the private
+    WAL file a ledger opened from scratch is."""
+    first = open_database(tmp_path / "one" / "ledger.db")
+    first.db.execute("INSERT INTO ack_trust (id, authserv_id, learned_at) VALUES (1, 'mx', 0)")
+    second_path = tmp_path / "two" / "ledger.db"
+    second = open_database(second_path)
+    assert _schema(second.db.conn) == _schema(first.db.conn)
+    assert list(second.db.conn.execute("SELECT * FROM ack_trust")) == []
+    assert second.db.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert second_path.stat().st_mode & 0o777 == 0o600
+    assert second_path.parent.stat().st_mode & 0o777 == 0o700
+    second.db.execute("INSERT INTO ack_trust (id, authserv_id, learned_at) VALUES (1, 'mx2', 5)")
+    second.db.conn.close()
+    again = open_database(second_path)  # opened again: nothing copied over what it holds
+    assert list(again.db.conn.execute("SELECT authserv_id FROM ack_trust")) == [("mx2",)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -143,6 +144,8 @@ def connect(path: Path) -> tuple[Database, bool]:
         # A first sync that died before making its indexes again: made before any later
         # migration, which may expect them.
         first_load.restore(conn)
+        if _no_schema(conn):
+            _migrated_template().backup(conn)
         migrations.apply(db)
     except OSError as exc:
         raise fault(StorageError, "db.cannot_open", path=path,
@@ -154,6 +157,21 @@ def connect(path: Path) -> tuple[Database, bool]:
             StorageError, "db.not_ours", path=path, reason=str(exc)
         ) from None
     return db, empty
+
+
+def _no_schema(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
+
+
+@functools.cache
+def _migrated_template() -> sqlite3.Connection:
+    """An empty ledger migrated in memory, once per process: a new ledger is a copy of its
+    pages (the same schema and migrations, ``tests/test_ledger_scripts.py``), a tenth of the
+    CPU of running every migration again on each new file. That was most of the cost of the
+    tests that open a ledger, and so of the mutation run, whose forked children inherit it."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    migrations.apply(ScriptDatabase(memory))
+    return memory
 
 
 def read_only_copy(path: Path) -> Database:

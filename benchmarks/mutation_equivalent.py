@@ -338,6 +338,12 @@ JUDGED: dict[str, tuple[str, str]] = {
         "the wider SEARCH also lists one UID below the lowest absent one, which is no absent UID:"
         " the same UIDs are found present or gone",
     ),
+    "vasteaika.ledger.sync.x_uid_ranges__mutmut_13": (
+        "width = max(size, size * highest // (status.exists or 2))",
+        "only an empty folder (exists 0) divides by the fallback, and an empty folder is never"
+        " listed (has_new); even so, with any slice of 2 or more the width still exceeds every"
+        " UID: one open range either way",
+    ),
     "vasteaika.ledger.sync.xǁFolderReadǁ_confirm_gone__mutmut_5": (
         "present = set(self.source.uids_after(folder, min(absent) - 1, None))",
         "the open-ended SEARCH also lists UIDs above the highest absent one, none of them absent:"

@@ -85,3 +85,11 @@ def test_an_answer_before_the_first_contact_is_no_reply_at_all() -> None:
 
 def test_only_the_owner_s_mail_is_no_turn_and_nobody_waits() -> None:
     assert state((0, A, 2), (1, CALL, None), (2, CLOSE, None)) == TurnState()
+
+
+def test_a_close_and_reopen_before_the_first_contact_change_nothing() -> None:
+    """Decisions stamped before the conversation's first mail (a clock, a mail dated later):
+    nothing was open to close or reopen, and the customer still waits since their mail."""
+    assert state((0, CLOSE, None), (0.5, REOPEN, None), (1, C, 1)) == TurnState(
+        turns=(Turn(1, 1 * H),), waiting_since=1 * H
+    )

@@ -169,11 +169,8 @@ def uid_ranges(plan: FolderPlan, size: int) -> Iterator[tuple[int, int | None]]:
     ``size`` mails wide at the folder's average density (UIDs of deleted mail are gaps), the last
     open-ended (None), so mail that arrives while the folder is read is listed as before."""
     after, status = plan.after_uid, plan.status
-    highest = status.uidnext - 1
-    if status.uidnext <= 0 or status.exists <= 0 or highest - after <= size:
-        yield after, None
-        return
-    width = max(size, size * highest // status.exists)
+    highest = status.uidnext - 1  # below 1 when the server did not say: one open range
+    width = max(size, size * highest // (status.exists or 1))
     while highest - after > width:
         yield after, after + width
         after += width

@@ -635,4 +635,32 @@ JUDGED: dict[str, tuple[str, str]] = {
         "for column in ('customer_email', 'REPLY_TO'):",
         "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
     ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_29": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], None, r[4], r[5], r[6], r[7], [], []) for r in rows}",
+        "only the owner's mails are loaded here (kind = 'owner'), whose customer_email is always"
+        " NULL: a customer is set only on a customer's mail",
+    ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_33": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], r[3], r[4], r[5], r[6], None, [], []) for r in rows}",
+        "a stored mail's answer rule is written back only after link_answer or mark_unanswered"
+        " set a new one: the rule as loaded is never read",
+    ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_49": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], r[4], r[4], r[5], r[6], r[7], [], []) for r in rows}",
+        "an owner's mail given its subject as a customer only adds a text without @ to the"
+        " customers sharing its Message-ID, which earliest_owner_reply only intersects with"
+        " addresses: it never matches",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁref__mutmut_3": (
+        "reply = self.last_reply_at if self.last_reply_at is not None or True else"
+        " self.first_reply_at",
+        "every derivation (and m011's backfill of the older ledgers) writes last_reply_at whenever"
+        " it writes first_reply_at: a conversation with a first reply always has a last one",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁref__mutmut_8": (
+        "return ConversationRef(self.id, self.customer_email, self.base_subject, None,"
+        " max(self.last_customer_at, reply or 0), self.first_reply_at)",
+        "no caller reads a ConversationRef's first_contact_at: threading reads its id, customer,"
+        " subject, last activity and first reply (joins, answers, threads)",
+    ),
 }

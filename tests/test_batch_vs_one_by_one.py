@@ -385,6 +385,13 @@ EDGES: dict[str, list[Run]] = {
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1 + 13 * 24),
          _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 1 + 15 * 24)],
     ],
+    # The owner's answer stored a run before the mail it answers (filed late) is linked in the
+    # batch; her next mail names that answer: it continues the conversation, new subject or not.
+    "a reply to the owner's answer linked in the same batch": [
+        [_filed("Sent", OWNER, ANNA, "Re: Katto", "o1@p", 1, IN_REPLY.format("k1@x"))],
+        [_filed("INBOX", ANNA, OWNER, "Katto", "k1@x", 0),
+         _filed("INBOX", ANNA, OWNER, "Kiitos", "k2@x", 2, IN_REPLY.format("o1@p"))],
+    ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
     "a phone's answer to two customers under the subject of both": [
@@ -433,6 +440,7 @@ CONVERSATIONS = {
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
     "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
     "a second answer keeps an answered conversation alive": [(ANNA, 2, True)],
+    "a reply to the owner's answer linked in the same batch": [(ANNA, 2, True)],
     "answers by reference and by subject stored a run before the mail": [
         (OLLI, 1, False),
         (EERO, 1, False),

@@ -85,3 +85,9 @@ def test_an_answer_before_the_first_contact_is_no_reply_at_all() -> None:
 
 def test_only_the_owner_s_mail_is_no_turn_and_nobody_waits() -> None:
     assert state((0, A, 2), (1, CALL, None), (2, CLOSE, None)) == TurnState()
+
+
+def test_a_close_and_reopen_before_the_first_contact_change_nothing() -> None:
+    """The owner's decisions stamped before the customer's first mail (a mail server's clock up
+    to an hour ahead, which the check allows) find no turn to close or give back."""
+    assert state((0, CLOSE, None), (0.5, REOPEN, None), (1, C, 1)) == state((1, C, 1))

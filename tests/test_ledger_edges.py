@@ -34,7 +34,6 @@ def test_a_server_that_does_not_say_uidnext_is_asked_for_new_mail(
     assert customers(store) == ["anna@example.fi", "pekka@example.fi"]
 
 
-
 def test_a_new_subject_exactly_the_window_later_still_joins_and_a_second_more_does_not() -> None:
     """The config says a new subject *more than* new_conversation_after_days after the
     conversation went quiet starts a new one: exactly that long later still joins it."""

@@ -710,4 +710,14 @@ JUDGED: dict[str, tuple[str, str]] = {
         "a follow-up's lookup is by reference only (base_subject None): until bounds only the"
         " lookup by subject, so nothing reads it",
     ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_80": (
+        "decided = {'ACK_STATUS': 'skipped', 'ack_reasons': json.dumps([followup])} if followup"
+        " else {}",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_84": (
+        "decided = {'ack_status': 'skipped', 'ACK_REASONS': json.dumps([followup])} if followup"
+        " else {}",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+    ),
 }

@@ -55,6 +55,10 @@ _FIRST_CONTACT_TWICE = (
     "ails), and a customer happening's message only orders it among customer happenings of it"
     "s second, which start or join the same turn"
 )
+_OWNERS_TRUTH = (
+    "_owners is read only as true or false (has an owner's mail been seen): any count that "
+    "is not 0 after the first one reads alike"
+)
 _RUNS_START_EMPTY = (
     "before the first row, None and [] alike: the first row's columns differ from either and"
     " 'if run' is false for either, so the first run starts with that row; no rows, no run"
@@ -720,4 +724,12 @@ JUDGED: dict[str, tuple[str, str]] = {
         " else {}",
         "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
     ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_7": (
+        "self.owner_span = (min(lo, at), max(hi, at)) if self._owners or True else (at, at)",
+        "the span then opens at 0: the batch loads more of the ledger, and the view's lookups"
+        " apply the store's own conditions to what is loaded, so they find the same rows",
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_16": ("self._owners = 1", _OWNERS_TRUTH),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_17": ("self._owners -= 1", _OWNERS_TRUTH),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_18": ("self._owners += 2", _OWNERS_TRUTH),
 }

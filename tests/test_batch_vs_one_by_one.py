@@ -378,11 +378,13 @@ EDGES: dict[str, list[Run]] = {
          _filed("INBOX", KALLE, OWNER, "Aita", "k2@x", 2)],
     ],
     # A second answer, by phone, to a conversation answered already keeps it alive: her mail
-    # two weeks after the first answer, one day after the second, is its second turn.
+    # two weeks after the first answer, one day after the second, is its second turn (the
+    # owner's later mail to a supplier in the same batch does not narrow what it reaches).
     "a second answer keeps an answered conversation alive": [
         [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0),
          _filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1, IN_REPLY.format("a1@x"))],
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1 + 13 * 24),
+         _filed("Sent", OWNER, "myynti@tukku.example", "Tilaus", "o3@p", 1 + 16 * 24),
          _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 1 + 15 * 24)],
     ],
     # The owner's answer stored a run before the mail it answers (filed late) is linked in the

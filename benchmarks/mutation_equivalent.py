@@ -732,4 +732,20 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_16": ("self._owners = 1", _OWNERS_TRUTH),
     "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_17": ("self._owners -= 1", _OWNERS_TRUTH),
     "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_18": ("self._owners += 2", _OWNERS_TRUTH),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_13": (
+        "if self.first_reply_at is not None and self.first_reply_id is None and"
+        " ((self.reply_channel or 'XXmailXX') != 'call'):",
+        "the fallback stands for a channel not recorded and is only compared with 'call':"
+        " any other text differs from it as 'mail' does",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_14": (
+        "if self.first_reply_at is not None and self.first_reply_id is None and"
+        " ((self.reply_channel or 'MAIL') != 'call'):",
+        "the fallback stands for a channel not recorded and is only compared with 'call':"
+        " any other text differs from it as 'mail' does",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_23": (
+        "rows.append(Happening(self.first_reply_at, Event.ANSWER))",
+        "Happening's message defaults to None, the value given",
+    ),
 }

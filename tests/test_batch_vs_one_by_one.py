@@ -177,7 +177,28 @@ class Decision:
         store.add_event(conv[0], self.event, epoch(T0 + timedelta(hours=self.hour)))
 
 
-Run = list[Filed] | Decision
+@dataclass(frozen=True)
+class OlderAnswer:
+    """The customer's latest conversation as an older ledger left it: answered at ``hour``
+    with no answering mail on record (a first reply known only by its time), derived again."""
+
+    customer: str
+    hour: float
+
+    def apply(self, store: Store) -> None:
+        conv = store.one(
+            "SELECT id FROM conversations WHERE customer_email = ? ORDER BY id DESC", self.customer
+        )
+        at = epoch(T0 + timedelta(hours=self.hour))
+        store.db.execute(
+            "UPDATE conversations SET first_reply_at = ?, first_reply_id = NULL,"
+            " reply_channel = NULL WHERE id = ?",
+            [at, conv[0]],
+        )
+        store.derive_turns(conv[0])
+
+
+Run = list[Filed] | Decision | OlderAnswer
 
 
 def sync(config: Config, store: Store, runs: list[Run]) -> list[tuple[int, int, int]]:
@@ -185,7 +206,7 @@ def sync(config: Config, store: Store, runs: list[Run]) -> list[tuple[int, int, 
     decision made). Each run's (new conversations, new replies, problems)."""
     src, told = FakeSource(), []
     for filed in runs:
-        if isinstance(filed, Decision):
+        if not isinstance(filed, list):
             filed.apply(store)
             continue
         for folder, raw, arrival in filed:
@@ -394,6 +415,18 @@ EDGES: dict[str, list[Run]] = {
         [_filed("INBOX", ANNA, OWNER, "Katto", "k1@x", 0),
          _filed("INBOX", ANNA, OWNER, "Kiitos", "k2@x", 2, IN_REPLY.format("o1@p"))],
     ],
+    # An answer an older ledger knew only by its time still ends the first turn: her next
+    # mail is the conversation's second turn, whichever way the batch is threaded.
+    "a first reply known only by its time, then the same subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        OlderAnswer(ANNA, 1),
+        [_filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 2)],
+    ],
+    "a call answered the first turn, then the same subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        Decision(ANNA, "call", 1),
+        [_filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 2)],
+    ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
     "a phone's answer to two customers under the subject of both": [
@@ -442,6 +475,8 @@ CONVERSATIONS = {
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
     "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
     "a second answer keeps an answered conversation alive": [(ANNA, 2, True)],
+    "a first reply known only by its time, then the same subject": [(ANNA, 2, True)],
+    "a call answered the first turn, then the same subject": [(ANNA, 2, True)],
     "a reply to the owner's answer linked in the same batch": [(ANNA, 2, True)],
     "answers by reference and by subject stored a run before the mail": [
         (OLLI, 1, False),

@@ -526,8 +526,14 @@ JUDGED: dict[str, tuple[str, str]] = {
         "order = 'WAITING_SINCE, FIRST_CONTACT_AT'",
         _SQL_NAMES_ANY_CASE,
     ),
-    "vasteaika.ledger.batch_view.x__runs__mutmut_1": ("columns: list[str] = None", _RUNS_START_EMPTY),
-    "vasteaika.ledger.batch_view.x__runs__mutmut_2": ("run: list[tuple[Any, ...]] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_1": (
+        "columns: list[str] = None",
+        _RUNS_START_EMPTY,
+    ),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_2": (
+        "run: list[tuple[Any, ...]] = None",
+        _RUNS_START_EMPTY,
+    ),
     "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_10": (
         "self.conv_of_mid: dict[str, set[int]] = None",
         _LOAD_REPLACES,
@@ -729,9 +735,18 @@ JUDGED: dict[str, tuple[str, str]] = {
         "the span then opens at 0: the batch loads more of the ledger, and the view's lookups"
         " apply the store's own conditions to what is loaded, so they find the same rows",
     ),
-    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_16": ("self._owners = 1", _OWNERS_TRUTH),
-    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_17": ("self._owners -= 1", _OWNERS_TRUTH),
-    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_18": ("self._owners += 2", _OWNERS_TRUTH),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_16": (
+        "self._owners = 1",
+        _OWNERS_TRUTH,
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_17": (
+        "self._owners -= 1",
+        _OWNERS_TRUTH,
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_18": (
+        "self._owners += 2",
+        _OWNERS_TRUTH,
+    ),
     "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_13": (
         "if self.first_reply_at is not None and self.first_reply_id is None and"
         " ((self.reply_channel or 'XXmailXX') != 'call'):",
@@ -747,5 +762,45 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_23": (
         "rows.append(Happening(self.first_reply_at, Event.ANSWER))",
         "Happening's message defaults to None, the value given",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_93": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'CUSTOMER_NAME': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+        " (the batch view reads none of this one)",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_99": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'SUBJECT': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+        " (the batch view reads none of this one)",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_105": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'VIA_FORM': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+        " (the batch view reads none of this one)",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_118": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'FIRST_CONTACT_MESSAGE_ID': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+        " (the batch view reads none of this one)",
     ),
 }

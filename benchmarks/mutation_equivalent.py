@@ -803,4 +803,11 @@ JUDGED: dict[str, tuple[str, str]] = {
         "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
         " (the batch view reads none of this one)",
     ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversation_by_message_ids__mutmut_18": (
+        "row = self.one(f'{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM"
+        " messages WHERE message_id IN ({marks}) AND conversation_id IS NOT NULL) ORDER"
+        " BY customer_email IN ({preferred}) DESC, first_contact_at DESC, id DESC limit"
+        " 1', *ids, *(prefer or []))",
+        "SQLite's keywords are case-insensitive: limit is LIMIT",
+    ),
 }

@@ -810,4 +810,16 @@ JUDGED: dict[str, tuple[str, str]] = {
         " 1', *ids, *(prefer or []))",
         "SQLite's keywords are case-insensitive: limit is LIMIT",
     ),
+    "vasteaika.ledger.batches.xǁBatchǁbegin__mutmut_4": (
+        "self.conn.execute('begin')",
+        "SQLite's keywords are case-insensitive: begin is BEGIN",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_12": (
+        "self.conn.execute('commit')",
+        "SQLite's keywords are case-insensitive: commit is COMMIT",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_5": (
+        "self.store.set_folder_state(self.folder, self.uidvalidity, safe, None)",
+        "the time is written only as folder_state.synced_at, which nothing reads",
+    ),
 }

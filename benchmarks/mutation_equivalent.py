@@ -710,11 +710,6 @@ JUDGED: dict[str, tuple[str, str]] = {
         "self.now = None",
         "it is written only as folder_state.synced_at, which nothing reads",
     ),
-    "vasteaika.ledger.batches.xǁBatchǁ__init____mutmut_8": (
-        "self.pending = 1",
-        "one more pending moves a COMMIT one mail earlier, and with nothing read writes the"
-        " folder's state again: its watermark as stored (max) and synced_at, which nothing reads",
-    ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_53": (
         "reply = tables.earliest_owner_reply(msg.message_id, customer, None, at, None)",
         "a follow-up's lookup is by reference only (base_subject None): until bounds only the"

@@ -59,6 +59,12 @@ _OWNERS_TRUTH = (
     "_owners is read only as true or false (has an owner's mail been seen): any count that "
     "is not 0 after the first one reads alike"
 )
+_ROW_KEYS = "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+_ROW_KEYS_UNREAD = _ROW_KEYS + " (the batch view reads none of this one)"
+_CHANNEL_FALLBACK = (
+    "the fallback stands for a channel not recorded and is only compared with 'call':"
+    " any other text differs from it as 'mail' does"
+)
 _RUNS_START_EMPTY = (
     "before the first row, None and [] alike: the first row's columns differ from either and"
     " 'if run' is false for either, so the first run starts with that row; no rows, no run"
@@ -718,12 +724,12 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.joins.x_thread_customer__mutmut_80": (
         "decided = {'ACK_STATUS': 'skipped', 'ack_reasons': json.dumps([followup])} if followup"
         " else {}",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+        _ROW_KEYS,
     ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_84": (
         "decided = {'ack_status': 'skipped', 'ACK_REASONS': json.dumps([followup])} if followup"
         " else {}",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case",
+        _ROW_KEYS,
     ),
     "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_7": (
         "self.owner_span = (min(lo, at), max(hi, at)) if self._owners or True else (at, at)",
@@ -745,14 +751,12 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_13": (
         "if self.first_reply_at is not None and self.first_reply_id is None and"
         " ((self.reply_channel or 'XXmailXX') != 'call'):",
-        "the fallback stands for a channel not recorded and is only compared with 'call':"
-        " any other text differs from it as 'mail' does",
+        _CHANNEL_FALLBACK,
     ),
     "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_14": (
         "if self.first_reply_at is not None and self.first_reply_id is None and"
         " ((self.reply_channel or 'MAIL') != 'call'):",
-        "the fallback stands for a channel not recorded and is only compared with 'call':"
-        " any other text differs from it as 'mail' does",
+        _CHANNEL_FALLBACK,
     ),
     "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_23": (
         "rows.append(Happening(self.first_reply_at, Event.ANSWER))",
@@ -765,8 +769,7 @@ JUDGED: dict[str, tuple[str, str]] = {
         " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
         " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
         " 'run_id': row['run_id'], **decided})",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
-        " (the batch view reads none of this one)",
+        _ROW_KEYS_UNREAD,
     ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_99": (
         "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
@@ -775,8 +778,7 @@ JUDGED: dict[str, tuple[str, str]] = {
         " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
         " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
         " 'run_id': row['run_id'], **decided})",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
-        " (the batch view reads none of this one)",
+        _ROW_KEYS_UNREAD,
     ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_105": (
         "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
@@ -785,8 +787,7 @@ JUDGED: dict[str, tuple[str, str]] = {
         " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
         " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
         " 'run_id': row['run_id'], **decided})",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
-        " (the batch view reads none of this one)",
+        _ROW_KEYS_UNREAD,
     ),
     "vasteaika.ledger.joins.x_thread_customer__mutmut_118": (
         "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
@@ -795,8 +796,7 @@ JUDGED: dict[str, tuple[str, str]] = {
         " row['customer_email']), 'first_contact_id': pk, 'FIRST_CONTACT_MESSAGE_ID': None if"
         " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
         " 'run_id': row['run_id'], **decided})",
-        "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
-        " (the batch view reads none of this one)",
+        _ROW_KEYS_UNREAD,
     ),
     "vasteaika.ledger.conversations.xǁConversationTableǁconversation_by_message_ids__mutmut_18": (
         "row = self.one(f'{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM"

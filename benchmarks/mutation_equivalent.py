@@ -56,6 +56,21 @@ _INSERT_NAMES = (
     "the row's keys and the table's name go into the INSERT as they are (_insert), and SQLite"
     " matches names in any letter case"
 )
+_FIRST_CONTACT_TWICE = (
+    "the first contact's mail is in the timeline already (TIMELINE reads the conversation's m"
+    "ails), and a customer happening's message only orders it among customer happenings of it"
+    "s second, which start or join the same turn"
+)
+_OWNERS_TRUTH = (
+    "_owners is read only as true or false (has an owner's mail been seen): any count that "
+    "is not 0 after the first one reads alike"
+)
+_ROW_KEYS = "the row's keys are the INSERT's column names, which SQLite matches in any letter case"
+_ROW_KEYS_UNREAD = _ROW_KEYS + " (the batch view reads none of this one)"
+_CHANNEL_FALLBACK = (
+    "the fallback stands for a channel not recorded and is only compared with 'call':"
+    " any other text differs from it as 'mail' does"
+)
 _RUNS_START_EMPTY = (
     "before the first row, None and [] alike: the first row's columns differ from either and"
     " 'if run' is false for either, so the first run starts with that row; no rows, no run"
@@ -539,8 +554,14 @@ JUDGED: dict[str, tuple[str, str]] = {
         "order = 'WAITING_SINCE, FIRST_CONTACT_AT'",
         _SQL_NAMES_ANY_CASE,
     ),
-    "vasteaika.ledger.batch_view.x__runs__mutmut_1": ("columns: list[str] = None", _RUNS_START_EMPTY),
-    "vasteaika.ledger.batch_view.x__runs__mutmut_2": ("run: list[tuple[Any, ...]] = None", _RUNS_START_EMPTY),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_1": (
+        "columns: list[str] = None",
+        _RUNS_START_EMPTY,
+    ),
+    "vasteaika.ledger.batch_view.x__runs__mutmut_2": (
+        "run: list[tuple[Any, ...]] = None",
+        _RUNS_START_EMPTY,
+    ),
     "vasteaika.ledger.batch_view.xǁBatchViewǁ__init____mutmut_10": (
         "self.conv_of_mid: dict[str, set[int]] = None",
         _LOAD_REPLACES,
@@ -656,5 +677,166 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batch_reach.x__reachable_conversations__mutmut_23": (
         "for column in ('customer_email', 'REPLY_TO'):",
         "the column's name goes into the SQL as it is: " + _SQL_NAMES_ANY_CASE,
+    ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_29": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], None, r[4], r[5], r[6], r[7], [], []) for r in rows}",
+        "only the owner's mails are loaded here (kind = 'owner'), whose customer_email is always"
+        " NULL: a customer is set only on a customer's mail",
+    ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_33": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], r[3], r[4], r[5], r[6], None, [], []) for r in rows}",
+        "a stored mail's answer rule is written back only after link_answer or mark_unanswered"
+        " set a new one: the rule as loaded is never read",
+    ),
+    "vasteaika.ledger.batch_reach.x__load_owner_mail__mutmut_49": (
+        "mails = {r[0]: Mail(r[0], r[1], r[2], r[4], r[4], r[5], r[6], r[7], [], []) for r in rows}",
+        "an owner's mail given its subject as a customer only adds a text without @ to the"
+        " customers sharing its Message-ID, which earliest_owner_reply only intersects with"
+        " addresses: it never matches",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁref__mutmut_3": (
+        "reply = self.last_reply_at if self.last_reply_at is not None or True else"
+        " self.first_reply_at",
+        "every derivation (and m011's backfill of the older ledgers) writes last_reply_at whenever"
+        " it writes first_reply_at: a conversation with a first reply always has a last one",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁref__mutmut_8": (
+        "return ConversationRef(self.id, self.customer_email, self.base_subject, None,"
+        " max(self.last_customer_at, reply or 0), self.first_reply_at)",
+        "no caller reads a ConversationRef's first_contact_at: threading reads its id, customer,"
+        " subject, last activity and first reply (joins, answers, threads)",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁref__mutmut_22": (
+        "return ConversationRef(self.id, self.customer_email, self.base_subject,"
+        " self.first_contact_at, max(self.last_customer_at, reply or 1), self.first_reply_at)",
+        "last_customer_at is a mail's time, always above 1: max() gives it either way",
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_4": (
+        "rows = [*self.timeline, Happening(self.first_contact_at, Event.CUSTOMER, None)]",
+        _FIRST_CONTACT_TWICE,
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_7": (
+        "rows = [*self.timeline, Happening(self.first_contact_at, Event.CUSTOMER)]",
+        _FIRST_CONTACT_TWICE,
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_5": (
+        "rows = [*self.timeline, Happening(Event.CUSTOMER, self.first_contact_id)]",
+        "the happening lands at time 0, before every turn, where no event of any kind counts;"
+        " the first contact's mail itself is in the timeline already",
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁcustomer__mutmut_7": (
+        "self.customer_span = (min(lo, at), max(hi, at)) if self.customers or True else (at, at)",
+        "the span then opens at 0: the batch loads more of the ledger, and the view's lookups"
+        " apply the store's own conditions to what is loaded, so they find the same rows",
+    ),
+    "vasteaika.ledger.batches.x_chunks__mutmut_3": (
+        "if len(chunk) != size:",
+        "batches of one mail: the ledger does not depend on how mails are grouped"
+        " (test_batch_threads, test_batch_vs_one_by_one), and commits follow Batch.done's count",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁ__init____mutmut_5": (
+        "self.now = None",
+        "it is written only as folder_state.synced_at, which nothing reads",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_53": (
+        "reply = tables.earliest_owner_reply(msg.message_id, customer, None, at, None)",
+        "a follow-up's lookup is by reference only (base_subject None): until bounds only the"
+        " lookup by subject, so nothing reads it",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_80": (
+        "decided = {'ACK_STATUS': 'skipped', 'ack_reasons': json.dumps([followup])} if followup"
+        " else {}",
+        _ROW_KEYS,
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_84": (
+        "decided = {'ack_status': 'skipped', 'ACK_REASONS': json.dumps([followup])} if followup"
+        " else {}",
+        _ROW_KEYS,
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_7": (
+        "self.owner_span = (min(lo, at), max(hi, at)) if self._owners or True else (at, at)",
+        "the span then opens at 0: the batch loads more of the ledger, and the view's lookups"
+        " apply the store's own conditions to what is loaded, so they find the same rows",
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_16": (
+        "self._owners = 1",
+        _OWNERS_TRUTH,
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_17": (
+        "self._owners -= 1",
+        _OWNERS_TRUTH,
+    ),
+    "vasteaika.ledger.batch_reach.xǁBatchKeysǁowner__mutmut_18": (
+        "self._owners += 2",
+        _OWNERS_TRUTH,
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_13": (
+        "if self.first_reply_at is not None and self.first_reply_id is None and"
+        " ((self.reply_channel or 'XXmailXX') != 'call'):",
+        _CHANNEL_FALLBACK,
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_14": (
+        "if self.first_reply_at is not None and self.first_reply_id is None and"
+        " ((self.reply_channel or 'MAIL') != 'call'):",
+        _CHANNEL_FALLBACK,
+    ),
+    "vasteaika.ledger.batch_reach.xǁConversationǁhappenings__mutmut_23": (
+        "rows.append(Happening(self.first_reply_at, Event.ANSWER))",
+        "Happening's message defaults to None, the value given",
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_93": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'CUSTOMER_NAME': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        _ROW_KEYS_UNREAD,
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_99": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'SUBJECT': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        _ROW_KEYS_UNREAD,
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_105": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'VIA_FORM': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'first_contact_message_id': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        _ROW_KEYS_UNREAD,
+    ),
+    "vasteaika.ledger.joins.x_thread_customer__mutmut_118": (
+        "conv_id = tables.open_conversation({'customer_email': row['customer_email'],"
+        " 'customer_name': row['customer_name'] or '', 'subject': msg.subject, 'base_subject':"
+        " row['base_subject'], 'via_form': int(cls.via_form), 'reply_to': _other_reply_to(msg,"
+        " row['customer_email']), 'first_contact_id': pk, 'FIRST_CONTACT_MESSAGE_ID': None if"
+        " msg.synthetic_id else msg.message_id, 'first_contact_at': at, 'last_customer_at': at,"
+        " 'run_id': row['run_id'], **decided})",
+        _ROW_KEYS_UNREAD,
+    ),
+    "vasteaika.ledger.conversations.xǁConversationTableǁconversation_by_message_ids__mutmut_18": (
+        "row = self.one(f'{_CONV_REF_SQL} WHERE id IN (SELECT conversation_id FROM"
+        " messages WHERE message_id IN ({marks}) AND conversation_id IS NOT NULL) ORDER"
+        " BY customer_email IN ({preferred}) DESC, first_contact_at DESC, id DESC limit"
+        " 1', *ids, *(prefer or []))",
+        "SQLite's keywords are case-insensitive: limit is LIMIT",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁbegin__mutmut_4": (
+        "self.conn.execute('begin')",
+        "SQLite's keywords are case-insensitive: begin is BEGIN",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_12": (
+        "self.conn.execute('commit')",
+        "SQLite's keywords are case-insensitive: commit is COMMIT",
+    ),
+    "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_5": (
+        "self.store.set_folder_state(self.folder, self.uidvalidity, safe, None)",
+        "the time is written only as folder_state.synced_at, which nothing reads",
     ),
 }

@@ -177,7 +177,28 @@ class Decision:
         store.add_event(conv[0], self.event, epoch(T0 + timedelta(hours=self.hour)))
 
 
-Run = list[Filed] | Decision
+@dataclass(frozen=True)
+class OlderAnswer:
+    """The customer's latest conversation as an older ledger left it: answered at ``hour``
+    with no answering mail on record (a first reply known only by its time), derived again."""
+
+    customer: str
+    hour: float
+
+    def apply(self, store: Store) -> None:
+        conv = store.one(
+            "SELECT id FROM conversations WHERE customer_email = ? ORDER BY id DESC", self.customer
+        )
+        at = epoch(T0 + timedelta(hours=self.hour))
+        store.db.execute(
+            "UPDATE conversations SET first_reply_at = ?, first_reply_id = NULL,"
+            " reply_channel = NULL WHERE id = ?",
+            [at, conv[0]],
+        )
+        store.derive_turns(conv[0])
+
+
+Run = list[Filed] | Decision | OlderAnswer
 
 
 def sync(config: Config, store: Store, runs: list[Run]) -> list[tuple[int, int, int]]:
@@ -185,7 +206,7 @@ def sync(config: Config, store: Store, runs: list[Run]) -> list[tuple[int, int, 
     decision made). Each run's (new conversations, new replies, problems)."""
     src, told = FakeSource(), []
     for filed in runs:
-        if isinstance(filed, Decision):
+        if not isinstance(filed, list):
             filed.apply(store)
             continue
         for folder, raw, arrival in filed:
@@ -378,12 +399,33 @@ EDGES: dict[str, list[Run]] = {
          _filed("INBOX", KALLE, OWNER, "Aita", "k2@x", 2)],
     ],
     # A second answer, by phone, to a conversation answered already keeps it alive: her mail
-    # two weeks after the first answer, one day after the second, is its second turn.
+    # two weeks after the first answer, one day after the second, is its second turn (the
+    # owner's later mail to a supplier in the same batch does not narrow what it reaches).
     "a second answer keeps an answered conversation alive": [
         [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0),
          _filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o1@p", 1, IN_REPLY.format("a1@x"))],
         [_filed("Sent", OWNER, ANNA, "Re: Lumityöt", "o2@p", 1 + 13 * 24),
+         _filed("Sent", OWNER, "myynti@tukku.example", "Tilaus", "o3@p", 1 + 16 * 24),
          _filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 1 + 15 * 24)],
+    ],
+    # The owner's answer stored a run before the mail it answers (filed late) is linked in the
+    # batch; her next mail names that answer: it continues the conversation, new subject or not.
+    "a reply to the owner's answer linked in the same batch": [
+        [_filed("Sent", OWNER, ANNA, "Re: Katto", "o1@p", 1, IN_REPLY.format("k1@x"))],
+        [_filed("INBOX", ANNA, OWNER, "Katto", "k1@x", 0),
+         _filed("INBOX", ANNA, OWNER, "Kiitos", "k2@x", 2, IN_REPLY.format("o1@p"))],
+    ],
+    # An answer an older ledger knew only by its time still ends the first turn: her next
+    # mail is the conversation's second turn, whichever way the batch is threaded.
+    "a first reply known only by its time, then the same subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        OlderAnswer(ANNA, 1),
+        [_filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 2)],
+    ],
+    "a call answered the first turn, then the same subject": [
+        [_filed("INBOX", ANNA, OWNER, "Lumityöt", "a1@x", 0)],
+        Decision(ANNA, "call", 1),
+        [_filed("INBOX", ANNA, OWNER, "Re: Lumityöt", "a2@x", 2)],
     ],
     # A phone's answer to two people of one company, who both wrote under that subject: it
     # answers the conversation that began last (as the store's lookup orders them).
@@ -433,6 +475,9 @@ CONVERSATIONS = {
     "a shared Message-ID and an answer to the other customer": [(ANNA, 1, False), (RITVA, 1, True)],
     "two answers by reference read before the mail they answer": [(ANNA, 1, False)],
     "a second answer keeps an answered conversation alive": [(ANNA, 2, True)],
+    "a first reply known only by its time, then the same subject": [(ANNA, 2, True)],
+    "a call answered the first turn, then the same subject": [(ANNA, 2, True)],
+    "a reply to the owner's answer linked in the same batch": [(ANNA, 2, True)],
     "answers by reference and by subject stored a run before the mail": [
         (OLLI, 1, False),
         (EERO, 1, False),

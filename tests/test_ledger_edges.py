@@ -3,12 +3,20 @@ breaking mutation testing showed no other test noticed (issue 19)."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
 from fakes import FakeSource, mail
 from ledger_fixture import OWNER, at
 from vasteaika.config import Config
+from vasteaika.ledger.batches import Batch
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import Store
-from vasteaika.models import FolderStatus
+from vasteaika.ledger.store import FolderState, Store
+from vasteaika.models import FolderStatus, RawMessage
 
 
 def customers(store: Store) -> list[str]:
@@ -34,7 +42,6 @@ def test_a_server_that_does_not_say_uidnext_is_asked_for_new_mail(
     assert customers(store) == ["anna@example.fi", "pekka@example.fi"]
 
 
-
 def test_a_new_subject_exactly_the_window_later_still_joins_and_a_second_more_does_not() -> None:
     """The config says a new subject *more than* new_conversation_after_days after the
     conversation went quiet starts a new one: exactly that long later still joins it."""
@@ -51,3 +58,38 @@ def test_a_new_subject_exactly_the_window_later_still_joins_and_a_second_more_do
 
     assert joins(quiet_since + window)
     assert not joins(quiet_since + window + 1)
+
+
+class Watched(FakeSource):
+    """A server that, before handing over each mail, lets another process look at what the
+    ledger has committed: what a crash at that moment would leave."""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__()
+        self.database = database
+        self.committed: list[int] = []  # INBOX's committed watermark as each mail is fetched
+
+    def fetch_headers(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+        for raw in super().fetch_headers(folder, uids):
+            if folder == "INBOX":
+                with contextlib.closing(sqlite3.connect(self.database)) as other:
+                    row = other.execute(
+                        "SELECT highest_uid FROM folder_state WHERE folder = 'INBOX'"
+                    ).fetchone()
+                self.committed.append(row[0] if row else 0)
+            yield raw
+
+
+def test_a_crash_loses_at_most_the_batch_being_read(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every COMMIT_EVERY mails the batch commits with its folder's watermark, so a run killed
+    while reading (power cut, OOM) leaves all mail before the batch being read in the ledger and
+    reads only that batch again: never more, and never mail that was not stored."""
+    monkeypatch.setattr(Batch, "COMMIT_EVERY", 3)
+    src = Watched(config.database)
+    for n in range(8):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), at(n))
+    run_check(config, src, store, at(9))
+    assert src.committed == [0, 0, 0, 3, 3, 3, 6, 6]
+    assert store.folder_state("INBOX") == FolderState(1, 8)

@@ -17,8 +17,6 @@ from vasteaika.ledger.store import Store
 REPLY = "In-Reply-To: <{0}>\nReferences: <{0}>\n"
 
 
-
-
 def conversations(store: Store) -> list[dict[str, Any]]:
     cur = store.db.execute("SELECT * FROM conversations ORDER BY id")
     names = [d[0] for d in cur.description]
@@ -160,4 +158,25 @@ def test_an_answer_read_before_the_mail_it_references_is_counted_by_its_referenc
     (conv,) = conversations(store)
     assert [(t["answer_rule"], t["channel"]) for t in store.turns(conv["id"])] == [
         ("reference", "mail")
+    ]
+
+
+def test_the_owner_s_answer_to_a_follow_up_filed_late_answers_the_conversation(
+    config: Config, store: Store
+) -> None:
+    """Anna wrote again before the owner answered; her follow-up reached INBOX only after the
+    owner's answer to it had been read from Sent (a run earlier). When the follow-up joins her
+    conversation, that answer is found by its reference: she no longer waits."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Vastaus", "r1@p",
+                         extra=REPLY.format("a2@x")), at(2))  # fmt: skip
+    run_check(config, src, store, at(3))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Re: Lumityöt", "a2@x",
+                          extra=REPLY.format("a1@x")), at(1))  # fmt: skip
+    run_check(config, src, store, at(4))
+    (conv,) = conversations(store)
+    assert (conv["waiting_since"], conv["first_reply_at"]) == (None, int(at(2).timestamp()))
+    assert [(t["answer_rule"], t["since"]) for t in store.turns(conv["id"])] == [
+        ("reference", int(at(0).timestamp()))
     ]

@@ -227,10 +227,6 @@ JUDGED: dict[str, tuple[str, str]] = {
         "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
         _OWNER_ONE_AT,
     ),
-    "vasteaika.acks.decision.x__is_ours__mutmut_6": (
-        "own_domains = {a.partition('@')[2] for a in settings.all_owner_addresses} - FREEMAIL_DOMAINS",
-        _OWNER_ONE_AT,
-    ),
     "vasteaika.acks.decision.x__resent__mutmut_9": (
         "return [Address(email.lower(), None) for name, email in getaddresses(values) if email]",
         _RESENT_ONLY_ASKED_IF_OURS,
@@ -243,11 +239,11 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return [Address(email.upper(), name) for name, email in getaddresses(values) if email]",
         _RESENT_ONLY_ASKED_IF_OURS,
     ),
-    "vasteaika.acks.decision.x_decide__mutmut_85": (
+    "vasteaika.acks.decision.x_decide__mutmut_98": (
         "return AckDecision(False, None, tuple(reasons) or ('XXbad-address: no recipientXX',))",
         _RECIPIENT_ALWAYS_SAYS_WHY,
     ),
-    "vasteaika.acks.decision.x_decide__mutmut_86": (
+    "vasteaika.acks.decision.x_decide__mutmut_99": (
         "return AckDecision(False, None, tuple(reasons) or ('BAD-ADDRESS: NO RECIPIENT',))",
         _RECIPIENT_ALWAYS_SAYS_WHY,
     ),
@@ -265,6 +261,18 @@ JUDGED: dict[str, tuple[str, str]] = {
         "for label, email in (('From', msg.from_addr.email), ('Sender', msg.sender.email if msg.sender else 'XXXX'), ('Return-Path', _envelope(msg.return_path or ''))):",
         "without a Sender the address has no @, so its local part (before the last @) is empty"
         " either way and matches no mail-system name",
+    ),
+    "vasteaika.acks.decision.x__bounce_reasons__mutmut_38": (
+        "for label, email in (('From', msg.from_addr.email), ('Sender', msg.sender.email if"
+        " msg.sender else ''), ('Return-Path', _envelope(msg.return_path or 'XXXX'))):",
+        "without a Return-Path the address has no @, so its local part (before the last @) is"
+        " empty either way and matches no mail-system name",
+    ),
+    "vasteaika.acks.decision.xǁAckSettingsǁ__post_init____mutmut_55": (
+        "if len(prefix) > 20 or any((unicodedata.category(c)[0] in 'XXCZXX' and c != ' ' for c"
+        " in prefix)):",
+        "no Unicode general category starts with X (they start with C, L, M, N, P, S or Z), so"
+        " 'XXCZXX' holds a character's class exactly when 'CZ' does",
     ),
     "vasteaika.acks.store.x__of_run__mutmut_3": (
         "extra = f\" OR id IN ({','.join('?' * len(also))})\" if also or True else ''",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.acks.outbox import acknowledge_new, draft_or_send, preview_slot
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import DataError
 from vasteaika.ledger.check import run_check
@@ -159,3 +159,45 @@ def test_an_acknowledgment_in_sent_stops_a_new_database_whichever_way_the_addres
             " 7 days",
         ],
     )
+
+
+def test_the_preview_promises_what_a_customer_writing_now_would_be_promised(tmp_path: Path) -> None:
+    """`templates preview`: the first slot a lead after now, past the slots earlier
+    acknowledgments filled, never on the days of a vacation without a substitute."""
+
+    def preview(ack: dict[str, object], now: datetime) -> str:
+        config = config_from_dict(
+            {
+                "account": {"maildir": str(tmp_path)},
+                "owner": {"name": "Ylermi", "addresses": [OWNER]},
+                "ack": {"callback_times": ["10:00", "15:00"], **ack},
+                "storage": {"database": str(tmp_path / "v.db")},
+            },
+            None,
+        )
+        store = open_database(config.database)
+        return preview_slot(config, store, now).strftime("%a %H:%M")
+
+    assert preview({"lead": "60m"}, NOW) == "Wed 15:00"  # 09:10 + 60 min is past 10:00
+    assert preview({"lead": "30m"}, NOW) == "Wed 10:00"
+    away = {"vacation_from": "2026-11-25", "vacation_until": "2026-11-26"}
+    assert preview({"lead": "30m", **away}, NOW) == "Fri 10:00"
+    with_substitute = {**away, "vacation_substitute": "Pekka Sijainen"}
+    assert preview({"lead": "30m", **with_substitute}, NOW) == "Wed 10:00"
+    # The 10:00 slot taken by an acknowledgment already sent: with one call a slot, 15:00.
+    src, server = customers("anna"), Server()
+    config = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"callback_times": ["10:00", "15:00"], "lead": "30m", "calls_per_slot": 1},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+    store = open_database(config.database)
+    run_check(config, src, store, NOW)
+    acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert preview_slot(config, store, NOW).strftime("%a %H:%M") == "Wed 15:00"
+    assert preview({"lead": "30m", "calls_per_slot": 2}, NOW) == "Wed 10:00"

@@ -53,6 +53,12 @@ _PROMISE_POSITIVE = (
     " positive (is_positive): with seconds >= 1 both give the same deadline"
 )
 
+_LANGUAGE_WRITE_ONLY = (
+    "conversations.language is only written: no query or command reads it back (the outbox,"
+    " why, accounts and report read ack_status, ack_recipient, callback_at and ack_reasons),"
+    " so a pending row without it behaves the same"
+)
+
 # reminders.store (tests/test_reminder_store.py kills the rest of its survivors)
 _SAME_ROWS_OVERLAPPING = (
     "the chunks of conversation ids overlap (or repeat) but each conversation's earliest reminder"
@@ -273,6 +279,17 @@ JUDGED: dict[str, tuple[str, str]] = {
         " in prefix)):",
         "no Unicode general category starts with X (they start with C, L, M, N, P, S or Z), so"
         " 'XXCZXX' holds a character's class exactly when 'CZ' does",
+    ),
+    "vasteaika.acks.outbox.x__deliver__mutmut_15": (
+        "set_ack(store, plan.conversation_id, status='pending', message_id=message_id,"
+        " recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),"
+        " language=None)",
+        _LANGUAGE_WRITE_ONLY,
+    ),
+    "vasteaika.acks.outbox.x__deliver__mutmut_23": (
+        "set_ack(store, plan.conversation_id, status='pending', message_id=message_id,"
+        " recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at))",
+        _LANGUAGE_WRITE_ONLY,
     ),
     "vasteaika.acks.store.x__of_run__mutmut_3": (
         "extra = f\" OR id IN ({','.join('?' * len(also))})\" if also or True else ''",

@@ -291,6 +291,24 @@ JUDGED: dict[str, tuple[str, str]] = {
         " recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at))",
         _LANGUAGE_WRITE_ONLY,
     ),
+    "vasteaika.acks.outbox.x__deliver__mutmut_6": (
+        "message_id = str(plan.message['MESSAGE-ID']).strip('<>')",
+        "an EmailMessage looks its header names up in any letter case (RFC 5322 field names)",
+    ),
+    "vasteaika.acks.outbox.x__deliver__mutmut_7": (
+        "message_id = str(plan.message['Message-ID']).strip('XX<>XX')",
+        "the Message-ID vasteaika makes is <vasteaika-ack.HEX@domain>, its domain the owner's"
+        " lower-cased by the config: no capital X at either end for strip to take",
+    ),
+    "vasteaika.acks.outbox.x__deliver__mutmut_91": (
+        "_remind(store, plan.conversation_id, epoch(plan.callback_at), plan.phone, now,"
+        " in_doubt=None)",
+        "_remind only asks whether in_doubt is true: None and False alike",
+    ),
+    "vasteaika.acks.outbox.x__fetch_contact__mutmut_19": (
+        "return (None, b'XXXX')",
+        "with no message (None) the caller skips the conversation as gone and never reads the data",
+    ),
     "vasteaika.acks.store.x__of_run__mutmut_3": (
         "extra = f\" OR id IN ({','.join('?' * len(also))})\" if also or True else ''",
         _SQLITE_EMPTY_IN,

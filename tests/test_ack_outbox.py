@@ -17,6 +17,8 @@ from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import DataError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail.smtp import UncertainDeliveryError
+from vasteaika.reminders.store import ACK_IN_DOUBT
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.fromisoformat("2026-11-25 09:10+02:00")  # a Wednesday
@@ -201,3 +203,37 @@ def test_the_preview_promises_what_a_customer_writing_now_would_be_promised(tmp_
     acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
     assert preview_slot(config, store, NOW).strftime("%a %H:%M") == "Wed 15:00"
     assert preview({"lead": "30m", "calls_per_slot": 2}, NOW) == "Wed 10:00"
+
+
+class Uncertain(Server):
+    """A server that breaks off after taking the message: did it go out?"""
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        self.sent.append(recipient)
+        raise UncertainDeliveryError("the connection broke after the message was sent", "check")
+
+
+def test_after_an_uncertain_delivery_nobody_else_is_tried_and_the_reminder_has_the_number(
+    config: Config, store: Store
+) -> None:
+    """The customer may have been promised the call: the in-doubt reminder carries the number
+    their mail gave; the server is in doubt, so the next customer waits for the next run."""
+    src, server = FakeSource(), Uncertain()
+    for minutes, (name, body) in enumerate(
+        (("anna", "Hei,\nsoittakaa numeroon 040 123 4567.\n"), ("bert", "Hei,\nkysymys.\n"))
+    ):
+        when = NOW - timedelta(minutes=10 - minutes)
+        src.add("INBOX", mail(f"{name.title()} <{name}@example.fi>", OWNER, f"Kysymys {name}",
+                              f"{name}@x", when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                              extra=f"Return-Path: <{name}@example.fi>\n", body=body), when)  # fmt: skip
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert isinstance(outcome.error, UncertainDeliveryError)
+    assert server.sent == ["anna@example.fi"]
+    assert [(e, s) for e, s, _, _ in states(store)] == [
+        ("anna@example.fi", "pending"),
+        ("bert@example.fi", None),
+    ]
+    assert store.db.execute("SELECT phone, source FROM reminders").fetchall() == [
+        ("040 123 4567", ACK_IN_DOUBT)
+    ]

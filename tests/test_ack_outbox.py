@@ -237,3 +237,37 @@ def test_after_an_uncertain_delivery_nobody_else_is_tried_and_the_reminder_has_t
     assert store.db.execute("SELECT phone, source FROM reminders").fetchall() == [
         ("040 123 4567", ACK_IN_DOUBT)
     ]
+
+
+def test_the_language_is_read_from_the_text_when_the_subject_says_none(
+    config: Config, store: Store
+) -> None:
+    src, server = FakeSource(), Server()
+    when = NOW - timedelta(minutes=10)
+    body = "Hej,\n\nkan ni skicka en offert för att måla staketet?\n\nTack och hälsningar, Johan\n"
+    src.add("INBOX", mail("John <john@example.com>", OWNER, "12345", "j@x",
+                          when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                          extra="Return-Path: <john@example.com>\n", body=body), when)  # fmt: skip
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert [p.language for p in outcome.delivered] == ["sv"]
+
+
+def test_no_callback_is_promised_on_the_days_of_a_vacation_without_a_substitute(
+    tmp_path: Path,
+) -> None:
+    config = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"callback_times": ["10:00", "15:00"], "vacation_from": "2026-11-25",
+                    "vacation_until": "2026-11-26"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )  # fmt: skip
+    store, src, server = open_database(config.database), customers("anna"), Server()
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert [p.callback_at.strftime("%a %H:%M") for p in outcome.delivered] == ["Fri 10:00"]

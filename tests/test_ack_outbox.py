@@ -14,7 +14,7 @@ import pytest
 from fakes import FakeSource, mail
 from vasteaika.acks.outbox import acknowledge_new, draft_or_send, preview_slot
 from vasteaika.config import Config, config_from_dict
-from vasteaika.errors import DataError
+from vasteaika.errors import DataError, TemporaryError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, open_database
 from vasteaika.mail.smtp import UncertainDeliveryError
@@ -271,3 +271,27 @@ def test_no_callback_is_promised_on_the_days_of_a_vacation_without_a_substitute(
     run_check(config, src, store, NOW)
     outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
     assert [p.callback_at.strftime("%a %H:%M") for p in outcome.delivered] == ["Fri 10:00"]
+
+
+def test_the_delivery_keeps_a_copy_in_sent_only_when_asked_and_never_fails_for_it() -> None:
+    ack = EmailMessage()
+    ack["Subject"] = "Re: Kysymys"
+    ack.set_content("Hei Anna,\n\nsoitan tänään klo 15.\n")
+    copies: list[tuple[str, bytes]] = []
+
+    def keep(folder: str, data: bytes) -> None:
+        copies.append((folder, data))
+
+    def refuse(folder: str, data: bytes) -> None:
+        raise TemporaryError("the server said NO [OVERQUOTA]", "free some space")
+
+    server = Server()
+    draft_or_send(server, keep, "send", False)(ack, "anna@example.fi")
+    assert (server.sent, copies) == (["anna@example.fi"], [])
+    draft_or_send(server, keep, "send", True)(ack, "bert@example.fi")
+    assert copies == [("sent", ack.as_bytes())]
+    draft_or_send(server, refuse, "send", True)(ack, "cecilia@example.fi")  # no error
+    assert server.sent == ["anna@example.fi", "bert@example.fi", "cecilia@example.fi"]
+    draft_or_send(None, keep, "draft", True)(ack, "david@example.fi")
+    assert copies[1:] == [("drafts", ack.as_bytes())]
+    assert server.sent[-1] == "cecilia@example.fi"

@@ -367,6 +367,18 @@ JUDGED: dict[str, tuple[str, str]] = {
         "domain = settings.owner_address.partition('@')[2]",
         _OWNER_ONE_AT,
     ),
+    "vasteaika.acks.outbox.x_ack_settings__mutmut_20": (
+        "return AckSettings(mode=cast(None, config.ack.mode), owner_name=config.owner_name,"
+        " owner_address=owner, owner_addresses=config.owner_addresses,"
+        " max_age=config.ack.max_age, once_per_days=config.ack.once_per_days,"
+        " form_senders=config.ack.form_senders, trusted_authserv_id=authserv_id,"
+        " subject_prefix=config.ack.subject_prefix)",
+        "typing.cast returns its value unchanged, whatever type it names",
+    ),
+    "vasteaika.acks.outbox.x_acknowledge_new__mutmut_23": (
+        "settings: AckSettings | None = ''",
+        "settings is only read as 'settings or ack_settings(…)': '' and None alike",
+    ),
     "vasteaika.acks.store.x__of_run__mutmut_3": (
         "extra = f\" OR id IN ({','.join('?' * len(also))})\" if also or True else ''",
         _SQLITE_EMPTY_IN,

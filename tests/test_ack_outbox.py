@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.acks.outbox import acknowledge_new, draft_or_send
+from vasteaika.acks.outbox import acknowledge_new, draft_or_send, preview_slot
 from vasteaika.config import Config, config_from_dict
-from vasteaika.errors import DataError
+from vasteaika.errors import DataError, TemporaryError
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail.smtp import UncertainDeliveryError
+from vasteaika.reminders.store import ACK_IN_DOUBT
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.fromisoformat("2026-11-25 09:10+02:00")  # a Wednesday
@@ -159,3 +161,137 @@ def test_an_acknowledgment_in_sent_stops_a_new_database_whichever_way_the_addres
             " 7 days",
         ],
     )
+
+
+def test_the_preview_promises_what_a_customer_writing_now_would_be_promised(tmp_path: Path) -> None:
+    """`templates preview`: the first slot a lead after now, past the slots earlier
+    acknowledgments filled, never on the days of a vacation without a substitute."""
+
+    def preview(ack: dict[str, object], now: datetime) -> str:
+        config = config_from_dict(
+            {
+                "account": {"maildir": str(tmp_path)},
+                "owner": {"name": "Ylermi", "addresses": [OWNER]},
+                "ack": {"callback_times": ["10:00", "15:00"], **ack},
+                "storage": {"database": str(tmp_path / "v.db")},
+            },
+            None,
+        )
+        store = open_database(config.database)
+        return preview_slot(config, store, now).strftime("%a %H:%M")
+
+    assert preview({"lead": "60m"}, NOW) == "Wed 15:00"  # 09:10 + 60 min is past 10:00
+    assert preview({"lead": "30m"}, NOW) == "Wed 10:00"
+    away = {"vacation_from": "2026-11-25", "vacation_until": "2026-11-26"}
+    assert preview({"lead": "30m", **away}, NOW) == "Fri 10:00"
+    with_substitute = {**away, "vacation_substitute": "Pekka Sijainen"}
+    assert preview({"lead": "30m", **with_substitute}, NOW) == "Wed 10:00"
+    # The 10:00 slot taken by an acknowledgment already sent: with one call a slot, 15:00.
+    src, server = customers("anna"), Server()
+    config = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"callback_times": ["10:00", "15:00"], "lead": "30m", "calls_per_slot": 1},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+    store = open_database(config.database)
+    run_check(config, src, store, NOW)
+    acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert preview_slot(config, store, NOW).strftime("%a %H:%M") == "Wed 15:00"
+    assert preview({"lead": "30m", "calls_per_slot": 2}, NOW) == "Wed 10:00"
+
+
+class Uncertain(Server):
+    """A server that breaks off after taking the message: did it go out?"""
+
+    def send(self, msg: EmailMessage, recipient: str) -> None:
+        self.sent.append(recipient)
+        raise UncertainDeliveryError("the connection broke after the message was sent", "check")
+
+
+def test_after_an_uncertain_delivery_nobody_else_is_tried_and_the_reminder_has_the_number(
+    config: Config, store: Store
+) -> None:
+    """The customer may have been promised the call: the in-doubt reminder carries the number
+    their mail gave; the server is in doubt, so the next customer waits for the next run."""
+    src, server = FakeSource(), Uncertain()
+    for minutes, (name, body) in enumerate(
+        (("anna", "Hei,\nsoittakaa numeroon 040 123 4567.\n"), ("bert", "Hei,\nkysymys.\n"))
+    ):
+        when = NOW - timedelta(minutes=10 - minutes)
+        src.add("INBOX", mail(f"{name.title()} <{name}@example.fi>", OWNER, f"Kysymys {name}",
+                              f"{name}@x", when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                              extra=f"Return-Path: <{name}@example.fi>\n", body=body), when)  # fmt: skip
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert isinstance(outcome.error, UncertainDeliveryError)
+    assert server.sent == ["anna@example.fi"]
+    assert [(e, s) for e, s, _, _ in states(store)] == [
+        ("anna@example.fi", "pending"),
+        ("bert@example.fi", None),
+    ]
+    assert store.db.execute("SELECT phone, source FROM reminders").fetchall() == [
+        ("040 123 4567", ACK_IN_DOUBT)
+    ]
+
+
+def test_the_language_is_read_from_the_text_when_the_subject_says_none(
+    config: Config, store: Store
+) -> None:
+    src, server = FakeSource(), Server()
+    when = NOW - timedelta(minutes=10)
+    body = "Hej,\n\nkan ni skicka en offert för att måla staketet?\n\nTack och hälsningar, Johan\n"
+    src.add("INBOX", mail("John <john@example.com>", OWNER, "12345", "j@x",
+                          when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                          extra="Return-Path: <john@example.com>\n", body=body), when)  # fmt: skip
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert [p.language for p in outcome.delivered] == ["sv"]
+
+
+def test_no_callback_is_promised_on_the_days_of_a_vacation_without_a_substitute(
+    tmp_path: Path,
+) -> None:
+    config = config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": {"callback_times": ["10:00", "15:00"], "vacation_from": "2026-11-25",
+                    "vacation_until": "2026-11-26"},
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )  # fmt: skip
+    store, src, server = open_database(config.database), customers("anna"), Server()
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert [p.callback_at.strftime("%a %H:%M") for p in outcome.delivered] == ["Fri 10:00"]
+
+
+def test_the_delivery_keeps_a_copy_in_sent_only_when_asked_and_never_fails_for_it() -> None:
+    ack = EmailMessage()
+    ack["Subject"] = "Re: Kysymys"
+    ack.set_content("Hei Anna,\n\nsoitan tänään klo 15.\n")
+    copies: list[tuple[str, bytes]] = []
+
+    def keep(folder: str, data: bytes) -> None:
+        copies.append((folder, data))
+
+    def refuse(folder: str, data: bytes) -> None:
+        raise TemporaryError("the server said NO [OVERQUOTA]", "free some space")
+
+    server = Server()
+    draft_or_send(server, keep, "send", False)(ack, "anna@example.fi")
+    assert (server.sent, copies) == (["anna@example.fi"], [])
+    draft_or_send(server, keep, "send", True)(ack, "bert@example.fi")
+    assert copies == [("sent", ack.as_bytes())]
+    draft_or_send(server, refuse, "send", True)(ack, "cecilia@example.fi")  # no error
+    assert server.sent == ["anna@example.fi", "bert@example.fi", "cecilia@example.fi"]
+    draft_or_send(None, keep, "draft", True)(ack, "david@example.fi")
+    assert copies[1:] == [("drafts", ack.as_bytes())]
+    assert server.sent[-1] == "cecilia@example.fi"

@@ -9,7 +9,7 @@ none, leaves the owner guessing why a customer got no acknowledgment.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -646,3 +646,48 @@ def test_the_whole_mail_is_read_when_given() -> None:
 def test_a_clock_without_a_zone_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
         decision(mail(), now=NOW.replace(tzinfo=None))
+
+
+OWN_FORM = mail(from_addr=Address("info@putkityo.fi", "Verkkosivut"),
+                return_path="info@putkityo.fi", reply_to=(PEKKA,))  # fmt: skip
+OWN_FORM_REFUSED = (
+    "own-address: info@putkityo.fi is your own address, and the text has no contact form's"
+    " fields (a message and another)",
+)
+
+
+def test_a_note_from_the_owners_own_address_is_no_form() -> None:
+    """The owner's own mail with a Reply-To (a note to self, a forward) reads like a form from
+    the owner's address: only a form's fields in its text make it a customer's."""
+    pekka_form = customer(PEKKA, via_form=True)
+    note = b"Subject: x\n\nMuista soittaa Pekalle.\n"
+    assert decision(OWN_FORM, pekka_form, content=note).reasons == OWN_FORM_REFUSED
+    assert decision(OWN_FORM, pekka_form).reasons == OWN_FORM_REFUSED
+    fields = b"Subject: x\n\nNimi: Pekka\nViesti: Soittakaa\n"
+    assert decision(OWN_FORM, pekka_form, content=fields) == PEKKA_SENT
+
+
+def test_a_long_bad_address_is_shown_cut_at_80_characters() -> None:
+    bad = "a" * 70 + " b@example.com"
+    assert decision(from_(Address(bad))).reasons == (
+        f"bad-address: {'a' * 70} b@example: the part before @ has characters that are not"
+        " allowed (space, comma, quote …)",
+    )
+
+
+class _NoOffset(tzinfo):
+    """A zone that cannot say its offset: as good as none."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_a_clock_whose_zone_has_no_offset_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
+        decision(mail(), now=NOW.replace(tzinfo=_NoOffset()))

@@ -241,6 +241,13 @@ CASES: list[tuple[str, Message, Classification | None, dict[str, Any], tuple[str
         ),
     ),
     (
+        "a mail system Return-Path with a second @",
+        mail(return_path="<mailer-daemon@relay@example.com>"),
+        None,
+        {},
+        ("bounce: Return-Path mailer-daemon@relay@example.com is a mail system address",),
+    ),
+    (
         "postmaster as Sender",
         mail(sender=Address("postmaster@example.com")),
         None,

@@ -272,9 +272,15 @@ def _bounce_reasons(msg: Message) -> list[str]:
         ("Sender", msg.sender.email if msg.sender else ""),
         ("Return-Path", _envelope(msg.return_path or "")),
     ):
-        if _BOUNCE_LOCAL.match(email.rpartition("@")[0].lower()):
+        if any(_BOUNCE_LOCAL.match(local) for local in _local_parts(email)):
             reasons.append(f"bounce: {label} {email} is a mail system address")
     return reasons
+
+
+def _local_parts(email: str) -> set[str]:
+    """The local part read both ways: an address with a second @ is malformed, and a mail
+    system address in either reading (``mailer-daemon@relay@example.com``) is one in doubt."""
+    return {email.partition("@")[0].lower(), email.rpartition("@")[0].lower()}
 
 
 def _authentication_reasons(msg: Message, authserv_id: str | None) -> list[str]:

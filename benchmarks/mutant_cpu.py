@@ -6,7 +6,7 @@ CPU time their forked children took (user + system, which the load of a busy mac
 change the way it changes wall time). Needs the ``mutants/`` tree and its ``mutmut-stats.json``
 of an earlier run (``benchmarks/mutation.py``, even interrupted once its mutants are running):
 
-    .venv/bin/python benchmarks/mutant_cpu.py                    # every 50th mutant of all modules
+    .venv/bin/python benchmarks/mutant_cpu.py                    # every 80th mutant of all modules
     .venv/bin/python benchmarks/mutant_cpu.py --every 20 hours    # every 20th of one module
     .venv/bin/python benchmarks/mutant_cpu.py --every 1 --part 0:100 ledger.check  # 100 in a row
     .venv/bin/python benchmarks/mutant_cpu.py --json before.json  # and each mutant's verdict
@@ -111,7 +111,7 @@ def run(names: list[str], profile: Path | None) -> list[tuple[str, int, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help=f"a subset of: {' '.join(MODULES)}")
-    parser.add_argument("--every", type=int, default=50, help="every n-th mutant (default 50)")
+    parser.add_argument("--every", type=int, default=80, help="every n-th mutant (default 80)")
     parser.add_argument("--part", default=":", metavar="FROM:TO",
                         help="only the mutants FROM:TO in name order (a function's mutants are"
                         " neighbours), before --every")  # fmt: skip

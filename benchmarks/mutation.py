@@ -26,10 +26,12 @@ while the module is imported, against the tests of every function of its module;
 killed or survives. The score is killed (hangs included) / all mutants run; a
 timeout not yet run again counts in neither (``--unrun`` runs it). mutmut runs, for each mutant, only the tests that ran the
 mutated function (its first run records which), chosen from the fast tests listed in
-``pytest_add_cli_args_test_selection``; no test that starts a Dovecot runs. Those tests run
-fastest first (tests/conftest.py orders them by the durations mutmut measured), so a killed mutant
-costs its fastest failing test; mutants run in parallel, one child per CPU unless
-``--max-children``. mutmut adds the tests that are new since its map to the map by itself;
+``pytest_add_cli_args_test_selection``; no test that starts a Dovecot runs. tests/conftest.py
+orders them: first those that killed another mutant of the same function (noted in
+``mutants/mutmut-killers/``), then the rest fastest first by the durations mutmut measured, so a
+killed mutant mostly costs one test that kills it; mutants run in parallel, one child per CPU
+unless ``--max-children``. ``benchmarks/mutant_cpu.py`` measures the CPU of a fixed sample of
+mutants, to compare two versions of the tests without the whole run. mutmut adds the tests that are new since its map to the map by itself;
 ``--remap`` maps every test again (one run of all the fast tests, minutes here), needed when an
 existing test was changed to reach a function it did not reach before.
 

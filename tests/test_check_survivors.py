@@ -1,0 +1,176 @@
+"""The check's promises that ledger.check's surviving mutants broke unseen (issue 19): which Sent
+folder is read and what the owner is told when there is none, the progress shown, the
+watermark an interrupted run keeps, the counts, and the way mail is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from fakes import FakeSource, mail
+from ledger_fixture import OWNER, at
+from vasteaika.config import Config
+from vasteaika.errors import ConfigError, TemporaryError
+from vasteaika.ledger import check
+from vasteaika.ledger.batches import Batch
+from vasteaika.ledger.check import run_check
+from vasteaika.ledger.store import Store
+from vasteaika.mail.source import SENT_FOLDER_NAMES
+
+OUT_OF_OFFICE = (
+    "Hei,\n\nolen lomalla 7.12. asti enkä lue sähköpostiani. Kiireellisissä asioissa ota "
+    "yhteyttä Mattiin, puh. 040 765 4321.\n\nTerveisin\nAntti Korpela\n"
+)
+
+
+def _contact_and_reply(src: FakeSource, sent: str) -> None:
+    """A customer's mail in INBOX and the owner's answer to it in ``sent``."""
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add(sent, mail(OWNER, "anna@example.fi", "Re: Lumityöt", "r1@p",
+                       extra="In-Reply-To: <a1@x>\n"), at(1))  # fmt: skip
+
+
+def _answered(store: Store) -> list[tuple[str, bool]]:
+    rows = store.db.execute("SELECT customer_email, first_reply_id FROM conversations")
+    return [(email, reply is not None) for email, reply in rows]
+
+
+@pytest.mark.parametrize("spelling", ["none", "None", "NONE"])
+def test_sent_none_in_any_letter_case_reads_no_sent_folder(
+    config: Config, store: Store, spelling: str
+) -> None:
+    src = FakeSource()
+    _contact_and_reply(src, "Sent")
+    result = run_check(replace(config, sent=spelling), src, store, at(2))
+    assert result.sent_folder is None
+    assert result.folders == {"INBOX": 1}
+    assert "LIST" not in src.commands and "EXAMINE Sent" not in src.commands
+    assert _answered(store) == [("anna@example.fi", False)]  # the reply was never read
+
+
+def test_sent_auto_without_a_sent_folder_stops_and_says_what_to_set(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource(sent=None)
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    with pytest.raises(ConfigError) as raised:
+        run_check(config, src, store, at(1))
+    assert raised.value.message == (
+        "no Sent folder found, so your replies could not be seen (looked for a folder marked"
+        f" \\Sent and for the names {', '.join(SENT_FOLDER_NAMES)})"
+    )
+    assert raised.value.hint == (
+        'set [folders] sent = "NAME" to its name, or [folders] sent = "none" if you keep no'
+        " sent mail"
+    )
+    assert store.count("SELECT count(*) FROM messages") == 0
+
+
+def test_sent_auto_reads_the_folder_found_and_names_it(config: Config, store: Store) -> None:
+    src = FakeSource(sent="Lähetetyt")
+    _contact_and_reply(src, "Lähetetyt")
+    result = run_check(config, src, store, at(2))
+    assert result.sent_folder == "Lähetetyt"
+    assert result.folders == {"Lähetetyt": 1, "INBOX": 1}
+    assert _answered(store) == [("anna@example.fi", True)]
+
+
+def test_a_named_sent_folder_is_read_without_looking_for_one(config: Config, store: Store) -> None:
+    src = FakeSource(sent="Lähetetyt")
+    _contact_and_reply(src, "Lähetetyt")
+    result = run_check(replace(config, sent="Lähetetyt"), src, store, at(2))
+    assert result.sent_folder == "Lähetetyt"
+    assert "LIST" not in src.commands
+    assert _answered(store) == [("anna@example.fi", True)]
+
+
+def test_progress_hears_each_folders_total_sent_first_and_each_mail(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    _contact_and_reply(src, "Sent")
+    src.add("INBOX", mail("ville@example.fi", OWNER, "Kattoremontti", "v1@x"), at(1))
+    totals: list[tuple[str, int]] = []
+    steps: list[None] = []
+    run_check(config, src, store, at(2), lambda folder, total: totals.append((folder, total)),
+              lambda: steps.append(None))  # fmt: skip
+    assert totals == [("Sent", 1), ("INBOX", 2)]
+    assert len(steps) == 3
+
+
+def test_an_interrupted_run_keeps_the_watermark_of_every_batch_stored(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of two: the connection drops at the fifth mail, after two whole batches. The
+    next run fetches only what was not stored, and counts every mail it read."""
+    monkeypatch.setattr(Batch, "COMMIT_EVERY", 2)
+    src = FakeSource()
+    for i in range(5):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    src.fail_after = 4
+    with pytest.raises(TemporaryError):
+        run_check(config, src, store, at(10))
+    assert store.folder_state("INBOX").highest_uid == 4  # type: ignore[union-attr]
+    src.fail_after = None
+    for i in range(5, 7):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i + 5))
+    again = run_check(config, src, store, at(20))
+    assert again.folders == {"Sent": 0, "INBOX": 3}
+    assert again.new_conversations == 3
+    assert store.count("SELECT count(*) FROM conversations") == 7
+
+
+@pytest.fixture
+def one_by_one_stores(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The subjects of the mails stored one by one through the store (``check._store``)."""
+    stored: list[str] = []
+    store_one = check._store
+
+    def counting(ctx: Any, mail: Any, result: Any) -> None:
+        stored.append(mail.msg.subject)
+        store_one(ctx, mail, result)
+
+    monkeypatch.setattr(check, "_store", counting)
+    yield stored
+
+
+def test_new_mail_is_threaded_a_batch_at_a_time_and_mail_read_again_one_by_one(
+    config: Config, store: Store, one_by_one_stores: list[str]
+) -> None:
+    """A first sync of 100,000 mails threads each batch in memory, several times faster than
+    mail by mail; the owner's sent mail among them too. After a UIDVALIDITY change the mails
+    are already stored: each is matched with its stored copy through the store."""
+    src = FakeSource()
+    _contact_and_reply(src, "Sent")
+    src.add("Sent", mail(OWNER, "ville@example.fi", "Tarjous katosta", "r2@p"), at(1))
+    run_check(config, src, store, at(2))
+    assert one_by_one_stores == []
+    src.add("INBOX", mail("ville@example.fi", OWNER, "Re: Tarjous katosta", "v1@x",
+                          extra="In-Reply-To: <r2@p>\n"), at(3))  # fmt: skip
+    run_check(config, src, store, at(4))
+    assert one_by_one_stores == []
+    before = store.count("SELECT count(*) FROM messages")
+    src.renumber("INBOX")
+    again = run_check(config, src, store, at(5))
+    assert sorted(one_by_one_stores) == ["Lumityöt", "Re: Tarjous katosta"]
+    assert again.folders["INBOX"] == 2
+    assert store.count("SELECT count(*) FROM messages") == before
+
+
+def test_a_new_mail_that_opens_like_an_out_of_office_stays_a_contact(
+    config: Config, store: Store
+) -> None:
+    """Only a reply is read for an out-of-office opening: a new mail, whose subject has no
+    "Re:" however many words it has, is a customer's."""
+    src = FakeSource()
+    src.add("INBOX", mail("antti@korpela.example", OWNER, "Pihan kivetys ensi kesänä", "k1@x",
+                          body=OUT_OF_OFFICE), at(0))  # fmt: skip
+    src.add("INBOX", mail("maija@example.fi", OWNER, "Re:  Pihan   kivetys", "k2@x",
+                          body=OUT_OF_OFFICE), at(1))  # fmt: skip
+    run_check(config, src, store, at(2))
+    kinds = dict(store.db.execute("SELECT from_email, kind FROM messages").fetchall())
+    assert kinds == {"antti@korpela.example": "customer", "maija@example.fi": "auto-reply"}
+    assert [email for email, _ in _answered(store)] == ["antti@korpela.example"]

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from fakes import FakeSource, mail
 from ledger_fixture import OWNER, at
+from test_identity import NOW, legacy_database, two_customers_one_id, waiting
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError, TemporaryError
 from vasteaika.ledger import check
 from vasteaika.ledger.batches import Batch
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import Store
+from vasteaika.ledger.store import Store, open_database
 from vasteaika.mail.source import SENT_FOLDER_NAMES
 
 OUT_OF_OFFICE = (
@@ -174,3 +176,26 @@ def test_a_new_mail_that_opens_like_an_out_of_office_stays_a_contact(
     kinds = dict(store.db.execute("SELECT from_email, kind FROM messages").fetchall())
     assert kinds == {"antti@korpela.example": "customer", "maija@example.fi": "auto-reply"}
     assert [email for email, _ in _answered(store)] == ["antti@korpela.example"]
+
+
+def test_a_re_read_of_old_rows_cut_short_still_finds_them_when_it_resumes(
+    config: Config,
+) -> None:
+    """Rows from before fingerprints (m008) are matched by id and sender while the folder is
+    read again after a UIDVALIDITY change; a run cut short there resumes without reading the
+    folder anew, and its mails are still matched, one by one, not stored twice."""
+    config.database.parent.mkdir(mode=0o700)
+    legacy_database(config.database)
+    store = open_database(config.database)
+    src = FakeSource()
+    src.folders["INBOX"].uidvalidity = src.folders["Sent"].uidvalidity = 8
+    two_customers_one_id(src)
+    src.fail_after = 0
+    with pytest.raises(TemporaryError):
+        run_check(config, src, store, NOW)
+    src.fail_after = None
+    result = run_check(config, src, store, NOW + timedelta(minutes=1))
+    assert result.folders == {"Sent": 0, "INBOX": 2}
+    assert store.count("SELECT count(*) FROM messages WHERE from_email = 'anna@example.fi'") == 1
+    assert store.count("SELECT count(*) FROM messages WHERE fingerprint IS NULL") == 0
+    assert waiting(store, config) == ["bertil@example.com"]

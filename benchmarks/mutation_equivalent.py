@@ -223,6 +223,12 @@ _VISIT_AND_MESSAGE_NEVER_START_TOGETHER = (
     " begins another), so the two matches never start at the same place: < and <= agree"
 )
 
+_NO_SAVEPOINT_NEEDED = (
+    "parse and classify write nothing to the ledger (the body is read from the server): a"
+    " savepoint around them rolls back nothing, and None is as false as False"
+)
+_FINISHED_AT = "runs.finished_at is read only by Store.previous_run_at, which nothing calls"
+_SYNCED_AT = "the time is written only as folder_state.synced_at, which nothing reads"
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
     **_REMINDERS_CALLBACKS,
@@ -838,5 +844,51 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_5": (
         "self.store.set_folder_state(self.folder, self.uidvalidity, safe, None)",
         "the time is written only as folder_state.synced_at, which nothing reads",
+    ),
+    "vasteaika.ledger.check.x_run_check__mutmut_74": (
+        "store.finish_run(None, epoch(now))",
+        _FINISHED_AT,
+    ),
+    "vasteaika.ledger.check.x_run_check__mutmut_75": (
+        "store.finish_run(run_id, None)",
+        _FINISHED_AT,
+    ),
+    "vasteaika.ledger.check.x__finish_folder__mutmut_16": (
+        "store.set_folder_state(folder, uidvalidity, seen, None)",
+        _SYNCED_AT,
+    ),
+    "vasteaika.ledger.check.x__read_folder__mutmut_29": (
+        "batch = Batch(store, folder, plan.status.uidvalidity, None, read)",
+        _SYNCED_AT,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_13": (
+        "with guard(ref, 'parse', ctx.now, writes=None):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_17": (
+        "with guard(ref, 'parse', ctx.now):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_20": (
+        "with guard(ref, 'parse', ctx.now, writes=True):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_31": (
+        "with guard(ref, 'classify', ctx.now, writes=None):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_35": (
+        "with guard(ref, 'classify', ctx.now):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_38": (
+        "with guard(ref, 'classify', ctx.now, writes=True):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__read_folder__mutmut_48": (
+        "bulk = not ctx.legacy and (not (plan.reset and store.has_messages(None)))",
+        "a folder read again in bulk: a batch holding a mail stored before fails at the unique"
+        " messages_identity, rolls back and is stored one by one, as the original does at once;"
+        " a batch of new mail only is threaded alike either way (test_batch_vs_one_by_one)",
     ),
 }

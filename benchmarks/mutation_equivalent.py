@@ -885,10 +885,4 @@ JUDGED: dict[str, tuple[str, str]] = {
         "with guard(ref, 'classify', ctx.now, writes=True):",
         _NO_SAVEPOINT_NEEDED,
     ),
-    "vasteaika.ledger.check.x__read_folder__mutmut_48": (
-        "bulk = not ctx.legacy and (not (plan.reset and store.has_messages(None)))",
-        "a folder read again in bulk: a batch holding a mail stored before fails at the unique"
-        " messages_identity, rolls back and is stored one by one, as the original does at once;"
-        " a batch of new mail only is threaded alike either way (test_batch_vs_one_by_one)",
-    ),
 }

@@ -885,4 +885,8 @@ JUDGED: dict[str, tuple[str, str]] = {
         "with guard(ref, 'classify', ctx.now, writes=True):",
         _NO_SAVEPOINT_NEEDED,
     ),
+    "vasteaika.ledger.check.x__plan__mutmut_16": (
+        "ctx.store.reset_folder(folder, plan.status.uidvalidity, None)",
+        _SYNCED_AT,
+    ),
 }

@@ -217,3 +217,55 @@ def test_a_re_read_of_old_rows_cut_short_still_finds_them_when_it_resumes(
     assert store.count("SELECT count(*) FROM messages WHERE from_email = 'anna@example.fi'") == 1
     assert store.count("SELECT count(*) FROM messages WHERE fingerprint IS NULL") == 0
     assert waiting(store, config) == ["bertil@example.com"]
+
+
+def test_each_mail_the_server_did_not_return_is_a_problem_until_it_is_read(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    for i in range(3):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    src.unanswered = {1, 2}
+    first = run_check(config, src, store, at(5))
+    assert first.problems == 2 and first.folders["INBOX"] == 1
+    assert [(p["uid"], p["step"]) for p in store.problems()] == [(1, "fetch"), (2, "fetch")]
+    src.unanswered = set()
+    second = run_check(config, src, store, at(6))
+    assert second.problems == 0 and second.new_conversations == 2
+    assert store.problems() == []
+
+
+def test_old_rows_stay_findable_until_the_folder_was_read_to_its_end(config: Config) -> None:
+    """Anna's mail is listed but not returned while the folder is read again after a
+    UIDVALIDITY change: her row from before fingerprints (m008) must still be found when the
+    next run reads her mail, not taken for mail deleted since."""
+    config.database.parent.mkdir(mode=0o700)
+    legacy_database(config.database)
+    store = open_database(config.database)
+    src = FakeSource()
+    src.folders["INBOX"].uidvalidity = src.folders["Sent"].uidvalidity = 8
+    two_customers_one_id(src)
+    src.unanswered = {1}
+    assert run_check(config, src, store, NOW).problems == 1
+    src.unanswered = set()
+    again = run_check(config, src, store, NOW + timedelta(minutes=1))
+    assert again.new_conversations == 0
+    assert store.count("SELECT count(*) FROM messages WHERE from_email = 'anna@example.fi'") == 1
+    assert waiting(store, config) == ["bertil@example.com"]
+
+
+def test_a_run_cut_short_keeps_the_watermark_of_the_run_before(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    for i in range(2):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i))
+    run_check(config, src, store, at(3))
+    for i in range(2, 5):
+        src.add("INBOX", mail(f"c{i}@example.fi", OWNER, f"Kysymys {i}", f"q{i}@x"), at(i + 2))
+    src.fail_after = 2
+    with pytest.raises(TemporaryError):
+        run_check(config, src, store, at(8))
+    assert store.folder_state("INBOX").highest_uid == 2  # type: ignore[union-attr]
+    src.fail_after = None
+    assert run_check(config, src, store, at(9)).folders["INBOX"] == 3

@@ -19,7 +19,7 @@ from vasteaika.errors import ConfigError, TemporaryError
 from vasteaika.ledger import check
 from vasteaika.ledger.batches import Batch
 from vasteaika.ledger.check import run_check
-from vasteaika.ledger.store import Store, open_database
+from vasteaika.ledger.store import Store, epoch, open_database
 from vasteaika.mail.source import SENT_FOLDER_NAMES
 from vasteaika.models import RawMessage
 
@@ -269,3 +269,19 @@ def test_a_run_cut_short_keeps_the_watermark_of_the_run_before(
     assert store.folder_state("INBOX").highest_uid == 2  # type: ignore[union-attr]
     src.fail_after = None
     assert run_check(config, src, store, at(9)).folders["INBOX"] == 3
+
+
+def test_a_mail_from_more_than_an_hour_ahead_arrived_when_it_was_read(
+    config: Config, store: Store
+) -> None:
+    """A server's clock an hour ahead is within the slack, and its time is kept; a mail from
+    further ahead cannot have arrived after it was read, so no waiting time is negative."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(3))
+    src.add("INBOX", mail("ville@example.fi", OWNER, "Katto", "v1@x"), at(3) + timedelta(seconds=1))
+    run_check(config, src, store, at(2))
+    rows = store.db.execute("SELECT from_email, received_at, arrival_source FROM messages")
+    arrived = {email: (when, source) for email, when, source in rows}
+    assert arrived["anna@example.fi"][0] == epoch(at(3))
+    assert arrived["anna@example.fi"][1] != "future"
+    assert arrived["ville@example.fi"] == (epoch(at(2)), "future")

@@ -889,4 +889,10 @@ JUDGED: dict[str, tuple[str, str]] = {
         "ctx.store.reset_folder(folder, plan.status.uidvalidity, None)",
         _SYNCED_AT,
     ),
+    "vasteaika.ledger.check.x__out_of_office__mutmut_1": (
+        "if cls.kind is not Kind.CUSTOMER or (msg.folder != ctx.config.inbox and ctx.source is"
+        " None):",
+        "a customer's mail is always in INBOX: the check reads only INBOX and Sent, and in Sent"
+        " _classify makes a mail the headers call a customer's the owner's or a machine's",
+    ),
 }

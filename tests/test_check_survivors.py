@@ -4,6 +4,7 @@ watermark an interrupted run keeps, the counts, and the way mail is stored."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -285,3 +286,35 @@ def test_a_mail_from_more_than_an_hour_ahead_arrived_when_it_was_read(
     assert arrived["anna@example.fi"][0] == epoch(at(3))
     assert arrived["anna@example.fi"][1] != "future"
     assert arrived["ville@example.fi"] == (epoch(at(2)), "future")
+
+
+def test_only_a_customers_reply_is_read_for_an_out_of_office_opening(
+    config: Config, store: Store
+) -> None:
+    """References alone makes a mail a reply; a reply whose text is a person's stays the
+    customer's; the owner's own reply saying they are away still answers."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    src.add("INBOX", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "o1@p",
+                          extra="In-Reply-To: <a1@x>\n", body=OUT_OF_OFFICE), at(1))  # fmt: skip
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Re: Lumityöt", "a2@x",
+                          extra="In-Reply-To: <o1@p>\n"), at(2))  # fmt: skip
+    src.add("INBOX", mail("antti@korpela.example", OWNER, "Tarjous", "k1@x",
+                          extra="References: <t1@p>\n", body=OUT_OF_OFFICE), at(3))  # fmt: skip
+    run_check(config, src, store, at(4))
+    kinds = [k for (k,) in store.db.execute("SELECT kind FROM messages ORDER BY received_at")]
+    assert kinds == ["customer", "owner", "customer", "auto-reply"]
+    assert _answered(store) == [("anna@example.fi", True)]
+
+
+def test_each_reason_of_a_classification_is_stored_as_a_json_list(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Out of Office: Lumityöt", "v1@p"), at(0))
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(1))
+    run_check(config, src, store, at(2))
+    reasons = {k: json.loads(r) for k, r in store.db.execute("SELECT kind, reasons FROM messages")}
+    assert all(isinstance(r, str) for texts in reasons.values() for r in texts)
+    [vacation] = [texts for kind, texts in reasons.items() if kind != "customer"]
+    assert vacation[0] == "sent by the owner, but not written by a human" and len(vacation) >= 2

@@ -895,4 +895,9 @@ JUDGED: dict[str, tuple[str, str]] = {
         "a customer's mail is always in INBOX: the check reads only INBOX and Sent, and in Sent"
         " _classify makes a mail the headers call a customer's the owner's or a machine's",
     ),
+    "vasteaika.ledger.check.x__own_address_form__mutmut_10": (
+        "data = ctx.source.fetch_text(msg.folder, msg.uid) if ctx.source is not None or True"
+        " else None",
+        "run_check, the one maker of a _Context, always gives it the source: never None",
+    ),
 }

@@ -318,3 +318,43 @@ def test_each_reason_of_a_classification_is_stored_as_a_json_list(
     assert all(isinstance(r, str) for texts in reasons.values() for r in texts)
     [vacation] = [texts for kind, texts in reasons.items() if kind != "customer"]
     assert vacation[0] == "sent by the owner, but not written by a human" and len(vacation) >= 2
+
+
+FORM = "Nimi\nSari Nieminen\n\nSähköposti\nsari.nieminen@outlook.com\n\nViesti\nPensasaidan leikkaus?\n"
+OWN_NOTE = "Muista soittaa Sarille huomenna klo 10.\n\nTerveisin\nYlermi\nPuh: 040 123 4567\n"
+
+
+def _from_own_address(src: FakeSource, msgid: str, body: str, hour: float) -> None:
+    """A website form's mail sent From the owner's own address, Reply-To the person."""
+    src.add("INBOX", mail(f"Pihapalvelu Ylermi <{OWNER}>", OWNER, "New Entry: Yhteydenottolomake",
+                          msgid, extra="Reply-To: Sari Nieminen <sari.nieminen@outlook.com>\n",
+                          body=body), at(hour))  # fmt: skip
+
+
+class _BodiesLost(FakeSource):
+    """A server that lists the mail but returns no body when it is read."""
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        return None
+
+
+def test_mail_from_the_owners_address_is_a_lead_only_when_its_text_is_a_forms(
+    config: Config, store: Store
+) -> None:
+    src = FakeSource()
+    _from_own_address(src, "f1@x", FORM, 0)
+    _from_own_address(src, "n1@x", OWN_NOTE, 1)
+    run_check(config, src, store, at(2))
+    rows = store.db.execute("SELECT message_id, kind, reasons FROM messages ORDER BY received_at")
+    [(_, form_kind, _), (_, note_kind, note_reasons)] = rows.fetchall()
+    assert form_kind == "customer"
+    assert _answered(store) == [("sari.nieminen@outlook.com", False)]
+    assert (note_kind, json.loads(note_reasons)) == (
+        "owner",
+        [f"From: {OWNER} is an owner address; {check.OWN_MAIL_NO_FORM}"],
+    )
+    lost = _BodiesLost()
+    lost.folders["INBOX"] = src.folders["INBOX"]  # the same mailbox, its bodies gone
+    _from_own_address(lost, "f2@x", FORM, 3)
+    run_check(config, lost, store, at(4))
+    assert store.one("SELECT kind FROM messages WHERE message_id = 'f2@x'") == ("owner",)

@@ -239,6 +239,12 @@ _VISIT_AND_MESSAGE_NEVER_START_TOGETHER = (
     " begins another), so the two matches never start at the same place: < and <= agree"
 )
 
+_NO_SAVEPOINT_NEEDED = (
+    "parse and classify write nothing to the ledger (the body is read from the server): a"
+    " savepoint around them rolls back nothing, and None is as false as False"
+)
+_FINISHED_AT = "runs.finished_at is read only by Store.previous_run_at, which nothing calls"
+_SYNCED_AT = "the time is written only as folder_state.synced_at, which nothing reads"
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
     **_REMINDERS_CALLBACKS,
@@ -951,5 +957,60 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.ledger.batches.xǁBatchǁcommit__mutmut_5": (
         "self.store.set_folder_state(self.folder, self.uidvalidity, safe, None)",
         "the time is written only as folder_state.synced_at, which nothing reads",
+    ),
+    "vasteaika.ledger.check.x_run_check__mutmut_74": (
+        "store.finish_run(None, epoch(now))",
+        _FINISHED_AT,
+    ),
+    "vasteaika.ledger.check.x_run_check__mutmut_75": (
+        "store.finish_run(run_id, None)",
+        _FINISHED_AT,
+    ),
+    "vasteaika.ledger.check.x__finish_folder__mutmut_16": (
+        "store.set_folder_state(folder, uidvalidity, seen, None)",
+        _SYNCED_AT,
+    ),
+    "vasteaika.ledger.check.x__read_folder__mutmut_29": (
+        "batch = Batch(store, folder, plan.status.uidvalidity, None, read)",
+        _SYNCED_AT,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_13": (
+        "with guard(ref, 'parse', ctx.now, writes=None):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_17": (
+        "with guard(ref, 'parse', ctx.now):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_20": (
+        "with guard(ref, 'parse', ctx.now, writes=True):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_31": (
+        "with guard(ref, 'classify', ctx.now, writes=None):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_35": (
+        "with guard(ref, 'classify', ctx.now):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__ingest__mutmut_38": (
+        "with guard(ref, 'classify', ctx.now, writes=True):",
+        _NO_SAVEPOINT_NEEDED,
+    ),
+    "vasteaika.ledger.check.x__plan__mutmut_16": (
+        "ctx.store.reset_folder(folder, plan.status.uidvalidity, None)",
+        _SYNCED_AT,
+    ),
+    "vasteaika.ledger.check.x__out_of_office__mutmut_1": (
+        "if cls.kind is not Kind.CUSTOMER or (msg.folder != ctx.config.inbox and ctx.source is"
+        " None):",
+        "a customer's mail is always in INBOX: the check reads only INBOX and Sent, and in Sent"
+        " _classify makes a mail the headers call a customer's the owner's or a machine's",
+    ),
+    "vasteaika.ledger.check.x__own_address_form__mutmut_10": (
+        "data = ctx.source.fetch_text(msg.folder, msg.uid) if ctx.source is not None or True"
+        " else None",
+        "run_check, the one maker of a _Context, always gives it the source: never None",
     ),
 }

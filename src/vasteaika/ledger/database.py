@@ -44,8 +44,8 @@ class ScriptDatabase(Database):
     inside a transaction (each migration's) cost what their statements cost.
 
     Plugins: sqlite-utils otherwise looks its plugins up among the entry points of every
-    installed package the first time a process opens a database (about 0.1 s of a no-change
-    check) and lets each one prepare the connection: someone else's code inside the ledger.
+    installed package the first time a process opens a database (0.03–0.05 s of CPU measured
+    on a no-change check) and lets each one prepare the connection: someone else's code inside the ledger.
 
     Scripts: sqlite-utils 4 finds the statements of such a script by joining it again at every
     character, quadratic in a statement's length: applying the schema took about 0.1 s of CPU

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from vasteaika.errors import ConfigError
 from vasteaika.mail.parse import header_times
-from vasteaika.mail.source import SENT_FOLDER_NAMES
+from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids
 from vasteaika.models import FolderStatus, RawMessage
 
 SLACK = timedelta(hours=1)
@@ -101,8 +101,7 @@ class MaildirSource:
         return FolderStatus(folder, validity, len(files) + 1, len(files))
 
     def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
-        count = len(self._files.get(folder, []))
-        return list(range(last_uid + 1, (count if upto is None else min(count, upto)) + 1))
+        return numbered_uids(last_uid, len(self._files.get(folder, [])), upto)
 
     def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
         """Unknown before a file is read (its Received header decides): read in name order."""

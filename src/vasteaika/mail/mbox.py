@@ -58,7 +58,7 @@ from typing import IO, Any
 from vasteaika.errors import ConfigError, StorageError, TemporaryError
 from vasteaika.mail.local import _key, _safe_listing, arrival
 from vasteaika.mail.mbox_state import FileState, load_states, save_states, state_lock
-from vasteaika.mail.source import SENT_FOLDER_NAMES
+from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids
 from vasteaika.models import FolderStatus, RawMessage
 
 MBOX_SENT_NAMES = (*SENT_FOLDER_NAMES, "sent-mail")  # sent-mail: Pine and Alpine
@@ -196,10 +196,7 @@ class MboxSource:
 
     def uids_after(self, folder: str, last_uid: int, upto: int | None = None) -> list[int]:
         opened = self._folders.get(folder)
-        if opened is None:
-            return []
-        count = opened.state.count
-        return list(range(last_uid + 1, (count if upto is None else min(count, upto)) + 1))
+        return numbered_uids(last_uid, opened.state.count, upto) if opened else []
 
     def _bounds(self, opened: _Folder, uid: int) -> tuple[int, int, datetime | None] | None:
         """(start, end, From_ time) of a message; None when it is gone."""

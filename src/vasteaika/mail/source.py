@@ -61,3 +61,8 @@ class MailSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def numbered_uids(last_uid: int, count: int, upto: int | None = None) -> list[int]:
+    """``uids_after`` of a local folder whose mails are numbered 1..``count`` in order."""
+    return list(range(last_uid + 1, (count if upto is None else min(count, upto)) + 1))

@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mutation import MODULES, _results  # noqa: E402
+from mutation import MODULES, PYTEST_ENV, _results  # noqa: E402
 
 
 def sample(modules: list[str], every: int, part: slice) -> list[str]:
@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-copy", action="store_true", help="leave mutants/tests as it is")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
+    os.environ.update(PYTEST_ENV)  # as mutation.py runs mutmut
     if not args.no_copy:
         copy_working_tree()
     from mutmut.stats import load_stats

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from fakes import FakeNotifier, FakeSource, Recorder, mail
 from test_reminders import config_dict
-from vasteaika.acks import outbox
+from vasteaika.acks import outbox, wording
 from vasteaika.acks.outbox import draft_or_send
 from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
@@ -25,9 +25,11 @@ from vasteaika.jobs.cycle import CycleResult, run_cycle
 from vasteaika.ledger import batches, check, joins
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store, open_database
+from vasteaika.mail import classify as mail_classify
+from vasteaika.mail import parse as mail_parse
+from vasteaika.mail.html import html_to_text
 from vasteaika.reminders import promises
 from vasteaika.reminders import replies as reminders
-from vasteaika.reminders.replies import html_to_text
 from vasteaika.reminders.store import open_reminders
 
 OWNER = "ylermi@pihapalvelu.fi"
@@ -145,7 +147,7 @@ def fail_for(marker: str, real: Callable[..., Any]) -> Callable[..., Any]:
 
 @pytest.mark.parametrize(
     ("module", "name", "step"),
-    [(check, "classify", "classify"), (joins, "joins_conversation", "thread")],
+    [(mail_classify, "classify", "classify"), (joins, "joins_conversation", "thread")],
 )
 def test_a_failing_ingest_step_skips_only_that_message(
     config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, module: Any, name: str,
@@ -212,8 +214,8 @@ def test_a_failing_ack_plan_sends_nothing_for_it_and_never_twice_for_the_others(
     src, rec = FakeSource(), Recorder()
     for n in (1, 2, 3):
         src.add("INBOX", customer(n), NOW - timedelta(minutes=60 - n))
-    monkeypatch.setattr(outbox, "detect_language",
-                        fail_for("Tarjouspyyntö 2", outbox.detect_language))  # fmt: skip
+    monkeypatch.setattr(wording, "detect_language",
+                        fail_for("Tarjouspyyntö 2", wording.detect_language))  # fmt: skip
 
     first = cycle(config, store, src, rec)
 
@@ -258,10 +260,10 @@ def test_a_failure_of_the_environment_still_stops_the_run(
 
         return fail
 
-    monkeypatch.setattr(outbox, "detect_language", raising(TemporaryError("connection lost")))
+    monkeypatch.setattr(wording, "detect_language", raising(TemporaryError("connection lost")))
     with pytest.raises(TemporaryError):
         cycle(config, store, src, rec)
-    monkeypatch.setattr(check, "parse", raising(sqlite3.OperationalError("disk I/O error")))
+    monkeypatch.setattr(mail_parse, "parse", raising(sqlite3.OperationalError("disk I/O error")))
     src.add("INBOX", customer(2), NOW - timedelta(minutes=4))
     with pytest.raises(sqlite3.OperationalError):
         cycle(config, store, src, rec)

@@ -28,7 +28,7 @@ from vasteaika.config import Config
 from vasteaika.jobs.cycle import run_cycle
 from vasteaika.ledger.migrations import migrations
 from vasteaika.ledger.store import Store
-from vasteaika.reminders.replies import html_to_text
+from vasteaika.mail.html import html_to_text
 
 OWNER = "ylermi@pihapalvelu.fi"
 NOW = datetime.strptime("2026-11-25 09:10 +0200", "%Y-%m-%d %H:%M %z")  # a Wednesday

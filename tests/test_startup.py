@@ -14,11 +14,13 @@ import os
 import subprocess
 import sys
 from datetime import datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
 import typer
 
+from fakes import mail
 from test_reminders import HEL, seed_reminder
 from vasteaika.cli import app, fast, run
 from vasteaika.cli import root as cli_root
@@ -148,29 +150,52 @@ def test_remind_quiet_with_something_due_is_the_command_itself(tmp_path: Path) -
 
 
 # What cron's `check --quiet` does without when no mail is new: typer's option reading (the
-# quick path runs the command's own run), the readers of mail it has not got (no promise to
-# read, no complaint to find), the deciding, composing and sending of acknowledgments nobody
-# is due, the building of the contact queue it does not show, the report, the calendar.
+# quick path runs the command's own run), the readers of mail it has not got (no mail to parse
+# or classify, no body to read, no promise to read, no complaint to find, no thread to join, no
+# turn to derive), the deciding, wording, composing and sending of acknowledgments nobody is
+# due, the building of the contact queue it does not show, the report, the calendar.
 CHECK_QUIET_NEEDS_NOT = (
     "typer", "pydantic", "rich", "dateparser", "holidays", "icalendar", "caldav", "jeepney",
-    "keyring", "imapclient", "smtplib", "ssl", "vasteaika.cli.root", "vasteaika.cli.check",
+    "keyring", "imapclient", "smtplib", "ssl", "email", "html", "vasteaika.cli.root",
+    "vasteaika.cli.check", "vasteaika.mail.parse", "vasteaika.mail.headers",
+    "vasteaika.mail.classify", "vasteaika.mail.senders", "vasteaika.mail.robot_words",
+    "vasteaika.mail.addresses", "vasteaika.mail.body", "vasteaika.mail.html",
+    "vasteaika.mail.authresults", "vasteaika.ledger.threads", "vasteaika.ledger.joins",
+    "vasteaika.ledger.batch_view", "vasteaika.ledger.batch_reach", "vasteaika.ledger.turns",
     "vasteaika.reminders.promises", "vasteaika.queue.complaints", "vasteaika.queue.build",
-    "vasteaika.acks.compose", "vasteaika.acks.decision", "vasteaika.acks.slots",
-    "vasteaika.acks.content", "vasteaika.mail.smtp", "vasteaika.report",
-    "vasteaika.literal_console", "vasteaika.reminders.calendar_sync",
+    "vasteaika.acks.wording", "vasteaika.acks.language_words", "vasteaika.acks.compose",
+    "vasteaika.acks.decision", "vasteaika.acks.slots", "vasteaika.acks.content",
+    "vasteaika.mail.smtp", "vasteaika.report", "vasteaika.literal_console",
+    "vasteaika.reminders.calendar", "vasteaika.reminders.calendar_sync",
 )  # fmt: skip
+
+
+def _maildir_mail(folder: Path, name: str, data: bytes, at: datetime) -> None:
+    path = folder / "cur" / name
+    path.write_bytes(data)
+    os.utime(path, (at.timestamp(), at.timestamp()))
 
 
 def test_check_quiet_with_no_new_mail_loads_no_reader_of_mail_it_has_not_got(
     tmp_path: Path,
 ) -> None:
-    """No new mail (a local Maildir): the quick path runs check's own run without typer, and
-    nothing that only new mail, a due acknowledgment or the queue's display would need."""
+    """No new mail (a local Maildir whose customer mail and answer are in the ledger already):
+    the quick path runs check's own run without typer, and nothing that only new mail, a due
+    acknowledgment or the queue's display would need."""
     config = _config(tmp_path, '[ack]\nmode = "send"\n[smtp]\nhost = "127.0.0.1"\n')
     for sub in ("cur", "new", "tmp"):
         (tmp_path / "mail" / ".Sent" / sub).mkdir(parents=True)
+    asked = datetime.now(HEL) - timedelta(days=30)
+    _maildir_mail(tmp_path / "mail", "1.M1P1.h:2,S", mail(
+        "Maija Meikäläinen <maija@example.com>", "olli@example.fi", "Tarjouspyyntö", "q1@example.com",
+        format_datetime(asked)), asked)  # fmt: skip
+    _maildir_mail(tmp_path / "mail" / ".Sent", "2.M2P1.h:2,S", mail(
+        "olli@example.fi", "maija@example.com", "Re: Tarjouspyyntö", "a1@example.fi",
+        format_datetime(asked + timedelta(hours=1)), extra="In-Reply-To: <q1@example.com>\n",
+        body="Hei,\n\nkiitos, tarjous tulee liitteenä.\n"), asked + timedelta(hours=1))  # fmt: skip
     args = ("--config", str(config), "check", "--quiet")
-    _modules(tmp_path, PROBE, *args)  # the first run makes the ledger
+    first = _modules(tmp_path, PROBE, *args)  # the first run makes the ledger and reads the mail
+    assert "vasteaika.mail.parse" in first
     loaded = _modules(tmp_path, PROBE, *args)
     assert _command_modules(loaded) == set() and "vasteaika.cli.check_run" in loaded
     assert _heavy(loaded, set(), CHECK_QUIET_NEEDS_NOT) == []

@@ -9,13 +9,10 @@ Message-ID in Sent, and otherwise leaves it for the owner (`vasteaika outbox`).
 from __future__ import annotations
 
 import contextlib
-import email
-import email.policy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any, cast
 
 from vasteaika.acks.store import (
@@ -28,16 +25,6 @@ from vasteaika.acks.store import (
     set_ack,
 )
 from vasteaika.acks.trust import trusted
-from vasteaika.acks.wording import (
-    PHONE_REQUEST,
-    callback_phrase,
-    detect_language,
-    format_day,
-    greeting,
-    load_template,
-    render_ack,
-    with_phone_request,
-)
 from vasteaika.config import Config
 from vasteaika.errors import (
     AuthenticationError,
@@ -50,9 +37,6 @@ from vasteaika.errors import (
 )
 from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
-from vasteaika.mail.addresses import ascii_email
-from vasteaika.mail.classify import classify
-from vasteaika.mail.parse import parse
 from vasteaika.mail.source import MailSource
 from vasteaika.models import Message, RawMessage
 from vasteaika.reminders.phones import find_phone
@@ -65,6 +49,8 @@ from vasteaika.reminders.store import (
 from vasteaika.template_spec import Language, TemplateName
 
 if TYPE_CHECKING:  # the deciding, composing and sending only when there is someone to answer
+    from email.message import EmailMessage
+
     from vasteaika.acks.decision import AckDecision, AckSettings
     from vasteaika.mail.smtp import Sender
 
@@ -72,7 +58,7 @@ OWNER_AUTO_REPLIED = (
     "owner-auto-replied: your own automatic reply (a vacation reply) already went to this"
     " customer; it is no answer, so the conversation waits for yours"
 )
-Deliver = Callable[[EmailMessage, str], None]
+Deliver = Callable[["EmailMessage", str], None]
 OnAck = Callable[["AckPlan"], None]
 
 
@@ -203,6 +189,9 @@ def _plan_one(
     from vasteaika.acks.compose import build_ack
     from vasteaika.acks.decision import decide
     from vasteaika.acks.slots import promised_slot
+    from vasteaika.acks.wording import detect_language
+    from vasteaika.mail.addresses import ascii_email
+    from vasteaika.mail.classify import classify
 
     msg, data = _fetch_contact(source, row)
     if msg is None:
@@ -274,6 +263,8 @@ def ack_body(
 ) -> str:
     """The acknowledgment's text; ``ask_phone``: no number of the customer is known, so it asks
     for one (in ``$phone_request``, or at the end of the template's ``$callback`` line)."""
+    from vasteaika.acks.wording import PHONE_REQUEST, callback_phrase, format_day, greeting
+
     hours = business_hours(config.hours)
     local_now = now.astimezone(hours.timezone)
     vacation = config.ack.vacation
@@ -294,6 +285,8 @@ def ack_body(
 
 
 def _render(config: Config, name: TemplateName, lang: Language, values: dict[str, str]) -> str:
+    from vasteaika.acks.wording import load_template, render_ack, with_phone_request
+
     template = load_template(name, lang, config.ack.templates)
     return render_ack(with_phone_request(template), **values)
 
@@ -301,6 +294,8 @@ def _render(config: Config, name: TemplateName, lang: Language, values: dict[str
 def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | None, bytes]:
     """Read the first mail again (whole, with BODY.PEEK): its body is checked for robot wording
     and read for its language and phone number."""
+    from vasteaika.mail.parse import parse
+
     status = source.select(row["folder"])
     if status.uidvalidity != row["uidvalidity"]:
         return None, b""
@@ -316,6 +311,9 @@ def _fetch_contact(source: MailSource, row: dict[str, Any]) -> tuple[Message | N
 
 
 def _plain_text(data: bytes) -> str:
+    import email
+    import email.policy
+
     try:
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         part = parsed.get_body(preferencelist=("plain",))

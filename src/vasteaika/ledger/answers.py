@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.catalogue import say
-from vasteaika.ledger.joins import ThreadTables
 from vasteaika.ledger.store import MessageRef, Store
-from vasteaika.ledger.threads import counterparts, is_fresh_mail
+
+if TYPE_CHECKING:  # the threading only when the owner's new mail is linked
+    from vasteaika.ledger.joins import ThreadTables
 
 RULES = ("reference", "subject", "reply-to", "new-subject", "call")  # words: catalogue "answer.*"
 AMBIGUOUS = "ambiguous"
@@ -36,6 +37,8 @@ def link_owner_mail(
 ) -> int | None:
     """Link the owner's mail ``message`` (its stored row) to the conversation it answers; the
     conversation's id, or None."""
+    from vasteaika.ledger.threads import counterparts, is_fresh_mail
+
     at, subject = message["received_at"], message["base_subject"]
     customers = counterparts(recipients, owner_addresses)
     conv, rule = store.conversation_by_message_ids(refs, customers), "reference"

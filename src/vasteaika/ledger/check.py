@@ -17,25 +17,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
-from vasteaika.ledger.batch_reach import BatchKeys
-from vasteaika.ledger.batch_view import BatchView
 from vasteaika.ledger.batches import Batch, chunks, old_objects_frozen, store_chunk
-from vasteaika.ledger.joins import ThreadTables, thread_customer
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
-from vasteaika.ledger.threads import counterparts
-from vasteaika.mail.authresults import topmost_authserv_id
-from vasteaika.mail.body import is_form_text, out_of_office_body
-from vasteaika.mail.classify import classify, own_address_form
-from vasteaika.mail.parse import base_subject, content_fingerprint, parse
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
 from vasteaika.models import Classification, Kind, Message, RawMessage
+
+if TYPE_CHECKING:  # the parsing, classifying and threading only when there is new mail
+    from vasteaika.ledger.batch_reach import BatchKeys
+    from vasteaika.ledger.joins import ThreadTables
 
 ProgressStart = Callable[[str, int], None]
 ProgressStep = Callable[[], None]
@@ -217,6 +213,8 @@ class _ChunkIngest:
     before: tuple[bool, int] = (True, 0)  # what a rolled-back batch had changed in memory
 
     def together(self, chunk: tuple[RawMessage, ...]) -> None:
+        from vasteaika.ledger.batch_view import BatchView
+
         ctx, result = self.ctx, self.result
         self.before = (ctx.has_conversations, result.new_conversations)
         if not ctx.bulk:
@@ -260,12 +258,17 @@ class _Mail:
 
 
 def _ingest_unguarded(ctx: _Context, raw: RawMessage, uidvalidity: int) -> _Mail:
+    from vasteaika.mail.parse import parse
+
     msg = _not_after(parse(raw), ctx.now)
     return _mail(ctx, msg, _out_of_office(ctx, msg, _classify(ctx, msg)), uidvalidity)
 
 
 def _keys(ctx: _Context, mails: list[_Mail]) -> BatchKeys:
     """What the batch's threading can look up (``BatchView.load``)."""
+    from vasteaika.ledger.batch_reach import BatchKeys
+    from vasteaika.ledger.threads import counterparts
+
     keys = BatchKeys()
     for mail in mails:
         keys.refs.update(mail.refs)
@@ -279,6 +282,8 @@ def _keys(ctx: _Context, mails: list[_Mail]) -> BatchKeys:
 def _ingest(ctx: _Context, raw: RawMessage, uidvalidity: int, result: CheckResult) -> None:
     """Parse, classify, then store and thread: each a guarded step; a failed step skips the
     message's later ones (they need its result)."""
+    from vasteaika.mail.parse import parse
+
     ref, guard = MessageRef(raw.folder, uidvalidity, raw.uid), ctx.store.guard
     msg: Message | None = None
     cls: Classification | None = None
@@ -323,6 +328,8 @@ def _out_of_office(ctx: _Context, msg: Message, cls: Classification) -> Classifi
         return cls
     if msg.content_type not in _TEXT_ONLY:  # photos attached: a person's; never fetched whole
         return cls
+    from vasteaika.mail.body import out_of_office_body
+
     data = ctx.source.fetch_text(msg.folder, msg.uid)
     if data is not None and out_of_office_body(data):
         return Classification(Kind.AUTO_REPLY, (BODY_OUT_OF_OFFICE,))
@@ -330,6 +337,8 @@ def _out_of_office(ctx: _Context, msg: Message, cls: Classification) -> Classifi
 
 
 def _has_reply_prefix(subject: str) -> bool:
+    from vasteaika.mail.parse import base_subject
+
     return base_subject(subject) != " ".join(subject.split()).casefold()
 
 
@@ -337,6 +346,8 @@ def _classify(ctx: _Context, msg: Message) -> Classification:
     """INBOX and Sent by the same rules. Mail the owner sent (From an owner address, or found
     in Sent) is their answer only when a human wrote it: read as if a stranger had sent it, a
     vacation reply, an out-of-office subject or a noreply sender shows it is not."""
+    from vasteaika.mail.classify import classify
+
     cfg = ctx.config
     cls = classify(msg, cfg.owner_addresses, cfg.ignore, cfg.ack.form_senders)
     in_sent = msg.folder == ctx.sent_folder
@@ -357,8 +368,12 @@ def _own_address_form(ctx: _Context, msg: Message, cls: Classification) -> Class
     """A contact form sent From the owner's own address is a lead only when its text is a form's:
     the body is read (BODY.PEEK) to tell it from the owner's own mail with a Reply-To, which is
     never a contact; a body that cannot be read proves nothing."""
+    from vasteaika.mail.classify import own_address_form
+
     if not own_address_form(msg, cls, ctx.config.owner_addresses):
         return cls
+    from vasteaika.mail.body import is_form_text
+
     data = ctx.source.fetch_text(msg.folder, msg.uid) if ctx.source is not None else None
     if data is not None and is_form_text(data):
         return cls
@@ -367,6 +382,9 @@ def _own_address_form(ctx: _Context, msg: Message, cls: Classification) -> Class
 
 
 def _mail(ctx: _Context, msg: Message, cls: Classification, uidvalidity: int) -> _Mail:
+    from vasteaika.mail.authresults import topmost_authserv_id
+    from vasteaika.mail.parse import base_subject, content_fingerprint
+
     customer = cls.customer
     row: dict[str, Any] = {
         "folder": msg.folder,
@@ -411,6 +429,8 @@ def _store(ctx: _Context, mail: _Mail, result: CheckResult) -> None:
 
 
 def _thread(ctx: _Context, tables: ThreadTables, mail: _Mail, pk: int, result: CheckResult) -> None:
+    from vasteaika.ledger.joins import thread_customer
+
     cls = mail.cls
     if cls.kind is Kind.CUSTOMER and cls.customer is not None:
         opened = thread_customer(tables, mail.msg, cls, pk, mail.row, mail.refs, ctx.window)

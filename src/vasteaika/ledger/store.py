@@ -24,7 +24,6 @@ from vasteaika.errors import DataError, VasteaikaError
 from vasteaika.ledger.conversations import ConversationTable
 from vasteaika.ledger.database import connect, memory_copy, read_only_copy
 from vasteaika.ledger.messages import MessageTable
-from vasteaika.mail.parse import sanitize_header_text
 
 
 def epoch(t: datetime) -> int:
@@ -66,6 +65,8 @@ def is_environment_failure(exc: Exception) -> bool:
 
 def failure_reason(exc: Exception) -> str:
     """One line for ``vasteaika problems``: our own message, else the exception's type and text."""
+    from vasteaika.mail.parse import sanitize_header_text
+
     text = exc.message if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
     return sanitize_header_text(text, 300)
 

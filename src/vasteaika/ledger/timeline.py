@@ -9,10 +9,12 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.ledger.database import Connected
-from vasteaika.ledger.turns import Event, Happening, TurnState, derive
+
+if TYPE_CHECKING:  # the deriving only when a conversation's timeline changes
+    from vasteaika.ledger.turns import Happening, TurnState
 
 # conversation id, time, event, message: the customer's mails and the owner's answers (an owner
 # mail is linked to a conversation only as its answer), then the events that are no mail. The
@@ -38,8 +40,10 @@ _STATE_SQL = (
 )
 
 
-def _happening(row: tuple[int, int, int, int | None]) -> Happening:
-    return Happening(row[1], Event(row[2]), row[3])
+def _happenings(rows: Iterable[tuple[int, int, int, int | None]]) -> list[Happening]:
+    from vasteaika.ledger.turns import Event, Happening
+
+    return [Happening(row[1], Event(row[2]), row[3]) for row in rows]
 
 
 def write_states(conn: sqlite3.Connection, states: Iterable[tuple[int, TurnState]]) -> None:
@@ -62,6 +66,8 @@ def write_states(conn: sqlite3.Connection, states: Iterable[tuple[int, TurnState
 def derive_all(conn: sqlite3.Connection, chunk: int = 10_000) -> None:
     """Every conversation's turns (migration m011), ``chunk`` conversations at a time along
     their ids, so that a ledger of a million conversations is never held in memory at once."""
+    from vasteaika.ledger.turns import derive
+
     top = conn.execute("SELECT max(id) FROM conversations").fetchone()[0] or 0
     for lo in range(0, top + 1, chunk):
         where = f"BETWEEN {lo} AND {lo + chunk - 1}"
@@ -76,7 +82,7 @@ def derive_all(conn: sqlite3.Connection, chunk: int = 10_000) -> None:
         write_states(
             conn,
             (
-                (conv_id, derive([_happening(r) for r in group]))
+                (conv_id, derive(_happenings(group)))
                 for conv_id, group in itertools.groupby(rows, key=lambda r: r[0])
             ),
         )
@@ -87,13 +93,15 @@ class TurnTable(Connected):
 
     def derive_turns(self, conversation_id: int) -> TurnState:
         """Derive the conversation's turns again from its timeline and store them."""
+        from vasteaika.ledger.turns import derive
+
         rows = self.db.execute(
             TIMELINE.format(
                 messages="conversation_id = ?", events="conversation_id = ?", conversations="id = ?"
             ),
             [conversation_id] * 4,
         ).fetchall()
-        state = derive([_happening(r) for r in rows])
+        state = derive(_happenings(rows))
         write_states(self.db.conn, [(conversation_id, state)])
         return state
 

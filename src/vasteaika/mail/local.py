@@ -41,7 +41,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vasteaika.errors import ConfigError
-from vasteaika.mail.parse import header_times
 from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids
 from vasteaika.models import FolderStatus, RawMessage
 
@@ -145,6 +144,8 @@ class MaildirSource:
 def arrival(head: bytes, file_times: Sequence[datetime]) -> tuple[datetime, str]:
     """The arrival time of a local mail and where it came from: "received", "date" or "file"
     (see the module's docstring for the rules)."""
+    from vasteaika.mail.parse import header_times
+
     received, date = header_times(head)
     latest = max(file_times) + SLACK
     if date is not None and date > latest:

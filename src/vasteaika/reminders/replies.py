@@ -6,8 +6,6 @@ from the firing because it reads the mailbox, and the firing never does.
 
 from __future__ import annotations
 
-import email
-import email.policy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -16,7 +14,6 @@ from vasteaika.config import Config
 from vasteaika.hours import BusinessHours, is_business_day
 from vasteaika.ledger.records import business_hours
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
-from vasteaika.mail.html import html_to_text
 from vasteaika.mail.source import MailSource
 from vasteaika.reminders.phones import find_phone
 from vasteaika.reminders.store import (
@@ -191,6 +188,11 @@ def _phone_in(
 def body_text(data: bytes, *, own_words: bool = True) -> str:
     """The text/plain part, else the HTML part as text (quoted blocks left out when
     ``own_words``); "" for a mail that cannot be read."""
+    import email
+    import email.policy
+
+    from vasteaika.mail.html import html_to_text
+
     try:
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         part = parsed.get_body(preferencelist=("plain", "html"))

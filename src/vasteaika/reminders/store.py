@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.catalogue import fault
 from vasteaika.errors import UsageError
 from vasteaika.ledger.customers import ignored_sql
 from vasteaika.ledger.store import MessageRef, Store, epoch, from_epoch
-from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
 from vasteaika.reminders.due_query import CLAIM_LEASE, DUE, OPEN, STALE_CLAIM
+
+if TYPE_CHECKING:  # the calendar's view only when a reminder is shown to a calendar
+    from vasteaika.reminders.calendar import ReminderInfo
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Reminder:
 
     def info(self, domain: str | None = None) -> ReminderInfo:
         """As the calendar sees it; with the owner's ``domain``, under its global UID."""
+        from vasteaika.reminders.calendar import ReminderInfo, reminder_uid
+
         return ReminderInfo(self.id, self.customer_name, self.customer_email, self.subject,
                             self.phone, self.remind_at, self.source, self.kind,
                             self.sequence, uid=reminder_uid(self.id, self.created_at, domain),

@@ -12,6 +12,13 @@ the modules below, or a subset, and prints the score of each module and its surv
     .venv/bin/python benchmarks/mutation.py --unrun               # finish an interrupted run
     .venv/bin/python benchmarks/mutation.py --remap acks.store    # map tests to functions afresh
 
+A whole run leaves out the mutants known to be equivalent before they run: those judged in
+benchmarks/mutation_equivalent.py (while they still change the judged line) and those that
+change only what nothing reads (the letter case of SQL or of a header name, ``ensure_ascii``).
+An equivalent mutant survives every test, and a survivor runs every test of its function, so
+these ~430 were a quarter of the run's time; they are counted as equivalent survivors ("not
+run") with their reasons. ``--survivors`` and ``--module`` runs name them like any other.
+
 A mutant is killed when a test fails on it; it survives when every test that runs its function
 passes, or when no fast test runs it at all. A mutant mutmut stopped for taking too long (its
 limit is three times its tests' measured time, which a loaded machine overruns) proves nothing
@@ -277,7 +284,7 @@ def _status(name: str, code: int | None, reruns: dict[str, dict[str, object]]) -
 def read_scores(modules: list[str]) -> list[Score]:
     """The per-module results mutmut left in ``mutants/…/*.py.meta``, with its timeouts
     replaced by the verdicts of their runs alone."""
-    reruns = _reruns()
+    reruns, skipped = _reruns(), _skipped()
     scores = []
     for module in modules:
         score = Score(module, seconds=_seconds(module))
@@ -286,6 +293,10 @@ def read_scores(modules: list[str]) -> list[Score]:
             functions = _functions(module)
             for name, code in sorted(results.items()):
                 status = _status(name, code, reruns)
+                if status == "not checked" and name in skipped:  # left out by to_run: equivalent
+                    score.statuses["survived"] += 1
+                    score.equivalent.append(f"{name}  ({skipped[name]}; not run)")
+                    continue
                 score.statuses[status] += 1
                 if status == "not checked":
                     score.unrun.append(name)
@@ -395,7 +406,7 @@ def run_mutmut(
             rerun_import_time(modules)
             return 0
     else:
-        names = [f"vasteaika.{module}.*" for module in modules]
+        names = to_run(modules)
     if remap:  # mutmut maps new tests itself, not an old test changed to reach more code
         (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     command = [sys.executable, "-m", "mutmut", "run", *names]
@@ -407,6 +418,93 @@ def run_mutmut(
         rerun_timeouts(modules)
         rerun_import_time(modules)
     return code
+
+
+# mutmut's first steps (as `mutmut run` takes them): the sources and tests copied to mutants/
+# and every module's mutants written there, with their names in each module's .meta file.
+_GENERATE = """
+import os
+from mutmut.__main__ import create_mutants
+from mutmut.mutation.trampoline import set_mutant_under_test
+from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+set_mutant_under_test("mutant_generation")
+os.makedirs("mutants", exist_ok=True)
+copy_src_dir()
+copy_also_copy_files()
+setup_source_paths()
+create_mutants(os.cpu_count() or 1)
+"""
+
+
+def to_run(modules: list[str]) -> list[str]:
+    """What mutmut is asked to run in a whole run: every mutant of ``modules`` but those known
+    to be equivalent before they run (``known_equivalent``). A survivor runs every test of its
+    function, a few seconds each; an equivalent one always survives, so running it again
+    tells nothing. The mutants are made first (mutmut then finds them made), so that their
+    names are known; a function none of whose mutants is left out is named by a pattern."""
+    subprocess.run([sys.executable, "-c", _GENERATE], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    skipped = known_equivalent(modules)
+    _skipped_path().write_text(json.dumps(skipped, indent=1, sort_keys=True), encoding="utf-8")
+    patterns: list[str] = []  # first: mutmut tries a name against each pattern in turn
+    names: list[str] = []
+    for module in modules:
+        by_function: dict[str, list[str]] = {}
+        for name in _results(module):
+            by_function.setdefault(name.partition("__mutmut_")[0], []).append(name)
+        for function, mutants in sorted(by_function.items()):
+            kept = [n for n in mutants if n not in skipped]
+            if len(kept) == len(mutants):
+                patterns.append(f"{function}__mutmut_*")
+            else:
+                names += kept
+    print(f"mutation.py: {len(skipped)} mutants known to be equivalent are not run"
+          f" (judged, or equivalent from the code alone; listed with their reasons below)")  # fmt: skip
+    return patterns + names
+
+
+def known_equivalent(modules: list[str]) -> dict[str, str]:
+    """The mutants of ``modules`` that ``equivalence`` tells equivalent from their code: judged
+    ones (while they change the judged line) and those that change only what nothing reads.
+    Only the likely ones are looked at closely: a judged name, or a mutant that differs from
+    its original in letter case alone or where ``ensure_ascii`` is."""
+    found: dict[str, str] = {}
+    for module in modules:
+        functions = _functions(module)
+        dumps: dict[str, str] = {}
+        for name in _results(module):
+            function = name.rpartition(".")[2]
+            original = function.split("__mutmut_")[0] + "__mutmut_orig"
+            if function not in functions or original not in functions:
+                continue
+            before = _lower_dump(functions, original, dumps)
+            likely = (name in JUDGED or "ensure_ascii" in before
+                      or _lower_dump(functions, function, dumps) == before)  # fmt: skip
+            why = equivalence(name, functions) if likely else None
+            if why:
+                found[name] = why
+    return found
+
+
+def _lower_dump(functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef], name: str,
+                dumps: dict[str, str]) -> str:  # fmt: skip
+    """The function's body as ``ast.dump`` writes it, in lower case (kept in ``dumps``)."""
+    if name not in dumps:
+        dumps[name] = ast.dump(ast.Module(body=functions[name].body, type_ignores=[])).lower()
+    return dumps[name]
+
+
+def _skipped_path() -> Path:
+    return ROOT / "mutants" / "known-equivalent.json"
+
+
+def _skipped() -> dict[str, str]:
+    """The mutants the last whole run left out as equivalent: name → why."""
+    try:
+        data: dict[str, str] = json.loads(_skipped_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data
 
 
 def _forget_reruns(names: list[str]) -> None:

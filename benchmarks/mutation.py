@@ -12,12 +12,12 @@ the modules below, or a subset, and prints the score of each module and its surv
     .venv/bin/python benchmarks/mutation.py --unrun               # finish an interrupted run
     .venv/bin/python benchmarks/mutation.py --remap acks.store    # map tests to functions afresh
 
-A whole run leaves out the mutants known to be equivalent before they run: those judged in
+A run of whole modules leaves out the mutants known to be equivalent before they run: those judged in
 benchmarks/mutation_equivalent.py (while they still change the judged line) and those that
 change only what nothing reads (the letter case of SQL or of a header name, ``ensure_ascii``).
 An equivalent mutant survives every test, and a survivor runs every test of its function, so
-these ~430 were a quarter of the run's time; they are counted as equivalent survivors ("not
-run") with their reasons. ``--survivors`` and ``--module`` runs name them like any other.
+these ~430 took about a quarter of the run's time; they are counted as equivalent survivors ("not
+run") with their reasons (``--survivors`` and ``--unrun`` do not run them either).
 
 A mutant is killed when a test fails on it; it survives when every test that runs its function
 passes, or when no fast test runs it at all. A mutant mutmut stopped for taking too long (its

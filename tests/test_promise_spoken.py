@@ -182,6 +182,7 @@ WEEKS = [
     (date(2027, 12, 28), 1, date(2028, 1, 3)),
     (date(2026, 11, 25), 2, date(2027, 1, 11)),
     (date(2026, 11, 25), 38, date.fromisocalendar(2027, 38, 1)),  # ended 66 days ago
+    (date(2026, 11, 27), 39, date.fromisocalendar(2027, 39, 1)),  # ended 61 days ago
     (date(2026, 12, 21), 53, date(2026, 12, 28)),  # 2026 begins on a Thursday: 53 weeks
     (date(2026, 1, 2), 53, date(2026, 12, 28)),
     (date(2026, 1, 2), 52, date(2026, 12, 21)),
@@ -216,12 +217,19 @@ def test_the_weeks_first_business_day_after_a_holiday() -> None:
     assert reading.promise.due_at == at(8, 8, month=12)
 
 
+def test_a_week_is_due_on_its_sunday_for_an_owner_who_works_only_on_sundays() -> None:
+    reading = read_promise("Palaan asiaan viikolla 50.", BASE,
+                           is_business_day=lambda d: d.weekday() == 6)  # fmt: skip
+    assert reading is not None and reading.promise is not None
+    assert reading.promise.due_at == at(13, 8, month=12)
+
+
 @pytest.mark.parametrize(
     ("text", "written", "reason"),
     [
         ("Palaan asiaan viikolla 47.", date(2026, 11, 25), "viikolla 47 has passed"),
         ("Palaan asiaan viikolla 48.", date(2026, 11, 30), "viikolla 48 has passed"),
-        ("Palaan asiaan viikolla 39.", date(2026, 11, 25), "viikolla 39 has passed"),  # 59 days
+        ("Palaan asiaan viikolla 39.", date(2026, 11, 26), "viikolla 39 has passed"),  # 60 days
         ("Palaan asiaan viikolla 52.", date(2027, 1, 1), "viikolla 52 has passed"),
         ("Palaan asiaan viikolla 53.", date(2027, 12, 28), "viikolla 53 is no date"),
         ("Palaan asiaan viikolla 53.", date(2025, 12, 15), "viikolla 53 is no date"),

@@ -631,11 +631,11 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return Resolved(None, True, None, f'the {part} has passed')",
         _UNREADABLE_HAS_NO_TIME,
     ),
-    "vasteaika.reminders.promise_due.x__merge__mutmut_54": (
+    "vasteaika.reminders.promise_due.x__merge__mutmut_62": (
         "return _joined(a, b, day, rank, same_weekday=None)",
         _FALSE_OR_NONE,
     ),
-    "vasteaika.reminders.promise_due.x__merge__mutmut_39": (
+    "vasteaika.reminders.promise_due.x__merge__mutmut_47": (
         "day = a.day if a.rank >= b.rank else b.day",
         _EQUAL_RANKS_LEFT_BEFORE,
     ),

@@ -63,6 +63,7 @@ APART = [
     ("Soitan huomenna siitä tarjouksesta jonka lähetin sinulle klo 10.",
      "huomenna siitä tarjouksesta jonka lähetin sinulle klo 10"),
     ("Soitan huomenna kun ehdin, klo 10.", "huomenna kun ehdin, klo 10"),
+    ("Soitan huomenna jos se sinulle sopii klo 10.", "huomenna jos se sinulle sopii klo 10"),
     ("Soitan huomenna; klo 10 olen palaverissa.", "huomenna; klo 10"),
     ("Soitan huomenna, jos sopii, ja muuten iltapäivällä.", "huomenna, jos sopii, ja muuten iltapäivällä"),
     ("Jag ringer i morgon angående offerten som vi pratade om klockan 10.",

@@ -20,6 +20,7 @@ LATE = datetime(2026, 11, 25, 22, 0, tzinfo=HKI)
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=HKI)  # the end of the forenoon
 NINE_PM = datetime(2026, 11, 25, 21, 0, tzinfo=HKI)  # the end of the evening
 FRIDAY = datetime(2026, 11, 27, 9, 12, tzinfo=HKI)
+FOUR_AM = datetime(2026, 11, 25, 4, 0, tzinfo=HKI)  # the night is over: "huomenna" is the 26th
 
 
 def _read(text: str, base: datetime = BASE) -> Reading | None:
@@ -86,6 +87,7 @@ READ = [
     ("Soitan keskiviikkona iltapäivällä.", BASE, (at(25, 12), False, "afternoon")),
     ("Soitan keskiviikkona aamupäivällä.", NOON, (at(2, 8, month=12), False, "forenoon")),
     ("Soitan aamupäivällä.", NOON, (at(26, 8), False, "forenoon")),
+    ("Soitan huomenna klo 10.", FOUR_AM, (at(26, 10), True, None)),
     # words joined into one moment: up to three words apart, the date's weekday agreeing
     ("Soitan huomenna kolmen jälkeen.", BASE, (at(26, 15), True, "after")),
     ("Soitan huomenna jos se sopii klo 10.", BASE, (at(26, 10), True, None)),

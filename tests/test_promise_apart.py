@@ -43,6 +43,8 @@ JOINED = [
     ("I'll call you tomorrow (if that suits) at 10.", (at(26, 10), True, None)),
     ("I'll call you at 3 afternoon.", (at(25, 15), True, "afternoon")),
     ("I'll call you tomorrow at 7 evening.", (at(26, 19), True, "evening")),
+    # "tomorrow afternoon" is a day: its clock time may follow an aside (was today's 15:00)
+    ("I'll call you tomorrow afternoon, if okay, at 3.", (at(26, 15), True, "afternoon")),
 ]
 
 

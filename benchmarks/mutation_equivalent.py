@@ -623,6 +623,22 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return Resolved(None, True, None, f'{clock:%H:%M} has passed')",
         _UNREADABLE_HAS_NO_TIME,
     ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_1": (
+        "return Resolved(None, None, None, spec.unreadable)",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_7": (
+        "return Resolved(None, True, None, spec.unreadable)",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_43": (
+        "return Resolved(None, None, None, 'morning or evening?')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_49": (
+        "return Resolved(None, True, None, 'morning or evening?')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
     "vasteaika.reminders.promise_due.x__in_part__mutmut_30": (
         "return Resolved(None, None, None, f'the {part} has passed')",
         _UNREADABLE_HAS_NO_TIME,

@@ -88,6 +88,11 @@ READ = [
     ("Soitan keskiviikkona aamupäivällä.", NOON, (at(2, 8, month=12), False, "forenoon")),
     ("Soitan aamupäivällä.", NOON, (at(26, 8), False, "forenoon")),
     ("Soitan huomenna klo 10.", FOUR_AM, (at(26, 10), True, None)),
+    # a date and its clock time written together without a space are one moment
+    ("Soitan 27.11.klo 10.", BASE, (at(27, 10), True, None)),
+    # within one day: the start of the next day, no clock time (a "by" deadline)
+    ("I'll get back to you within a day.", BASE, (at(26, 8), False, "by")),
+    ("Vastaan yhden päivän sisällä.", BASE, (at(26, 8), False, "by")),
     # words joined into one moment: up to three words apart, the date's weekday agreeing
     ("Soitan huomenna kolmen jälkeen.", BASE, (at(26, 15), True, "after")),
     ("Soitan huomenna jos se sopii klo 10.", BASE, (at(26, 10), True, None)),
@@ -140,6 +145,7 @@ UNREADABLE = [
     ("Soitan torstaina klo 10 27.11.", BASE, "the weekday and the date disagree"),
     ("Soitan klo 10 torstaina 27.11.", BASE, "the weekday and the date disagree"),
     ("Soitan 27.11. torstaina.", BASE, "the weekday and the date disagree"),
+    ("Soitan 27.11.klo.", BASE, "'klo.' not understood"),  # a clock word stuck to a date, no time
 ]
 
 

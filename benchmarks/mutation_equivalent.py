@@ -623,6 +623,13 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return Resolved(None, True, None, f'{clock:%H:%M} has passed')",
         _UNREADABLE_HAS_NO_TIME,
     ),
+    "vasteaika.reminders.promise_due.x_groups__mutmut_7": (
+        "merged = None if token.start < end and False else _merge(spec, token.spec, sentence[end:token.start])",
+        "tokens overlap only where a left-over clock word or date (promise_times._residue, always"
+        " unreadable) meets a token read: the kept tokens never overlap, nor do the left-overs;"
+        " _merge on the empty gap goes past its distance test and refuses any unreadable spec,"
+        " so merged is None either way",
+    ),
     "vasteaika.reminders.promise_due.x_resolve__mutmut_1": (
         "return Resolved(None, None, None, spec.unreadable)",
         _UNREADABLE_HAS_NO_TIME,

@@ -202,3 +202,10 @@ def test_promise_explain_speaks_the_owners_language(
     """``promise --explain`` under a Finnish owner: each expression and what it was read as."""
     reading = read_promise(text, BASE, lang="fi")
     assert reading is not None and reading.explain == explained
+
+
+def test_a_week_promise_is_reminded_a_month_on_at_the_latest_while_closed_longer() -> None:
+    """Closed for more than a month (extra_closed): the reminder still comes, 31 days on."""
+    reading = read_promise("Palaan asiaan ensi viikolla.", BASE, is_business_day=lambda d: False)
+    assert reading is not None and reading.promise is not None
+    assert reading.promise.due_at == at(31, 8, month=12)

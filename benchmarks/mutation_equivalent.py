@@ -199,6 +199,16 @@ _NOON_AS_SAID = (
     "12 is noon either way: hour % 12 or 12 and hour % 13 give 12 for every hour 0-12 the readers"
     ' pass, and "at 12" read as an office hour is 12:00 with no p.m. reading, as said'
 )
+_H2_NEVER_HERE = (
+    "a spoken hour in group h2 never reaches this line: the English h2 comes only after 'half'"
+    " (returned above), a Swedish h2 only with minutes (returned above) or alone, which"
+    " _sv_spoken turns away before ('tre' alone is no time): only h3 decides here"
+)
+_ONLY_THE_CLOCK_READ = (
+    "the scratch moment only carries the arithmetic of 'fem i halv tre' across the hour: only"
+    " its hour and minute are read, and 00:25 at the earliest never crosses a day, so the year,"
+    " month and day it starts from change nothing"
+)
 _LEAP_WITHIN_EIGHT = (
     "the next year with the date is at most eight years on (29.2.: a leap year comes within"
     " eight years even across 2100), so a ninth year is never reached"
@@ -524,9 +534,38 @@ JUDGED: dict[str, tuple[str, str]] = {
         " can name in its In-Reply-To or References: looking it up finds nothing either way",
     ),
     # the promise reader (issue 19, i19-promises)
-    "vasteaika.reminders.promise_times.x__at_clock__mutmut_11": (
-        "if m['m'] is None and 1 <= hour < 12:",
+    "vasteaika.reminders.promise_times.x__at_clock__mutmut_13": (
+        "if 1 <= hour < 12 and (not m['h'].startswith('0')):",
         _NOON_AS_SAID,
+    ),
+    "vasteaika.reminders.promise_times.x__spoken__mutmut_78": (
+        "if groups.get('h3') or groups.get(None):",
+        _H2_NEVER_HERE,
+    ),
+    "vasteaika.reminders.promise_times.x__spoken__mutmut_79": (
+        "if groups.get('h3') or groups.get('XXh2XX'):",
+        _H2_NEVER_HERE,
+    ),
+    "vasteaika.reminders.promise_times.x__spoken__mutmut_80": (
+        "if groups.get('h3') or groups.get('H2'):",
+        _H2_NEVER_HERE,
+    ),
+    "vasteaika.reminders.promise_times.x__sv_spoken__mutmut_51": (
+        "moment = datetime(2001, 1, 1, hour - 1, 30) + sign * timedelta(minutes=step)",
+        _ONLY_THE_CLOCK_READ,
+    ),
+    "vasteaika.reminders.promise_times.x__sv_spoken__mutmut_52": (
+        "moment = datetime(2000, 2, 1, hour - 1, 30) + sign * timedelta(minutes=step)",
+        _ONLY_THE_CLOCK_READ,
+    ),
+    "vasteaika.reminders.promise_times.x__sv_spoken__mutmut_53": (
+        "moment = datetime(2000, 1, 2, hour - 1, 30) + sign * timedelta(minutes=step)",
+        _ONLY_THE_CLOCK_READ,
+    ),
+    "vasteaika.reminders.promise_times.x__sv_spoken__mutmut_64": (
+        "return _spoken(W.SV_HOUR_WORDS, W.SV_MINUTE_WORDS, half_before=True)(m, None)",
+        "the spoken-hour handler _spoken builds reads only the match, never the context: a clock"
+        " time said in words is the same moment whenever it is read",
     ),
     "vasteaika.reminders.promise_times.x__hour_reading__mutmut_5": (
         "hour = hour % 13 or 12",
@@ -584,6 +623,29 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return Resolved(None, True, None, f'{clock:%H:%M} has passed')",
         _UNREADABLE_HAS_NO_TIME,
     ),
+    "vasteaika.reminders.promise_due.x_groups__mutmut_7": (
+        "merged = None if token.start < end and False else _merge(spec, token.spec, sentence[end:token.start])",
+        "tokens overlap only where a left-over clock word or date (promise_times._residue, always"
+        " unreadable) meets a token read: the kept tokens never overlap, nor do the left-overs;"
+        " _merge on the empty gap goes past its distance test and refuses any unreadable spec,"
+        " so merged is None either way",
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_1": (
+        "return Resolved(None, None, None, spec.unreadable)",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_7": (
+        "return Resolved(None, True, None, spec.unreadable)",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_43": (
+        "return Resolved(None, None, None, 'morning or evening?')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
+    "vasteaika.reminders.promise_due.x_resolve__mutmut_49": (
+        "return Resolved(None, True, None, 'morning or evening?')",
+        _UNREADABLE_HAS_NO_TIME,
+    ),
     "vasteaika.reminders.promise_due.x__in_part__mutmut_30": (
         "return Resolved(None, None, None, f'the {part} has passed')",
         _UNREADABLE_HAS_NO_TIME,
@@ -592,11 +654,11 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return Resolved(None, True, None, f'the {part} has passed')",
         _UNREADABLE_HAS_NO_TIME,
     ),
-    "vasteaika.reminders.promise_due.x__merge__mutmut_54": (
+    "vasteaika.reminders.promise_due.x__merge__mutmut_62": (
         "return _joined(a, b, day, rank, same_weekday=None)",
         _FALSE_OR_NONE,
     ),
-    "vasteaika.reminders.promise_due.x__merge__mutmut_39": (
+    "vasteaika.reminders.promise_due.x__merge__mutmut_47": (
         "day = a.day if a.rank >= b.rank else b.day",
         _EQUAL_RANKS_LEFT_BEFORE,
     ),

@@ -29,7 +29,8 @@ juhannusaatto and jouluaatto off, as in the Annual Holidays Act list):
    reading: 8-12 before noon, 1-5 after noon (kahdelta = 14:00, viideltä = 17:00). Words for 6
    and 7 (kuudelta, seitsemältä, puoli seitsemältä, halv sju, at 7, half six) are 06 or 18 / 07 or
    19, both outside working hours: "unreadable" unless a day part settles them. Digits of 6 and
-   above after ``klo``/``kl`` are 24-hour time as written.
+   above after ``klo``/``kl``, and an hour with a leading zero (klo 05.30), are 24-hour time as
+   written.
 3. puoli + hour and Swedish halv + hour are half an hour BEFORE that hour: puoli kolme = halv tre
    = 2.30 -> 14:30. British "half two" is 2.30 too but "half 9" is 9.30: half PAST the hour named.
    varttia/vartin yli = quarter past, varttia vaille = quarter to, kvart i/över likewise,

@@ -43,6 +43,8 @@ JOINED = [
     ("I'll call you tomorrow (if that suits) at 10.", (at(26, 10), True, None)),
     ("I'll call you at 3 afternoon.", (at(25, 15), True, "afternoon")),
     ("I'll call you tomorrow at 7 evening.", (at(26, 19), True, "evening")),
+    # "tomorrow afternoon" is a day: its clock time may follow an aside (was today's 15:00)
+    ("I'll call you tomorrow afternoon, if okay, at 3.", (at(26, 15), True, "afternoon")),
 ]
 
 
@@ -63,6 +65,7 @@ APART = [
     ("Soitan huomenna siitä tarjouksesta jonka lähetin sinulle klo 10.",
      "huomenna siitä tarjouksesta jonka lähetin sinulle klo 10"),
     ("Soitan huomenna kun ehdin, klo 10.", "huomenna kun ehdin, klo 10"),
+    ("Soitan huomenna jos se sinulle sopii klo 10.", "huomenna jos se sinulle sopii klo 10"),
     ("Soitan huomenna; klo 10 olen palaverissa.", "huomenna; klo 10"),
     ("Soitan huomenna, jos sopii, ja muuten iltapäivällä.", "huomenna, jos sopii, ja muuten iltapäivällä"),
     ("Jag ringer i morgon angående offerten som vi pratade om klockan 10.",
@@ -105,3 +108,30 @@ def test_a_bare_english_part_of_the_day_alone_is_still_no_promise() -> None:
     reading = read_promise("I'll call tomorrow, have a nice evening!", BASE)
     assert reading is not None and reading.promise is not None
     assert (reading.promise.due_at, reading.promise.window) == (at(26, 8), None)
+
+
+# Across a longer aside (four words or more) only a day and a time of day alone join: anything
+# else stays two readings, and the earlier one reminds.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday said on that weekday joins as next to its time: today while it is ahead
+        ("Soitan keskiviikkona, jos se sinulle sopii, klo 15.", (at(25, 15), True, None)),
+        # a duration is no time of day: within the hour, not tomorrow
+        ("Soitan huomenna, jos se sinulle sopii, tunnin sisällä.", (at(25, 10, 12), True, None)),
+        # a day with its own time keeps it; so does a second day with its time
+        ("Soitan huomenna klo 10, jos se sinulle sopii, iltapäivällä.", (at(25, 12), False, "afternoon")),
+        ("Soitan huomenna, jos se sinulle sopii, perjantaina klo 10.", (at(26, 8), False, None)),
+        # yesterday gives its day to no promised time
+        ("Palaan asiaan, kuten lupasin eilen, jos nyt muistan oikein, klo 14.", (at(25, 14), True, None)),
+        # a bare English evening far from the day is a greeting, not the time of the call
+        ("I'll call you tomorrow, hope you have a lovely evening!", (at(26, 8), False, None)),
+    ],
+)  # fmt: skip
+def test_across_a_long_aside_only_a_day_and_a_time_join(
+    text: str, expected: tuple[datetime, bool, str | None]
+) -> None:
+    reading = read_promise(text, BASE)
+    assert reading is not None and reading.promise is not None, reading
+    promise = reading.promise
+    assert (promise.due_at, promise.has_time, promise.window) == expected

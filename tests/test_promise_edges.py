@@ -20,6 +20,7 @@ LATE = datetime(2026, 11, 25, 22, 0, tzinfo=HKI)
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=HKI)  # the end of the forenoon
 NINE_PM = datetime(2026, 11, 25, 21, 0, tzinfo=HKI)  # the end of the evening
 FRIDAY = datetime(2026, 11, 27, 9, 12, tzinfo=HKI)
+FOUR_AM = datetime(2026, 11, 25, 4, 0, tzinfo=HKI)  # the night is over: "huomenna" is the 26th
 
 
 def _read(text: str, base: datetime = BASE) -> Reading | None:
@@ -86,6 +87,12 @@ READ = [
     ("Soitan keskiviikkona iltapäivällä.", BASE, (at(25, 12), False, "afternoon")),
     ("Soitan keskiviikkona aamupäivällä.", NOON, (at(2, 8, month=12), False, "forenoon")),
     ("Soitan aamupäivällä.", NOON, (at(26, 8), False, "forenoon")),
+    ("Soitan huomenna klo 10.", FOUR_AM, (at(26, 10), True, None)),
+    # a date and its clock time written together without a space are one moment
+    ("Soitan 27.11.klo 10.", BASE, (at(27, 10), True, None)),
+    # within one day: the start of the next day, no clock time (a "by" deadline)
+    ("I'll get back to you within a day.", BASE, (at(26, 8), False, "by")),
+    ("Vastaan yhden päivän sisällä.", BASE, (at(26, 8), False, "by")),
     # words joined into one moment: up to three words apart, the date's weekday agreeing
     ("Soitan huomenna kolmen jälkeen.", BASE, (at(26, 15), True, "after")),
     ("Soitan huomenna jos se sopii klo 10.", BASE, (at(26, 10), True, None)),
@@ -138,6 +145,7 @@ UNREADABLE = [
     ("Soitan torstaina klo 10 27.11.", BASE, "the weekday and the date disagree"),
     ("Soitan klo 10 torstaina 27.11.", BASE, "the weekday and the date disagree"),
     ("Soitan 27.11. torstaina.", BASE, "the weekday and the date disagree"),
+    ("Soitan 27.11.klo.", BASE, "'klo.' not understood"),  # a clock word stuck to a date, no time
 ]
 
 
@@ -194,3 +202,10 @@ def test_promise_explain_speaks_the_owners_language(
     """``promise --explain`` under a Finnish owner: each expression and what it was read as."""
     reading = read_promise(text, BASE, lang="fi")
     assert reading is not None and reading.explain == explained
+
+
+def test_a_week_promise_is_reminded_a_month_on_at_the_latest_while_closed_longer() -> None:
+    """Closed for more than a month (extra_closed): the reminder still comes, 31 days on."""
+    reading = read_promise("Palaan asiaan ensi viikolla.", BASE, is_business_day=lambda d: False)
+    assert reading is not None and reading.promise is not None
+    assert reading.promise.due_at == at(31, 8, month=12)

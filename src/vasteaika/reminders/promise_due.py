@@ -72,11 +72,11 @@ def _promises(gap: str) -> bool:
 
 
 def _joined(a: Spec, b: Spec, day: date | None, rank: int, same_weekday: bool) -> Spec:
-    clock = a.clock or b.clock
+    """Two expressions as one; a bare English part of the day joined has its day or its clock,
+    so the joined expression needs no day ("tomorrow afternoon, if okay, at 3" is tomorrow's)."""
     return Spec(day=day, rank=rank, weekday=a.weekday if a.weekday is not None else b.weekday,
-                same_weekday=same_weekday, clock=clock, reading=a.reading or b.reading,
-                part=a.part or b.part, window=a.window or b.window, past=a.past or b.past,
-                needs_day=(a.needs_day or b.needs_day) and clock is None)  # fmt: skip
+                same_weekday=same_weekday, clock=a.clock or b.clock, reading=a.reading or b.reading,
+                part=a.part or b.part, window=a.window or b.window, past=a.past or b.past)  # fmt: skip
 
 
 def groups(sentence: str, found: list[Token]) -> Iterator[tuple[Spec, str]]:

@@ -124,9 +124,9 @@ def _hour_reading(hour: int, minute: int = 0) -> Spec:
 
 def _clock(m: re.Match[str], ctx: Context) -> Spec:
     hour, minute = int(m["h"]), int(m["m"] or 0)
-    if 1 <= hour <= 5:
+    if 1 <= hour <= 5 and not m["h"].startswith("0"):
         return Spec(clock=time(hour, minute), reading="pm")  # "klo 3": 15:00 in working hours
-    return Spec(clock=time(hour, minute))
+    return Spec(clock=time(hour, minute))  # "klo 05.30": the 24-hour clock, as written
 
 
 def _plain_clock(m: re.Match[str], ctx: Context) -> Spec:
@@ -140,10 +140,10 @@ def _ampm(m: re.Match[str], ctx: Context) -> Spec:
 
 
 def _at_clock(m: re.Match[str], ctx: Context) -> Spec:
-    hour = int(m["h"])
-    if m["m"] is None and 1 <= hour <= 12:
-        return _hour_reading(hour)  # "at 3" is an office-hours promise, not 3 a.m.
-    return Spec(clock=time(hour, int(m["m"] or 0)))
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if 1 <= hour <= 12 and not m["h"].startswith("0"):
+        return _hour_reading(hour, minute)  # "at 3:30" is an office-hours promise, not 3.30 a.m.
+    return Spec(clock=time(hour, minute))
 
 
 def _fi_spoken(m: re.Match[str], ctx: Context) -> Spec | None:
@@ -249,16 +249,23 @@ def _next_week(m: re.Match[str], ctx: Context) -> Spec:
     return Spec(day=ctx.business_day_from(ctx.next_monday), window="week")
 
 
-def _week_number(m: re.Match[str], ctx: Context) -> Spec | None:
-    week = int(m["w"])
-    for year in (ctx.today.year, ctx.today.year + 1):
-        try:
-            monday = date.fromisocalendar(year, week, 1)
-        except ValueError:
-            continue
-        if monday + timedelta(days=6) >= ctx.today:
-            return Spec(day=ctx.business_day_from(max(monday, ctx.today)), window="week")
-    return None
+def _week_number(m: re.Match[str], ctx: Context) -> Spec:
+    """ISO week ``w`` of the ISO year today is in, or of the next one when this year's ended more
+    than RECENT_PAST ago (as a date); due on its first business day left, or at once on its last
+    days off. A week this year does not have (0, 54, a 53 in a 52-week year) is no date."""
+    week, year = int(m["w"]), ctx.today.isocalendar().year
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return Spec(unreadable=f"{m[0]} is no date")
+    if ctx.today - monday > timedelta(days=6):
+        if ctx.today - monday > RECENT_PAST + timedelta(days=6):
+            monday = date.fromisocalendar(year + 1, week, 1)  # only a week < 53 ends so early
+        else:
+            return Spec(unreadable=f"{m[0]} has passed")
+    first = max(monday, ctx.today)
+    day = ctx.business_day_from(first)
+    return Spec(day=day if day - monday <= timedelta(days=6) else first, window="week")
 
 
 def _month_window(m: re.Match[str], ctx: Context) -> Spec:

@@ -8,9 +8,10 @@ dateparser on the phrase table: it added no correct reading, only wrong ones).
 
 The rules, chosen so that a reminder never comes after the promised moment nor on a wrong date,
 and pinned by tests (tests/promise_phrases.py):
-- A clock time is ``has_time`` True. A bare hour ("klo 3", "kahdelta", "at 3") is read in working
-  hours: 1-5 is afternoon, 8-12 as said; 6 and 7 are morning or evening, so "unreadable" unless a
-  day part settles them. "puoli kolme"/"halv tre" is 14:30, "half two" too (British), "varttia
+- A clock time is ``has_time`` True. A bare hour ("klo 3", "kahdelta", "at 3", "at 3:30") is read
+  in working hours: 1-5 is afternoon, 8-12 as said; 6 and 7 are morning or evening, so
+  "unreadable" unless a day part settles them. An hour written with a leading zero ("klo 05.30")
+  is the 24-hour clock, as written. "puoli kolme"/"halv tre" is 14:30, "half two" too (British), "varttia
   vaille kolme" 14:45, "kolmen jälkeen" 15:00 (an "after" window), "ennen neljää" 16:00 (by).
 - A clock time with no day named is today if still ahead, else the next business day's.
 - A day and a time of day in one sentence are one moment when next to each other or with an
@@ -29,6 +30,9 @@ and pinned by tests (tests/promise_phrases.py):
   or at once when written inside it; one that has passed moves to the next business day,
   unless "today" was said (then it cannot be read).
 - "ensi viikolla", "viikolla 50", "tammikuussa": the first business day of that week or month.
+  A week number is the ISO week of the ISO year today is in ("viikolla 53" on 2 January 2027 is
+  this week: due at once), next year's once this year's ended more than 60 days ago ("viikolla
+  1" on 28 December); one that ended within 60 days, or a week the year lacks, is unreadable.
 - Durations: minutes and hours from the send time (``has_time`` True); days and weeks ("viikon
   sisällä") the start of the last day allowed.
 - A date without a year is the next such date; one that passed within 60 days ("24.11." on

@@ -88,11 +88,6 @@ _PROMISE_POSITIVE = (
     " positive (is_positive): with seconds >= 1 both give the same deadline"
 )
 
-_LANGUAGE_WRITE_ONLY = (
-    "conversations.language is only written: no query or command reads it back (the outbox,"
-    " why, accounts and report read ack_status, ack_recipient, callback_at and ack_reasons),"
-    " so a pending row without it behaves the same"
-)
 
 _NO_TEXT = (
     "no plain text (an HTML-only or unreadable body): 'XXXX' holds no phone number and no word"
@@ -240,10 +235,6 @@ _EVERY_PART_AND_WINDOW_SAID = (
     " (a DayParts field) and every window the reader sets (after, by, week, month, a part) has"
     " its part./window. words there, so the default is never reached"
 )
-_UNKNOWN_LANGUAGE_IS_ENGLISH = (
-    "catalogue.phrase says a key the language lacks in English, and a language it does not know"
-    " lacks every key: the default 'en' and any unknown code give the same words"
-)
 _VISIT_AND_MESSAGE_NEVER_START_TOGETHER = (
     "no visit word starts where a message word starts (the two lists share no word, and none"
     " begins another), so the two matches never start at the same place: < and <= agree"
@@ -340,17 +331,6 @@ JUDGED: dict[str, tuple[str, str]] = {
         " in prefix)):",
         "no Unicode general category starts with X (they start with C, L, M, N, P, S or Z), so"
         " 'XXCZXX' holds a character's class exactly when 'CZ' does",
-    ),
-    "vasteaika.acks.outbox.x__deliver__mutmut_15": (
-        "set_ack(store, plan.conversation_id, status='pending', message_id=message_id,"
-        " recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at),"
-        " language=None)",
-        _LANGUAGE_WRITE_ONLY,
-    ),
-    "vasteaika.acks.outbox.x__deliver__mutmut_23": (
-        "set_ack(store, plan.conversation_id, status='pending', message_id=message_id,"
-        " recipient=plan.recipient, at=epoch(now), callback_at=epoch(plan.callback_at))",
-        _LANGUAGE_WRITE_ONLY,
     ),
     "vasteaika.acks.outbox.x__deliver__mutmut_6": (
         "message_id = str(plan.message['MESSAGE-ID']).strip('<>')",
@@ -673,14 +653,6 @@ JUDGED: dict[str, tuple[str, str]] = {
     "vasteaika.reminders.promises.x_promise_kind__mutmut_7": (
         "if visit and (message is None or visit.start() < message.start()):",
         _VISIT_AND_MESSAGE_NEVER_START_TOGETHER,
-    ),
-    "vasteaika.reminders.promises.x_read_promise__mutmut_1": (
-        "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='XXenXX') -> Reading | None:",
-        _UNKNOWN_LANGUAGE_IS_ENGLISH,
-    ),
-    "vasteaika.reminders.promises.x_read_promise__mutmut_2": (
-        "def f(text: str, base: datetime, *, day_start: time=time(8), day_end: time=time(16), parts: DayParts=DEFAULT_PARTS, is_business_day: Callable[[date], bool] | None=None, lang: str='EN') -> Reading | None:",
-        _UNKNOWN_LANGUAGE_IS_ENGLISH,
     ),
     # the ledger's threading (issue 19, i19-ledger)
     "vasteaika.ledger.conversations.xǁConversationTableǁconversation_for_reply__mutmut_2": (

@@ -85,7 +85,6 @@ class AckPlan:
     message: EmailMessage
     body: str
     phone: str | None
-    first_mail: MessageRef  # the customer's mail: where a failed reminder step is recorded
 
 
 @dataclass
@@ -246,8 +245,7 @@ def _plan_one(
     domain = settings.owner_address.rpartition("@")[2]
     built = build_ack(msg, decision.recipient, body=body, settings=settings,
                       message_id_domain=domain, now=now)  # fmt: skip
-    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known,
-                   _first_mail(row))  # fmt: skip
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known)
 
 
 def preview_slot(config: Config, store: Store, now: datetime) -> datetime:

@@ -443,3 +443,27 @@ def test_the_vacation_begins_at_midnight_in_the_business_zone_whatever_the_compu
     write(src, "Anna <anna@example.fi>", "a@x", midnight, "Hei,\nvoisitteko leikata nurmikon?\n")
     plan = acknowledged(config, store, src, midnight)
     assert "Pekka Sijainen" in plan.body
+
+
+def test_the_preview_shows_a_new_customers_acknowledgment_asking_for_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`templates preview` is what a customer writing then gets: the sample customer's number
+    is unknown, so it is asked for, and the sample is no key customer (their own template)."""
+    from vasteaika.cli import run as cli_run
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n",
+                                          encoding="utf-8")  # fmt: skip
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[account]\nmaildir = "{tmp_path}"\n[owner]\nname = "Ylermi"\n'
+        f'addresses = ["{OWNER}"]\n[ack]\ntemplates = "{templates}"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    assert cli_run(["--config", str(path), "templates", "preview", "--at", "2026-11-25T09:10"]) == 0
+    shown = capsys.readouterr().out
+    assert f"Kiitos viestistäsi! Soitan sinulle tänään klo 15. {ASK_FI}\n" in shown
+    assert "Hienoa" not in shown

@@ -268,7 +268,7 @@ def _away(config: Config) -> tuple[date, date] | None:
 
 def ack_body(
     config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False,
-    *, ask_phone: bool = False,
+    *, ask_phone: bool,
 ) -> str:
     """The acknowledgment's text; ``ask_phone``: no number of the customer is known, so it asks
     for one (in ``$phone_request``, or at the end of the template's ``$callback`` line)."""

@@ -408,6 +408,25 @@ JUDGED: dict[str, tuple[str, str]] = {
         "domain = settings.owner_address.partition('@')[2]",
         _OWNER_ONE_AT,
     ),
+    "vasteaika.acks.outbox.x__plan_one__mutmut_81": (
+        "decision: AckDecision = decide(msg, cls, now=now, settings=settings, answered=None,"
+        " conversation_acked=acked, last_ack_to_address_at=last, content=data)",
+        "decide reads answered only as 'if answered:' (_state_reasons): None and False alike",
+    ),
+    "vasteaika.acks.outbox.x__plan_one__mutmut_94": (
+        "if not decision.send and decision.recipient is None:",
+        "decide returns AckDecision(False, None, …) or AckDecision(True, recipient, ()), never"
+        " anything else: send is false exactly when the recipient is None, so 'or' and 'and'"
+        " skip the same decisions",
+    ),
+    "vasteaika.acks.outbox.x__remind__mutmut_3": (
+        "if callback_at is None and first is None:",
+        "first_contact_ref is never None for a conversation a caller names (first_contact_id is"
+        " NOT NULL and names a message, and the ledger deletes none), so only a callback_at"
+        " of None (a pending ack recorded before callbacks were) goes on: add_reminder's INSERT"
+        " OR IGNORE then drops the row (reminders.due_at is NOT NULL) and confirm_ack_reminder"
+        " finds no reminder in doubt (made only with a callback)",
+    ),
     "vasteaika.acks.outbox.x_ack_settings__mutmut_20": (
         "return AckSettings(mode=cast(None, config.ack.mode), owner_name=config.owner_name,"
         " owner_address=owner, owner_addresses=config.owner_addresses,"

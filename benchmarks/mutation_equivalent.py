@@ -245,6 +245,12 @@ _NO_SAVEPOINT_NEEDED = (
 )
 _FINISHED_AT = "runs.finished_at is read only by Store.previous_run_at, which nothing calls"
 _SYNCED_AT = "the time is written only as folder_state.synced_at, which nothing reads"
+_BOUNCE_NAMES_NO_AT = (
+    "the mail-system names (robot_words.ACK_BOUNCE_LOCAL_PARTS: mailer[-_]?daemon, postmaster)"
+    " are matched whole, in lower case, and hold no @: the part before the last @ matches one"
+    " only when the address has a single @, and then it is the part before the first, which"
+    " is read anyway (mailer-daemon@relay@example.com is caught by that reading)"
+)
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
     **_REMINDERS_CALLBACKS,
@@ -324,6 +330,14 @@ JUDGED: dict[str, tuple[str, str]] = {
         " msg.sender else ''), ('Return-Path', _envelope(msg.return_path or 'XXXX'))):",
         "without a Return-Path the address has no @, so its local part (before the last @) is"
         " empty either way and matches no mail-system name",
+    ),
+    "vasteaika.acks.decision.x__local_parts__mutmut_6": (
+        "return {email.partition('@')[0].lower(), email.rpartition('@')[0].upper()}",
+        _BOUNCE_NAMES_NO_AT,
+    ),
+    "vasteaika.acks.decision.x__local_parts__mutmut_8": (
+        "return {email.partition('@')[0].lower(), email.partition('@')[0].lower()}",
+        _BOUNCE_NAMES_NO_AT,
     ),
     "vasteaika.acks.decision.xǁAckSettingsǁ__post_init____mutmut_55": (
         "if len(prefix) > 20 or any((unicodedata.category(c)[0] in 'XXCZXX' and c != ' ' for c"

@@ -339,6 +339,16 @@ JUDGED: dict[str, tuple[str, str]] = {
         "return {email.partition('@')[0].lower(), email.partition('@')[0].lower()}",
         _BOUNCE_NAMES_NO_AT,
     ),
+    "vasteaika.acks.decision.x__local_parts__mutmut_9": (
+        "return {email.partition('@')[0].lower(), email.rpartition('XX@XX')[0].lower()}",
+        "the addresses read here come lower-cased from mail.parse (From, Sender) and _envelope"
+        " (Return-Path): 'XX@XX' is never in them, so that reading is '', no mail-system name",
+    ),
+    "vasteaika.acks.decision.x__local_parts__mutmut_10": (
+        "return {email.partition('@')[0].lower(), email.rpartition('@')[1].lower()}",
+        "rpartition('@')[1] is '@' or '', neither a mail-system name; the part before the first"
+        " @ is read anyway",
+    ),
     "vasteaika.acks.decision.xǁAckSettingsǁ__post_init____mutmut_55": (
         "if len(prefix) > 20 or any((unicodedata.category(c)[0] in 'XXCZXX' and c != ' ' for c"
         " in prefix)):",

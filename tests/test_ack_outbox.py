@@ -5,6 +5,8 @@ again, while the other customers still get theirs."""
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeSource, mail
-from vasteaika.acks.outbox import acknowledge_new, draft_or_send, preview_slot
+from vasteaika.acks.outbox import AckPlan, acknowledge_new, draft_or_send, preview_slot
 from vasteaika.config import Config, config_from_dict
 from vasteaika.errors import DataError, TemporaryError
 from vasteaika.ledger.check import run_check
@@ -295,3 +297,173 @@ def test_the_delivery_keeps_a_copy_in_sent_only_when_asked_and_never_fails_for_i
     draft_or_send(None, keep, "draft", True)(ack, "david@example.fi")
     assert copies[1:] == [("drafts", ack.as_bytes())]
     assert server.sent[-1] == "cecilia@example.fi"
+
+
+def settings(tmp_path: Path, **ack: object) -> Config:
+    return config_from_dict(
+        {
+            "account": {"maildir": str(tmp_path)},
+            "owner": {"name": "Ylermi", "addresses": [OWNER]},
+            "smtp": {"host": "127.0.0.1", "security": "none"},
+            "ack": ack,
+            "storage": {"database": str(tmp_path / "v.db")},
+        },
+        None,
+    )
+
+
+def write(src: FakeSource, frm: str, msgid: str, now: datetime, body: str, *,
+          subject: str = "Lumityöt", extra: str = "") -> None:  # fmt: skip
+    when = now - timedelta(minutes=10)
+    address = frm.split("<")[-1].rstrip(">")
+    src.add("INBOX", mail(frm, OWNER, subject, msgid, when.strftime("%a, %d %b %Y %H:%M:%S %z"),
+                          extra=f"Return-Path: <{address}>\n{extra}", body=body), when)  # fmt: skip
+
+
+def acknowledged(config: Config, store: Store, src: FakeSource, now: datetime) -> AckPlan:
+    """The one acknowledgment a run at ``now`` sends."""
+    run_check(config, src, store, now)
+    deliver = draft_or_send(Server(), None, "send", False)
+    [plan] = acknowledge_new(config, store, src, now, deliver).delivered
+    return plan
+
+
+ASK_FI = "Kerrothan puhelinnumerosi vastaamalla tähän viestiin."
+
+
+@pytest.mark.parametrize(
+    ("before", "now"),
+    [("asa@yhtiö.fi", "asa@yhtiö.fi"), ("asa@xn--yhti-8qa.fi", "asa@yhtiö.fi")],
+)
+def test_a_number_from_an_earlier_mail_is_known_whichever_way_the_address_was_written(
+    config: Config, store: Store, before: str, now: str
+) -> None:
+    """The earlier reminder keeps the address as that mail wrote it; the acknowledgment goes to
+    the ASCII (xn--) form: the number is found under either, and not asked for again."""
+    src, server = FakeSource(), Server()
+    deliver = draft_or_send(server, None, "send", False)
+    earlier = NOW - timedelta(days=30)
+    write(src, f"Åsa <{before}>", "a1@x", earlier, "Hei,\nlumityöt?\nÅsa, 040 123 4567\n")
+    run_check(config, src, store, earlier)
+    acknowledge_new(config, store, src, earlier, deliver)
+    write(src, f"Åsa <{now}>", "a2@x", NOW, "Hei taas,\nnyt kattoremontti?\nÅsa\n")
+    run_check(config, src, store, NOW)
+    [plan] = acknowledge_new(config, store, src, NOW, deliver).delivered
+    assert server.sent == ["asa@xn--yhti-8qa.fi"] * 2
+    assert ASK_FI not in plan.body and plan.phone == "040 123 4567"
+    phones = store.db.execute("SELECT phone FROM reminders ORDER BY id").fetchall()
+    assert phones == [("040 123 4567",), ("040 123 4567",)]
+
+
+def test_a_contact_form_of_a_form_service_is_acknowledged_to_the_person(tmp_path: Path) -> None:
+    """A form service's address listed in form_senders relays the form: the person in Reply-To
+    gets the acknowledgment, never the service."""
+    config = settings(tmp_path, form_senders=["lomake@lomakepalvelu.example"])
+    store, src, server = open_database(config.database), FakeSource(), Server()
+    write(src, "Lomakepalvelu <lomake@lomakepalvelu.example>", "f@x", NOW,
+          "Nimi: Liisa Laine\nViesti: voisitteko leikata nurmikon?\n",
+          subject="Yhteydenotto", extra="Reply-To: Liisa Laine <liisa@example.fi>\n")  # fmt: skip
+    run_check(config, src, store, NOW)
+    outcome = acknowledge_new(config, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert outcome.skipped == [] and server.sent == ["liisa@example.fi"]
+    assert outcome.delivered[0].message["To"] == "Liisa Laine <liisa@example.fi>"
+
+
+def test_a_mail_without_a_word_of_any_language_gets_the_configured_language(
+    tmp_path: Path,
+) -> None:
+    config = settings(tmp_path, language="en")
+    store, src = open_database(config.database), FakeSource()
+    write(src, "John <john@example.com>", "j@x", NOW, "12345\n", subject="12345")
+    plan = acknowledged(config, store, src, NOW)
+    assert plan.language == "en" and "Thank you for your message!" in plan.body
+
+
+def test_a_customer_ignored_after_their_mail_came_in_is_skipped_and_told_why(
+    config: Config, store: Store
+) -> None:
+    """The first run could not send (the server was down); before the next the owner put the
+    customer's domain on the ignore list: no acknowledgment, and `why` says it was not a customer."""
+    from dataclasses import replace
+
+    src, server = customers("anna"), Server()
+    run_check(config, src, store, NOW)
+    ignoring = replace(config, ignore=("example.fi",))
+    outcome = acknowledge_new(ignoring, store, src, NOW, draft_or_send(server, None, "send", False))
+    assert server.sent == []
+    [(_, reasons)] = outcome.skipped
+    assert reasons[0] == "not-customer: classified as ignored, not as a customer"
+    assert store.count("SELECT count(*) FROM problems") == 0
+    [(_, status, stored, _)] = states(store)
+    assert status == "skipped" and stored == list(reasons)
+
+
+def test_only_the_first_20000_characters_of_the_text_are_read_for_a_number(
+    config: Config, store: Store
+) -> None:
+    """A mail of any length costs a bounded read: the signature's number beyond the first
+    20,000 characters of the text (here its last digit) is not read, and the number is asked."""
+    src = FakeSource()
+    signature = "\np. 040 12 34"
+    body = "Hei,\n" + "lumityöt pihalla.\n" * 2000
+    body = body[: 20001 - len(signature)] + signature + "\n"
+    assert body[20000] == "4" and body[19999] == "3"
+    write(src, "Anna <anna@example.fi>", "a@x", NOW, body)
+    plan = acknowledged(config, store, src, NOW)
+    assert plan.phone is None and ASK_FI in plan.body
+
+
+def test_an_english_customer_is_told_the_vacations_last_day_in_english(tmp_path: Path) -> None:
+    config = settings(tmp_path, vacation_from="2026-11-25", vacation_until="2026-11-30",
+                      vacation_substitute="Pekka Sijainen")  # fmt: skip
+    store, src = open_database(config.database), FakeSource()
+    write(src, "James <james@example.com>", "j@x", NOW,
+          "Hello, could you please send me a quote for the driveway?\n", subject="Quote")  # fmt: skip
+    plan = acknowledged(config, store, src, NOW)
+    assert "I am on holiday until 30 November. My substitute Pekka Sijainen" in plan.body
+
+
+@pytest.fixture
+def utc_computer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_vacation_begins_at_midnight_in_the_business_zone_whatever_the_computers_zone(
+    tmp_path: Path, utc_computer: None
+) -> None:
+    """00:30 on the vacation's first day in Helsinki is still the day before in UTC."""
+    config = settings(tmp_path, vacation_from="2026-11-26", vacation_until="2026-11-30",
+                      vacation_substitute="Pekka Sijainen")  # fmt: skip
+    store, src = open_database(config.database), FakeSource()
+    midnight = datetime.fromisoformat("2026-11-26 00:30+02:00")
+    write(src, "Anna <anna@example.fi>", "a@x", midnight, "Hei,\nvoisitteko leikata nurmikon?\n")
+    plan = acknowledged(config, store, src, midnight)
+    assert "Pekka Sijainen" in plan.body
+
+
+def test_the_preview_shows_a_new_customers_acknowledgment_asking_for_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`templates preview` is what a customer writing then gets: the sample customer's number
+    is unknown, so it is asked for, and the sample is no key customer (their own template)."""
+    from vasteaika.cli import run as cli_run
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "key_fi.txt").write_text("$greeting\nHienoa kuulla sinusta! Soitan $callback.\n",
+                                          encoding="utf-8")  # fmt: skip
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[account]\nmaildir = "{tmp_path}"\n[owner]\nname = "Ylermi"\n'
+        f'addresses = ["{OWNER}"]\n[ack]\ntemplates = "{templates}"\n'
+        f'[storage]\ndatabase = "{tmp_path / "v.db"}"\n',
+        encoding="utf-8",
+    )
+    assert cli_run(["--config", str(path), "templates", "preview", "--at", "2026-11-25T09:10"]) == 0
+    shown = capsys.readouterr().out
+    assert f"Kiitos viestistäsi! Soitan sinulle tänään klo 15. {ASK_FI}\n" in shown
+    assert "Hienoa" not in shown

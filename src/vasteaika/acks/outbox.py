@@ -71,7 +71,6 @@ class AckPlan:
     message: EmailMessage
     body: str
     phone: str | None
-    first_mail: MessageRef  # the customer's mail: where a failed reminder step is recorded
 
 
 @dataclass
@@ -235,8 +234,7 @@ def _plan_one(
     domain = settings.owner_address.rpartition("@")[2]
     built = build_ack(msg, decision.recipient, body=body, settings=settings,
                       message_id_domain=domain, now=now)  # fmt: skip
-    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known,
-                   _first_mail(row))  # fmt: skip
+    return AckPlan(row["id"], decision.recipient.email, lang, slot, built, body, known)
 
 
 def preview_slot(config: Config, store: Store, now: datetime) -> datetime:
@@ -259,7 +257,7 @@ def _away(config: Config) -> tuple[date, date] | None:
 
 def ack_body(
     config: Config, name: str, slot: datetime, now: datetime, lang: Language, key: bool = False,
-    *, ask_phone: bool = False,
+    *, ask_phone: bool,
 ) -> str:
     """The acknowledgment's text; ``ask_phone``: no number of the customer is known, so it asks
     for one (in ``$phone_request``, or at the end of the template's ``$callback`` line)."""

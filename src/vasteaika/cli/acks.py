@@ -115,7 +115,7 @@ def preview(
         raise fault(UsageError, "err.bad_preview_at", text=at) from None
     now = one_moment(now, at, tz, "--at") if at else now
     slot = preview_slot(config, dry_run_copy(config.database), now)  # the ledger only read
-    body = ack_body(config, name, slot, now, lang)
+    body = ack_body(config, name, slot, now, lang, ask_phone=True)  # the sample's number is unknown
     customer = Address("maija@example.fi", name)
     sample = Message(
         message_id="preview@example.fi", synthetic_id=False, folder="INBOX", uid=0,

@@ -81,6 +81,9 @@ class FakeSource:
         entry = self.folders[folder].messages.get(uid)
         return entry[1] if entry else None
 
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        return {uid: self.fetch_text(folder, uid) for uid in uids}
+
     def close(self) -> None:
         self.commands.append("LOGOUT")
 

@@ -349,6 +349,29 @@ def test_fetches_in_batches() -> None:
     assert [args[1] for name, args in fake.calls if name == "uid"] == ["1:2", "3:4", "5"]
 
 
+def test_whole_mails_are_read_together_under_the_byte_cap_and_only_peeked() -> None:
+    """One FETCH of the sizes, one BODY.PEEK[] FETCH of what fits under the cap (the first mail
+    always, however large); a UID the server does not answer is gone, one that did not fit is
+    left out for the caller to read alone."""
+    fake = FakeClient()
+    source = ImapSource(fake, SETTINGS, text_bytes=10)
+    fake.messages = {
+        5: {b"RFC822.SIZE": 12, b"BODY[]": b"a" * 12},
+        7: {b"RFC822.SIZE": 4, b"BODY[]": b"bbbb"},
+        8: {b"RFC822.SIZE": 4, b"BODY[]": b"cccc"},
+    }
+    assert source.fetch_texts("INBOX", [8, 6, 5]) == {5: b"a" * 12, 6: None}
+    assert source.fetch_texts("INBOX", [8, 6, 7]) == {6: None, 7: b"bbbb", 8: b"cccc"}
+    assert source.fetch_texts("INBOX", []) == {}
+    assert fake.calls == [
+        ("select_folder", ("INBOX", True)),
+        ("fetch", ([5, 6, 8], "RFC822.SIZE")),
+        ("fetch", ([5], "BODY.PEEK[]")),
+        ("fetch", ([6, 7, 8], "RFC822.SIZE")),
+        ("fetch", ([7, 8], "BODY.PEEK[]")),
+    ]
+
+
 @pytest.mark.parametrize(
     ("exc", "message"),
     [

@@ -11,6 +11,7 @@ import pytest
 
 from vasteaika.cli import run
 from vasteaika.mail.local import MaildirSource, arrival
+from vasteaika.mail.source import texts_within
 
 T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 DOWNLOADED = T + timedelta(days=20)  # mbsync fetched the mailbox weeks later
@@ -119,6 +120,20 @@ def test_a_folder_is_listed_a_uid_range_at_a_time(tmp_path: Path) -> None:
     source.select("INBOX")
     assert source.uids_after("INBOX", 1, 3) == [2, 3]
     assert source.uids_after("INBOX", 3, 99) == source.uids_after("INBOX", 3) == [4, 5]
+
+
+def test_mails_read_together_are_those_read_alone_up_to_the_byte_cap(tmp_path: Path) -> None:
+    for i in range(1, 4):
+        write_mail(tmp_path, f"{i}.M{i}P1.h", head(RECEIVED) + b"x" * i)
+    source = MaildirSource(tmp_path)
+    source.select("INBOX")
+    (tmp_path / "cur" / "2.M2P1.h").unlink()  # gone since the folder was listed
+    alone = {uid: source.fetch_text("INBOX", uid) for uid in (3, 1, 2)}
+    assert alone[2] is None
+    assert source.fetch_texts("INBOX", [3, 1, 2]) == alone
+    size = len(alone[3] or b"")
+    read = texts_within(lambda uid: source.fetch_text("INBOX", uid), [3, 1, 2], cap=size)
+    assert read == {3: alone[3]}  # the rest left out, to be read alone
 
 
 def test_why_tells_where_the_arrival_time_came_from(

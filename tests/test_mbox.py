@@ -232,6 +232,9 @@ def test_from_quoting_and_from_lines_inside_bodies(tmp_path: Path) -> None:
     text = source.fetch_text("INBOX", 1)
     assert text is not None and text.endswith(body.encode())
     assert text.startswith(b"From: a@b.fi\n")
+    assert source.fetch_texts("INBOX", [2, 1, 3]) == {
+        2: source.fetch_text("INBOX", 2), 1: text, 3: None
+    }
 
 
 def test_arrival_time_and_its_source_per_message(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ right reasons; the seasonal rule, companies, dismissal, the report's view and th
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from vasteaika.cli import run
 from vasteaika.config import Config, config_from_dict
 from vasteaika.jobs.cycle import run_cycle
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.queue import QueueEntry, build_queue, queue_settings, top_of_queue
+from vasteaika.queue import QueueEntry, build_queue, queue_settings, scan, top_of_queue
 from vasteaika.queue.complaints import find_complaints
 from vasteaika.report import ReportSettings, build_report, previous_week
 
@@ -164,6 +166,87 @@ def test_the_weekly_report_shows_the_queue(ledger: tuple[Config, Store]) -> None
 )
 def test_complaint_words(text: str, words: tuple[str, ...]) -> None:
     assert find_complaints(text) == words
+
+
+Read = tuple[str, int]
+
+
+class _ReadCounting(FakeSource):
+    """Counts whole-mail reads (folder, UID): ``batches`` each batch read, ``alone`` each mail
+    read alone. ``together`` False: a source that leaves every mail out of a batch (its byte
+    cap). ``lost``: mails the server does not return; ``broken``: mails whose read fails (a batch
+    with one fails whole)."""
+
+    def __init__(self, *, together: bool = True, lost: Sequence[Read] = (),
+                 broken: Sequence[Read] = ()) -> None:  # fmt: skip
+        super().__init__()
+        self.together, self.lost, self.broken = together, set(lost), set(broken)
+        self.batches: list[list[Read]] = []
+        self.alone: list[Read] = []
+
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        self.batches.append([(folder, uid) for uid in uids])
+        if self.broken & set(self.batches[-1]):
+            raise ValueError("unreadable answer")
+        return {uid: self._read(folder, uid) for uid in uids} if self.together else {}
+
+    def fetch_text(self, folder: str, uid: int) -> bytes | None:
+        self.alone.append((folder, uid))
+        if (folder, uid) in self.broken:
+            raise ValueError("unreadable answer")
+        return self._read(folder, uid)
+
+    def _read(self, folder: str, uid: int) -> bytes | None:
+        return None if (folder, uid) in self.lost else super().fetch_text(folder, uid)
+
+
+def scanned_with(tmp_path: Path, source: _ReadCounting) -> tuple[list[tuple[Any, ...]], Store]:
+    """The complaint words and phone kept for each mail after a first run over the history."""
+    for m in mails(history()):
+        source.add(m.folder, m.raw, m.at)
+    config = config_of(tmp_path)
+    store = open_database(config.database)
+    run_cycle(config, store, source, NOW, None)
+    rows = store.db.execute(
+        "SELECT folder, uid, subject, complaint, phone FROM messages"
+        " WHERE complaint_scanned = 1 ORDER BY folder, uid"
+    ).fetchall()
+    return rows, store
+
+
+def test_complaints_read_in_batches_are_those_read_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "TEXT_BATCH", 7)
+    batched = _ReadCounting()
+    together, _ = scanned_with(tmp_path / "together", batched)
+    alone = _ReadCounting(together=False)
+    one_by_one, _ = scanned_with(tmp_path / "alone", alone)
+    assert together == one_by_one
+    assert any(row[3] for row in together) and any(row[4] for row in together)
+    read = [mail for batch in batched.batches for mail in batch]
+    assert read == [row[:2] for row in together]
+    assert Counter(alone.alone) - Counter(batched.alone) == Counter(read)  # read alone elsewhere
+    assert len(batched.batches) == -(-len(read) // 7)
+
+
+def test_a_mail_lost_or_unreadable_in_a_batch_costs_only_its_own_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "TEXT_BATCH", 7)
+    whole = _ReadCounting()
+    clean, _ = scanned_with(tmp_path / "clean", whole)
+    worded = [row for row in clean if row[3] and not find_complaints(row[2])]
+    assert len(worded) >= 2  # complaint words only in the body
+    lost, broken = worded[0][:2], worded[-1][:2]
+    source = _ReadCounting(lost=[lost], broken=[broken])
+    rows, store = scanned_with(tmp_path / "faulty", source)
+    expected = [(*row[:3], None, None) if row[:2] in (lost, broken) else row for row in clean]
+    assert rows == expected
+    problems = [(p["folder"], p["uid"], p["step"]) for p in store.problems()]
+    assert problems == [(*broken, "complaint")]
+    failed = next(batch for batch in source.batches if broken in batch)
+    assert Counter(source.alone) - Counter(whole.alone) == Counter(failed)
 
 
 def write_config(tmp_path: Path, lang: str = "fi") -> Path:

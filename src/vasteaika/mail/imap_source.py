@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from vasteaika.catalogue import fault
 from vasteaika.errors import ConfigError, TemporaryError, UnreachableError
 from vasteaika.mail.imap_fetch import fetch_arrival_times, fetch_header_blocks
-from vasteaika.mail.source import SENT_FOLDER_NAMES
+from vasteaika.mail.source import SENT_FOLDER_NAMES, TEXT_BATCH_BYTES
 from vasteaika.models import FolderStatus, RawMessage
 
 if TYPE_CHECKING:
@@ -37,17 +37,22 @@ SENT_FOLDER_FULL_NAMES = ("INBOX.Sent", "INBOX/Sent")
 _FALLBACK_NAMESPACES = ("", "INBOX.")
 
 _WHOLE_ITEM = b"BODY[]"
+_SIZE_ITEM = b"RFC822.SIZE"
 
 
 class ImapSource:
     """A MailSource over one logged-in imapclient connection. Not thread-safe."""
 
-    def __init__(self, client: Any, settings: ImapSettings, *, batch_size: int = FETCH_BATCH):
+    def __init__(
+        self, client: Any, settings: ImapSettings, *, batch_size: int = FETCH_BATCH,
+        text_bytes: int = TEXT_BATCH_BYTES,
+    ) -> None:  # fmt: skip
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self._client = client
         self._settings = settings
         self._batch_size = batch_size
+        self._text_bytes = text_bytes
         self._selected: str | None = None
 
     def __enter__(self) -> ImapSource:
@@ -133,6 +138,35 @@ class ImapSource:
         if item is None or item.get(_WHOLE_ITEM) is None:
             return None
         return bytes(item[_WHOLE_ITEM])
+
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        """Two FETCHes: the sizes (``RFC822.SIZE``), then ``BODY.PEEK[]`` of the mails that fit
+        in the byte cap together (the first always); the others are left out, to be read alone.
+        A UID the server does not answer is gone (None), as in ``fetch_text``."""
+        self._ensure_selected(folder)
+        ordered = sorted(set(uids))
+        if not ordered:
+            return {}
+        with self._session_errors():
+            sizes = self._client.fetch(ordered, ["RFC822.SIZE"])
+        found: dict[int, bytes | None] = {}
+        chosen: list[int] = []
+        held = 0
+        for uid in ordered:
+            size = sizes.get(uid, {}).get(_SIZE_ITEM)
+            if size is None:
+                found[uid] = None
+            elif not chosen or held + int(size) <= self._text_bytes:
+                chosen.append(uid)
+                held += int(size)
+        if chosen:
+            with self._session_errors():
+                response = self._client.fetch(chosen, ["BODY.PEEK[]"])
+            for uid in chosen:
+                item = response.get(uid)
+                data = item.get(_WHOLE_ITEM) if item is not None else None
+                found[uid] = None if data is None else bytes(data)
+        return found
 
     def append_message(self, kind: str, data: bytes) -> None:
         """The one write vasteaika ever makes: APPEND its own acknowledgment to Sent (``kind``

@@ -41,7 +41,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vasteaika.errors import ConfigError
-from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids
+from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids, texts_within
 from vasteaika.models import FolderStatus, RawMessage
 
 SLACK = timedelta(hours=1)
@@ -122,6 +122,9 @@ class MaildirSource:
         files = self._files.get(folder, [])
         found = _read(files[uid - 1], _Moved()) if 0 < uid <= len(files) else None
         return found[1] if found else None
+
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        return texts_within(lambda uid: self.fetch_text(folder, uid), uids)
 
     def append_message(self, kind: str, data: bytes) -> None:
         """Keep vasteaika's own acknowledgment in Sent (or Drafts), as mbsync would upload it."""

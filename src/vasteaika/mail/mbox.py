@@ -58,7 +58,7 @@ from typing import IO, Any
 from vasteaika.errors import ConfigError, StorageError, TemporaryError
 from vasteaika.mail.local import _key, _safe_listing, arrival
 from vasteaika.mail.mbox_state import FileState, load_states, save_states, state_lock
-from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids
+from vasteaika.mail.source import SENT_FOLDER_NAMES, numbered_uids, texts_within
 from vasteaika.models import FolderStatus, RawMessage
 
 MBOX_SENT_NAMES = (*SENT_FOLDER_NAMES, "sent-mail")  # sent-mail: Pine and Alpine
@@ -250,6 +250,9 @@ class MboxSource:
         if from_line_time(first) is None:
             return None  # the file was rewritten since select
         return unquote(body[:-1] if body.endswith(b"\n\n") else body)
+
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        return texts_within(lambda uid: self.fetch_text(folder, uid), uids)
 
     def close(self) -> None:
         self._folders.clear()

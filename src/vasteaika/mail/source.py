@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -60,7 +60,31 @@ class MailSource(Protocol):
         """The whole message (for reading a reply's own text); None when it is gone."""
         ...
 
+    def fetch_texts(self, folder: str, uids: Sequence[int]) -> dict[int, bytes | None]:
+        """The whole messages of ``uids`` in as few reads as the source can (IMAP: one FETCH),
+        each as ``fetch_text`` gives it (None when it is gone). A UID left out of the answer
+        did not fit under the source's byte cap: the caller reads it alone with ``fetch_text``."""
+        ...
+
     def close(self) -> None: ...
+
+
+TEXT_BATCH_BYTES = 8_000_000  # whole mails held at once by one fetch_texts
+
+
+def texts_within(
+    read: Callable[[int], bytes | None], uids: Sequence[int], cap: int = TEXT_BATCH_BYTES
+) -> dict[int, bytes | None]:
+    """``fetch_texts`` of a source that reads each mail alone anyway (a local file): ``uids``
+    in order until ``cap`` bytes are held; the rest left out, to be read alone."""
+    found: dict[int, bytes | None] = {}
+    held = 0
+    for uid in uids:
+        if held >= cap:
+            break
+        found[uid] = data = read(uid)
+        held += len(data or b"")
+    return found
 
 
 def numbered_uids(last_uid: int, count: int, upto: int | None = None) -> list[int]:

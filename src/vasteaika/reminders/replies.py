@@ -6,6 +6,7 @@ from the firing because it reads the mailbox, and the firing never does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,15 @@ from vasteaika.reminders.store import (
 
 if TYPE_CHECKING:  # the reader is imported when a reply is read: most runs read none
     from vasteaika.reminders.promises import Promise, Reading
+
+_HEADER_NAME = re.compile(rb"[\x21-\x39\x3b-\x7e]+(?=:)")
+_QUOTED = rb'"[\x20\x21\x23-\x5b\x5d-\x7e]*"'
+_PLAIN_TYPE = re.compile(
+    rb"\s*text/plain\s*((?:;\s*[a-z0-9-]+=(?:" + _QUOTED + rb"|[a-z0-9._-]+)\s*)*);?\s*",
+    re.IGNORECASE,
+)
+_PARAM = re.compile(rb";\s*([a-z0-9-]+)=(?:(" + _QUOTED + rb")|([a-z0-9._-]+))", re.IGNORECASE)
+_RAW_ENCODINGS = (b"", b"7bit", b"8bit", b"binary")
 
 STALE_PROMISE = timedelta(days=1)  # promises due longer ago than this (old mail) are ignored
 PROMISE_HORIZON = timedelta(days=21)  # "ensi viikon perjantaina" is the furthest a reply promises
@@ -188,6 +198,14 @@ def _phone_in(
 def body_text(data: bytes, *, own_words: bool = True) -> str:
     """The text/plain part, else the HTML part as text (quoted blocks left out when
     ``own_words``); "" for a mail that cannot be read."""
+    plain = _plain_text(data)
+    if plain is not None:
+        return plain[:50_000]
+    return _parsed_text(data, own_words=own_words)
+
+
+def _parsed_text(data: bytes, *, own_words: bool = True) -> str:
+    """``body_text`` as the email package reads it."""
     import email
     import email.policy
 
@@ -204,3 +222,52 @@ def body_text(data: bytes, *, own_words: bool = True) -> str:
     if part.get_content_subtype() == "html":
         return html_to_text(content, drop_quotes=own_words)
     return content
+
+
+def _plain_text(data: bytes) -> str | None:
+    """The text of a mail of the commonest shape, read as the email package reads it: one
+    text/plain part (or no Content-Type), not an attachment, 7bit/8bit or quoted-printable,
+    a plain header block. None for anything else: the email package reads it."""
+    crlf, lf = data.find(b"\r\n\r\n"), data.find(b"\n\n")
+    if crlf >= 0 and (lf < 0 or crlf < lf):
+        lines, body = data[:crlf].split(b"\r\n"), data[crlf + 4 :]
+    elif lf >= 0:
+        lines, body = data[:lf].split(b"\n"), data[lf + 2 :]
+    else:
+        return None
+    if any(b"\r" in line or b"\n" in line for line in lines):
+        return None
+    fields: dict[bytes, list[bytes]] = {}
+    values: list[bytes] | None = None
+    for line in lines:
+        if line[:1] in (b" ", b"\t") and values is not None:
+            values[-1] += b"\n" + line  # folded: a coding folded is one the email package keeps raw
+            continue
+        name = _HEADER_NAME.match(line)
+        if name is None:
+            return None
+        values = fields.setdefault(name[0].lower(), [])
+        values.append(line[name.end() + 1 :])
+    return _plain_content(fields, body)
+
+
+def _plain_content(fields: dict[bytes, list[bytes]], body: bytes) -> str | None:
+    kinds = fields.get(b"content-type", [b"text/plain"])
+    codings = fields.get(b"content-transfer-encoding", [b""])
+    if b"content-disposition" in fields or len(kinds) > 1 or len(codings) > 1:
+        return None
+    kind = _PLAIN_TYPE.fullmatch(kinds[0])
+    coding = codings[0].lstrip(b" \t").lower()
+    if kind is None or (coding not in _RAW_ENCODINGS and coding != b"quoted-printable"):
+        return None
+    charsets = [q[1:-1] or t for n, q, t in _PARAM.findall(kind[1]) if n.lower() == b"charset"]
+    if len(charsets) > 1:
+        return None
+    if coding == b"quoted-printable":
+        import quopri
+
+        body = quopri.decodestring(body)
+    try:
+        return body.decode(charsets[0].decode() if charsets else "ASCII", errors="replace")
+    except LookupError:
+        return None

@@ -630,10 +630,6 @@ JUDGED: dict[str, tuple[str, str]] = {
         "name = next((m[g] for g in ('gen', 'par', 'n1', 'n2') if m[g])).lower().rstrip('XX.XX')",
         _MONTH_NAME_NO_DOT,
     ),
-    "vasteaika.reminders.promise_times.x__plain_clock__mutmut_13": (
-        "return Spec(clock=time(int(m['h']), int(m['m'] or 1)))",
-        _MINUTES_ALWAYS_THERE,
-    ),
     "vasteaika.reminders.promise_times.x__relative__mutmut_24": (
         "unit = (groups.get('u') or groups.get('u2') or groups.get('u3') or 'XXXX').lower()",
         _UNIT_ALWAYS_THERE,

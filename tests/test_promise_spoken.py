@@ -163,6 +163,22 @@ def test_a_small_hour_after_a_clock_word_is_read_in_working_hours(text: str, due
     assert _moment(text) == (due, True, None)
 
 
+BARE_CLOCKS = [
+    ("Soitan huomenna 3.30.", at(26, 15, 30)),
+    ("I'll call you tomorrow 3:30.", at(26, 15, 30)),
+    ("Jag ringer i morgon 2.15.", at(26, 14, 15)),
+    ("Soitan huomenna 03.30.", at(26, 3, 30)),
+    ("Soitan huomenna 14.30.", at(26, 14, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), BARE_CLOCKS)
+def test_a_bare_small_hour_is_read_as_after_a_clock_word(text: str, due: datetime) -> None:
+    """'Soitan huomenna 3.30' is the 15:30 that 'klo 3.30' is, never a reminder at 03:30;
+    a leading zero is the 24-hour clock, as written."""
+    assert _moment(text) == (due, True, None)
+
+
 def _on(day: date, hour: int = 9) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=HKI)
 

@@ -129,10 +129,6 @@ def _clock(m: re.Match[str], ctx: Context) -> Spec:
     return Spec(clock=time(hour, minute))  # "klo 05.30": the 24-hour clock, as written
 
 
-def _plain_clock(m: re.Match[str], ctx: Context) -> Spec:
-    return Spec(clock=time(int(m["h"]), int(m["m"] or 0)))
-
-
 def _ampm(m: re.Match[str], ctx: Context) -> Spec:
     ap = (m.groupdict().get("ap1") or m["ap"]).lower()
     hour = int(m["h"]) % 12 + (12 if ap.startswith("p") else 0)
@@ -368,8 +364,8 @@ TOKEN_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (rx.AMPM_CLOCK_RE, _ampm),
     (rx.AT_CLOCK_RE, _at_clock),
     (rx.AT_HOUR_RE, _open_hour),
-    (rx.COLON_CLOCK_RE, _plain_clock),
-    (rx.DOT_CLOCK_RE, _plain_clock),
+    (rx.COLON_CLOCK_RE, _clock),  # a bare '3.30' is read as 'klo 3.30' is: 15:30
+    (rx.DOT_CLOCK_RE, _clock),
     (rx.NOON_RE, lambda m, ctx: Spec(clock=time(12))),
     (rx.DAY_END_RE, lambda m, ctx: Spec(clock=ctx.day_end, window="by")),
     (rx.COMPOUND_RE, _compound),

@@ -393,7 +393,8 @@ def _run_alone(name: str, tests: list[str], timeout: float | None) -> tuple[str,
 
 
 def run_mutmut(
-    modules: list[str], max_children: int | None, survivors: bool, unrun: bool, remap: bool
+    modules: list[str], max_children: int | None, survivors: bool, unrun: bool, remap: bool,
+    mutmut_runner: bool = False,
 ) -> int:
     """Every mutant of ``modules`` afresh; or only those that survived last time (``survivors``:
     after new tests, that is all that can change) and/or those an interrupted run left unrun.
@@ -410,7 +411,8 @@ def run_mutmut(
         names = to_run(modules)
     if remap:  # mutmut maps new tests itself, not an old test changed to reach more code
         (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
-    command = [sys.executable, "-m", "mutmut", "run", *names]
+    command = [sys.executable, "-m", "mutmut", "run", *names] if mutmut_runner else [
+        sys.executable, str(ROOT / "benchmarks" / "mutation_runner.py"), *names]
     if max_children:
         command += ["--max-children", str(max_children)]
     _forget_reruns(names)
@@ -576,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--survivors", action="store_true",
                         help="test again only the mutants that survived the last run")  # fmt: skip
     parser.add_argument("--max-children", type=int, help="parallel mutants (default: CPUs)")
+    parser.add_argument("--mutmut-runner", action="store_true",
+                        help="run the mutants with `mutmut run` itself (each child a whole pytest"
+                        " start) instead of mutation_runner.py (tests collected once)")  # fmt: skip
     args = parser.parse_args(argv)
     args.modules += args.module
     unknown = sorted(set(args.modules) - set(MODULES))
@@ -589,7 +594,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     clock = Clock.start()
     if not args.report_only:
-        code = run_mutmut(modules, args.max_children, args.survivors, args.unrun, args.remap)
+        code = run_mutmut(modules, args.max_children, args.survivors, args.unrun, args.remap,
+                          args.mutmut_runner)
         if code not in (0, 1):  # mutmut exits 1 when a mutant survived
             print(f"mutation.py: mutmut failed with exit code {code}")
             return code

@@ -4,15 +4,20 @@ breaking mutation testing showed no other test noticed (issue 19)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import sqlite3
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fakes import FakeSource, mail
 from ledger_fixture import OWNER, at
 from vasteaika.config import Config
+from vasteaika.errors import TemporaryError
+from vasteaika.ledger import check
 from vasteaika.ledger.batches import Batch
 from vasteaika.ledger.check import run_check
 from vasteaika.ledger.store import FolderState, Store
@@ -93,3 +98,49 @@ def test_a_crash_loses_at_most_the_batch_being_read(
     run_check(config, src, store, at(9))
     assert src.committed == [0, 0, 0, 3, 3, 3, 6, 6]
     assert store.folder_state("INBOX") == FolderState(1, 8)
+
+
+@pytest.mark.parametrize("fail_after", [None, 4])
+def test_the_garbage_collector_runs_again_after_a_check_also_one_cut_short(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, fail_after: int | None
+) -> None:
+    """The sync pauses the collector (its automatic passes cost a tenth of a first sync); a
+    `watch` process lives on for days, and without it every cycle of objects would leak."""
+    monkeypatch.setattr(Batch, "COMMIT_EVERY", 3)
+    src = FakeSource()
+    src.fail_after = fail_after
+    for n in range(8):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), at(n))
+    assert gc.isenabled()
+    with contextlib.suppress(TemporaryError):
+        run_check(config, src, store, at(9))
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_batch_leaves_no_unreachable_cycle_behind(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the collector is paused, what a batch leaves unreachable is collected at its end,
+    so the sync's memory stays bounded by the batch however many mails it reads."""
+    monkeypatch.setattr(Batch, "COMMIT_EVERY", 3)
+    src = FakeSource()
+    for n in range(8):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), at(n))
+    left: list[weakref.ref[_Cycle]] = []
+    alive_at_start: list[int] = []
+    store_chunk = check.store_chunk
+
+    def leaving_a_cycle(*args: Any) -> None:
+        alive_at_start.append(sum(ref() is not None for ref in left))
+        store_chunk(*args)
+        left.append(weakref.ref(_Cycle()))
+
+    monkeypatch.setattr(check, "store_chunk", leaving_a_cycle)
+    run_check(config, src, store, at(9))
+    assert alive_at_start == [0, 0, 0]

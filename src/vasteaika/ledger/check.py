@@ -23,7 +23,7 @@ from vasteaika.config import Config
 from vasteaika.errors import ConfigError
 from vasteaika.ledger import first_load
 from vasteaika.ledger.answers import link_late_answers, link_owner_mail
-from vasteaika.ledger.batches import Batch, chunks, old_objects_frozen, store_chunk
+from vasteaika.ledger.batches import Batch, chunks, collect_batch, collector_paused, store_chunk
 from vasteaika.ledger.store import MessageRef, Store, epoch
 from vasteaika.ledger.sync import FolderPlan, FolderRead, plan_folder
 from vasteaika.mail.source import SENT_FOLDER_NAMES, MailSource
@@ -89,7 +89,7 @@ def run_check(
     # conversation boundaries do not depend on which folder happened to be read first.
     deferred = first_load.defer(store.db.conn)  # an empty ledger: indexes after the load
     try:
-        with old_objects_frozen():
+        with collector_paused():
             for folder in ([sent] if sent else []) + [config.inbox]:
                 _read_folder(ctx, source, folder, result, on_folder, on_message)
     finally:
@@ -135,6 +135,7 @@ def _read_folder(
         for chunk in chunks(read.messages(counted), Batch.COMMIT_EVERY, on_message):
             store_chunk(store, batch, chunk, ingest)
             count += len(chunk)
+            collect_batch()
     finally:
         batch.commit()  # also when the connection drops: keep what was read
     try:

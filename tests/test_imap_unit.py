@@ -556,3 +556,16 @@ def test_arrival_times_read_directly_or_like_imapclient(answer: list[Any]) -> No
     assert imap_fetch.fetch_arrival_times(client, [5, 9]) == {
         5: datetime(2026, 11, 1, 8, 0, tzinfo=UTC), 9: datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("sign", ["+", "-"])
+def test_an_internaldate_in_any_zone_is_the_instant_it_names(sign: str) -> None:
+    """Every zone a server may write, each read twice (its offset is made once and kept): the
+    UTC instant that Python's own parser reads, so mail is ordered by when it truly arrived."""
+    for hours in range(24):
+        for minutes in range(60):
+            value = f"31-Dec-2026 23:30:00 {sign}{hours:02}{minutes:02}"
+            expected = datetime.strptime(value, "%d-%b-%Y %H:%M:%S %z").astimezone(UTC)
+            for _ in range(2):
+                found = imap_fetch._internal_date(value.encode())
+                assert found == expected and found is not None and found.tzinfo is UTC

@@ -8,6 +8,7 @@ asks it for ``UID → (INTERNALDATE, header block)``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import imaplib
 import logging
 import re
@@ -177,12 +178,19 @@ def _internal_date(value: bytes) -> datetime | None:
     if match is None or month is None:
         return None
     day, _, year, hour, minute, second, sign, zone = match.groups()
-    offset = timedelta(hours=int(zone[:2]), minutes=int(zone[2:]))
     try:
         local = datetime(int(year), month, int(day), int(hour), int(minute), int(second), 0, UTC)
     except ValueError:
         return None
-    return local + offset if sign == b"-" else local - offset
+    return local - _ahead_of_utc(sign, zone)
+
+
+@functools.lru_cache(maxsize=64)  # a server writes its INTERNALDATEs in a zone or two
+def _ahead_of_utc(sign: bytes, zone: bytes) -> timedelta:
+    """The zone's offset (``+0200``: two hours), made once: a timedelta from hours and minutes
+    costs more than the rest of reading the date, twice for each mail of a first sync."""
+    offset = timedelta(hours=int(zone[:2]), minutes=int(zone[2:]))
+    return -offset if sign == b"-" else offset
 
 
 def _uid_set(uids: Sequence[int]) -> str:

@@ -43,6 +43,12 @@ mutants, to compare two versions of the tests without the whole run. mutmut adds
 ``--remap`` maps every test again (one run of all the fast tests, minutes here), needed when an
 existing test was changed to reach a function it did not reach before.
 
+mutmut makes the mutants, maps the tests and judges nothing itself here: its mutants run with
+``benchmarks/mutation_runner.py``, which collects the selected tests once and forks each mutant's
+child from inside that pytest session (mutmut's own runner starts a whole pytest in every child:
+0.3-0.5 s of CPU before the first test; ``--mutmut-runner`` uses it still, to compare). The
+verdicts and durations go into mutmut's ``.meta`` files either way.
+
 The whole run (no module named) is the one command to measure: after the table it prints its
 wall time, the load, and the CPU time of everything it ran with the mutants per CPU second of one
 core, which the load does not change (README's development section has the figures).

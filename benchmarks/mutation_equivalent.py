@@ -1090,12 +1090,19 @@ JUDGED: dict[str, tuple[str, str]] = {
         " else None",
         "run_check, the one maker of a _Context, always gives it the source: never None",
     ),
+    "vasteaika.ledger.sync.x__micros__mutmut_1": (
+        "return (t - _EPOCH) / timedelta(microseconds=1)",
+        "a timedelta is a whole number of microseconds: the true quotient is that number as a"
+        " float, exact below 2**53 µs (the year 2255), and _Pending's INTEGER column stores a"
+        " whole REAL as the INTEGER: the same keys, the same order",
+    ),
     "vasteaika.ledger.sync.x_has_new__mutmut_5": (
         "if plan.status.uidnext <= 1:",
         "uidnext 1 with mail in the folder (exists > 0 is asked first) comes from no source:"
-        " UIDNEXT exceeds every UID and UIDs start at 1 (RFC 3501 2.3.1.1); the IMAP source"
-        " computes the highest UID + 1 when the server leaves it out, Maildir and mbox say"
-        " count + 1",
+        " UIDNEXT exceeds every UID and UIDs start at 1 (RFC 3501 2.3.1.1); Maildir and mbox"
+        " say count + 1; the IMAP source, when the server leaves UIDNEXT out, says the highest"
+        " UID + 1, which is 1 only when its SEARCH ALL found the folder emptied meanwhile, and"
+        " then asking lists nothing (at most mail come since, which the next run reads anyway)",
     ),
     "vasteaika.ledger.sync.x_plan_folder__mutmut_17": (
         "return FolderPlan(status, stored[1], reset=None)",

@@ -34,6 +34,10 @@ _SQLITE_EMPTY_IN = (
     " 'id NOT IN ()' true, so the clause added without ids selects what leaving it out does"
 )
 _SQL_NAMES_ANY_CASE = "SQLite's column names are case-insensitive: ACK_STATUS is ack_status"
+_SQLITE_ANY_CASE = (
+    "SQLite reads its keywords, pragma names and values and table and column names in any"
+    " letter case (sync's private _Pending table is read by position, not by column name)"
+)
 # The stores' SQL strings (acks/store.py above all) stay mutated, with no "pragma: no mutate":
 # a mutant that breaks a query ("XXSELECT …XX", a clause lost) fails the first test that runs
 # it; one that changes only the letter case of SQLite's keywords and names is told equivalent
@@ -1085,5 +1089,74 @@ JUDGED: dict[str, tuple[str, str]] = {
         "data = ctx.source.fetch_text(msg.folder, msg.uid) if ctx.source is not None or True"
         " else None",
         "run_check, the one maker of a _Context, always gives it the source: never None",
+    ),
+    "vasteaika.ledger.sync.x__micros__mutmut_1": (
+        "return (t - _EPOCH) / timedelta(microseconds=1)",
+        "a timedelta is a whole number of microseconds: the true quotient is that number as a"
+        " float, exact below 2**53 µs (the year 2255), and _Pending's INTEGER column stores a"
+        " whole REAL as the INTEGER: the same keys, the same order",
+    ),
+    "vasteaika.ledger.sync.x_has_new__mutmut_5": (
+        "if plan.status.uidnext <= 1:",
+        "uidnext 1 with mail in the folder (exists > 0 is asked first) comes from no source:"
+        " UIDNEXT exceeds every UID and UIDs start at 1 (RFC 3501 2.3.1.1); Maildir and mbox"
+        " say count + 1; the IMAP source, when the server leaves UIDNEXT out, says the highest"
+        " UID + 1, which is 1 only when its SEARCH ALL found the folder emptied meanwhile, and"
+        " then asking lists nothing (at most mail come since, which the next run reads anyway)",
+    ),
+    "vasteaika.ledger.sync.x_plan_folder__mutmut_17": (
+        "return FolderPlan(status, stored[1], reset=None)",
+        "FolderPlan.reset is only read as a condition (check._read_folder, check._plan):"
+        " None reads as False",
+    ),
+    "vasteaika.ledger.sync.xǁFolderReadǁ__post_init____mutmut_2": (
+        "self.watermark = Watermark(None)",
+        "the first watermark holds no UIDs, so it is complete: messages() replaces it before"
+        " any mail is handed over (Batch reads safe only once a mail is done), and a folder"
+        " with nothing new leaves it to _finish_folder, which then takes max(after_uid,"
+        " uidnext - 1) and never its safe",
+    ),
+    "vasteaika.ledger.sync.xǁFolderReadǁclose__mutmut_2": (
+        "self._pending = ''",
+        "nothing reads _pending after the one close of a reading (check._read_folder's"
+        " finally); messages() closes first only an earlier reading, and each FolderRead is"
+        " read once",
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁ__init____mutmut_4": (
+        "self._db = sqlite3.connect('')",
+        "with the sqlite3 module's own transaction control the explicit BEGIN and COMMIT of"
+        " add still make its one transaction: the module begins one by itself only before an"
+        " INSERT outside a transaction, and never before PRAGMA, CREATE TABLE or SELECT",
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁ__init____mutmut_8": (
+        "self._db.execute('pragma journal_mode = off')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁ__init____mutmut_9": (
+        "self._db.execute('PRAGMA JOURNAL_MODE = OFF')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁ__init____mutmut_12": (
+        "self._db.execute('create table pending (uid integer primary key, arrival integer not"
+        " null)')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁ__init____mutmut_13": (
+        "self._db.execute('CREATE TABLE PENDING (UID INTEGER PRIMARY KEY, ARRIVAL INTEGER NOT"
+        " NULL)')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁadd__mutmut_8": (
+        "self._db.execute('begin')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.ledger.sync.xǁ_Pendingǁadd__mutmut_18": (
+        "self._db.execute('commit')",
+        _SQLITE_ANY_CASE,
+    ),
+    "vasteaika.acks.outbox.x_resolve_pending__mutmut_7": (
+        "_remind(store, conversation_id, callback_at, None, now, in_doubt=None)",
+        "_remind reads in_doubt only as a condition (if not in_doubt, ACK_IN_DOUBT if in_doubt"
+        " else 'ack'): None reads as False",
     ),
 }

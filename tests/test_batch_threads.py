@@ -98,6 +98,8 @@ def first_run() -> Scenario:
         ("INBOX", mail(OWNER, "kalle.koti@example.fi", "Re: Katto", "o5@p", at(12)), at(12)),
         ("INBOX", mail("Eero <eero@example.fi>", OWNER, "Kattoremontti", "e1@x", at(14)), at(14)),
         ("INBOX", mail("Veikko <veikko@example.fi>", OWNER, "Sauna", "v1@x", at(15)), at(15)),
+        # Copied into the mailbox again later: it arrived, as the server says, at 17:00.
+        ("INBOX", mail("Hanna <hanna@example.fi>", OWNER, "Laituri", "h1@x", at(16)), at(17)),
     ]
     # Sent: an answer by subject to Anna, one to Maija's follow-up, two to Veikko's mail (the
     # earlier one, filed later, is the answer).
@@ -156,6 +158,14 @@ def second_run() -> Scenario:
         ("INBOX", mail(f"Maija <{c}>", OWNER, "Lumityöt", "m7@x", at(24 * 12)), at(24 * 12)),
         ("INBOX", mail(OWNER, c, "Re: Lumityöt", "o8@p", at(24 * 12 + 1)), at(24 * 12 + 1)),
     ]
+    h = "hanna@example.fi"
+    s += [
+        # Hanna's follow-up to that mail and the owner's answer to it, both arrived before the
+        # mail that opened her conversation: the answer can answer no turn of it.
+        ("Sent", mail(OWNER, h, "Re: Laituri", "s11@p", at(16.6), refs="h2@x"), at(16.6)),
+        ("INBOX", mail(f"Hanna <{h}>", OWNER, "Re: Laituri", "h2@x", at(16.5), refs="h1@x"),
+         at(16.5)),
+    ]  # fmt: skip
     t = "tuula@example.fi"
     s += [
         # Imported: an old mail opens a conversation with a higher id than later ones; the
@@ -212,6 +222,13 @@ def test_threaded_mail_in_batches_gives_the_ledger_of_one_mail_at_a_time(
     assert {"reference", "subject", "reply-to", "new-subject"} <= rules
     assert any(r and r.startswith("ambiguous") for r in rules)
     assert counts[1][2] == 1  # the mail without a From, a problem in the second run
+    # Hanna waits since her follow-up, which arrived before the mail that opened her
+    # conversation; the owner's answer to it, sent before that mail, answers nothing.
+    hanna = batched.db.execute(
+        "SELECT t.since, t.answer_id, c.waiting_since FROM turns t JOIN conversations c"
+        " ON c.id = t.conversation_id WHERE c.customer_email = 'hanna@example.fi'"
+    ).fetchall()
+    assert hanna == [(int(at(16.5).timestamp()), None, int(at(16.5).timestamp()))]
 
 
 def test_a_batch_that_fails_stores_no_half_of_its_threads(

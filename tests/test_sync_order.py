@@ -4,8 +4,9 @@ arrival (not UID), and an owner mail is never moved away from the conversation i
 from __future__ import annotations
 
 import json
+import tracemalloc
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from vasteaika.config import Config
 from vasteaika.ledger import sync
 from vasteaika.ledger.check import _json_list, run_check
 from vasteaika.ledger.store import Store, open_database
-from vasteaika.ledger.sync import FolderPlan, Watermark, arrival_order, uid_ranges
+from vasteaika.ledger.sync import FolderPlan, FolderRead, Watermark, plan_folder, uid_ranges
 from vasteaika.models import FolderStatus, RawMessage
 
 
@@ -117,10 +118,64 @@ def test_mail_imported_later_threads_by_arrival_not_by_uid(config: Config, store
     assert conv["last_customer_at"] == int(at(5).timestamp())
 
 
-def test_arrival_order_breaks_ties_by_uid_and_puts_unknown_times_last() -> None:
-    times = {5: at(1), 3: at(2), 4: at(1)}
-    assert arrival_order([3, 4, 5, 6], times) == [4, 5, 3, 6]
-    assert arrival_order([9, 2, 5], {}) == [2, 5, 9]
+class UntimedSource(FakeSource):
+    """A server that tells no arrival time for the UIDs in ``untimed`` (Maildir tells none)."""
+
+    untimed: frozenset[int] = frozenset()
+
+    def arrival_times(self, folder: str, uids: Sequence[int]) -> dict[int, datetime]:
+        times = super().arrival_times(folder, uids)
+        return {uid: t for uid, t in times.items() if uid not in self.untimed}
+
+
+def handed_over(src: FakeSource) -> list[int]:
+    """The UIDs of a first sync's reading of INBOX, in the order they are handed over."""
+    read = FolderRead(src, plan_folder(src, "INBOX", None))
+    try:
+        return [raw.uid for raw in read.messages()]
+    finally:
+        read.close()
+
+
+def test_a_folder_is_handed_over_by_arrival_ties_by_uid_and_unknown_times_last() -> None:
+    src = UntimedSource()
+    helsinki = timezone(timedelta(hours=2))
+    arrivals = [at(0), at(2), at(1) + timedelta(microseconds=1), at(1), at(1),
+                at(1.5).astimezone(helsinki), at(0.5)]  # fmt: skip
+    for n, when in enumerate(arrivals):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), when)
+    src.untimed = frozenset({1})
+
+    assert handed_over(src) == [7, 4, 5, 3, 6, 2, 1]
+
+    src.untimed = frozenset(range(1, 8))  # no time known at all: in UID order
+    assert handed_over(src) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_folder_is_fetched_a_batch_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync, "BATCH", 3)
+    src = FakeSource()
+    for n in range(7):
+        src.add("INBOX", mail(f"c{n}@example.fi", OWNER, f"Kysymys {n}", f"q{n}@x"), at(10 - n))
+
+    assert handed_over(src) == [7, 6, 5, 4, 3, 2, 1]
+    assert src.commands.count("FETCH INBOX") == 3  # 3 + 3 + 1 mails, not one FETCH each
+
+
+def test_the_watermark_keeps_no_uid_it_has_passed() -> None:
+    """Memory stays flat however big the folder: a UID done in order is not kept."""
+    uids = range(1, 20_001)
+    mark = Watermark(0, uids)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for uid in uids:
+            mark.done(uid)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert mark.safe == 20_000 and mark.complete
+    assert kept < 20_000  # bytes; the 20,000 UIDs themselves would take over a megabyte
 
 
 # --- a folder listed in slices (memory flat however big the mailbox) ------------------------

@@ -187,9 +187,10 @@ class BatchView:
 
     def _join(self, mail: Mail, conversation_id: int) -> None:
         """A mail without a conversation joins one: only the batch's new mails are given one,
-        and ``link_answer`` refuses a mail of another conversation, so none is ever moved."""
+        and ``link_answer`` refuses a mail of another conversation, so none is ever moved. A
+        new mail is written whole by ``flush``; a stored one is marked ``changed`` by
+        ``link_answer``, the one way a stored mail joins."""
         mail.conversation_id = conversation_id
-        mail.changed = True
         self.conv_of_mid[mail.message_id].add(conversation_id)
         if mail.kind in _MAIL_EVENT:
             event = _MAIL_EVENT[mail.kind]

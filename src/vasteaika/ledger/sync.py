@@ -178,9 +178,9 @@ def uid_ranges(plan: FolderPlan, size: int) -> Iterator[tuple[int, int | None]]:
 
 
 class _Pending:
-    """A run's new UIDs of one folder and their arrival times (``arrival_keys``' order: the time
-    in microseconds, ``_UNKNOWN_MICROS`` when not known), in a private temporary database that
-    SQLite keeps on disk past a small cache and deletes when closed."""
+    """A run's new UIDs of one folder and their arrival times (in microseconds,
+    ``_UNKNOWN_MICROS`` when not known: after all the others), in a private temporary database
+    that SQLite keeps on disk past a small cache and deletes when closed."""
 
     def __init__(self) -> None:
         self._db = sqlite3.connect("", isolation_level=None)
@@ -207,25 +207,10 @@ class _Pending:
         self._db.close()
 
 
-_UID_BITS = (1 << 32) - 1  # an IMAP UID is a 32-bit number
-_UNKNOWN = 1 << 100  # after every time: a UID whose arrival time is not known
-_UNKNOWN_MICROS = 1 << 62  # the same in a SQLite integer (the year 146,000)
+_UNKNOWN_MICROS = 1 << 62  # after every time: a UID whose arrival time is not known (year 146,000)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def arrival_keys(uids: Sequence[int], times: dict[int, datetime]) -> list[int]:
-    """One integer per UID that sorts as ``arrival_order`` orders: the arrival time in
-    microseconds above the UID's 32 bits, UIDs without a time after all the others."""
-    return [
-        (_micros(times[uid]) << 32 | uid) if uid in times else (_UNKNOWN | uid) for uid in uids
-    ]
-
-
 def _micros(t: datetime) -> int:
-    aware = t if t.tzinfo is not None else t.replace(tzinfo=UTC)
-    return (aware - _EPOCH) // timedelta(microseconds=1)
-
-
-def arrival_order(uids: Sequence[int], times: dict[int, datetime]) -> list[int]:
-    """``uids`` by arrival time, ties (and UIDs without a known time, at the end) by UID."""
-    return [key & _UID_BITS for key in sorted(arrival_keys(uids, times))]
+    """An arrival time (aware: ``MailSource.arrival_times``) in microseconds since 1970."""
+    return (t - _EPOCH) // timedelta(microseconds=1)

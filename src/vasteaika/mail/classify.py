@@ -142,7 +142,7 @@ def _report_content(msg: Message) -> Hit | None:
     """B3: DSNs are bounces; feedback reports (ARF) and read receipts (MDN) are reports."""
     if msg.content_type not in _REPORT_TYPES:  # most mail: nothing to show
         return None
-    content_type = msg.header("content-type")[0] if msg.header("content-type") else ""
+    content_type = msg.header("content-type")[0]  # parse read msg.content_type from it
     shown = f"Content-Type: {_shown(content_type)}"
     if msg.content_type in _DELIVERY_STATUS:
         return Kind.BOUNCE, f"{shown} (RFC 3464 delivery status, B3)"

@@ -407,3 +407,21 @@ def test_why_says_the_reason_classify_stored_in_the_owners_language(
     language (catalogue.reasons): a reason worded otherwise is shown untranslated."""
     result = kind_of(*lines, ignore=ignore)
     assert message_reason("fi", result.reasons[0]) == finnish
+
+
+@pytest.mark.parametrize(
+    ("return_path", "kind"),
+    [
+        ("<MAILER-DAEMON>", Kind.BOUNCE),  # no @: all of it is the local part
+        ("<MAILER-DAEMON@relay@mx.example.com>", Kind.BOUNCE),  # a mail system before the first @
+        ("<anna@talk-bounces@lists.example.org>", Kind.ROBOT),  # a list's bounces before the last
+    ],
+)
+def test_an_envelope_with_a_second_at_is_a_machines_in_either_reading(
+    return_path: str, kind: Kind
+) -> None:
+    """A Return-Path with a second @ is no address: a mail system or a list before either @
+    makes the mail a machine's, as the ack decision reads it, not a customer's contact."""
+    result = kind_of(f"Return-Path: {return_path}")
+    assert result.kind is kind
+    assert result.reasons[0].startswith(f"Return-Path: {return_path.strip('<>').lower()} (")

@@ -1115,6 +1115,10 @@ JUDGED: dict[str, tuple[str, str]] = {
         " else None",
         "run_check, the one maker of a _Context, always gives it the source: never None",
     ),
+    "vasteaika.mail.classify.x__report_content__mutmut_22": (
+        r"""match = re.search('REPORT-TYPE\\s*=\\s*\\"?([\\w.-]+)', content_type, re.IGNORECASE)""",
+        _PATTERN_IGNORES_CASE,
+    ),
     "vasteaika.mail.classify.x_classify__mutmut_5": (
         "checks = () if machine_checked and False else _machine_checks(msg)",
         _MACHINE_CHECKS_AGAIN,

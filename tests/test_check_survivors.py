@@ -15,7 +15,6 @@ import pytest
 from fakes import FakeSource, mail
 from ledger_fixture import OWNER, at
 from test_identity import NOW, legacy_database, two_customers_one_id, waiting
-from vasteaika.catalogue.reasons import message_reason
 from vasteaika.config import Config
 from vasteaika.errors import ConfigError, TemporaryError
 from vasteaika.ledger import check
@@ -373,24 +372,6 @@ def test_a_form_relayed_by_a_listed_form_sender_is_the_persons_contact(
                           extra="Reply-To: Sari Nieminen <sari.nieminen@outlook.com>\n"), at(0))  # fmt: skip
     run_check(listed, src, store, at(1))
     assert _answered(store) == [("sari.nieminen@outlook.com", False)]
-
-
-def test_mail_in_sent_from_an_unlisted_address_is_the_owners_answer_and_why_says_so(
-    config: Config, store: Store
-) -> None:
-    """Mail in Sent is the owner's even From an address not in the config (an office alias):
-    it answers the customer, and why says in the owner's language that Sent decided it."""
-    src = FakeSource()
-    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
-    src.add("Sent", mail("toimisto@pihapalvelu.fi", "anna@example.fi", "Re: Lumityöt", "r1@p",
-                         extra="In-Reply-To: <a1@x>\n"), at(1))  # fmt: skip
-    run_check(config, src, store, at(2))
-    kind, reasons = store.one("SELECT kind, reasons FROM messages WHERE message_id = 'r1@p'")
-    assert kind == "owner"
-    assert [message_reason("fi", r) for r in json.loads(reasons)] == [
-        "Lähetetyt-kansiossa: sinun lähettämäsi"
-    ]
-    assert _answered(store) == [("anna@example.fi", True)]
 
 
 def test_our_acknowledgment_and_a_vacation_reply_in_sent_answer_nothing(

@@ -256,6 +256,35 @@ _BOUNCE_NAMES_NO_AT = (
     " only when the address has a single @, and then it is the part before the first, which"
     " is read anyway (mailer-daemon@relay@example.com is caught by that reading)"
 )
+_MACHINE_CHECKS_AGAIN = (
+    "the second classify (ledger.check._classify, its one caller with machine_checked) reads a"
+    " mail whose first classify ran every machine check and decided owner or customer, so none"
+    " fired; they read only the mail, so running them again finds nothing again: only time is"
+    " lost"
+)
+_CUSTOMER_ONLY_FOR_CUSTOMER = (
+    "a Classification carries a customer exactly when its kind is CUSTOMER: classify gives one"
+    " to every customer's mail and to no other, and the check's own (_classify, _out_of_office,"
+    " _own_address_form) give none; so either half of the test decides alone"
+)
+_ROW_KEYS_MAIL = (
+    "the row's keys are only the INSERT's column names (messages.insert_message, BatchView.flush"
+    " by runs of the same keys), which SQLite matches in any letter case; nothing reads this key"
+    " back from the row (BatchView.insert_message, the joins and _adopt_legacy read others)"
+)
+_PATTERN_IGNORES_CASE = (
+    "the pattern is searched with re.IGNORECASE: the letter case it is written in is not read"
+)
+# ledger.check._mail's row, as ast.unparse writes it (its mutants upper-case one key)
+_MAIL_ROW = (
+    "row: dict[str, Any] = {'folder': msg.folder, 'uid': msg.uid, 'uidvalidity': uidvalidity,"
+    " 'message_id': msg.message_id, 'fingerprint': content_fingerprint(msg), 'synthetic_id':"
+    " int(msg.synthetic_id), 'kind': cls.kind.value, 'reasons': _json_list(cls.reasons),"
+    " 'from_email': msg.from_addr.email, 'from_name': msg.from_addr.name, 'customer_email':"
+    " customer.email if customer else None, 'customer_name': customer.name if customer else"
+    " None, 'subject': msg.subject, 'base_subject': base_subject(msg.subject), 'received_at':"
+    " epoch(msg.received_at), 'arrival_source': msg.arrival_source, 'run_id': ctx.run_id}"
+)
 JUDGED: dict[str, tuple[str, str]] = {
     **_REMINDERS_STORE,
     **_REMINDERS_CALLBACKS,
@@ -1158,5 +1187,45 @@ JUDGED: dict[str, tuple[str, str]] = {
         "_remind(store, conversation_id, callback_at, None, now, in_doubt=None)",
         "_remind reads in_doubt only as a condition (if not in_doubt, ACK_IN_DOUBT if in_doubt"
         " else 'ack'): None reads as False",
+    ),
+    "vasteaika.mail.classify.x__report_content__mutmut_22": (
+        r"""match = re.search('REPORT-TYPE\\s*=\\s*\\"?([\\w.-]+)', content_type, re.IGNORECASE)""",
+        _PATTERN_IGNORES_CASE,
+    ),
+    "vasteaika.mail.classify.x_classify__mutmut_5": (
+        "checks = () if machine_checked and False else _machine_checks(msg)",
+        _MACHINE_CHECKS_AGAIN,
+    ),
+    "vasteaika.ledger.check.x__classify__mutmut_20": (
+        "stranger = classify(msg, frozenset(), machine_checked=None)",
+        _MACHINE_CHECKS_AGAIN,
+    ),
+    "vasteaika.ledger.check.x__classify__mutmut_23": (
+        "stranger = classify(msg, frozenset())",
+        _MACHINE_CHECKS_AGAIN,
+    ),
+    "vasteaika.ledger.check.x__classify__mutmut_24": (
+        "stranger = classify(msg, frozenset(), machine_checked=False)",
+        _MACHINE_CHECKS_AGAIN,
+    ),
+    "vasteaika.ledger.check.x__thread__mutmut_2": (
+        "if cls.kind is Kind.CUSTOMER or cls.customer is not None:",
+        _CUSTOMER_ONLY_FOR_CUSTOMER,
+    ),
+    **{
+        f"vasteaika.ledger.check.x__mail__mutmut_{n}": (
+            _MAIL_ROW.replace(f"'{key}':", f"'{key.upper()}':"),
+            _ROW_KEYS_MAIL,
+        )
+        for n, key in (
+            (15, "synthetic_id"),
+            (20, "reasons"),
+            (25, "from_name"),
+            (43, "arrival_source"),
+        )
+    },
+    "vasteaika.ledger.check.x__mail__mutmut_49": (
+        "row['AUTHSERV_ID'] = topmost_authserv_id(msg.header('authentication-results'))",
+        _ROW_KEYS_MAIL,
     ),
 }

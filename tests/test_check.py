@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from fakes import FakeSource, mail
 from ledger_fixture import OWNER, at, ledger_config
+from vasteaika.catalogue.reasons import message_reason
 from vasteaika.config import Config
 from vasteaika.errors import TemporaryError
 from vasteaika.ledger.check import run_check
@@ -143,7 +145,8 @@ def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(
 ) -> None:
     """Planted bug: Sent mail no longer forced to "owner". A reply sent from an address missing
     from owner.addresses (the phone's own account) must still answer the customer, and never
-    open a conversation for the customer's address as if the customer had written."""
+    open a conversation for the customer's address as if the customer had written; why says
+    in the owner's language that the Sent folder decided it."""
     src = FakeSource()
     src.add("INBOX", mail("Maija <maija@example.fi>", OWNER, "Nurmikko", "m1@x"), at(0))
     run_check(config, src, store, at(1))
@@ -153,8 +156,11 @@ def test_mail_in_sent_from_an_unlisted_address_is_the_owners_reply(
     assert result.new_replies == 1 and result.new_conversations == 0
     [c] = convs(store, config)
     assert c["customer_email"] == "maija@example.fi" and c["response_seconds"] == 2 * 3600
-    kind = store.db.execute("SELECT kind FROM messages WHERE folder = 'Sent'").fetchone()[0]
+    kind, reasons = store.one("SELECT kind, reasons FROM messages WHERE folder = 'Sent'")
     assert kind == "owner"
+    assert [message_reason("fi", r) for r in json.loads(reasons)] == [
+        "Lähetetyt-kansiossa: sinun lähettämäsi"
+    ]
 
 
 def test_reply_seen_before_the_contact_still_counts(config: Config, store: Store) -> None:

@@ -358,3 +358,42 @@ def test_mail_from_the_owners_address_is_a_lead_only_when_its_text_is_a_forms(
     _from_own_address(lost, "f2@x", FORM, 3)
     run_check(config, lost, store, at(4))
     assert store.one("SELECT kind FROM messages WHERE message_id = 'f2@x'") == ("owner",)
+
+
+def test_a_form_relayed_by_a_listed_form_sender_is_the_persons_contact(
+    config: Config, store: Store
+) -> None:
+    """A form relay the owner listed in ``[ack] form_senders`` mails From its own address with
+    the person in Reply-To: the person is the customer who waits, not the relay."""
+    relay = "lomake@lomakepalvelu.example"
+    listed = replace(config, ack=replace(config.ack, form_senders=(relay,)))
+    src = FakeSource()
+    src.add("INBOX", mail(relay, OWNER, "Yhteydenotto", "f1@x",
+                          extra="Reply-To: Sari Nieminen <sari.nieminen@outlook.com>\n"), at(0))  # fmt: skip
+    run_check(listed, src, store, at(1))
+    assert _answered(store) == [("sari.nieminen@outlook.com", False)]
+
+
+def test_our_acknowledgment_and_a_vacation_reply_in_sent_answer_nothing(
+    config: Config, store: Store
+) -> None:
+    """Our own acknowledgment and the owner's vacation reply reach Sent after the customer's
+    mail is in the ledger; neither is the owner's answer: the customer still waits, and why
+    does not call either an answer to the conversation."""
+    src = FakeSource()
+    src.add("INBOX", mail("anna@example.fi", OWNER, "Lumityöt", "a1@x"), at(0))
+    run_check(config, src, store, at(1))
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Re: Lumityöt", "vasteaika-ack.1@p",
+                         extra="In-Reply-To: <a1@x>\nX-Vasteaika-Ack: 1\n"), at(1.5))  # fmt: skip
+    src.add("Sent", mail(OWNER, "anna@example.fi", "Automaattinen vastaus: Lumityöt", "v1@p",
+                         extra="In-Reply-To: <a1@x>\nAuto-Submitted: auto-replied\n"), at(1.6))  # fmt: skip
+    run_check(config, src, store, at(2))
+    rows = store.db.execute(
+        "SELECT message_id, kind, conversation_id, answer_rule FROM messages"
+        " WHERE folder = 'Sent' ORDER BY received_at"
+    )
+    assert [tuple(r) for r in rows] == [
+        ("vasteaika-ack.1@p", "ack", None, None),
+        ("v1@p", "auto-reply", None, None),
+    ]
+    assert _answered(store) == [("anna@example.fi", False)]

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from vasteaika.catalogue.reasons import message_reason
 from vasteaika.mail.classify import classify
 from vasteaika.mail.parse import parse
 from vasteaika.models import Classification, Kind, Message, RawMessage
@@ -347,3 +348,80 @@ def test_owners_own_mail_with_a_reply_to_is_not_a_contact_form() -> None:
                           conversation_acked=False, last_ack_to_address_at=None, content=content)  # fmt: skip
         assert not decision.send and any(r.startswith("own-address:") for r in decision.reasons)
     assert classify(msg, owners, form_senders=("ylermi@pihapalvelu.fi",)).via_form
+
+
+@pytest.mark.parametrize(
+    ("first", "who"),
+    [
+        ("myynti@gmail.com", "the owner's own address at a free mail service"),
+        ("toimisto@shop.fi", "a colleague at the owner's domain, not an owner address"),
+        ("ei-vastausta@forms.example.net", "a do-not-reply in Finnish"),
+        ("notifications@forms.example.net", "a system sender"),
+    ],
+)
+def test_a_forms_customer_is_the_first_person_in_its_reply_to(first: str, who: str) -> None:
+    """A website form may put the owner or a machine in Reply-To before the person who filled
+    it in: the person is the customer, or the acknowledgment goes to the owner or a robot."""
+    msg = mail("From: wordpress@shop.fi", f"Reply-To: {first}, Liisa <liisa@example.com>")
+    result = classify(msg, OWNERS | {"myynti@gmail.com"})
+    assert (result.kind, result.via_form) == (Kind.CUSTOMER, True), who
+    assert result.customer is not None and result.customer.email == "liisa@example.com", who
+
+
+def test_an_auto_reply_relayed_with_a_mailer_daemon_envelope_is_an_auto_reply() -> None:
+    """A relay may pass an auto-reply on with ``Return-Path: <MAILER-DAEMON@…>``: the header
+    that says auto-reply decides, so why does not tell the owner their mail bounced."""
+    result = kind_of(
+        "Auto-Submitted: auto-replied",
+        "Return-Path: <MAILER-DAEMON@mx.example.com>",
+        "Subject: Automatic reply: Tarjous",
+    )
+    assert result.kind is Kind.AUTO_REPLY
+    assert result.reasons[0] == "Auto-Submitted: auto-replied (RFC 3834)"
+
+
+def test_a_read_receipt_is_a_report_whatever_the_letter_case_of_report_type() -> None:
+    """MIME parameter names are case-insensitive (RFC 2045 §5.1): a read receipt with
+    ``Report-Type=`` is a report, not a bounce saying the owner's mail did not arrive."""
+    result = kind_of("Content-Type: multipart/report; Report-Type=disposition-notification; b=x")
+    assert result.kind is Kind.REPORT
+    assert "disposition-notification" in result.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "ignore", "finnish"),
+    [
+        (("From: owner@shop.fi", "X-Vasteaika-Ack: 1"), (),
+         "X-Vasteaika-Ack — vasteaikan itse lähettämä kuittaus"),
+        (("Return-Path: <>",), (), "Return-Path: <> — ei paluuosoitetta: palautusviesti"),
+        (("Return-Path: <>", "Subject: Out of Office: Tarjous"), (),
+         "Return-Path: <> — ei paluuosoitetta, ja aihe kertoo poissaolosta"),
+        (("From: wordpress@shop.fi", "Reply-To: Liisa <liisa@example.com>"), ("example.com",),
+         "Reply-To: liisa@example.com — ohitettavien listallasi (example.com)"),
+    ],
+)  # fmt: skip
+def test_why_says_the_reason_classify_stored_in_the_owners_language(
+    lines: tuple[str, ...], ignore: tuple[str, ...], finnish: str
+) -> None:
+    """classify's reasons are stored in English and said again by ``why`` in the owner's
+    language (catalogue.reasons): a reason worded otherwise is shown untranslated."""
+    result = kind_of(*lines, ignore=ignore)
+    assert message_reason("fi", result.reasons[0]) == finnish
+
+
+@pytest.mark.parametrize(
+    ("return_path", "kind"),
+    [
+        ("<MAILER-DAEMON>", Kind.BOUNCE),  # no @: all of it is the local part
+        ("<MAILER-DAEMON@relay@mx.example.com>", Kind.BOUNCE),  # a mail system before the first @
+        ("<anna@talk-bounces@lists.example.org>", Kind.ROBOT),  # a list's bounces before the last
+    ],
+)
+def test_an_envelope_with_a_second_at_is_a_machines_in_either_reading(
+    return_path: str, kind: Kind
+) -> None:
+    """A Return-Path with a second @ is no address: a mail system or a list before either @
+    makes the mail a machine's, as the ack decision reads it, not a customer's contact."""
+    result = kind_of(f"Return-Path: {return_path}")
+    assert result.kind is kind
+    assert result.reasons[0].startswith(f"Return-Path: {return_path.strip('<>').lower()} (")

@@ -142,7 +142,7 @@ def _report_content(msg: Message) -> Hit | None:
     """B3: DSNs are bounces; feedback reports (ARF) and read receipts (MDN) are reports."""
     if msg.content_type not in _REPORT_TYPES:  # most mail: nothing to show
         return None
-    content_type = msg.header("content-type")[0] if msg.header("content-type") else ""
+    content_type = msg.header("content-type")[0]  # parse read msg.content_type from it
     shown = f"Content-Type: {_shown(content_type)}"
     if msg.content_type in _DELIVERY_STATUS:
         return Kind.BOUNCE, f"{shown} (RFC 3464 delivery status, B3)"
@@ -210,7 +210,7 @@ def _bounce_envelope(msg: Message) -> Hit | None:
 
 def _bounce_address(senders: list[tuple[str, str]]) -> Hit | None:
     for header, address in senders:
-        if BOUNCE_LOCAL_PART.fullmatch(_local_part(address)):
+        if any(BOUNCE_LOCAL_PART.fullmatch(local) for local in _local_parts(address)):
             return Kind.BOUNCE, f"{header}: {_shown(address)} (bounce sender, §6)"
     return None
 
@@ -268,14 +268,17 @@ def _robot_sender(msg: Message) -> Hit | None:
     """B5: a noreply-style or system sender in From, Sender or Return-Path, in any Nordic
     spelling. A bounce-style envelope at From's own organisation (VERP, BATV) is not one."""
     for header, address in _senders(msg):
-        local = _local_part(address)
-        stem = senders.robot_local_part(local)
-        if stem is not None:
-            return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender '{stem}', B5)"
-        if not ROBOT_LOCAL_PART.fullmatch(local):
-            continue
-        if header != "Return-Path" or not senders.envelope_aligned(address, msg.from_addr.email):
-            return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
+        for local in _local_parts(address):
+            stem = senders.robot_local_part(local)
+            if stem is not None:
+                why = f"noreply-style sender '{stem}', B5"
+                return Kind.ROBOT, f"{header}: {_shown(address)} ({why})"
+            if not ROBOT_LOCAL_PART.fullmatch(local):
+                continue
+            if header != "Return-Path" or not senders.envelope_aligned(
+                address, msg.from_addr.email
+            ):
+                return Kind.ROBOT, f"{header}: {_shown(address)} (noreply-style sender, B5)"
     return None
 
 
@@ -408,9 +411,12 @@ def _senders(msg: Message) -> list[tuple[str, str]]:
     return found
 
 
-def _local_part(address: str) -> str:
-    """The part before the last ``@``; a Return-Path such as ``<MAILER-DAEMON>`` is all local."""
-    return address.rpartition("@")[0] or address
+def _local_parts(address: str) -> tuple[str, str]:
+    """The part before the first ``@`` and the part before the last, as the ack decision reads
+    them: only a Return-Path may hold a second @ (parse keeps From and Sender only with one),
+    and it is then no address, so a robot in either reading (``mailer-daemon@relay@example.com``)
+    is one. Without an @ (``<MAILER-DAEMON>``) the first is all of it."""
+    return address.partition("@")[0], address.rpartition("@")[0]
 
 
 def _shown(value: str) -> str:

@@ -26,7 +26,7 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.mail import imap_fetch
+from vasteaika.mail import imap_fetch, imapclient_version
 from vasteaika.mail.imap import ImapSettings, connect_imap
 from vasteaika.mail.imap_fetch import to_utc
 from vasteaika.mail.imap_source import ImapSource, pick_sent_folder
@@ -77,6 +77,7 @@ class FakeClient:
         self.caps = {"STARTTLS", "NAMESPACE", "AUTH=PLAIN"}
         self.normalise_times = True
         self.messages: dict[int, dict[bytes, Any]] = {}
+        self.folders: list[tuple[tuple[bytes, ...], bytes, str]] = []
         self._imap = FakeImaplib(self)
 
     def _call(self, name: str, *args: Any) -> None:
@@ -98,6 +99,14 @@ class FakeClient:
 
     def plain_login(self, identity: str, password: str) -> None:
         self._call("plain_login", identity, password)
+
+    def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes, str]]:
+        self._call("list_folders")
+        return self.folders
+
+    def namespace(self) -> SimpleNamespace:
+        self._call("namespace")
+        return SimpleNamespace(personal=(("INBOX.", "."),), other=None, shared=None)
 
     def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]:
         self._call("select_folder", folder, readonly)
@@ -439,6 +448,31 @@ def test_pick_sent_folder(
     folders: list[tuple[tuple[bytes, ...], bytes, str]], prefixes: list[str], expected: str | None
 ) -> None:
     assert pick_sent_folder(folders, prefixes) == expected
+
+
+@pytest.mark.parametrize(
+    ("folders", "sent", "commands"),
+    [
+        ([((), b".", "INBOX"), ((b"\\Sent",), b".", "Lähetetyt")], "Lähetetyt", ["list_folders"]),
+        ([((), b".", "INBOX"), ((), b".", "INBOX.Sent")], "INBOX.Sent",
+         ["list_folders", "namespace"]),
+        ([((), b".", "INBOX")], None, ["list_folders", "namespace"]),
+    ],
+)  # fmt: skip
+def test_the_namespaces_are_asked_for_only_when_no_folder_is_flagged_sent(
+    folders: list[tuple[tuple[bytes, ...], bytes, str]], sent: str | None, commands: list[str]
+) -> None:
+    """Every check finds Sent: a server that flags it (most do) answers with one LIST, and the
+    check does not wait for a NAMESPACE it would not use."""
+    source, fake = connected()
+    fake.folders, fake.calls = folders, []
+    assert source.find_sent_folder() == sent
+    assert [name for name, _ in fake.calls] == commands
+
+
+@pytest.mark.parametrize("version", ["4.1", "4.1.0rc1", "4.1.0.post1", ""])
+def test_an_unusual_imapclient_version_is_left_to_imapclient(version: str) -> None:
+    assert imapclient_version._version_module(version) is None
 
 
 def test_to_utc() -> None:

@@ -1,6 +1,6 @@
 """A sqlite-utils plugin installed beside vasteaika never runs inside the ledger: sqlite-utils
 would look up its plugins' entry points (about 0.1 s of every command) and let each one prepare
-every connection it opens (ledger/database.py ``ScriptDatabase``)."""
+every connection it opens (ledger/migrations.py ``ScriptDatabase``)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The schema's scripts run statement by statement inside each migration's transaction
-(ledger/database.py ``ScriptDatabase``): the same statements as sqlite-utils finds, without
+(ledger/migrations.py ``ScriptDatabase``): the same statements as sqlite-utils finds, without
 its cost (it joined a statement again at every character)."""
 
 from __future__ import annotations

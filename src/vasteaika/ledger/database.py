@@ -14,20 +14,22 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from vasteaika.catalogue import fault
 from vasteaika.errors import StorageError, TemporaryError
 from vasteaika.ledger import first_load
-from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.peek import is_current
+from vasteaika.ledger.plain import LedgerDatabase, PlainDatabase
+
+if TYPE_CHECKING:
+    from vasteaika.ledger.migrations import ScriptDatabase
 
 
 class Connected:
     """What every part of the store stands on: the open database and its one-row reads."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: LedgerDatabase) -> None:
         self.db = db
 
     def count(self, sql: str, *params: Any) -> int:
@@ -37,32 +39,6 @@ class Connected:
     def one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
         row = self.db.execute(sql, list(params)).fetchone()
         return tuple(row) if row is not None else None
-
-
-class ScriptDatabase(Database):
-    """A sqlite-utils Database of ours: it runs no sqlite-utils plugin, and its scripts run
-    inside a transaction (each migration's) cost what their statements cost.
-
-    Plugins: sqlite-utils otherwise looks its plugins up among the entry points of every
-    installed package the first time a process opens a database (0.03–0.05 s of CPU measured
-    on a no-change check) and lets each one prepare the connection: someone else's code inside the ledger.
-
-    Scripts: sqlite-utils 4 finds the statements of such a script by joining it again at every
-    character, quadratic in a statement's length: applying the schema took about 0.1 s of CPU
-    per database opened, the greater part of many tests. Here a statement can end only at a
-    semicolon, so only there is the text asked whether it is complete: the same statements,
-    run one by one in the same order on the same cursor."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        super().__init__(conn, execute_plugins=False)
-
-    def executescript(self, sql: str) -> sqlite3.Cursor:
-        if not self.conn.in_transaction or self._tracer:
-            return super().executescript(sql)
-        cursor = self.conn.cursor()
-        for statement in sql_statements(sql):
-            cursor.execute(statement)
-        return cursor
 
 
 def sql_statements(sql: str) -> Iterable[str]:
@@ -80,11 +56,12 @@ def sql_statements(sql: str) -> Iterable[str]:
         yield rest
 
 
-def memory_copy(db: Database) -> Database:
-    """A private copy of ``db`` in memory: everything runs as usual and nothing reaches the disk."""
+def memory_copy(db: LedgerDatabase) -> LedgerDatabase:
+    """A private copy of ``db`` (migrated) in memory: everything runs as usual and nothing
+    reaches the disk."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
     db.conn.backup(memory)
-    return ScriptDatabase(memory)
+    return PlainDatabase(memory)
 
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) that tell of the file or the
@@ -123,7 +100,7 @@ def _is_empty(path: Path) -> bool:
     return path.is_file() and size(path) == 0 and size(path.with_name(path.name + "-wal")) == 0
 
 
-def connect(path: Path) -> tuple[Database, bool]:
+def connect(path: Path) -> tuple[LedgerDatabase, bool]:
     """Open (creating privately: directory 0700, files 0600) and migrate the database; the flag
     tells that an existing but empty file was started afresh (``Store.started_empty``)."""
     try:
@@ -140,13 +117,12 @@ def connect(path: Path) -> tuple[Database, bool]:
         # messages, which the next run simply reads again). One fsync per message costs 10×.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = ScriptDatabase(conn)
         # A first sync that died before making its indexes again: made before any later
         # migration, which may expect them.
         first_load.restore(conn)
         if _no_schema(conn):
             _migrated_template().backup(conn)
-        migrations.apply(db)
+        db = PlainDatabase(conn) if is_current(conn) else _migrated(conn)
     except OSError as exc:
         raise fault(StorageError, "db.cannot_open", path=path,
                     reason=str(exc.strerror or exc)) from None  # fmt: skip
@@ -163,6 +139,15 @@ def _no_schema(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
 
 
+def _migrated(conn: sqlite3.Connection) -> ScriptDatabase:
+    """``conn`` with every pending migration applied: only here is sqlite-utils imported."""
+    from vasteaika.ledger.migrations import ScriptDatabase, migrations
+
+    db = ScriptDatabase(conn)
+    migrations.apply(db)
+    return db
+
+
 @functools.cache
 def _migrated_template() -> sqlite3.Connection:
     """An empty ledger migrated in memory, once per process: a new ledger is a copy of its
@@ -170,11 +155,11 @@ def _migrated_template() -> sqlite3.Connection:
     CPU of running every migration again on each new file. That was most of the cost of the
     tests that open a ledger, and so of the mutation run, whose forked children inherit it."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    migrations.apply(ScriptDatabase(memory))
+    _migrated(memory)
     return memory
 
 
-def read_only_copy(path: Path) -> Database:
+def read_only_copy(path: Path) -> LedgerDatabase:
     """For --dry-run: the database read (read-only) into memory, migrated there; when there is
     none yet, an empty one in memory. Nothing is created, locked or changed on disk."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
@@ -187,10 +172,8 @@ def read_only_copy(path: Path) -> Database:
             raise storage_error(exc, path) or fault(
                 StorageError, "db.cannot_read", path=path, reason=str(exc)
             ) from None
-    db = ScriptDatabase(memory)
     first_load.restore(memory)
-    migrations.apply(db)
-    return db
+    return _migrated(memory)
 
 
 # The files SQLite keeps beside a database: they belong to it and move with it.

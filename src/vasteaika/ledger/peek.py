@@ -40,7 +40,7 @@ def peek(path: Path) -> sqlite3.Connection | None:
     except (OSError, sqlite3.Error):
         return None
     try:
-        if _is_current(conn):
+        if is_current(conn):
             return conn
     except sqlite3.Error:
         pass
@@ -49,13 +49,20 @@ def peek(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def _is_current(conn: sqlite3.Connection) -> bool:
+def is_current(conn: sqlite3.Connection) -> bool:
+    """True when migrating ``conn`` (sqlite-utils' ``Migrations.apply``) would change nothing:
+    every migration applied, in a ``_sqlite_migrations`` keyed by ``id`` (else sqlite-utils
+    rebuilds it), and no deferred index waiting (``first_load.restore`` makes them)."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "_sqlite_migrations" not in tables:
         return False
     applied = {name for (name,) in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}  # fmt: skip
     if not migration_names() <= applied:
+        return False
+    keys = sorted((pk, name) for _, name, _, _, _, pk in conn.execute(
+        "PRAGMA table_info(_sqlite_migrations)") if pk)  # fmt: skip
+    if [name for _, name in keys] != ["id"]:
         return False
     if "deferred_schema" in tables:  # a first load that died before making its indexes
         return conn.execute("SELECT 1 FROM deferred_schema LIMIT 1").fetchone() is None

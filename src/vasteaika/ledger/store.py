@@ -18,12 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from vasteaika.errors import DataError, VasteaikaError
 from vasteaika.ledger.conversations import ConversationTable
 from vasteaika.ledger.database import connect, memory_copy, read_only_copy
 from vasteaika.ledger.messages import MessageTable
+from vasteaika.ledger.plain import LedgerDatabase
 
 
 def epoch(t: datetime) -> int:
@@ -82,7 +81,7 @@ class Store(MessageTable, ConversationTable):
     have their own modules; this class holds the run: folder watermarks, runs, problems and
     the guard that lets one message's step fail alone."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: LedgerDatabase) -> None:
         super().__init__(db)
         self.started_empty = False
         self.failed_steps = 0  # message steps that failed under ``guard`` (this process)

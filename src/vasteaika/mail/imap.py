@@ -23,8 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from vasteaika.mail import imapclient_version  # noqa: F401 - before imapclient: see there
+
+# isort: split
 import imapclient
 from imapclient import SocketTimeout
+from imapclient.imap4 import IMAP4WithTimeout
+from imapclient.tls import IMAP4_TLS
 
 from vasteaika.catalogue import fault
 from vasteaika.errors import (
@@ -56,12 +61,49 @@ class ImapSettings:
     auth: Literal["password", "oauth2"] = "password"  # oauth2: the secret is an access token
 
 
+class _GreetingCapabilities(imaplib.IMAP4):
+    """imaplib asks every server for its CAPABILITY as soon as it connects, even when the
+    greeting has listed them (``* OK [CAPABILITY …]``, as Dovecot's and most do): a round trip
+    that every check waits for. RFC 3501 (7.1) makes the greeting's list the answer ("unnecessary
+    for a client to send a separate CAPABILITY command"), so it is taken as imaplib would take
+    the command's; a greeting without one still gets the command."""
+
+    def _get_capabilities(self) -> None:
+        listed = self.untagged_responses.pop("CAPABILITY", None)  # the greeting's, if any
+        if not listed or not isinstance(listed[-1], bytes):
+            super()._get_capabilities()  # type: ignore[misc]
+            return
+        atoms = listed[-1].split(b"]", 1)[0]  # no capability contains "]" (RFC 3501 atoms)
+        self.capabilities = tuple(str(atoms, self._encoding).upper().split())
+
+
+class _GreetedTLS(_GreetingCapabilities, IMAP4_TLS):  # type: ignore[misc]
+    pass
+
+
+class _GreetedPlain(_GreetingCapabilities, IMAP4WithTimeout):  # type: ignore[misc]
+    pass
+
+
+class Client(imapclient.IMAPClient):  # type: ignore[misc]
+    """imapclient's client over the imaplib connections above (imapclient's own
+    ``_create_IMAP4``, with their classes)."""
+
+    def _create_IMAP4(self) -> imaplib.IMAP4:
+        if self.stream:
+            return super()._create_IMAP4()  # type: ignore[no-any-return]
+        connect_timeout = getattr(self._timeout, "connect", None)
+        if self.ssl:
+            return _GreetedTLS(self.host, self.port, self.ssl_context, connect_timeout)  # type: ignore[call-arg]
+        return _GreetedPlain(self.host, self.port, connect_timeout)
+
+
 def connect_imap(
     settings: ImapSettings,
     password: str,
     *,
     batch_size: int = FETCH_BATCH,
-    client_factory: ClientFactory = imapclient.IMAPClient,
+    client_factory: ClientFactory = Client,
 ) -> ImapSource:
     """Connect, secure the connection, log in and return a read-only source.
 

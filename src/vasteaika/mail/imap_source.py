@@ -67,9 +67,13 @@ class ImapSource:
         self.close()
 
     def find_sent_folder(self) -> str | None:
-        """SPECIAL-USE ``\\Sent`` first, else a common English or Finnish name; one LIST."""
+        """SPECIAL-USE ``\\Sent`` first, else a common English or Finnish name; one LIST, and a
+        NAMESPACE (the prefixes the names are tried under) only when no folder is ``\\Sent``."""
         with self._session_errors():
             folders = self._client.list_folders()
+            flagged = flagged_sent_folder(folders)
+            if flagged is not None:  # most servers: no need to ask for the namespaces
+                return flagged
             prefixes = self._personal_prefixes()
         return pick_sent_folder(folders, prefixes)
 
@@ -252,6 +256,24 @@ class ImapSource:
                         said=server_text(exc)) from exc  # fmt: skip
 
 
+def _selectable(
+    folders: Sequence[tuple[Sequence[bytes], Any, str]],
+) -> list[tuple[Sequence[bytes], str]]:
+    return [
+        (flags, str(name))
+        for flags, _delimiter, name in folders
+        if not {b"\\noselect", b"\\nonexistent"} & {bytes(f).lower() for f in flags}
+    ]
+
+
+def flagged_sent_folder(folders: Sequence[tuple[Sequence[bytes], Any, str]]) -> str | None:
+    """The first selectable folder of a LIST response flagged SPECIAL-USE ``\\Sent``."""
+    for flags, name in _selectable(folders):
+        if b"\\sent" in {bytes(f).lower() for f in flags}:
+            return name
+    return None
+
+
 def pick_sent_folder(
     folders: Sequence[tuple[Sequence[bytes], Any, str]], prefixes: Sequence[str]
 ) -> str | None:
@@ -260,14 +282,10 @@ def pick_sent_folder(
     Names compare case-insensitively and in Unicode NFC, so "LÄHETETYT" and a decomposed "ä"
     still match; folders that cannot be selected are never chosen.
     """
-    selectable = [
-        (flags, str(name))
-        for flags, _delimiter, name in folders
-        if not {b"\\noselect", b"\\nonexistent"} & {bytes(f).lower() for f in flags}
-    ]
-    for flags, name in selectable:
-        if b"\\sent" in {bytes(f).lower() for f in flags}:
-            return name
+    flagged = flagged_sent_folder(folders)
+    if flagged is not None:
+        return flagged
+    selectable = _selectable(folders)
     by_key = {_folder_key(name): name for _flags, name in reversed(selectable)}
     candidates = [prefix + name for name in SENT_FOLDER_NAMES for prefix in prefixes]
     candidates += SENT_FOLDER_FULL_NAMES

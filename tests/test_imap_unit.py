@@ -26,7 +26,7 @@ from vasteaika.errors import (
     TemporaryError,
     UnreachableError,
 )
-from vasteaika.mail import imap_fetch, imapclient_version
+from vasteaika.mail import imap_fetch
 from vasteaika.mail.imap import ImapSettings, connect_imap
 from vasteaika.mail.imap_fetch import to_utc
 from vasteaika.mail.imap_source import ImapSource, pick_sent_folder
@@ -468,11 +468,6 @@ def test_the_namespaces_are_asked_for_only_when_no_folder_is_flagged_sent(
     fake.folders, fake.calls = folders, []
     assert source.find_sent_folder() == sent
     assert [name for name, _ in fake.calls] == commands
-
-
-@pytest.mark.parametrize("version", ["4.1", "4.1.0rc1", "4.1.0.post1", ""])
-def test_an_unusual_imapclient_version_is_left_to_imapclient(version: str) -> None:
-    assert imapclient_version._version_module(version) is None
 
 
 def test_to_utc() -> None:

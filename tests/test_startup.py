@@ -296,28 +296,3 @@ def test_the_global_options_are_read_wherever_they_are_typed(
 ) -> None:
     """--now takes a value like --config: before the command its value is not the command."""
     assert cli_root.hoist_global_options(args) == hoisted
-
-
-
-IMAPCLIENT_PROBE = """
-import json, sys
-if sys.argv[1] == "vasteaika":
-    import vasteaika.mail.imap
-import imapclient
-print(json.dumps([imapclient.__version__, imapclient.version_info,
-                  "importlib.metadata" in sys.modules]))
-"""
-
-
-def _imapclient_seen(first: str) -> list[object]:
-    done = subprocess.run([sys.executable, "-c", IMAPCLIENT_PROBE, first], capture_output=True,
-                          text=True, timeout=60, check=True)  # fmt: skip
-    return list(json.loads(done.stdout))
-
-
-def test_the_imap_adapter_loads_imapclient_without_importlib_metadata() -> None:
-    """imapclient's version module asks importlib.metadata (~35 ms of CPU on every check);
-    the adapter gives it the same version read from the installed METADATA beforehand."""
-    version, info, metadata_loaded = _imapclient_seen("vasteaika")
-    assert not metadata_loaded
-    assert [version, info] == _imapclient_seen("imapclient alone")[:2]

@@ -23,9 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from vasteaika.mail import imapclient_version  # noqa: F401 - before imapclient: see there
-
-# isort: split
 import imapclient
 from imapclient import SocketTimeout
 from imapclient.imap4 import IMAP4WithTimeout

@@ -1228,4 +1228,11 @@ JUDGED: dict[str, tuple[str, str]] = {
         "row['AUTHSERV_ID'] = topmost_authserv_id(msg.header('authentication-results'))",
         _ROW_KEYS_MAIL,
     ),
+    "vasteaika.ledger.batches.x_collect_batch__mutmut_3": (
+        "gc.collect(2)",
+        "a full pass frees what the pass of the young generations frees (a sync makes no cyclic"
+        " garbage that survives a batch, and what collector_paused froze is in neither): the"
+        " same objects are freed and the same ledger written; only the CPU differs, which is"
+        " the sync benchmark's to measure, not a test's",
+    ),
 }

@@ -69,3 +69,24 @@ def test_the_greetings_list_decides_as_the_commands_would() -> None:
         connect_imap(_settings(server.port), "salainen")
     server.thread.join(5)
     assert server.commands == []  # neither CAPABILITY nor the LOGIN it refused
+
+
+def test_after_starttls_the_capabilities_are_asked_again_never_taken_from_before_tls() -> None:
+    """A capability list that arrived in plain text (a forged one, say, during STARTTLS) is left
+    for imaplib's CAPABILITY command, whose own answer, the last, decides."""
+    from vasteaika.mail import imap
+
+    conn = object.__new__(imap._GreetedPlain)
+    conn.untagged_responses = {"CAPABILITY": [b"IMAP4rev1 AUTH=PLAIN"]}
+    conn._tls_established = True
+    conn._encoding = "ascii"
+    asked: list[str] = []
+
+    def capability() -> tuple[str, list[bytes]]:
+        asked.append("CAPABILITY")
+        return "OK", [*conn.untagged_responses.pop("CAPABILITY"), b"IMAP4rev1 LOGINDISABLED"]
+
+    conn.capability = capability  # type: ignore[method-assign]
+    conn._get_capabilities()
+    assert asked == ["CAPABILITY"]
+    assert conn.capabilities == ("IMAP4REV1", "LOGINDISABLED")

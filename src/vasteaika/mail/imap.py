@@ -63,9 +63,14 @@ class _GreetingCapabilities(imaplib.IMAP4):
     greeting has listed them (``* OK [CAPABILITY …]``, as Dovecot's and most do): a round trip
     that every check waits for. RFC 3501 (7.1) makes the greeting's list the answer ("unnecessary
     for a client to send a separate CAPABILITY command"), so it is taken as imaplib would take
-    the command's; a greeting without one still gets the command."""
+    the command's; a greeting without one still gets the command. After STARTTLS (imaplib asks
+    again then) the command is always sent: a list that came before TLS is never trusted
+    (RFC 3501 6.2.1), and imaplib's command takes its own answer, the last one."""
 
     def _get_capabilities(self) -> None:
+        if self._tls_established:
+            super()._get_capabilities()  # type: ignore[misc]
+            return
         listed = self.untagged_responses.pop("CAPABILITY", None)  # the greeting's, if any
         if not listed or not isinstance(listed[-1], bytes):
             super()._get_capabilities()  # type: ignore[misc]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from vasteaika.ledger.database import sql_statements
 from vasteaika.ledger.migrations import migrations
+from vasteaika.ledger.plain import sql_statements
 from vasteaika.ledger.store import open_database
 
 

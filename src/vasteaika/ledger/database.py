@@ -12,7 +12,7 @@ import fcntl
 import functools
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,21 +39,6 @@ class Connected:
     def one(self, sql: str, *params: Any) -> tuple[Any, ...] | None:
         row = self.db.execute(sql, list(params)).fetchone()
         return tuple(row) if row is not None else None
-
-
-def sql_statements(sql: str) -> Iterable[str]:
-    """The complete statements of ``sql`` (SQLite's own test: a semicolon inside a string, a
-    comment or a trigger's body ends none), stripped, and the incomplete rest if any."""
-    start = 0
-    for end, char in enumerate(sql, 1):
-        if char == ";":
-            statement = sql[start:end].strip()
-            if sqlite3.complete_statement(statement):
-                yield statement
-                start = end
-    rest = sql[start:].strip()
-    if rest:
-        yield rest
 
 
 def memory_copy(db: LedgerDatabase) -> LedgerDatabase:

@@ -13,7 +13,7 @@ import sqlite3
 from sqlite_utils import Database, Migrations
 
 from vasteaika.ledger.customers import customer_key_sql, domain_sql
-from vasteaika.ledger.database import sql_statements
+from vasteaika.ledger.plain import statements_one_by_one
 
 
 class ScriptDatabase(Database):
@@ -36,10 +36,7 @@ class ScriptDatabase(Database):
     def executescript(self, sql: str) -> sqlite3.Cursor:
         if not self.conn.in_transaction or self._tracer:
             return super().executescript(sql)
-        cursor = self.conn.cursor()
-        for statement in sql_statements(sql):
-            cursor.execute(statement)
-        return cursor
+        return statements_one_by_one(self.conn, sql)
 
 
 migrations = Migrations("vasteaika")

@@ -138,14 +138,33 @@ class PlainDatabase:
 
     def executescript(self, sql: str) -> sqlite3.Cursor:
         """The statements of ``sql``; inside a transaction one by one, so that none commits it."""
-        from vasteaika.ledger.database import sql_statements
-
         if not self.conn.in_transaction:
             return self.conn.executescript(sql)
-        cursor = self.conn.cursor()
-        for statement in sql_statements(sql):
-            cursor.execute(statement)
-        return cursor
+        return statements_one_by_one(self.conn, sql)
+
+
+def statements_one_by_one(conn: sqlite3.Connection, sql: str) -> sqlite3.Cursor:
+    """The statements of ``sql`` run in order on one cursor: unlike ``executescript``, this
+    commits no transaction that is open."""
+    cursor = conn.cursor()
+    for statement in sql_statements(sql):
+        cursor.execute(statement)
+    return cursor
+
+
+def sql_statements(sql: str) -> Iterable[str]:
+    """The complete statements of ``sql`` (SQLite's own test: a semicolon inside a string, a
+    comment or a trigger's body ends none), stripped, and the incomplete rest if any."""
+    start = 0
+    for end, char in enumerate(sql, 1):
+        if char == ";":
+            statement = sql[start:end].strip()
+            if sqlite3.complete_statement(statement):
+                yield statement
+                start = end
+    rest = sql[start:].strip()
+    if rest:
+        yield rest
 
 
 def _rows(cursor: sqlite3.Cursor, rows: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
